@@ -1,0 +1,18 @@
+package io.sitrep.events;
+
+import java.util.UUID;
+
+/** An event of one incident; it carries a snapshot of the incident after the change. */
+public sealed interface IncidentEvent extends SitrepEvent
+        permits IncidentOpened, IncidentUpdated, IncidentResolved, IncidentReopened, PostmortemPublished {
+
+    UUID incidentId();
+
+    /** The incident as it stands after this event. */
+    IncidentSnapshot incident();
+
+    @Override
+    default String aggregateId() {
+        return incidentId().toString();
+    }
+}

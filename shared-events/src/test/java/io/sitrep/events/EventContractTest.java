@@ -1,0 +1,320 @@
+package io.sitrep.events;
+
+import io.sitrep.events.wire.EventCodec;
+import io.sitrep.events.wire.GoldenSamples;
+import io.sitrep.events.wire.UndecodableEvent;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.sitrep.events.ContractSchemas.JSON;
+import static io.sitrep.events.ContractSchemas.closed;
+import static io.sitrep.events.ContractSchemas.errors;
+import static io.sitrep.events.ContractSchemas.forEachObjectSchema;
+import static io.sitrep.events.ContractSchemas.metaSchemaErrors;
+import static io.sitrep.events.ContractSchemas.sampleTree;
+import static io.sitrep.events.ContractSchemas.schemaTree;
+import static io.sitrep.events.ContractSchemas.withFieldEverywhere;
+import static io.sitrep.events.ContractSchemas.withoutNulls;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event type has a JSON Schema and a golden sample, and the records, the codec, the samples and the
+ * schemas agree. Parameterised over every {@link EventType}, so a new type without a schema or sample fails.
+ */
+class EventContractTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_type_has_a_schema_identified_by_its_data_schema(EventType type) {
+        ObjectNode schema = schemaTree(type);
+
+        assertThat(schema.path("$id").asString()).isEqualTo(type.dataSchema());
+        assertThat(schema.path("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("title").asString()).isEqualTo(type.wireName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_schema_is_a_valid_draft_2020_12_schema(EventType type) {
+        ObjectNode schema = schemaTree(type);
+        ObjectNode misspelt = schemaTree(type);
+        misspelt.withObjectProperty("properties").withObjectProperty("eventId").put("type", "uuid");
+
+        List<String> errors = metaSchemaErrors(schema);
+
+        assertThat(errors).isEmpty();
+        assertThat(metaSchemaErrors(misspelt)).as("the meta-schema check bites").isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_type_has_a_golden_sample(EventType type) {
+        byte[] sample = GoldenSamples.sample(type);
+
+        assertThat(JSON.readTree(sample).isObject()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_fixture_event_encodes_to_exactly_the_golden_sample(EventType type) {
+        SitrepEvent event = EuWestOutage.of(type);
+
+        JsonNode encoded = JSON.readTree(codec.encode(event));
+
+        assertThat(event.type()).isEqualTo(type);
+        assertThat(encoded).isEqualTo(sampleTree(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_golden_sample_decodes_to_the_fixture_event(EventType type) throws UndecodableEvent {
+        byte[] sample = GoldenSamples.sample(type);
+
+        SitrepEvent decoded = codec.decode(type.wireName(), sample);
+
+        assertThat(decoded).isInstanceOf(type.recordType()).isEqualTo(EuWestOutage.of(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_golden_sample_is_valid_against_its_schema(EventType type) {
+        ObjectNode sample = sampleTree(type);
+
+        List<String> errors = errors(type, sample);
+
+        assertThat(errors).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_encoded_fixture_event_is_valid_against_its_schema(EventType type) {
+        JsonNode encoded = JSON.readTree(codec.encode(EuWestOutage.of(type)));
+
+        List<String> errors = errors(type, encoded);
+
+        assertThat(errors).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_schema_describes_every_field_the_codec_writes(EventType type) {
+        ObjectNode closedSchema = closed(schemaTree(type));
+        JsonNode encoded = JSON.readTree(codec.encode(EuWestOutage.of(type)));
+
+        List<String> errors = errors(closedSchema, encoded);
+
+        assertThat(errors).as("fields the codec writes but the schema does not describe").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_schema_requires_exactly_the_fields_that_are_never_null(EventType type) {
+        ObjectNode schema = schemaTree(type);
+        List<String> mismatches = new ArrayList<>();
+
+        forEachObjectSchema(schema, object -> {
+            Set<String> required = new HashSet<>();
+            object.path("required").values().forEach(name -> required.add(name.asString()));
+            object.path("properties").properties().forEach(property -> {
+                boolean nullable = isNullable(property.getValue());
+                if (nullable == required.contains(property.getKey())) {
+                    mismatches.add(property.getKey() + (nullable ? " is nullable but required" : " is never null but not required"));
+                }
+            });
+        });
+
+        assertThat(mismatches).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_schema_gives_every_field_a_description_and_admits_additional_fields(EventType type) {
+        ObjectNode schema = schemaTree(type);
+        List<String> problems = new ArrayList<>();
+
+        forEachObjectSchema(schema, object -> {
+            if (!object.path("additionalProperties").asBoolean(true)) {
+                problems.add("an object forbids additional properties: " + object.path("description").asString());
+            }
+            object.path("properties").properties().forEach(property -> {
+                if (property.getValue().path("description").asString("").isBlank()) {
+                    problems.add(property.getKey() + " has no description");
+                }
+            });
+        });
+
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_schema_enums_are_the_wire_names_of_the_java_enums(EventType type) {
+        JsonNode defs = schemaTree(type).path("$defs");
+
+        assertEnum(defs.path("IncidentStatus"), Arrays.stream(IncidentStatus.values()).map(IncidentStatus::wireName).toList());
+        assertEnum(defs.path("Impact"), Arrays.stream(Impact.values()).map(Impact::wireName).toList());
+        assertEnum(defs.path("ComponentStatus"), Arrays.stream(ComponentStatus.values()).map(ComponentStatus::wireName).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void a_sample_with_fields_added_at_every_level_is_still_valid_and_decodes(EventType type) throws UndecodableEvent {
+        JsonNode extended = withFieldEverywhere(sampleTree(type), "addedInALaterRelease", StringNode.valueOf("ignored"));
+
+        List<String> errors = errors(type, extended);
+        SitrepEvent decoded = codec.decode(type.wireName(), JSON.writeValueAsBytes(extended));
+
+        assertThat(errors).isEmpty();
+        assertThat(decoded).isEqualTo(EuWestOutage.of(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void a_sample_without_its_null_fields_decodes_to_the_same_event(EventType type) throws UndecodableEvent {
+        JsonNode withoutNulls = withoutNulls(sampleTree(type));
+
+        SitrepEvent decoded = codec.decode(type.wireName(), JSON.writeValueAsBytes(withoutNulls));
+
+        assertThat(errors(type, withoutNulls)).isEmpty();
+        assertThat(decoded).isEqualTo(EuWestOutage.of(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_schema_rejects_a_sample_without_a_required_field(EventType type) {
+        ObjectNode schema = schemaTree(type);
+        List<String> accepted = new ArrayList<>();
+
+        for (JsonNode field : schema.path("required").values()) {
+            ObjectNode sample = sampleTree(type);
+            sample.remove(field.asString());
+            if (errors(schema, sample).isEmpty()) {
+                accepted.add(field.asString());
+            }
+        }
+
+        assertThat(accepted).as("required fields the schema lets go missing").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_schema_rejects_a_malformed_event_id_time_or_version(EventType type) {
+        ObjectNode badId = sampleTree(type).put("eventId", "e1a4c2d8");
+        ObjectNode badTime = sampleTree(type).put("occurredAt", "20 October 2025 07:11");
+        ObjectNode badVersion = sampleTree(type).put("version", 0);
+
+        assertThat(errors(type, badId)).singleElement().asString().contains("eventId");
+        assertThat(errors(type, badTime)).singleElement().asString().contains("occurredAt");
+        assertThat(errors(type, badVersion)).singleElement().asString().contains("version");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED", "POSTMORTEM_PUBLISHED"})
+    void an_incident_schema_rejects_a_status_or_impact_that_is_not_a_wire_name(EventType type) {
+        ObjectNode badStatus = sampleTree(type);
+        ((ObjectNode) badStatus.path("incident")).put("status", "RESOLVED");
+        ObjectNode badImpact = sampleTree(type);
+        ((ObjectNode) badImpact.path("incident")).put("impact", "severe");
+        ObjectNode badComponentStatus = sampleTree(type);
+        ((ObjectNode) badComponentStatus.path("incident").path("components").get(0)).put("status", "down");
+
+        assertThat(errors(type, badStatus)).isNotEmpty();
+        assertThat(errors(type, badImpact)).isNotEmpty();
+        assertThat(errors(type, badComponentStatus)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"COMPONENT_DEFINED", "COMPONENT_STATUS_CHANGED"})
+    void a_component_schema_rejects_a_status_that_is_not_a_wire_name(EventType type) {
+        ObjectNode sample = sampleTree(type);
+        ((ObjectNode) sample.path("component")).put("status", "major outage");
+
+        List<String> errors = errors(type, sample);
+
+        assertThat(errors).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED"})
+    void only_the_opening_update_may_lack_a_previous_status_and_impact(EventType type) {
+        ObjectNode sample = sampleTree(type);
+        ((ObjectNode) sample.path("update")).putNull("previousStatus").putNull("previousImpact");
+        ObjectNode opening = sampleTree(EventType.INCIDENT_OPENED);
+        ((ObjectNode) opening.path("update")).put("previousStatus", "investigating");
+
+        assertThat(errors(type, sample))
+                .anySatisfy(error -> assertThat(error).contains("previousStatus"))
+                .anySatisfy(error -> assertThat(error).contains("previousImpact"));
+        assertThat(errors(EventType.INCIDENT_OPENED, opening)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_REOPENED"})
+    void the_resolved_schema_rejects_an_incident_that_is_still_open(EventType openType) {
+        ObjectNode open = sampleTree(EventType.INCIDENT_RESOLVED);
+        ObjectNode openIncident = sampleTree(openType).withObjectProperty("incident");
+        open.set("incident", openIncident);
+
+        List<String> errors = errors(EventType.INCIDENT_RESOLVED, open);
+
+        assertThat(errors).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"INCIDENT_RESOLVED", "POSTMORTEM_PUBLISHED"})
+    void the_reopened_schema_rejects_an_incident_that_is_still_resolved(EventType resolvedType) {
+        ObjectNode reopened = sampleTree(EventType.INCIDENT_REOPENED);
+        reopened.set("incident", sampleTree(resolvedType).withObjectProperty("incident"));
+
+        List<String> errors = errors(EventType.INCIDENT_REOPENED, reopened);
+
+        assertThat(errors).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void an_event_belongs_to_the_aggregate_of_its_snapshot(EventType type) {
+        SitrepEvent event = EuWestOutage.of(type);
+
+        String snapshotId;
+        long snapshotVersion;
+        if (event instanceof IncidentEvent incidentEvent) {
+            snapshotId = incidentEvent.incident().id().toString();
+            snapshotVersion = incidentEvent.incident().version();
+        } else {
+            ComponentSnapshot component = ((ComponentEvent) event).component();
+            snapshotId = component.id();
+            snapshotVersion = component.version();
+        }
+
+        assertThat(event.aggregateId()).isEqualTo(snapshotId);
+        assertThat(event.version()).isEqualTo(snapshotVersion);
+    }
+
+    private static boolean isNullable(JsonNode propertySchema) {
+        JsonNode type = propertySchema.path("type");
+        if (type.isArray()) {
+            return type.values().stream().anyMatch(t -> t.asString().equals("null"));
+        }
+        return type.asString("").equals("null");
+    }
+
+    private static void assertEnum(JsonNode enumSchema, List<String> wireNames) {
+        if (enumSchema.isMissingNode()) {
+            return;
+        }
+        List<String> schemaNames = enumSchema.path("enum").values().stream().map(JsonNode::asString).toList();
+        assertThat(schemaNames).as(enumSchema.path("description").asString()).containsExactlyElementsOf(wireNames);
+    }
+}
