@@ -1,0 +1,2 @@
+/** Components in PostgreSQL. */
+package io.sitrep.incidentservice.component.persistence;

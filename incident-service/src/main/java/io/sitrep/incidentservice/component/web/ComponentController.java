@@ -1,0 +1,103 @@
+package io.sitrep.incidentservice.component.web;
+
+import io.sitrep.events.ComponentSnapshot;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.incidentservice.component.ComponentId;
+import io.sitrep.incidentservice.component.Components;
+import io.sitrep.incidentservice.component.UnknownComponent;
+import io.sitrep.incidentservice.component.application.ComponentCommands;
+import io.sitrep.incidentservice.security.Command;
+import io.sitrep.incidentservice.security.Scope;
+import io.sitrep.incidentservice.web.FieldRejected;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Define components and set their status outside any incident. */
+@RestController
+@RequestMapping(path = "/api/v1/components", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Components")
+class ComponentController {
+
+    private final ComponentCommands commands;
+    private final Components components;
+
+    ComponentController(ComponentCommands commands, Components components) {
+        this.commands = commands;
+        this.components = components;
+    }
+
+    /** A component's name, group and description. */
+    record DefineComponentRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 100) String group,
+            @Size(max = 1000) String description) {
+    }
+
+    /** A component's new status. */
+    record ChangeStatusRequest(@NotNull ComponentStatus status) {
+    }
+
+    /** The components, ordered by group and name. */
+    record ComponentList(List<ComponentSnapshot> items) {
+    }
+
+    @Operation(summary = "Create a component, or change its name, group and description")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "component.define", scope = Scope.COMPONENTS_WRITE)
+    ResponseEntity<ComponentSnapshot> define(@PathVariable String id, @Valid @RequestBody DefineComponentRequest request) {
+        ComponentCommands.Defined defined = commands.define(componentId(id), request.name().strip(),
+                blankToNull(request.group()), blankToNull(request.description()));
+        ResponseEntity.BodyBuilder response = defined.created()
+                ? ResponseEntity.created(URI.create("/api/v1/components/" + id))
+                : ResponseEntity.ok();
+        return response.body(defined.component());
+    }
+
+    @Operation(summary = "List the components")
+    @GetMapping
+    ComponentList list() {
+        return new ComponentList(components.all());
+    }
+
+    @Operation(summary = "Read a component")
+    @GetMapping("/{id}")
+    ComponentSnapshot get(@PathVariable String id) {
+        ComponentId componentId = componentId(id);
+        return components.find(componentId).orElseThrow(() -> new UnknownComponent(componentId));
+    }
+
+    @Operation(summary = "Set a component's status outside any incident, e.g. for maintenance")
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Command(value = "component.status", scope = Scope.COMPONENTS_WRITE)
+    ComponentSnapshot changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatusRequest request) {
+        return commands.changeStatus(componentId(id), request.status());
+    }
+
+    private static ComponentId componentId(String id) {
+        try {
+            return new ComponentId(id);
+        } catch (IllegalArgumentException e) {
+            throw new FieldRejected("id", "must be lower-case letters, digits, '.', '_' or '-', at most 64, starting with a letter or digit");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,2 @@
+/** The component REST API. */
+package io.sitrep.incidentservice.component.web;

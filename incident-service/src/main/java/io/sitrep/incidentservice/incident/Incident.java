@@ -1,0 +1,262 @@
+package io.sitrep.incidentservice.incident;
+
+import io.sitrep.events.AffectedComponent;
+import io.sitrep.events.ComponentChange;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.IncidentReopened;
+import io.sitrep.events.IncidentResolved;
+import io.sitrep.events.IncidentSnapshot;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.IncidentUpdate;
+import io.sitrep.events.IncidentUpdated;
+import io.sitrep.events.Postmortem;
+import io.sitrep.events.PostmortemPublished;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An incident and its state machine. An incident is open (investigating, identified, monitoring)
+ * until it is resolved; a resolved incident takes no updates until it is reopened; a postmortem is
+ * published only after resolution. Every accepted command raises the version by one and yields the
+ * event that says what happened.
+ */
+public final class Incident {
+
+    /** How far in the future an {@code occurredAt} may lie, for clocks that run a little fast. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final IncidentId id;
+    private final String title;
+    private IncidentStatus status;
+    private Impact impact;
+    private final Map<String, AffectedComponent> components;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    private Instant resolvedAt;
+    private long version;
+    private Postmortem postmortem;
+
+    private Incident(IncidentId id, String title, IncidentStatus status, Impact impact, List<AffectedComponent> components,
+                     Instant createdAt, Instant updatedAt, Instant resolvedAt, long version, Postmortem postmortem) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.title = Objects.requireNonNull(title, "title");
+        this.status = Objects.requireNonNull(status, "status");
+        this.impact = Objects.requireNonNull(impact, "impact");
+        this.components = new LinkedHashMap<>();
+        components.forEach(c -> this.components.put(c.id(), c));
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.resolvedAt = resolvedAt;
+        this.version = version;
+        this.postmortem = postmortem;
+    }
+
+    /** An incident as it was stored, for the repository. */
+    public static Incident restore(IncidentSnapshot snapshot, Postmortem postmortem) {
+        return new Incident(new IncidentId(snapshot.id()), snapshot.title(), snapshot.status(), snapshot.impact(),
+                snapshot.components(), snapshot.createdAt(), snapshot.updatedAt(), snapshot.resolvedAt(),
+                snapshot.version(), postmortem);
+    }
+
+    /**
+     * Opens an incident.
+     *
+     * @param components the components it affects, with their statuses before and after
+     * @param now        when Sitrep accepts it
+     */
+    public static Opening open(OpenIncident command, List<ComponentStatusChange> components, Instant now) {
+        Instant accepted = truncate(now);
+        Instant occurredAt = occurrence(command.occurredAt(), accepted, null);
+        IncidentStatus status = command.status() == null ? IncidentStatus.INVESTIGATING : command.status();
+        if (!status.isOpen()) {
+            throw new IllegalArgumentException("an incident cannot be opened as resolved");
+        }
+        Impact impact = command.impact() == null ? Impact.NONE : command.impact();
+        Incident incident = new Incident(IncidentId.next(), command.title(), status, impact, List.of(),
+                occurredAt, accepted, null, 1, null);
+        incident.affect(components);
+        IncidentUpdate update = new IncidentUpdate(Ids.next(), status, null, impact, null, command.message(), changes(components));
+        IncidentOpened event = new IncidentOpened(Ids.next(), incident.id.value(), 1, occurredAt, accepted, update, incident.snapshot());
+        return new Opening(incident, event);
+    }
+
+    /** An opened incident and the event that says so. */
+    public record Opening(Incident incident, IncidentOpened event) {
+    }
+
+    /**
+     * Adds an update; a status of resolved resolves the incident.
+     *
+     * @return {@link IncidentUpdated}, or {@link IncidentResolved} when the update resolves it
+     */
+    public io.sitrep.events.IncidentEvent update(UpdateIncident command, List<ComponentStatusChange> components, Instant now) {
+        if (!status.isOpen()) {
+            throw new IncidentAlreadyResolved(id, "update it");
+        }
+        if (command.status() == IncidentStatus.RESOLVED) {
+            return resolve(new ResolveIncident(command.message(), command.occurredAt()), components, now, command.impact());
+        }
+        Instant accepted = truncate(now);
+        Instant occurredAt = occurrence(command.occurredAt(), accepted, createdAt);
+        IncidentStatus previousStatus = status;
+        Impact previousImpact = impact;
+        if (command.status() != null) {
+            status = command.status();
+        }
+        if (command.impact() != null) {
+            impact = command.impact();
+        }
+        affect(components);
+        advance(accepted);
+        IncidentUpdate update = new IncidentUpdate(Ids.next(), status, previousStatus, impact, previousImpact, command.message(), changes(components));
+        return new IncidentUpdated(Ids.next(), id.value(), version, occurredAt, accepted, update, snapshot());
+    }
+
+    /**
+     * Resolves the incident.
+     *
+     * @param components the components whose statuses change with the resolution
+     */
+    public IncidentResolved resolve(ResolveIncident command, List<ComponentStatusChange> components, Instant now) {
+        return resolve(command, components, now, null);
+    }
+
+    private IncidentResolved resolve(ResolveIncident command, List<ComponentStatusChange> components, Instant now, Impact newImpact) {
+        if (!status.isOpen()) {
+            throw new IncidentAlreadyResolved(id, "resolve it again");
+        }
+        Instant accepted = truncate(now);
+        Instant occurredAt = occurrence(command.occurredAt(), accepted, createdAt);
+        IncidentStatus previousStatus = status;
+        Impact previousImpact = impact;
+        status = IncidentStatus.RESOLVED;
+        if (newImpact != null) {
+            impact = newImpact;
+        }
+        resolvedAt = occurredAt;
+        affect(components);
+        advance(accepted);
+        IncidentUpdate update = new IncidentUpdate(Ids.next(), status, previousStatus, impact, previousImpact, command.message(), changes(components));
+        return new IncidentResolved(Ids.next(), id.value(), version, occurredAt, accepted, update, snapshot());
+    }
+
+    /** Reopens a resolved incident, by default as investigating. */
+    public IncidentReopened reopen(ReopenIncident command, Instant now) {
+        if (status.isOpen()) {
+            throw new IncidentNotResolved(id, "reopen it");
+        }
+        IncidentStatus reopenedAs = command.status() == null ? IncidentStatus.INVESTIGATING : command.status();
+        if (!reopenedAs.isOpen()) {
+            throw new IllegalArgumentException("an incident cannot be reopened as resolved");
+        }
+        Instant accepted = truncate(now);
+        Instant occurredAt = occurrence(command.occurredAt(), accepted, createdAt);
+        IncidentStatus previousStatus = status;
+        status = reopenedAs;
+        resolvedAt = null;
+        advance(accepted);
+        IncidentUpdate update = new IncidentUpdate(Ids.next(), status, previousStatus, impact, impact, command.message(), List.of());
+        return new IncidentReopened(Ids.next(), id.value(), version, occurredAt, accepted, update, snapshot());
+    }
+
+    /**
+     * Publishes the postmortem of a resolved incident, or a new revision of it.
+     *
+     * @return the event, or empty when the body is the one already published
+     */
+    public Optional<PostmortemPublished> publishPostmortem(String body, Instant now) {
+        Objects.requireNonNull(body, "body");
+        if (status.isOpen()) {
+            throw new IncidentNotResolved(id, "publish its postmortem");
+        }
+        if (postmortem != null && postmortem.body().equals(body)) {
+            return Optional.empty();
+        }
+        Instant accepted = truncate(now);
+        postmortem = new Postmortem(postmortem == null ? 1 : postmortem.revision() + 1, body);
+        advance(accepted);
+        return Optional.of(new PostmortemPublished(Ids.next(), id.value(), version, accepted, accepted, postmortem, snapshot()));
+    }
+
+    /** Fails unless the incident is at {@code expected}; for If-Match. */
+    public void requireVersion(long expected) {
+        if (expected != version) {
+            throw new StaleIncidentVersion(id, expected, version);
+        }
+    }
+
+    public IncidentSnapshot snapshot() {
+        return new IncidentSnapshot(id.value(), title, status, impact, List.copyOf(components.values()),
+                createdAt, updatedAt, resolvedAt, version);
+    }
+
+    public IncidentId id() {
+        return id;
+    }
+
+    public IncidentStatus status() {
+        return status;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Optional<Postmortem> postmortem() {
+        return Optional.ofNullable(postmortem);
+    }
+
+    /** The components this incident affects, with the status it gave each. */
+    public List<AffectedComponent> components() {
+        return List.copyOf(components.values());
+    }
+
+    private void affect(List<ComponentStatusChange> changes) {
+        for (ComponentStatusChange change : changes) {
+            components.put(change.componentId(), new AffectedComponent(change.componentId(), change.name(), change.status()));
+        }
+    }
+
+    private void advance(Instant accepted) {
+        version++;
+        updatedAt = accepted;
+    }
+
+    private static List<ComponentChange> changes(List<ComponentStatusChange> components) {
+        List<ComponentChange> changes = new ArrayList<>();
+        for (ComponentStatusChange change : components) {
+            if (change.changesStatus()) {
+                changes.add(new ComponentChange(change.componentId(), change.name(), change.status(), change.previousStatus()));
+            }
+        }
+        return changes;
+    }
+
+    private static Instant occurrence(Instant requested, Instant accepted, Instant notBefore) {
+        if (requested == null) {
+            return accepted;
+        }
+        Instant occurredAt = truncate(requested);
+        if (occurredAt.isAfter(accepted.plus(CLOCK_SKEW))) {
+            throw new InvalidOccurrenceTime("occurredAt " + occurredAt + " lies in the future.");
+        }
+        if (notBefore != null && occurredAt.isBefore(notBefore)) {
+            throw new InvalidOccurrenceTime("occurredAt " + occurredAt + " is before the incident began (" + notBefore + ").");
+        }
+        // A clock running a little fast is forgiven, but nothing is recorded as happening after Sitrep accepted it.
+        return occurredAt.isAfter(accepted) ? accepted : occurredAt;
+    }
+
+    private static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

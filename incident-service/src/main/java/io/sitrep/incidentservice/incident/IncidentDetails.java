@@ -1,0 +1,23 @@
+package io.sitrep.incidentservice.incident;
+
+import io.sitrep.events.IncidentSnapshot;
+import io.sitrep.events.IncidentUpdate;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An incident with everything said about it, for reading.
+ *
+ * @param postmortem null until one is published
+ */
+public record IncidentDetails(IncidentSnapshot incident, List<TimelineEntry> updates, PublishedPostmortem postmortem) {
+
+    /** One update of the timeline, in version order. */
+    public record TimelineEntry(long version, Instant occurredAt, Instant publishedAt, IncidentUpdate update) {
+    }
+
+    /** The current revision of the postmortem. */
+    public record PublishedPostmortem(int revision, String body, Instant publishedAt) {
+    }
+}

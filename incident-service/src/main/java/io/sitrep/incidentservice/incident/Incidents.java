@@ -1,0 +1,30 @@
+package io.sitrep.incidentservice.incident;
+
+import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.IncidentOpened;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where incidents are kept. Changes happen inside the caller's transaction. */
+public interface Incidents {
+
+    /** The incident, locked against concurrent change until the transaction ends. */
+    Optional<Incident> lock(IncidentId id);
+
+    /** Stores a newly opened incident. */
+    void add(Incident incident, IncidentOpened event);
+
+    /** Stores the incident after {@code event} changed it. */
+    void save(Incident incident, IncidentEvent event);
+
+    /** The incident with its timeline and postmortem. */
+    Optional<IncidentDetails> details(IncidentId id);
+
+    /**
+     * Of {@code componentIds}, those that another open incident (not {@code except}) affects with a
+     * status other than operational.
+     */
+    Set<String> affectedByOtherOpenIncidents(IncidentId except, Collection<String> componentIds);
+}

@@ -1,0 +1,182 @@
+package io.sitrep.incidentservice.incident.application;
+
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.IncidentReopened;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.SitrepEvent;
+import io.sitrep.incidentservice.component.Component;
+import io.sitrep.incidentservice.component.ComponentId;
+import io.sitrep.incidentservice.component.Components;
+import io.sitrep.incidentservice.component.UnknownComponent;
+import io.sitrep.events.AffectedComponent;
+import io.sitrep.incidentservice.incident.ComponentStatusChange;
+import io.sitrep.incidentservice.incident.Incident;
+import io.sitrep.incidentservice.incident.IncidentId;
+import io.sitrep.incidentservice.incident.Incidents;
+import io.sitrep.incidentservice.incident.OpenIncident;
+import io.sitrep.incidentservice.incident.ReopenIncident;
+import io.sitrep.incidentservice.incident.ResolveIncident;
+import io.sitrep.incidentservice.incident.UnknownIncident;
+import io.sitrep.incidentservice.incident.UpdateIncident;
+import io.sitrep.incidentservice.outbox.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The incident use cases. Each runs in one transaction: it locks the incident and the components it
+ * touches, applies the command, stores the new state and appends the events to the outbox, so that
+ * state and events are committed together or not at all.
+ */
+@Service
+@Transactional
+public class IncidentCommands {
+
+    private final Incidents incidents;
+    private final Components components;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public IncidentCommands(Incidents incidents, Components components, Outbox outbox, Clock clock) {
+        this.incidents = incidents;
+        this.components = components;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Incident open(OpenIncident command, List<ComponentStatusRequest> requested) {
+        Instant now = clock.instant();
+        Map<ComponentId, Component> locked = lockComponents(requested);
+        List<ComponentStatusChange> changes = changes(requested, locked);
+        Incident.Opening opening = Incident.open(command, changes, now);
+        incidents.add(opening.incident(), opening.event());
+        publish(opening.event(), changes, locked, now);
+        return opening.incident();
+    }
+
+    public Incident update(IncidentId id, Long ifMatch, UpdateIncident command, List<ComponentStatusRequest> requested) {
+        Instant now = clock.instant();
+        Incident incident = lock(id, ifMatch);
+        boolean resolves = command.status() == IncidentStatus.RESOLVED && incident.status().isOpen();
+        return change(incident, requested, resolves, changes -> incident.update(command, changes, now), now);
+    }
+
+    public Incident resolve(IncidentId id, Long ifMatch, ResolveIncident command, List<ComponentStatusRequest> requested) {
+        Instant now = clock.instant();
+        Incident incident = lock(id, ifMatch);
+        return change(incident, requested, incident.status().isOpen(), changes -> incident.resolve(command, changes, now), now);
+    }
+
+    /** Applies a change that may set component statuses; a resolution also restores the components it frees. */
+    private Incident change(Incident incident, List<ComponentStatusRequest> requested, boolean resolves,
+                            Function<List<ComponentStatusChange>, IncidentEvent> command, Instant now) {
+        Map<ComponentId, Component> locked = resolves ? lockWithAffected(incident, requested) : lockComponents(requested);
+        List<ComponentStatusRequest> all = resolves ? withRestoredComponents(incident, requested) : requested;
+        List<ComponentStatusChange> changes = changes(all, locked);
+        IncidentEvent event = command.apply(changes);
+        incidents.save(incident, event);
+        publish(event, changes, locked, now);
+        return incident;
+    }
+
+    public Incident reopen(IncidentId id, Long ifMatch, ReopenIncident command) {
+        Incident incident = lock(id, ifMatch);
+        IncidentReopened event = incident.reopen(command, clock.instant());
+        incidents.save(incident, event);
+        outbox.append(List.of(event));
+        return incident;
+    }
+
+    /** Publishes or revises the postmortem; unchanged when the body is the one already published. */
+    public Incident publishPostmortem(IncidentId id, Long ifMatch, String body) {
+        Incident incident = lock(id, ifMatch);
+        incident.publishPostmortem(body, clock.instant()).ifPresent(event -> {
+            incidents.save(incident, event);
+            outbox.append(List.of(event));
+        });
+        return incident;
+    }
+
+    private Incident lock(IncidentId id, Long ifMatch) {
+        Incident incident = incidents.lock(id).orElseThrow(() -> new UnknownIncident(id));
+        if (ifMatch != null) {
+            incident.requireVersion(ifMatch);
+        }
+        return incident;
+    }
+
+    private Map<ComponentId, Component> lockComponents(List<ComponentStatusRequest> requested) {
+        Map<ComponentId, Component> locked = components.lockAll(requested.stream().map(ComponentStatusRequest::id).toList());
+        for (ComponentStatusRequest request : requested) {
+            if (!locked.containsKey(request.id())) {
+                throw new UnknownComponent(request.id());
+            }
+        }
+        return locked;
+    }
+
+    /**
+     * Locks the requested components and every component the incident affects, in one ordered pass,
+     * before anyone asks whether other incidents still hold them: two incidents sharing a component
+     * and resolved at once then see each other's outcome instead of each leaving it down.
+     */
+    private Map<ComponentId, Component> lockWithAffected(Incident incident, List<ComponentStatusRequest> requested) {
+        List<ComponentStatusRequest> all = new ArrayList<>(requested);
+        incident.components().forEach(c -> all.add(new ComponentStatusRequest(new ComponentId(c.id()), ComponentStatus.OPERATIONAL)));
+        return lockComponents(all);
+    }
+
+    private static List<ComponentStatusChange> changes(List<ComponentStatusRequest> requested, Map<ComponentId, Component> locked) {
+        Map<ComponentId, ComponentStatusChange> changes = new LinkedHashMap<>();
+        for (ComponentStatusRequest request : requested) {
+            Component component = locked.get(request.id());
+            changes.put(request.id(), new ComponentStatusChange(request.id().value(), component.name(), request.status(), component.status()));
+        }
+        return new ArrayList<>(changes.values());
+    }
+
+    /**
+     * On resolution, the components this incident affects go back to operational unless the command
+     * sets them, or another open incident still holds them down.
+     */
+    private List<ComponentStatusRequest> withRestoredComponents(Incident incident, List<ComponentStatusRequest> requested) {
+        Set<String> named = requested.stream().map(r -> r.id().value()).collect(Collectors.toSet());
+        List<String> candidates = incident.components().stream()
+                .map(AffectedComponent::id)
+                .filter(id -> !named.contains(id))
+                .toList();
+        Set<String> heldElsewhere = incidents.affectedByOtherOpenIncidents(incident.id(), candidates);
+        List<ComponentStatusRequest> all = new ArrayList<>(requested);
+        candidates.stream()
+                .filter(id -> !heldElsewhere.contains(id))
+                .forEach(id -> all.add(new ComponentStatusRequest(new ComponentId(id), ComponentStatus.OPERATIONAL)));
+        return all;
+    }
+
+    private void publish(IncidentEvent event, List<ComponentStatusChange> changes, Map<ComponentId, Component> locked, Instant now) {
+        List<SitrepEvent> events = new ArrayList<>();
+        events.add(event);
+        UUID incidentId = event.incidentId();
+        for (ComponentStatusChange change : changes) {
+            Component component = locked.get(new ComponentId(change.componentId()));
+            Optional<? extends SitrepEvent> changed = component.changeStatus(change.status(), incidentId, event.occurredAt(), now);
+            if (changed.isPresent()) {
+                components.save(component);
+                events.add(changed.get());
+            }
+        }
+        outbox.append(events);
+    }
+}

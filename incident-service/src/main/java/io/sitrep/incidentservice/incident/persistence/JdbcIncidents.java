@@ -1,0 +1,200 @@
+package io.sitrep.incidentservice.incident.persistence;
+
+import io.sitrep.events.AffectedComponent;
+import io.sitrep.events.ComponentChange;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.IncidentLifecycleEvent;
+import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.IncidentSnapshot;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.IncidentUpdate;
+import io.sitrep.events.Postmortem;
+import io.sitrep.incidentservice.incident.Incident;
+import io.sitrep.incidentservice.incident.IncidentDetails;
+import io.sitrep.incidentservice.incident.IncidentDetails.PublishedPostmortem;
+import io.sitrep.incidentservice.incident.IncidentDetails.TimelineEntry;
+import io.sitrep.incidentservice.incident.IncidentId;
+import io.sitrep.incidentservice.incident.Incidents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@link Incidents} on PostgreSQL through plain SQL. */
+@Repository
+class JdbcIncidents implements Incidents {
+
+    private static final TypeReference<List<ComponentChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcIncidents(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<Incident> lock(IncidentId id) {
+        Optional<Row> row = jdbc.sql("SELECT * FROM incidents WHERE id = ? FOR UPDATE")
+                .param(id.value())
+                .query(JdbcIncidents::row)
+                .optional();
+        return row.map(r -> Incident.restore(r.snapshot(components(r.id)), r.postmortem()));
+    }
+
+    @Override
+    public void add(Incident incident, IncidentOpened event) {
+        IncidentSnapshot s = incident.snapshot();
+        jdbc.sql("""
+                        INSERT INTO incidents (id, title, status, impact, version, created_at, updated_at, resolved_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.title(), s.status().wireName(), s.impact().wireName(), s.version(),
+                        ts(s.createdAt()), ts(s.updatedAt()), ts(s.resolvedAt()))
+                .update();
+        saveComponents(s);
+        addUpdate(event, event);
+    }
+
+    @Override
+    public void save(Incident incident, IncidentEvent event) {
+        IncidentSnapshot s = incident.snapshot();
+        Postmortem postmortem = incident.postmortem().orElse(null);
+        jdbc.sql("""
+                        UPDATE incidents SET status = ?, impact = ?, version = ?, updated_at = ?, resolved_at = ?,
+                               postmortem_body = ?, postmortem_revision = ?,
+                               postmortem_published_at = CASE WHEN ? > postmortem_revision THEN ? ELSE postmortem_published_at END
+                        WHERE id = ?""")
+                .params(s.status().wireName(), s.impact().wireName(), s.version(), ts(s.updatedAt()), ts(s.resolvedAt()),
+                        postmortem == null ? null : postmortem.body(), postmortem == null ? 0 : postmortem.revision(),
+                        postmortem == null ? 0 : postmortem.revision(), ts(s.updatedAt()),
+                        s.id())
+                .update();
+        saveComponents(s);
+        if (event instanceof IncidentLifecycleEvent lifecycle) {
+            addUpdate(event, lifecycle);
+        }
+    }
+
+    @Override
+    public Optional<IncidentDetails> details(IncidentId id) {
+        Optional<Row> row = jdbc.sql("SELECT * FROM incidents WHERE id = ?")
+                .param(id.value())
+                .query(JdbcIncidents::row)
+                .optional();
+        return row.map(r -> new IncidentDetails(r.snapshot(components(r.id)), timeline(r.id),
+                r.postmortemRevision == 0 ? null
+                        : new PublishedPostmortem(r.postmortemRevision, r.postmortemBody, r.postmortemPublishedAt)));
+    }
+
+    @Override
+    public Set<String> affectedByOtherOpenIncidents(IncidentId except, Collection<String> componentIds) {
+        if (componentIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT ic.component_id FROM incident_components ic JOIN incidents i ON i.id = ic.incident_id
+                        WHERE i.status <> 'resolved' AND i.id <> ? AND ic.status <> 'operational'
+                          AND ic.component_id = ANY (?)""")
+                .params(except.value(), componentIds.toArray(String[]::new))
+                .query(String.class)
+                .list());
+    }
+
+    private void saveComponents(IncidentSnapshot s) {
+        jdbc.sql("DELETE FROM incident_components WHERE incident_id = ?").param(s.id()).update();
+        int position = 0;
+        for (AffectedComponent c : s.components()) {
+            jdbc.sql("INSERT INTO incident_components (incident_id, component_id, name, status, position) VALUES (?, ?, ?, ?, ?)")
+                    .params(s.id(), c.id(), c.name(), c.status().wireName(), position++)
+                    .update();
+        }
+    }
+
+    private void addUpdate(IncidentEvent event, IncidentLifecycleEvent lifecycle) {
+        IncidentUpdate u = lifecycle.update();
+        jdbc.sql("""
+                        INSERT INTO incident_updates (id, incident_id, version, status, previous_status, impact, previous_impact,
+                                                      message, component_changes, occurred_at, published_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                .params(u.id(), event.incidentId(), event.version(), u.status().wireName(),
+                        u.previousStatus() == null ? null : u.previousStatus().wireName(),
+                        u.impact().wireName(), u.previousImpact() == null ? null : u.previousImpact().wireName(),
+                        u.message(), json.writeValueAsString(u.componentChanges()),
+                        ts(event.occurredAt()), ts(event.publishedAt()))
+                .update();
+    }
+
+    private List<AffectedComponent> components(UUID incidentId) {
+        return jdbc.sql("SELECT component_id, name, status FROM incident_components WHERE incident_id = ? ORDER BY position")
+                .param(incidentId)
+                .query((rs, n) -> new AffectedComponent(rs.getString("component_id"), rs.getString("name"),
+                        ComponentStatus.fromWireName(rs.getString("status"))))
+                .list();
+    }
+
+    private List<TimelineEntry> timeline(UUID incidentId) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        jdbc.sql("SELECT * FROM incident_updates WHERE incident_id = ? ORDER BY version")
+                .param(incidentId)
+                .query(rs -> {
+                    String previousStatus = rs.getString("previous_status");
+                    String previousImpact = rs.getString("previous_impact");
+                    IncidentUpdate update = new IncidentUpdate(
+                            rs.getObject("id", UUID.class),
+                            IncidentStatus.fromWireName(rs.getString("status")),
+                            previousStatus == null ? null : IncidentStatus.fromWireName(previousStatus),
+                            Impact.fromWireName(rs.getString("impact")),
+                            previousImpact == null ? null : Impact.fromWireName(previousImpact),
+                            rs.getString("message"),
+                            json.readValue(rs.getString("component_changes"), CHANGES));
+                    entries.add(new TimelineEntry(rs.getLong("version"), instant(rs, "occurred_at"),
+                            instant(rs, "published_at"), update));
+                });
+        return entries;
+    }
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("status"), rs.getString("impact"),
+                rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"),
+                rs.getString("postmortem_body"), rs.getInt("postmortem_revision"), instant(rs, "postmortem_published_at"));
+    }
+
+    private record Row(UUID id, String title, String status, String impact, long version, Instant createdAt,
+                       Instant updatedAt, Instant resolvedAt, String postmortemBody, int postmortemRevision,
+                       Instant postmortemPublishedAt) {
+
+        IncidentSnapshot snapshot(List<AffectedComponent> components) {
+            return new IncidentSnapshot(id, title, IncidentStatus.fromWireName(status), Impact.fromWireName(impact),
+                    components, createdAt, updatedAt, resolvedAt, version);
+        }
+
+        Postmortem postmortem() {
+            return postmortemRevision == 0 ? null : new Postmortem(postmortemRevision, postmortemBody);
+        }
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

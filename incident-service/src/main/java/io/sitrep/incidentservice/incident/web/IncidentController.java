@@ -1,0 +1,164 @@
+package io.sitrep.incidentservice.incident.web;
+
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.incidentservice.component.ComponentId;
+import io.sitrep.incidentservice.incident.Incident;
+import io.sitrep.incidentservice.incident.IncidentDetails;
+import io.sitrep.incidentservice.incident.IncidentId;
+import io.sitrep.incidentservice.incident.Incidents;
+import io.sitrep.incidentservice.incident.UnknownIncident;
+import io.sitrep.incidentservice.incident.application.ComponentStatusRequest;
+import io.sitrep.incidentservice.incident.application.IncidentCommands;
+import io.sitrep.incidentservice.security.ApiPrincipal;
+import io.sitrep.incidentservice.security.Command;
+import io.sitrep.incidentservice.security.Scope;
+import io.sitrep.incidentservice.web.ETags;
+import io.sitrep.incidentservice.web.FieldRejected;
+import io.sitrep.incidentservice.web.IdempotentRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Open, update, resolve and reopen incidents, and publish their postmortems. */
+@RestController
+@RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Incidents")
+class IncidentController {
+
+    private final IncidentCommands commands;
+    private final Incidents incidents;
+    private final IdempotentRequests idempotency;
+
+    IncidentController(IncidentCommands commands, Incidents incidents, IdempotentRequests idempotency) {
+        this.commands = commands;
+        this.incidents = incidents;
+        this.idempotency = idempotency;
+    }
+
+    @Operation(summary = "Open an incident")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "incident.open", scope = Scope.INCIDENTS_WRITE)
+    ResponseEntity<?> open(@Valid @RequestBody OpenIncidentRequest request,
+                           @Parameter(description = "Retries with the same key and body return the first response")
+                           @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                           @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        requireOpenStatus("status", request.status());
+        List<ComponentStatusRequest> components = components(request.components());
+        return idempotency.run(principal, idempotencyKey, "open", request, () -> {
+            Incident incident = commands.open(request.command(), components);
+            return respond(HttpStatus.CREATED, incident.id());
+        });
+    }
+
+    @Operation(summary = "Read an incident with its updates and postmortem")
+    @GetMapping("/{id}")
+    ResponseEntity<IncidentResponse> get(@PathVariable UUID id) {
+        IncidentDetails details = incidents.details(new IncidentId(id)).orElseThrow(() -> new UnknownIncident(new IncidentId(id)));
+        return ResponseEntity.ok().eTag(ETags.of(details.incident().version())).body(IncidentResponse.of(details));
+    }
+
+    @Operation(summary = "Post an update; a status of resolved resolves the incident")
+    @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "incident.update", scope = Scope.INCIDENTS_WRITE)
+    ResponseEntity<?> update(@PathVariable UUID id, @Valid @RequestBody UpdateIncidentRequest request,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                             @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        List<ComponentStatusRequest> components = components(request.components());
+        return idempotency.run(principal, idempotencyKey, "update " + id, request, () -> {
+            Incident incident = commands.update(new IncidentId(id), expected, request.command(), components);
+            return respond(HttpStatus.CREATED, incident.id());
+        });
+    }
+
+    @Operation(summary = "Resolve an incident")
+    @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "incident.resolve", scope = Scope.INCIDENTS_WRITE)
+    ResponseEntity<?> resolve(@PathVariable UUID id, @Valid @RequestBody ResolveIncidentRequest request,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                              @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        List<ComponentStatusRequest> components = components(request.components());
+        return idempotency.run(principal, idempotencyKey, "resolve " + id, request, () -> {
+            Incident incident = commands.resolve(new IncidentId(id), expected, request.command(), components);
+            return respond(HttpStatus.OK, incident.id());
+        });
+    }
+
+    @Operation(summary = "Reopen a resolved incident")
+    @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "incident.reopen", scope = Scope.INCIDENTS_WRITE)
+    ResponseEntity<?> reopen(@PathVariable UUID id, @Valid @RequestBody ReopenIncidentRequest request,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                             @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        requireOpenStatus("status", request.status());
+        return idempotency.run(principal, idempotencyKey, "reopen " + id, request, () -> {
+            Incident incident = commands.reopen(new IncidentId(id), expected, request.command());
+            return respond(HttpStatus.OK, incident.id());
+        });
+    }
+
+    @Operation(summary = "Publish or revise the postmortem of a resolved incident")
+    @PutMapping(path = "/{id}/postmortem", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "incident.postmortem", scope = Scope.INCIDENTS_WRITE)
+    ResponseEntity<?> postmortem(@PathVariable UUID id, @Valid @RequestBody PostmortemRequest request,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                 @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        return idempotency.run(principal, null, "postmortem " + id, request, () -> {
+            Incident incident = commands.publishPostmortem(new IncidentId(id), expected, request.body());
+            return respond(HttpStatus.OK, incident.id());
+        });
+    }
+
+    private ResponseEntity<IncidentResponse> respond(HttpStatus status, IncidentId id) {
+        IncidentDetails details = incidents.details(id).orElseThrow(() -> new UnknownIncident(id));
+        return ResponseEntity.status(status)
+                .location(URI.create("/api/v1/incidents/" + id))
+                .eTag(ETags.of(details.incident().version()))
+                .body(IncidentResponse.of(details));
+    }
+
+    private static void requireOpenStatus(String field, IncidentStatus status) {
+        if (status == IncidentStatus.RESOLVED) {
+            throw new FieldRejected(field, "must be investigating, identified or monitoring");
+        }
+    }
+
+    private static List<ComponentStatusRequest> components(List<ComponentStatusInput> inputs) {
+        if (inputs == null) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!seen.add(inputs.get(i).id())) {
+                throw new FieldRejected("components[" + i + "].id", "'" + inputs.get(i).id() + "' is listed twice");
+            }
+        }
+        return inputs.stream().map(c -> new ComponentStatusRequest(new ComponentId(c.id()), c.status())).toList();
+    }
+}

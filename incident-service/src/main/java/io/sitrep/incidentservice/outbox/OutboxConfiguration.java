@@ -1,0 +1,64 @@
+package io.sitrep.incidentservice.outbox;
+
+import io.sitrep.events.wire.EventCodec;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+
+/** Wires the outbox: the codec, the topic, the relay and their health. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxSettings.class)
+class OutboxConfiguration {
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    NewTopic incidentEventsTopic(OutboxSettings settings) {
+        long retention = settings.topicRetention().isZero() ? -1 : settings.topicRetention().toMillis();
+        return TopicBuilder.name(settings.topic())
+                .partitions(settings.topicPartitions())
+                .replicas(settings.topicReplicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sitrep.outbox.enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                            KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, OutboxMetrics metrics,
+                            KafkaAdmin admin, NewTopic incidentEventsTopic) {
+        return new OutboxRelay(dataSource, jdbc, new TransactionTemplate(transactionManager), kafka, settings, metrics,
+                () -> admin.createOrModifyTopics(incidentEventsTopic));
+    }
+
+    @Bean(destroyMethod = "close")
+    AdminClient healthAdminClient(KafkaAdmin admin) {
+        return AdminClient.create(admin.getConfigurationProperties());
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(AdminClient healthAdminClient) {
+        return new KafkaHealthIndicator(healthAdminClient);
+    }
+
+    @Bean
+    OutboxHealthIndicator outboxHealthIndicator(OutboxMetrics metrics, ObjectProvider<OutboxRelay> relay) {
+        return new OutboxHealthIndicator(metrics, relay.getIfAvailable());
+    }
+}

@@ -1,0 +1,65 @@
+package io.sitrep.incidentservice.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The configured API keys, looked up by the SHA-256 of the presented key. */
+public final class ApiKeys {
+
+    /** The name of the key given through {@code SITREP_API_KEY}. */
+    public static final String BOOTSTRAP = "bootstrap";
+
+    private final Map<String, ApiPrincipal> byHash = new HashMap<>();
+
+    /**
+     * @throws IllegalStateException when two keys share a name or a hash: names key rate limits and
+     *                               idempotency, so they must be unique
+     */
+    public ApiKeys(SecuritySettings settings) {
+        for (SecuritySettings.ApiKey key : settings.apiKeys()) {
+            Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+            key.scopes().forEach(s -> scopes.add(Scope.of(s).orElseThrow()));
+            add(key.sha256().toLowerCase(Locale.ROOT), new ApiPrincipal(key.name(), scopes));
+        }
+        if (!settings.bootstrapKey().isBlank()) {
+            add(sha256(settings.bootstrapKey().strip()), new ApiPrincipal(BOOTSTRAP, EnumSet.allOf(Scope.class)));
+        }
+    }
+
+    private void add(String hash, ApiPrincipal principal) {
+        if (byHash.values().stream().anyMatch(p -> p.name().equals(principal.name()))) {
+            throw new IllegalStateException("two API keys are named '" + principal.name() + "'" +
+                    (BOOTSTRAP.equals(principal.name()) ? " ('bootstrap' is the name of SITREP_API_KEY)" : ""));
+        }
+        if (byHash.putIfAbsent(hash, principal) != null) {
+            throw new IllegalStateException("the API key '" + principal.name() + "' has the same hash as '" + byHash.get(hash).name() + "'");
+        }
+    }
+
+    /** The principal whose key this is. */
+    public Optional<ApiPrincipal> authenticate(String presentedKey) {
+        return Optional.ofNullable(byHash.get(sha256(presentedKey)));
+    }
+
+    public boolean isEmpty() {
+        return byHash.isEmpty();
+    }
+
+    /** The hex SHA-256 of a key, as configuration stores it. */
+    public static String sha256(String key) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

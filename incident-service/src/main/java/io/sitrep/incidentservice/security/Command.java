@@ -1,0 +1,22 @@
+package io.sitrep.incidentservice.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a handler method as a command: it needs {@link #scope()}, and its outcomes are counted in
+ * {@code sitrep.commands} under {@link #value()}.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface Command {
+
+    /** The command's name in metrics, e.g. {@code incident.open}. */
+    String value();
+
+    Scope scope();
+}

@@ -1,0 +1,61 @@
+package io.sitrep.incidentservice.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who may call the API.
+ *
+ * @param apiKeys      the API keys, each stored as the SHA-256 of the key, never the key itself
+ * @param bootstrapKey a key given in plain text, from the environment only ({@code SITREP_API_KEY});
+ *                     it has every scope; empty for none
+ * @param rateLimit    the request budget of each key
+ */
+@Validated
+@ConfigurationProperties("sitrep.security")
+public record SecuritySettings(
+        @DefaultValue @Valid List<ApiKey> apiKeys,
+        @DefaultValue("") String bootstrapKey,
+        @DefaultValue @Valid @NotNull RateLimit rateLimit) {
+
+    /**
+     * One API key.
+     *
+     * @param name   a name for logs and metrics, never the key
+     * @param sha256 the hex SHA-256 of the key
+     * @param scopes {@code incidents:write}, {@code components:write}, {@code admin}; none for read-only
+     */
+    public record ApiKey(
+            @NotBlank String name,
+            @NotBlank @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256") String sha256,
+            @DefaultValue Set<@Pattern(regexp = "^(incidents:write|components:write|admin)$") String> scopes) {
+    }
+
+    /**
+     * Requests each key may make per period; more are answered 429 with Retry-After.
+     *
+     * @param requestsPerPeriod requests allowed per period and key
+     * @param period            the length of a period
+     */
+    public record RateLimit(
+            @DefaultValue("200") @Min(1) int requestsPerPeriod,
+            @DefaultValue("1s") @NotNull Duration period) {
+    }
+
+    @Override
+    public String toString() {
+        return "SecuritySettings[apiKeys=" + apiKeys.size() + ", bootstrapKey=" + (bootstrapKey.isEmpty() ? "none" : "set")
+                + ", rateLimit=" + rateLimit + "]";
+    }
+}

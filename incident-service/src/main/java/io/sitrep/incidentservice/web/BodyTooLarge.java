@@ -1,0 +1,11 @@
+package io.sitrep.incidentservice.web;
+
+import java.io.IOException;
+
+/** A request body longer than the configured limit. */
+final class BodyTooLarge extends IOException {
+
+    BodyTooLarge(long limit) {
+        super("The request body is larger than " + limit + " bytes.");
+    }
+}

@@ -1,0 +1,64 @@
+package io.sitrep.incidentservice;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@AnalyzeClasses(packages = "io.sitrep.incidentservice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The aggregates: these packages exactly, not their application, persistence or web subpackages. */
+    private static final String[] DOMAIN = {"io.sitrep.incidentservice.incident", "io.sitrep.incidentservice.component"};
+
+    private static final Path MAIN_SOURCES = Path.of("src", "main", "java");
+
+    @ArchTest
+    static final ArchRule domain_does_not_depend_on_spring = noClasses()
+            .that().resideInAnyPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..", "jakarta.servlet..")
+            .because("the aggregates are plain Java, testable without a container");
+
+    @ArchTest
+    static final ArchRule web_adapters_do_not_touch_persistence = noClasses()
+            .that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAPackage("..persistence..")
+            .because("controllers go through the application services, which own the transaction");
+
+    @ArchTest
+    static final ArchRule domain_does_not_depend_on_adapters = noClasses()
+            .that().resideInAnyPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..application..", "..outbox..")
+            .because("adapters depend on the domain, never the other way round");
+
+    @Test
+    void every_package_has_a_package_info() throws IOException {
+        List<Path> packages;
+        try (Stream<Path> directories = Files.walk(MAIN_SOURCES)) {
+            packages = directories.filter(Files::isDirectory).filter(ArchitectureTest::holdsClasses).toList();
+        }
+
+        assertThat(packages).as("packages under %s", MAIN_SOURCES.toAbsolutePath()).isNotEmpty();
+        assertThat(packages).allSatisfy(directory -> assertThat(directory.resolve("package-info.java"))
+                .as("package-info.java of %s", MAIN_SOURCES.relativize(directory))
+                .isRegularFile());
+    }
+
+    private static boolean holdsClasses(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + directory, e);
+        }
+    }
+}
