@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,10 +23,16 @@ import tools.jackson.databind.type.LogicalType;
 @OpenAPIDefinition(
         info = @Info(title = "Sitrep incident-service", version = "v1",
                 description = "Open, update and resolve incidents; define components. Errors are RFC 9457 problems."),
+        servers = @Server(url = "/", description = "This service"),
         security = @SecurityRequirement(name = "apiKey"))
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API key, sent as 'Authorization: Bearer <key>'.")
 class WebConfiguration {
+
+    @Bean
+    OpenApiCustomizer openApiProblems() {
+        return new OpenApiProblems();
+    }
 
     /** Requests say what they mean: no number read as text, no text read as a number, no float cut to an integer. */
     @Bean

@@ -10,6 +10,9 @@ import io.sitrep.incidentservice.security.Command;
 import io.sitrep.incidentservice.security.Scope;
 import io.sitrep.incidentservice.web.FieldRejected;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -57,7 +60,9 @@ class ComponentController {
     record ComponentList(List<ComponentSnapshot> items) {
     }
 
-    @Operation(summary = "Create a component, or change its name, group and description")
+    @Operation(operationId = "defineComponent", summary = "Create a component, or change its name, group and description")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ComponentSnapshot.class)))
+    @ApiResponse(responseCode = "200", description = "Changed, or unchanged", content = @Content(schema = @Schema(implementation = ComponentSnapshot.class)))
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "component.define", scope = Scope.COMPONENTS_WRITE)
     ResponseEntity<ComponentSnapshot> define(@PathVariable String id, @Valid @RequestBody DefineComponentRequest request) {
@@ -69,20 +74,20 @@ class ComponentController {
         return response.body(defined.component());
     }
 
-    @Operation(summary = "List the components")
+    @Operation(operationId = "listComponents", summary = "List the components")
     @GetMapping
     ComponentList list() {
         return new ComponentList(components.all());
     }
 
-    @Operation(summary = "Read a component")
+    @Operation(operationId = "getComponent", summary = "Read a component")
     @GetMapping("/{id}")
     ComponentSnapshot get(@PathVariable String id) {
         ComponentId componentId = componentId(id);
         return components.find(componentId).orElseThrow(() -> new UnknownComponent(componentId));
     }
 
-    @Operation(summary = "Set a component's status outside any incident, e.g. for maintenance")
+    @Operation(operationId = "changeComponentStatus", summary = "Set a component's status outside any incident, e.g. for maintenance")
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Command(value = "component.status", scope = Scope.COMPONENTS_WRITE)
     ComponentSnapshot changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatusRequest request) {

@@ -17,6 +17,9 @@ import io.sitrep.incidentservice.web.FieldRejected;
 import io.sitrep.incidentservice.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +58,8 @@ class IncidentController {
         this.idempotency = idempotency;
     }
 
-    @Operation(summary = "Open an incident")
+    @Operation(operationId = "openIncident", summary = "Open an incident")
+    @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.open", scope = Scope.INCIDENTS_WRITE)
     ResponseEntity<?> open(@Valid @RequestBody OpenIncidentRequest request,
@@ -70,14 +74,16 @@ class IncidentController {
         });
     }
 
-    @Operation(summary = "Read an incident with its updates and postmortem")
+    @Operation(operationId = "getIncident", summary = "Read an incident with its updates and postmortem")
+    @ApiResponse(responseCode = "200", description = "The incident; ETag is its version", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @GetMapping("/{id}")
     ResponseEntity<IncidentResponse> get(@PathVariable UUID id) {
         IncidentDetails details = incidents.details(new IncidentId(id)).orElseThrow(() -> new UnknownIncident(new IncidentId(id)));
         return ResponseEntity.ok().eTag(ETags.of(details.incident().version())).body(IncidentResponse.of(details));
     }
 
-    @Operation(summary = "Post an update; a status of resolved resolves the incident")
+    @Operation(operationId = "updateIncident", summary = "Post an update; a status of resolved resolves the incident")
+    @ApiResponse(responseCode = "201", description = "Updated", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.update", scope = Scope.INCIDENTS_WRITE)
     ResponseEntity<?> update(@PathVariable UUID id, @Valid @RequestBody UpdateIncidentRequest request,
@@ -92,7 +98,8 @@ class IncidentController {
         });
     }
 
-    @Operation(summary = "Resolve an incident")
+    @Operation(operationId = "resolveIncident", summary = "Resolve an incident")
+    @ApiResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.resolve", scope = Scope.INCIDENTS_WRITE)
     ResponseEntity<?> resolve(@PathVariable UUID id, @Valid @RequestBody ResolveIncidentRequest request,
@@ -107,7 +114,8 @@ class IncidentController {
         });
     }
 
-    @Operation(summary = "Reopen a resolved incident")
+    @Operation(operationId = "reopenIncident", summary = "Reopen a resolved incident")
+    @ApiResponse(responseCode = "200", description = "Reopened", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.reopen", scope = Scope.INCIDENTS_WRITE)
     ResponseEntity<?> reopen(@PathVariable UUID id, @Valid @RequestBody ReopenIncidentRequest request,
@@ -122,7 +130,8 @@ class IncidentController {
         });
     }
 
-    @Operation(summary = "Publish or revise the postmortem of a resolved incident")
+    @Operation(operationId = "publishPostmortem", summary = "Publish or revise the postmortem of a resolved incident")
+    @ApiResponse(responseCode = "200", description = "Published, or unchanged when the body is the one already published", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PutMapping(path = "/{id}/postmortem", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.postmortem", scope = Scope.INCIDENTS_WRITE)
     ResponseEntity<?> postmortem(@PathVariable UUID id, @Valid @RequestBody PostmortemRequest request,
