@@ -3,6 +3,7 @@ package io.sitrep.incidentservice;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
+import io.sitrep.testsupport.Api;
 import io.sitrep.testsupport.TopicReader;
 import io.sitrep.testsupport.WithRealInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

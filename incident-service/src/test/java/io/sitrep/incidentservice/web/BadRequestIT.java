@@ -1,6 +1,6 @@
 package io.sitrep.incidentservice.web;
 
-import io.sitrep.incidentservice.Api;
+import io.sitrep.testsupport.Api;
 import io.sitrep.incidentservice.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

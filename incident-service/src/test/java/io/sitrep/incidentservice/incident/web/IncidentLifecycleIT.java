@@ -12,7 +12,7 @@ import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
-import io.sitrep.incidentservice.Api;
+import io.sitrep.testsupport.Api;
 import io.sitrep.incidentservice.IntegrationTest;
 import io.sitrep.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -112,6 +112,7 @@ class IncidentLifecycleIT extends IntegrationTest {
         assertThat(updates).hasSize(2);
         assertThat(updates.get(0).get("message").asString()).isEqualTo("We are looking into it.");
         assertThat(updates.get(1).get("version").asLong()).isEqualTo(2);
+        api.as(READER_KEY).send("GET", "/api/v1/incidents/" + id, null, Map.of("If-None-Match", "\"2\"")).expect(304);
     }
 
     @Test

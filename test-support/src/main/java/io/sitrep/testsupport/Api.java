@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice;
+package io.sitrep.testsupport;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
