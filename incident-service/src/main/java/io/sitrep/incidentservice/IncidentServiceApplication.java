@@ -1,7 +1,9 @@
 package io.sitrep.incidentservice;
 
+import io.sitrep.incidentservice.integration.IntegrationSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -10,6 +12,7 @@ import java.time.Clock;
 /** incident-service: the write side of Sitrep. */
 @SpringBootApplication
 @EnableScheduling
+@EnableConfigurationProperties(IntegrationSettings.class)
 public class IncidentServiceApplication {
 
     public static void main(String[] args) {

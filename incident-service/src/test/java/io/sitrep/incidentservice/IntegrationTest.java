@@ -34,6 +34,10 @@ import java.util.UUID;
         "sitrep.security.api-keys[3].name=admin",
         "sitrep.security.api-keys[3].sha256=69a5265506c94c77b787a7d7377b7685a0eff82e33920a71e7ee22cd6154953e",
         "sitrep.security.api-keys[3].scopes=admin",
+        "sitrep.security.api-keys[4].name=alerts",
+        "sitrep.security.api-keys[4].sha256=" + IntegrationTest.ALERTS_KEY_SHA256,
+        "sitrep.security.api-keys[4].scopes=incidents:write",
+        "sitrep.security.api-keys[4].default-component=checkout",
         "sitrep.security.rate-limit.requests-per-period=100000",
         "sitrep.outbox.poll-interval=200ms",
 })
@@ -44,6 +48,9 @@ public abstract class IntegrationTest {
     protected static final String READER_KEY = "reader-key";
     protected static final String COMPONENT_EDITOR_KEY = "components-key";
     protected static final String ADMIN_KEY = "admin-key";
+    /** An integration key whose default component is {@code checkout}. */
+    protected static final String ALERTS_KEY = "alerts-key";
+    static final String ALERTS_KEY_SHA256 = "1722d496a9b29bc25176676fef46ec86b8d21773aeb0de925fe7dc95293a215a";
     protected static final String TOPIC = "sitrep.incident-events";
     protected static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
 

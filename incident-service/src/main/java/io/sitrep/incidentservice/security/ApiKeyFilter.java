@@ -1,7 +1,5 @@
 package io.sitrep.incidentservice.security;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.sitrep.incidentservice.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,8 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every request under {@code /api/} must present an API key as {@code Authorization: Bearer <key>};
@@ -22,13 +19,14 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ApiKeys keys;
-    private final RateLimiterRegistry rateLimiters;
+    /** Endpoints whose callers may present the key in the body instead of the Authorization header. */
+    static final Set<String> BODY_CREDENTIAL_PATHS = Set.of("/api/v1/integrations/events");
+
+    private final ApiAccess access;
     private final ProblemWriter problems;
 
-    public ApiKeyFilter(ApiKeys keys, RateLimiterRegistry rateLimiters, ProblemWriter problems) {
-        this.keys = keys;
-        this.rateLimiters = rateLimiters;
+    public ApiKeyFilter(ApiAccess access, ProblemWriter problems) {
+        this.access = access;
         this.problems = problems;
     }
 
@@ -41,6 +39,11 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null && BODY_CREDENTIAL_PATHS.contains(request.getRequestURI())) {
+            // This endpoint takes its key from the body (PagerDuty's routing_key) and admits it itself.
+            chain.doFilter(request, response);
+            return;
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || authorization.length() == BEARER.length()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sitrep\"");
@@ -48,21 +51,19 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
                     "Send an API key as 'Authorization: Bearer <key>'.");
             return;
         }
-        Optional<ApiPrincipal> principal = keys.authenticate(authorization.substring(BEARER.length()).trim());
-        if (principal.isEmpty()) {
+        ApiPrincipal principal;
+        try {
+            principal = access.admit(authorization.substring(BEARER.length()));
+        } catch (ApiAccess.InvalidApiKey e) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sitrep\", error=\"invalid_token\"");
-            problems.write(request, response, 401, "invalid-api-key", "Invalid API key", "The API key is not known.");
+            problems.write(request, response, 401, "invalid-api-key", "Invalid API key", e.getMessage());
+            return;
+        } catch (ApiAccess.RateLimited e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            problems.write(request, response, 429, "rate-limited", "Too many requests", e.getMessage());
             return;
         }
-        RateLimiter limiter = rateLimiters.rateLimiter("api-key:" + principal.get().name());
-        if (!limiter.acquirePermission()) {
-            Duration period = limiter.getRateLimiterConfig().getLimitRefreshPeriod();
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (period.toMillis() + 999) / 1000)));
-            problems.write(request, response, 429, "rate-limited", "Too many requests",
-                    "The API key '" + principal.get().name() + "' has used its request budget; retry after the period given in Retry-After.");
-            return;
-        }
-        request.setAttribute(ApiPrincipal.ATTRIBUTE, principal.get());
+        request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
         chain.doFilter(request, response);
     }
 }

@@ -27,7 +27,7 @@ public final class ApiKeys {
         for (SecuritySettings.ApiKey key : settings.apiKeys()) {
             Set<Scope> scopes = EnumSet.noneOf(Scope.class);
             key.scopes().forEach(s -> scopes.add(Scope.of(s).orElseThrow()));
-            add(key.sha256().toLowerCase(Locale.ROOT), new ApiPrincipal(key.name(), scopes));
+            add(key.sha256().toLowerCase(Locale.ROOT), new ApiPrincipal(key.name(), scopes, key.defaultComponent()));
         }
         if (!settings.bootstrapKey().isBlank()) {
             add(sha256(settings.bootstrapKey().strip()), new ApiPrincipal(BOOTSTRAP, EnumSet.allOf(Scope.class)));

@@ -19,4 +19,10 @@ public @interface Command {
     String value();
 
     Scope scope();
+
+    /**
+     * True when the endpoint takes its key from the request body and checks the scope itself, so
+     * the scope cannot be checked before the handler runs.
+     */
+    boolean checksScopeItself() default false;
 }

@@ -19,7 +19,7 @@ public final class CommandInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Command command = command(handler);
-        if (command != null) {
+        if (command != null && !command.checksScopeItself()) {
             ApiPrincipal principal = (ApiPrincipal) request.getAttribute(ApiPrincipal.ATTRIBUTE);
             if (principal == null || !principal.may(command.scope())) {
                 count(command, 403);

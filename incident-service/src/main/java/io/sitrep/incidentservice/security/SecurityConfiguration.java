@@ -51,8 +51,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, RateLimiterRegistry apiRateLimiters, ProblemWriter problems) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, apiRateLimiters, problems));
+    ApiAccess apiAccess(ApiKeys keys, RateLimiterRegistry apiRateLimiters) {
+        return new ApiAccess(keys, apiRateLimiters);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiAccess apiAccess, ProblemWriter problems) {
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(apiAccess, problems));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -34,12 +34,15 @@ public record SecuritySettings(
      *
      * @param name   a name for logs and metrics, never the key
      * @param sha256 the hex SHA-256 of the key
-     * @param scopes {@code incidents:write}, {@code components:write}, {@code admin}; none for read-only
+     * @param scopes           {@code incidents:write}, {@code components:write}, {@code admin}; none for read-only
+     * @param defaultComponent the component that incidents opened through an integration with this key
+     *                         affect when the alert names none; empty for none
      */
     public record ApiKey(
             @NotBlank String name,
             @NotBlank @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256") String sha256,
-            @DefaultValue Set<@Pattern(regexp = "^(incidents:write|components:write|admin)$") String> scopes) {
+            @DefaultValue Set<@Pattern(regexp = "^(incidents:write|components:write|admin)$") String> scopes,
+            @DefaultValue("") String defaultComponent) {
     }
 
     /**

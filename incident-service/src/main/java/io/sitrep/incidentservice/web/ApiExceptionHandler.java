@@ -5,6 +5,7 @@ import io.sitrep.incidentservice.incident.IncidentRuleViolated;
 import io.sitrep.incidentservice.incident.InvalidOccurrenceTime;
 import io.sitrep.incidentservice.incident.StaleIncidentVersion;
 import io.sitrep.incidentservice.incident.UnknownIncident;
+import io.sitrep.incidentservice.security.ApiAccess;
 import io.sitrep.incidentservice.security.InsufficientScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(ApiAccess.InvalidApiKey.class)
+    ResponseEntity<Object> invalidKey(ApiAccess.InvalidApiKey e) {
+        return problem(HttpStatus.UNAUTHORIZED, "invalid-api-key", "Invalid API key", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ApiAccess.RateLimited.class)
+    ResponseEntity<Object> rateLimited(ApiAccess.RateLimited e) {
+        ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage(), List.of());
+        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem.getBody());
+    }
+
     @ExceptionHandler(InsufficientScope.class)
     ResponseEntity<Object> insufficientScope(InsufficientScope e) {
         return problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Not allowed", e.getMessage(), List.of());
@@ -105,8 +118,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldProblem> fields = new ArrayList<>();
+        Object target = e.getBindingResult().getTarget();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            fields.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+            String field = target == null ? error.getField() : JsonFieldNames.of(target.getClass(), error.getField());
+            fields.add(new FieldProblem(field, error.getDefaultMessage()));
         }
         e.getBindingResult().getGlobalErrors().forEach(error -> fields.add(new FieldProblem("", error.getDefaultMessage())));
         return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request is not valid", summary(fields), fields);

@@ -28,7 +28,7 @@ class ApiKeysTest {
     }
 
     private static SecuritySettings.ApiKey ciKey(String sha256, Set<String> scopes) {
-        return new SecuritySettings.ApiKey("ci", sha256, scopes);
+        return new SecuritySettings.ApiKey("ci", sha256, scopes, "");
     }
 
     @Nested

@@ -1,0 +1,50 @@
+package io.sitrep.incidentservice.integration.alertmanager;
+
+import io.sitrep.incidentservice.integration.IntegrationSettings;
+import io.sitrep.incidentservice.integration.Outcome;
+import io.sitrep.incidentservice.integration.application.IntegrationCommands;
+import io.sitrep.incidentservice.security.ApiPrincipal;
+import io.sitrep.incidentservice.security.Command;
+import io.sitrep.incidentservice.security.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** Receives Alertmanager's webhook: point an Alertmanager receiver's {@code webhook_configs} here. */
+@RestController
+@Tag(name = "Integrations")
+class AlertmanagerController {
+
+    static final String SOURCE = "alertmanager";
+
+    private final IntegrationCommands integrations;
+    private final AlertmanagerTranslator translator;
+
+    AlertmanagerController(IntegrationCommands integrations, IntegrationSettings settings) {
+        this.integrations = integrations;
+        this.translator = new AlertmanagerTranslator(settings);
+    }
+
+    /** What the notification did, and to which incident. */
+    record Received(Outcome outcome, UUID incidentId) {
+    }
+
+    @Operation(operationId = "receiveAlertmanagerNotification",
+            summary = "Open, update or resolve the incident of an Alertmanager alert group")
+    @PostMapping(path = "/api/v1/integrations/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "integration.alertmanager", scope = Scope.INCIDENTS_WRITE)
+    Received receive(@Valid @RequestBody AlertmanagerNotification notification,
+                     @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        IntegrationCommands.Applied applied = integrations.apply(principal, SOURCE, notification.groupKey(),
+                translator.translate(notification));
+        return new Received(applied.outcome(), applied.incidentId());
+    }
+}

@@ -1,0 +1,146 @@
+package io.sitrep.incidentservice.integration.application;
+
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.incidentservice.component.ComponentId;
+import io.sitrep.incidentservice.component.Components;
+import io.sitrep.incidentservice.incident.Incident;
+import io.sitrep.incidentservice.incident.IncidentId;
+import io.sitrep.incidentservice.incident.Incidents;
+import io.sitrep.incidentservice.incident.OpenIncident;
+import io.sitrep.incidentservice.incident.ResolveIncident;
+import io.sitrep.incidentservice.incident.UpdateIncident;
+import io.sitrep.incidentservice.incident.application.ComponentStatusRequest;
+import io.sitrep.incidentservice.incident.application.IncidentCommands;
+import io.sitrep.incidentservice.integration.IntegrationLinks;
+import io.sitrep.incidentservice.integration.IntegrationLinks.Link;
+import io.sitrep.incidentservice.integration.IntegrationSettings;
+import io.sitrep.incidentservice.integration.Outcome;
+import io.sitrep.incidentservice.integration.Signal;
+import io.sitrep.incidentservice.security.ApiPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies what an alerting tool says to the incident its alert group (or dedup key) leads to. The
+ * link is locked first, so concurrent or repeated deliveries of one group are applied one after the
+ * other and a repeat of the state already applied changes nothing.
+ */
+@Service
+@Transactional
+public class IntegrationCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationCommands.class);
+
+    private final IntegrationLinks links;
+    private final Incidents incidents;
+    private final Components components;
+    private final IncidentCommands commands;
+    private final IntegrationSettings settings;
+
+    public IntegrationCommands(IntegrationLinks links, Incidents incidents, Components components, IncidentCommands commands,
+                               IntegrationSettings settings) {
+        this.links = links;
+        this.incidents = incidents;
+        this.components = components;
+        this.commands = commands;
+        this.settings = settings;
+    }
+
+    /** The outcome of a signal, and the incident it concerned (null when none). */
+    public record Applied(Outcome outcome, UUID incidentId) {
+    }
+
+    public Applied apply(ApiPrincipal principal, String source, String dedupKey, Signal signal) {
+        Link link = links.lock(source, principal.name(), dedupKey);
+        Optional<Incident> open = Optional.ofNullable(link.incidentId())
+                .flatMap(id -> incidents.lock(new IncidentId(id)))
+                .filter(incident -> incident.status().isOpen());
+        Applied applied;
+        if (signal instanceof Signal.Trigger trigger) {
+            applied = trigger(principal, link, open, trigger);
+        } else if (signal instanceof Signal.Acknowledge acknowledge) {
+            applied = acknowledge(open, acknowledge);
+        } else if (signal instanceof Signal.Resolve resolve) {
+            applied = resolve(link, open, resolve);
+        } else {
+            throw new IllegalArgumentException("unknown signal " + signal);
+        }
+        log.info("{} signal from '{}' for {} {}: {} incident {}", signal.getClass().getSimpleName(), principal.name(), source,
+                dedupKey, applied.outcome().wireName(), applied.incidentId());
+        return applied;
+    }
+
+    private Applied trigger(ApiPrincipal principal, Link link, Optional<Incident> open, Signal.Trigger trigger) {
+        List<ComponentStatusRequest> affected = affected(principal, trigger);
+        if (open.isEmpty()) {
+            Incident incident = commands.open(new OpenIncident(trigger.title(), IncidentStatus.INVESTIGATING, trigger.impact(),
+                    trigger.message(), trigger.occurredAt()), affected);
+            links.save(link.withIncident(incident.id().value(), trigger.stateKey()));
+            return new Applied(Outcome.OPENED, incident.id().value());
+        }
+        IncidentId id = open.get().id();
+        if (trigger.stateKey().equals(link.stateKey())) {
+            return new Applied(Outcome.UNCHANGED, id.value());
+        }
+        commands.update(id, null, new UpdateIncident(null, trigger.impact(), trigger.message(), null), affected);
+        links.save(link.withIncident(id.value(), trigger.stateKey()));
+        return new Applied(Outcome.UPDATED, id.value());
+    }
+
+    private Applied acknowledge(Optional<Incident> open, Signal.Acknowledge acknowledge) {
+        if (open.isEmpty()) {
+            return new Applied(Outcome.UNCHANGED, null);
+        }
+        Incident incident = open.get();
+        if (incident.status() != IncidentStatus.INVESTIGATING) {
+            return new Applied(Outcome.UNCHANGED, incident.id().value());
+        }
+        commands.update(incident.id(), null, new UpdateIncident(IncidentStatus.IDENTIFIED, null, acknowledge.message(), null), List.of());
+        return new Applied(Outcome.UPDATED, incident.id().value());
+    }
+
+    private Applied resolve(Link link, Optional<Incident> open, Signal.Resolve resolve) {
+        if (open.isEmpty()) {
+            return new Applied(Outcome.UNCHANGED, link.incidentId());
+        }
+        IncidentId id = open.get().id();
+        commands.resolve(id, null, new ResolveIncident(resolve.message(), resolve.occurredAt()), List.of());
+        links.save(link.withIncident(id.value(), null));
+        return new Applied(Outcome.RESOLVED, id.value());
+    }
+
+    /** The components the alert names that exist, else the key's default component, at the status its impact gives. */
+    private List<ComponentStatusRequest> affected(ApiPrincipal principal, Signal.Trigger trigger) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String named : trigger.components()) {
+            if (exists(named)) {
+                ids.add(named);
+            } else {
+                log.info("Alert names component '{}', which Sitrep does not know; it is left out", named);
+            }
+        }
+        if (ids.isEmpty() && principal.defaultComponent() != null && exists(principal.defaultComponent())) {
+            ids.add(principal.defaultComponent());
+        }
+        List<ComponentStatusRequest> requests = new ArrayList<>();
+        ids.forEach(id -> requests.add(new ComponentStatusRequest(new ComponentId(id), settings.componentStatus().get(trigger.impact()))));
+        return requests;
+    }
+
+    private boolean exists(String id) {
+        try {
+            return components.find(new ComponentId(id)).isPresent();
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.sitrep.incidentservice.integration.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sitrep.incidentservice.integration.IntegrationSettings;
+import io.sitrep.incidentservice.integration.application.IntegrationCommands;
+import io.sitrep.incidentservice.security.ApiAccess;
+import io.sitrep.incidentservice.security.ApiPrincipal;
+import io.sitrep.incidentservice.security.Command;
+import io.sitrep.incidentservice.security.InsufficientScope;
+import io.sitrep.incidentservice.security.Scope;
+import io.sitrep.incidentservice.web.FieldRejected;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * Receives events shaped like PagerDuty's Events API v2, so tools that speak it need no glue. The
+ * {@code routing_key} is the API key, unless the request carries an Authorization header, which then
+ * wins.
+ */
+@RestController
+@Tag(name = "Integrations")
+class AlertEventController {
+
+    static final String SOURCE = "events";
+
+    private final IntegrationCommands integrations;
+    private final AlertEventTranslator translator;
+    private final ApiAccess access;
+
+    AlertEventController(IntegrationCommands integrations, IntegrationSettings settings, ApiAccess access) {
+        this.integrations = integrations;
+        this.translator = new AlertEventTranslator(settings);
+        this.access = access;
+    }
+
+    /** The answer PagerDuty gives, so existing clients read it unchanged. */
+    record Accepted(String status, String message, @JsonProperty("dedup_key") String dedupKey) {
+    }
+
+    @Operation(operationId = "receiveEvent", summary = "Trigger, acknowledge or resolve an incident by dedup key")
+    @ApiResponse(responseCode = "202", description = "Processed",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @PostMapping(path = "/api/v1/integrations/events", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "integration.events", scope = Scope.INCIDENTS_WRITE, checksScopeItself = true)
+    ResponseEntity<Accepted> receive(@Valid @RequestBody AlertEvent event,
+                                     @RequestAttribute(name = ApiPrincipal.ATTRIBUTE, required = false) ApiPrincipal fromHeader) {
+        ApiPrincipal principal = fromHeader != null ? fromHeader : access.admit(event.routingKey());
+        if (!principal.may(Scope.INCIDENTS_WRITE)) {
+            throw new InsufficientScope(principal, Scope.INCIDENTS_WRITE);
+        }
+        boolean trigger = "trigger".equals(event.eventAction());
+        if (trigger && event.payload() == null) {
+            throw new FieldRejected("payload", "is required for trigger");
+        }
+        boolean noKey = event.dedupKey() == null || event.dedupKey().isBlank();
+        if (!trigger && noKey) {
+            throw new FieldRejected("dedup_key", "is required for " + event.eventAction());
+        }
+        String dedupKey = noKey ? UUID.randomUUID().toString() : event.dedupKey().strip();
+        integrations.apply(principal, SOURCE, dedupKey, translator.translate(event));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("success", "Event processed", dedupKey));
+    }
+}

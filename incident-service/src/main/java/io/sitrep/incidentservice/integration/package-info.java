@@ -1,0 +1,2 @@
+/** On-call integrations: alerts from Alertmanager and PagerDuty-style events, translated into incident commands. */
+package io.sitrep.incidentservice.integration;

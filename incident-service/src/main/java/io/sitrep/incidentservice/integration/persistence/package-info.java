@@ -1,0 +1,2 @@
+/** Integration links in PostgreSQL. */
+package io.sitrep.incidentservice.integration.persistence;
