@@ -1,2 +1,2 @@
-/** API keys with scopes, checked on every API request, and a rate limit per key. */
+/** The scopes of incident-service's commands; keys, filters and rate limits come from service-support. */
 package io.sitrep.incidentservice.security;

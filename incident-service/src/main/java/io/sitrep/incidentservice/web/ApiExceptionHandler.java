@@ -5,44 +5,17 @@ import io.sitrep.incidentservice.incident.IncidentRuleViolated;
 import io.sitrep.incidentservice.incident.InvalidOccurrenceTime;
 import io.sitrep.incidentservice.incident.StaleIncidentVersion;
 import io.sitrep.incidentservice.incident.UnknownIncident;
-import io.sitrep.incidentservice.security.ApiAccess;
-import io.sitrep.incidentservice.security.InsufficientScope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpHeaders;
+import io.sitrep.support.web.ProblemExceptionHandler;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/**
- * Turns every failure into an RFC 9457 problem: a 4xx that names the rule or the field at fault for
- * what the caller can fix, a 500 without internals for what it cannot.
- */
+/** The problems of incident-service's own rules; the common ones come from {@link ProblemExceptionHandler}. */
 @RestControllerAdvice
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+public class ApiExceptionHandler extends ProblemExceptionHandler {
 
     @ExceptionHandler(UnknownIncident.class)
     ResponseEntity<Object> unknownIncident(UnknownIncident e) {
@@ -71,177 +44,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem("occurredAt", e.getMessage())));
     }
 
-    @ExceptionHandler(FieldRejected.class)
-    ResponseEntity<Object> fieldRejected(FieldRejected e) {
-        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request is not valid",
-                e.field() + ": " + e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
-    }
-
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<Object> keyReused(IdempotencyKeyReused e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(ApiAccess.InvalidApiKey.class)
-    ResponseEntity<Object> invalidKey(ApiAccess.InvalidApiKey e) {
-        return problem(HttpStatus.UNAUTHORIZED, "invalid-api-key", "Invalid API key", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(ApiAccess.RateLimited.class)
-    ResponseEntity<Object> rateLimited(ApiAccess.RateLimited e) {
-        ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage(), List.of());
-        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(problem.getBody());
-    }
-
-    @ExceptionHandler(InsufficientScope.class)
-    ResponseEntity<Object> insufficientScope(InsufficientScope e) {
-        return problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Not allowed", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<Object> databaseUnavailable(DataAccessException e) {
-        log.warn("Request refused, the database is busy or unreachable: {}", e.getMostSpecificCause().getMessage());
-        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "Try again shortly",
-                "The request could not be stored just now and changed nothing; retry it, with the same Idempotency-Key.", List.of());
-        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
-        log.error("Request failed unexpectedly", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The request failed on the server; it may be retried.", List.of());
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> fields = new ArrayList<>();
-        Object target = e.getBindingResult().getTarget();
-        for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            String field = target == null ? error.getField() : JsonFieldNames.of(target.getClass(), error.getField());
-            fields.add(new FieldProblem(field, error.getDefaultMessage()));
-        }
-        e.getBindingResult().getGlobalErrors().forEach(error -> fields.add(new FieldProblem("", error.getDefaultMessage())));
-        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request is not valid", summary(fields), fields);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
-                                                                            HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> fields = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                fields.add(new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
-        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request is not valid", summary(fields), fields);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLarge tooLarge) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", tooLarge.getMessage(), List.of());
-            }
-        }
-        Throwable cause = e.getCause();
-        if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException && !(cause instanceof MismatchedInputException))) {
-            String field = path(jackson);
-            String message = describe(jackson);
-            List<FieldProblem> fields = field.isEmpty() ? List.of() : List.of(new FieldProblem(field, message));
-            return problem(HttpStatus.BAD_REQUEST, "malformed-request", "The request body cannot be read",
-                    field.isEmpty() ? message : field + ": " + message, fields);
-        }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "The request body cannot be read",
-                "The body is not well-formed JSON" + (cause instanceof JacksonException j ? ": " + j.getOriginalMessage() : "."), List.of());
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
-                                                             WebRequest request) {
-        // Spring MVC's own failures (405, 406, 415, 404 of an unknown path, …): give them a problem type of ours.
-        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
-            problem.setType(Problems.type(switch (status.value()) {
-                case 404 -> "not-found";
-                case 405 -> "method-not-allowed";
-                case 406 -> "not-acceptable";
-                case 415 -> "unsupported-media-type";
-                default -> status.is5xxServerError() ? "internal-error" : "bad-request";
-            }));
-        }
-        return response;
-    }
-
-    private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> fields) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(Problems.type(type));
-        problem.setTitle(title);
-        if (!fields.isEmpty()) {
-            problem.setProperty("errors", fields.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
-        }
-        return ResponseEntity.status(status).body(problem);
-    }
-
-    private static String summary(List<FieldProblem> fields) {
-        return String.join("; ", fields.stream().map(f -> f.field().isEmpty() ? f.message() : f.field() + ": " + f.message()).toList());
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String describe(JacksonException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "is not a field of this request";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
-            return root.getMessage();
-        }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-            return "'" + invalid.getValue() + "' is not a valid " + typeName(invalid.getTargetType());
-        }
-        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            return "must be " + typeName(mismatched.getTargetType());
-        }
-        return "has the wrong type";
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == java.time.Instant.class) {
-            return "an RFC 3339 timestamp, such as 2026-01-31T12:00:00Z";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        if (type.isEnum()) {
-            return "one of the listed values";
-        }
-        return "an object";
-    }
-
-    private record FieldProblem(String field, String message) {
     }
 }

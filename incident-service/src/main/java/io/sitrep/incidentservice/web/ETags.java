@@ -1,5 +1,7 @@
 package io.sitrep.incidentservice.web;
 
+import io.sitrep.support.web.FieldRejected;
+
 /** An incident's version as an entity tag, {@code "3"}, and back from If-Match. */
 public final class ETags {
 

@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice.web;
 
-import io.sitrep.incidentservice.security.ApiPrincipal;
+import io.sitrep.support.web.FieldRejected;
+import io.sitrep.support.security.ApiPrincipal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,11 +44,11 @@ public class IdempotentRequests {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final ApiSettings settings;
+    private final IdempotencySettings settings;
     private final Clock clock;
 
     IdempotentRequests(JdbcClient jdbc, PlatformTransactionManager transactionManager, JsonMapper json,
-                       ApiSettings settings, Clock clock) {
+                       IdempotencySettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;

@@ -1,5 +1,7 @@
 package io.sitrep.incidentservice.web;
 
+import io.sitrep.support.security.SecurityAutoConfiguration.BodyCredentialPaths;
+import io.sitrep.support.web.OpenApiProblems;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -8,18 +10,16 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
 
-/** Wires the HTTP limits and describes the API for OpenAPI. */
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Describes the API for OpenAPI, and names the endpoint that takes its key in the body. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiSettings.class)
+@EnableConfigurationProperties(IdempotencySettings.class)
 @OpenAPIDefinition(
         info = @Info(title = "Sitrep incident-service", version = "v1",
                 description = "Open, update and resolve incidents; define components. Errors are RFC 9457 problems."),
@@ -29,33 +29,26 @@ import tools.jackson.databind.type.LogicalType;
         description = "An API key, sent as 'Authorization: Bearer <key>'.")
 class WebConfiguration {
 
+    /** PagerDuty-shaped events carry their key as routing_key. */
+    @Bean
+    BodyCredentialPaths eventsTakeTheirKeyFromTheBody() {
+        return new BodyCredentialPaths(Set.of("/api/v1/integrations/events"));
+    }
+
     @Bean
     OpenApiCustomizer openApiProblems() {
-        return new OpenApiProblems();
-    }
-
-    /** Requests say what they mean: no number read as text, no text read as a number, no float cut to an integer. */
-    @Bean
-    JsonMapperBuilderCustomizer strictScalars() {
-        return builder -> builder
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
-    }
-
-    @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ApiSettings settings, ProblemWriter problems) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(settings.maxBodySize().toBytes(), problems));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
-        return registration;
+        return new OpenApiProblems(
+                Map.of("openIncident", List.of("404", "422"),
+                        "getIncident", List.of("404"),
+                        "updateIncident", List.of("404", "409", "412", "422"),
+                        "resolveIncident", List.of("404", "409", "412", "422"),
+                        "reopenIncident", List.of("404", "409", "412", "422"),
+                        "publishPostmortem", List.of("404", "409", "412"),
+                        "getComponent", List.of("404"),
+                        "changeComponentStatus", List.of("404")),
+                Map.of("404", "unknown-incident or unknown-component",
+                        "409", "incident-already-resolved or incident-not-resolved",
+                        "412", "stale-version: If-Match names a version that is no longer current",
+                        "422", "idempotency-key-reused"));
     }
 }

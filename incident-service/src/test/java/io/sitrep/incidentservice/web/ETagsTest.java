@@ -1,5 +1,6 @@
 package io.sitrep.incidentservice.web;
 
+import io.sitrep.support.web.FieldRejected;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

@@ -6,9 +6,9 @@ import io.sitrep.incidentservice.component.ComponentId;
 import io.sitrep.incidentservice.component.Components;
 import io.sitrep.incidentservice.component.UnknownComponent;
 import io.sitrep.incidentservice.component.application.ComponentCommands;
-import io.sitrep.incidentservice.security.Command;
-import io.sitrep.incidentservice.security.Scope;
-import io.sitrep.incidentservice.web.FieldRejected;
+import io.sitrep.support.security.Command;
+import io.sitrep.incidentservice.security.Scopes;
+import io.sitrep.support.web.FieldRejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -64,7 +64,7 @@ class ComponentController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ComponentSnapshot.class)))
     @ApiResponse(responseCode = "200", description = "Changed, or unchanged", content = @Content(schema = @Schema(implementation = ComponentSnapshot.class)))
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Command(value = "component.define", scope = Scope.COMPONENTS_WRITE)
+    @Command(value = "component.define", scope = Scopes.COMPONENTS_WRITE)
     ResponseEntity<ComponentSnapshot> define(@PathVariable String id, @Valid @RequestBody DefineComponentRequest request) {
         ComponentCommands.Defined defined = commands.define(componentId(id), request.name().strip(),
                 blankToNull(request.group()), blankToNull(request.description()));
@@ -89,7 +89,7 @@ class ComponentController {
 
     @Operation(operationId = "changeComponentStatus", summary = "Set a component's status outside any incident, e.g. for maintenance")
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Command(value = "component.status", scope = Scope.COMPONENTS_WRITE)
+    @Command(value = "component.status", scope = Scopes.COMPONENTS_WRITE)
     ComponentSnapshot changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatusRequest request) {
         return commands.changeStatus(componentId(id), request.status());
     }

@@ -9,11 +9,11 @@ import io.sitrep.incidentservice.incident.Incidents;
 import io.sitrep.incidentservice.incident.UnknownIncident;
 import io.sitrep.incidentservice.incident.application.ComponentStatusRequest;
 import io.sitrep.incidentservice.incident.application.IncidentCommands;
-import io.sitrep.incidentservice.security.ApiPrincipal;
-import io.sitrep.incidentservice.security.Command;
-import io.sitrep.incidentservice.security.Scope;
+import io.sitrep.support.security.ApiPrincipal;
+import io.sitrep.support.security.Command;
+import io.sitrep.incidentservice.security.Scopes;
 import io.sitrep.incidentservice.web.ETags;
-import io.sitrep.incidentservice.web.FieldRejected;
+import io.sitrep.support.web.FieldRejected;
 import io.sitrep.incidentservice.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -61,7 +61,7 @@ class IncidentController {
     @Operation(operationId = "openIncident", summary = "Open an incident")
     @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Command(value = "incident.open", scope = Scope.INCIDENTS_WRITE)
+    @Command(value = "incident.open", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> open(@Valid @RequestBody OpenIncidentRequest request,
                            @Parameter(description = "Retries with the same key and body return the first response")
                            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -85,7 +85,7 @@ class IncidentController {
     @Operation(operationId = "updateIncident", summary = "Post an update; a status of resolved resolves the incident")
     @ApiResponse(responseCode = "201", description = "Updated", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Command(value = "incident.update", scope = Scope.INCIDENTS_WRITE)
+    @Command(value = "incident.update", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> update(@PathVariable UUID id, @Valid @RequestBody UpdateIncidentRequest request,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -101,7 +101,7 @@ class IncidentController {
     @Operation(operationId = "resolveIncident", summary = "Resolve an incident")
     @ApiResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Command(value = "incident.resolve", scope = Scope.INCIDENTS_WRITE)
+    @Command(value = "incident.resolve", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> resolve(@PathVariable UUID id, @Valid @RequestBody ResolveIncidentRequest request,
                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                               @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -117,7 +117,7 @@ class IncidentController {
     @Operation(operationId = "reopenIncident", summary = "Reopen a resolved incident")
     @ApiResponse(responseCode = "200", description = "Reopened", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Command(value = "incident.reopen", scope = Scope.INCIDENTS_WRITE)
+    @Command(value = "incident.reopen", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> reopen(@PathVariable UUID id, @Valid @RequestBody ReopenIncidentRequest request,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -133,7 +133,7 @@ class IncidentController {
     @Operation(operationId = "publishPostmortem", summary = "Publish or revise the postmortem of a resolved incident")
     @ApiResponse(responseCode = "200", description = "Published, or unchanged when the body is the one already published", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PutMapping(path = "/{id}/postmortem", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Command(value = "incident.postmortem", scope = Scope.INCIDENTS_WRITE)
+    @Command(value = "incident.postmortem", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> postmortem(@PathVariable UUID id, @Valid @RequestBody PostmortemRequest request,
                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                  @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {

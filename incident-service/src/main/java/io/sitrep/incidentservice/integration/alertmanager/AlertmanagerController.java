@@ -3,9 +3,9 @@ package io.sitrep.incidentservice.integration.alertmanager;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.application.IntegrationCommands;
-import io.sitrep.incidentservice.security.ApiPrincipal;
-import io.sitrep.incidentservice.security.Command;
-import io.sitrep.incidentservice.security.Scope;
+import io.sitrep.support.security.ApiPrincipal;
+import io.sitrep.support.security.Command;
+import io.sitrep.incidentservice.security.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,7 +40,7 @@ class AlertmanagerController {
             summary = "Open, update or resolve the incident of an Alertmanager alert group")
     @PostMapping(path = "/api/v1/integrations/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Command(value = "integration.alertmanager", scope = Scope.INCIDENTS_WRITE)
+    @Command(value = "integration.alertmanager", scope = Scopes.INCIDENTS_WRITE)
     Received receive(@Valid @RequestBody AlertmanagerNotification notification,
                      @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         IntegrationCommands.Applied applied = integrations.apply(principal, SOURCE, notification.groupKey(),

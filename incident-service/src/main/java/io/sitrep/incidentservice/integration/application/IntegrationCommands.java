@@ -16,7 +16,7 @@ import io.sitrep.incidentservice.integration.IntegrationLinks.Link;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Signal;
-import io.sitrep.incidentservice.security.ApiPrincipal;
+import io.sitrep.support.security.ApiPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -3,12 +3,12 @@ package io.sitrep.incidentservice.integration.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.application.IntegrationCommands;
-import io.sitrep.incidentservice.security.ApiAccess;
-import io.sitrep.incidentservice.security.ApiPrincipal;
-import io.sitrep.incidentservice.security.Command;
-import io.sitrep.incidentservice.security.InsufficientScope;
-import io.sitrep.incidentservice.security.Scope;
-import io.sitrep.incidentservice.web.FieldRejected;
+import io.sitrep.support.security.ApiAccess;
+import io.sitrep.support.security.ApiPrincipal;
+import io.sitrep.support.security.Command;
+import io.sitrep.support.security.InsufficientScope;
+import io.sitrep.incidentservice.security.Scopes;
+import io.sitrep.support.web.FieldRejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,12 +55,12 @@ class AlertEventController {
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @PostMapping(path = "/api/v1/integrations/events", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Command(value = "integration.events", scope = Scope.INCIDENTS_WRITE, checksScopeItself = true)
+    @Command(value = "integration.events", scope = Scopes.INCIDENTS_WRITE, checksScopeItself = true)
     ResponseEntity<Accepted> receive(@Valid @RequestBody AlertEvent event,
                                      @RequestAttribute(name = ApiPrincipal.ATTRIBUTE, required = false) ApiPrincipal fromHeader) {
         ApiPrincipal principal = fromHeader != null ? fromHeader : access.admit(event.routingKey());
-        if (!principal.may(Scope.INCIDENTS_WRITE)) {
-            throw new InsufficientScope(principal, Scope.INCIDENTS_WRITE);
+        if (!principal.may(Scopes.INCIDENTS_WRITE)) {
+            throw new InsufficientScope(principal, Scopes.INCIDENTS_WRITE);
         }
         boolean trigger = "trigger".equals(event.eventAction());
         if (trigger && event.payload() == null) {

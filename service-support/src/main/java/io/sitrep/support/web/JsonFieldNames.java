@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.web;
+package io.sitrep.support.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.security;
+package io.sitrep.support.security;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;

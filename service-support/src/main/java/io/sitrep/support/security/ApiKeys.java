@@ -1,9 +1,8 @@
-package io.sitrep.incidentservice.security;
+package io.sitrep.support.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -25,12 +24,10 @@ public final class ApiKeys {
      */
     public ApiKeys(SecuritySettings settings) {
         for (SecuritySettings.ApiKey key : settings.apiKeys()) {
-            Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-            key.scopes().forEach(s -> scopes.add(Scope.of(s).orElseThrow()));
-            add(key.sha256().toLowerCase(Locale.ROOT), new ApiPrincipal(key.name(), scopes, key.defaultComponent()));
+            add(key.sha256().toLowerCase(Locale.ROOT), new ApiPrincipal(key.name(), key.scopes(), key.defaultComponent()));
         }
         if (!settings.bootstrapKey().isBlank()) {
-            add(sha256(settings.bootstrapKey().strip()), new ApiPrincipal(BOOTSTRAP, EnumSet.allOf(Scope.class)));
+            add(sha256(settings.bootstrapKey().strip()), new ApiPrincipal(BOOTSTRAP, Set.of(ApiPrincipal.ADMIN)));
         }
     }
 

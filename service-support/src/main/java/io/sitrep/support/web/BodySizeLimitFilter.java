@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.web;
+package io.sitrep.support.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

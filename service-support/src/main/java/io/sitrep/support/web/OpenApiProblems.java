@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.web;
+package io.sitrep.support.web;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -18,34 +18,34 @@ import java.util.TreeMap;
 
 /**
  * Adds the problem responses to the OpenAPI description: those every API call may get (bad input,
- * authentication, rate limit, body size, a busy database) and those of each operation's own rules.
+ * authentication, rate limit, body size, a busy database) and those of each operation's own rules,
+ * which the service names by operation id.
  */
-final class OpenApiProblems implements OpenApiCustomizer {
+public final class OpenApiProblems implements OpenApiCustomizer {
 
     private static final String PROBLEM = "application/problem+json";
 
-    /** Problems particular to an operation, by operation id. */
-    private static final Map<String, List<String>> OWN = Map.of(
-            "openIncident", List.of("404", "422"),
-            "getIncident", List.of("404"),
-            "updateIncident", List.of("404", "409", "412", "422"),
-            "resolveIncident", List.of("404", "409", "412", "422"),
-            "reopenIncident", List.of("404", "409", "412", "422"),
-            "publishPostmortem", List.of("404", "409", "412"),
-            "getComponent", List.of("404"),
-            "changeComponentStatus", List.of("404"));
+    private static final Map<String, String> COMMON = Map.of(
+            "400", "validation-failed or malformed-request: errors name the fields at fault",
+            "401", "unauthenticated or invalid-api-key",
+            "403", "insufficient-scope",
+            "413", "payload-too-large",
+            "429", "rate-limited; see Retry-After",
+            "503", "temporarily-unavailable; nothing changed, retry after Retry-After");
 
-    private static final Map<String, String> MEANING = Map.ofEntries(
-            Map.entry("400", "validation-failed or malformed-request: errors name the fields at fault"),
-            Map.entry("401", "unauthenticated or invalid-api-key"),
-            Map.entry("403", "insufficient-scope"),
-            Map.entry("404", "unknown-incident or unknown-component"),
-            Map.entry("409", "incident-already-resolved or incident-not-resolved"),
-            Map.entry("412", "stale-version: If-Match names a version that is no longer current"),
-            Map.entry("413", "payload-too-large"),
-            Map.entry("422", "idempotency-key-reused"),
-            Map.entry("429", "rate-limited; see Retry-After"),
-            Map.entry("503", "temporarily-unavailable; nothing changed, retry after Retry-After"));
+    private final Map<String, List<String>> own;
+    private final Map<String, String> meanings;
+
+    /**
+     * @param own      the status codes of each operation's own problems, by operation id
+     * @param meanings what those status codes mean in this service
+     */
+    public OpenApiProblems(Map<String, List<String>> own, Map<String, String> meanings) {
+        this.own = Map.copyOf(own);
+        Map<String, String> all = new java.util.HashMap<>(COMMON);
+        all.putAll(meanings);
+        this.meanings = Map.copyOf(all);
+    }
 
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
@@ -55,11 +55,11 @@ final class OpenApiProblems implements OpenApiCustomizer {
 
     private void addProblems(Operation operation) {
         List<String> codes = new java.util.ArrayList<>(List.of("400", "401", "403", "413", "429", "503"));
-        codes.addAll(OWN.getOrDefault(operation.getOperationId(), List.of()));
+        codes.addAll(own.getOrDefault(operation.getOperationId(), List.of()));
         Map<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
         for (String code : codes) {
             sorted.putIfAbsent(code, new ApiResponse()
-                    .description(MEANING.get(code))
+                    .description(meanings.get(code))
                     .content(new Content().addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
         }
         operation.getResponses().clear();

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.security;
+package io.sitrep.support.security;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -18,7 +18,8 @@ public @interface Command {
     /** The command's name in metrics, e.g. {@code incident.open}. */
     String value();
 
-    Scope scope();
+    /** The scope the caller's key needs, e.g. {@code incidents:write}. */
+    String scope();
 
     /**
      * True when the endpoint takes its key from the request body and checks the scope itself, so

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.security;
+package io.sitrep.support.security;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -34,14 +34,14 @@ public record SecuritySettings(
      *
      * @param name   a name for logs and metrics, never the key
      * @param sha256 the hex SHA-256 of the key
-     * @param scopes           {@code incidents:write}, {@code components:write}, {@code admin}; none for read-only
+     * @param scopes           what the key may do, e.g. {@code incidents:write}; {@code admin} for everything; none for read-only
      * @param defaultComponent the component that incidents opened through an integration with this key
-     *                         affect when the alert names none; empty for none
+     *                         affect when the alert names none (incident-service); empty for none
      */
     public record ApiKey(
             @NotBlank String name,
             @NotBlank @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256") String sha256,
-            @DefaultValue Set<@Pattern(regexp = "^(incidents:write|components:write|admin)$") String> scopes,
+            @DefaultValue Set<@Pattern(regexp = "^[a-z][a-z-]*(:[a-z][a-z-]*)?$", message = "must be a scope such as incidents:write") String> scopes,
             @DefaultValue("") String defaultComponent) {
     }
 

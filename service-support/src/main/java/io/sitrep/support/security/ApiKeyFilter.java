@@ -1,6 +1,6 @@
-package io.sitrep.incidentservice.security;
+package io.sitrep.support.security;
 
-import io.sitrep.incidentservice.web.ProblemWriter;
+import io.sitrep.support.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,15 +19,18 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    /** Endpoints whose callers may present the key in the body instead of the Authorization header. */
-    static final Set<String> BODY_CREDENTIAL_PATHS = Set.of("/api/v1/integrations/events");
-
     private final ApiAccess access;
     private final ProblemWriter problems;
+    private final Set<String> bodyCredentialPaths;
 
-    public ApiKeyFilter(ApiAccess access, ProblemWriter problems) {
+    /**
+     * @param bodyCredentialPaths endpoints whose callers may present the key in the body instead of
+     *                            the Authorization header; they admit the key themselves
+     */
+    public ApiKeyFilter(ApiAccess access, ProblemWriter problems, Set<String> bodyCredentialPaths) {
         this.access = access;
         this.problems = problems;
+        this.bodyCredentialPaths = Set.copyOf(bodyCredentialPaths);
     }
 
     @Override
@@ -39,8 +42,8 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null && BODY_CREDENTIAL_PATHS.contains(request.getRequestURI())) {
-            // This endpoint takes its key from the body (PagerDuty's routing_key) and admits it itself.
+        if (authorization == null && bodyCredentialPaths.contains(request.getRequestURI())) {
+            // This endpoint takes its key from the body and admits it itself.
             chain.doFilter(request, response);
             return;
         }

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.security;
+package io.sitrep.support.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.util.Set;
 
 /** Checks a command's scope before it runs and counts its outcome after. */
 public final class CommandInterceptor implements HandlerInterceptor {
@@ -23,7 +25,7 @@ public final class CommandInterceptor implements HandlerInterceptor {
             ApiPrincipal principal = (ApiPrincipal) request.getAttribute(ApiPrincipal.ATTRIBUTE);
             if (principal == null || !principal.may(command.scope())) {
                 count(command, 403);
-                throw new InsufficientScope(principal == null ? new ApiPrincipal("anonymous", java.util.Set.of()) : principal, command.scope());
+                throw new InsufficientScope(principal == null ? new ApiPrincipal("anonymous", Set.of()) : principal, command.scope());
             }
         }
         return true;

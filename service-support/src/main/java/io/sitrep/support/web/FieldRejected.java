@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.web;
+package io.sitrep.support.web;
 
 /** A request value that is well-formed but not acceptable; answered 400 naming the field. */
 public final class FieldRejected extends RuntimeException {

@@ -1,9 +1,8 @@
-package io.sitrep.incidentservice.web;
+package io.sitrep.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -11,12 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes RFC 9457 problems from servlet filters, which run before Spring MVC can. */
-@Component
 public class ProblemWriter {
 
     private final JsonMapper json;
 
-    ProblemWriter(JsonMapper json) {
+    public ProblemWriter(JsonMapper json) {
         this.json = json;
     }
 

@@ -1,0 +1,2 @@
+/** What every Sitrep service's HTTP API shares. */
+package io.sitrep.support;
