@@ -1,16 +1,19 @@
 package io.sitrep.incidentservice;
 
 import io.sitrep.incidentservice.integration.IntegrationSettings;
+import io.sitrep.support.outbox.OutboxConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
 /** incident-service: the write side of Sitrep. */
 @SpringBootApplication
+@Import(OutboxConfiguration.class)
 @EnableScheduling
 @EnableConfigurationProperties(IntegrationSettings.class)
 public class IncidentServiceApplication {

@@ -13,7 +13,11 @@ public enum EventType {
     INCIDENT_REOPENED("incident.reopened", 1, IncidentReopened.class),
     POSTMORTEM_PUBLISHED("postmortem.published", 1, PostmortemPublished.class),
     COMPONENT_DEFINED("component.defined", 1, ComponentDefined.class),
-    COMPONENT_STATUS_CHANGED("component.status_changed", 1, ComponentStatusChanged.class);
+    COMPONENT_STATUS_CHANGED("component.status_changed", 1, ComponentStatusChanged.class),
+    DELIVERY_FAILING("delivery.failing", 1, DeliveryFailing.class),
+    DELIVERY_EXHAUSTED("delivery.exhausted", 1, DeliveryExhausted.class),
+    DELIVERY_RECOVERED("delivery.recovered", 1, DeliveryRecovered.class),
+    SUBSCRIPTION_DISABLED("subscription.disabled", 1, SubscriptionDisabled.class);
 
     private final String wireName;
     private final int schemaVersion;

@@ -12,6 +12,11 @@ import java.util.UUID;
  * <p>Incident timeline (UTC, 20 October 2025 unless said otherwise): v1 opened 07:11, v2 identified
  * 08:02, v3 monitoring 09:34 (not sampled), v4 resolved 10:47, v5 reopened 11:32, v6 resolved 13:05
  * (not sampled), v7 postmortem published 23 October.
+ *
+ * <p>A subscriber's webhook receiver, hosted in eu-west too, went down with the region: deliveries to
+ * it failed from 07:11 (failing reported at 07:40), the delivery of the opening event was exhausted
+ * on 21 October, a new delivery got through on 21 October and re-drove the dead letters, and on
+ * 27 October the receiver answered 410 Gone and the subscription was disabled.
  */
 public final class EuWestOutage {
 
@@ -44,6 +49,10 @@ public final class EuWestOutage {
             case POSTMORTEM_PUBLISHED -> postmortemPublished();
             case COMPONENT_DEFINED -> componentDefined();
             case COMPONENT_STATUS_CHANGED -> componentStatusChanged();
+            case DELIVERY_FAILING -> deliveryFailing();
+            case DELIVERY_EXHAUSTED -> deliveryExhausted();
+            case DELIVERY_RECOVERED -> deliveryRecovered();
+            case SUBSCRIPTION_DISABLED -> subscriptionDisabled();
         };
     }
 
@@ -256,5 +265,67 @@ public final class EuWestOutage {
                         ComponentStatus.MAJOR_OUTAGE,
                         IDENTIFIED_AT,
                         14));
+    }
+
+    public static final UUID SUBSCRIPTION_ID = UUID.fromString("3f6b9d2e-8a41-4c7f-9e05-b1d8a6c4e723");
+    private static final String HOOK = "https://hooks.example.com/sitrep";
+    private static final UUID OPENED_DELIVERY_ID = UUID.fromString("a8c31f57-62d9-4b0e-8f4a-d07e5b9c1236");
+    private static final Instant FAILING_SINCE = Instant.parse("2025-10-20T07:11:05.012448Z");
+
+    private static SubscriptionSnapshot subscription(String status) {
+        return new SubscriptionSnapshot(SUBSCRIPTION_ID, "webhook", HOOK, status);
+    }
+
+    public static DeliveryFailing deliveryFailing() {
+        return new DeliveryFailing(
+                UUID.fromString("c47e0a19-5d3b-4f82-a6c9-2e8b1d7f4a05"),
+                SUBSCRIPTION_ID,
+                1,
+                Instant.parse("2025-10-20T07:41:05.227310Z"),
+                Instant.parse("2025-10-20T07:41:05.227310Z"),
+                subscription("active"),
+                OPENED_DELIVERY_ID,
+                4,
+                FAILING_SINCE,
+                "HTTP 503");
+    }
+
+    public static DeliveryExhausted deliveryExhausted() {
+        return new DeliveryExhausted(
+                UUID.fromString("5e92b7d4-0c6a-4f13-b8e1-9d4a3c7f2b60"),
+                SUBSCRIPTION_ID,
+                2,
+                Instant.parse("2025-10-21T10:46:41.905126Z"),
+                Instant.parse("2025-10-21T10:46:41.905126Z"),
+                subscription("active"),
+                OPENED_DELIVERY_ID,
+                UUID.fromString("e1a4c2d8-3b6f-4a91-8d2e-5f7b0c9a1e63"),
+                "incident.opened",
+                8,
+                "connect timed out");
+    }
+
+    public static DeliveryRecovered deliveryRecovered() {
+        return new DeliveryRecovered(
+                UUID.fromString("91d3f6a2-4b8e-4c05-a7d1-6e2c9b0f8a34"),
+                SUBSCRIPTION_ID,
+                3,
+                Instant.parse("2025-10-21T11:20:31.508277Z"),
+                Instant.parse("2025-10-21T11:20:31.508277Z"),
+                subscription("active"),
+                FAILING_SINCE,
+                6);
+    }
+
+    public static SubscriptionDisabled subscriptionDisabled() {
+        return new SubscriptionDisabled(
+                UUID.fromString("0d5a8e3c-7f21-4b96-9c4e-a3b6d1f0e827"),
+                SUBSCRIPTION_ID,
+                4,
+                Instant.parse("2025-10-27T09:15:02.771903Z"),
+                Instant.parse("2025-10-27T09:15:02.771903Z"),
+                subscription("disabled"),
+                "receiver_gone",
+                "The receiver answered 410 Gone: it asked for no more deliveries.");
     }
 }

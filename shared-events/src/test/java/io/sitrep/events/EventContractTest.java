@@ -292,10 +292,14 @@ class EventContractTest {
         if (event instanceof IncidentEvent incidentEvent) {
             snapshotId = incidentEvent.incident().id().toString();
             snapshotVersion = incidentEvent.incident().version();
-        } else {
-            ComponentSnapshot component = ((ComponentEvent) event).component();
+        } else if (event instanceof ComponentEvent componentEvent) {
+            ComponentSnapshot component = componentEvent.component();
             snapshotId = component.id();
             snapshotVersion = component.version();
+        } else {
+            // A subscription snapshot has no version: its delivery events are numbered by the event alone.
+            snapshotId = ((DeliveryEvent) event).subscription().id().toString();
+            snapshotVersion = event.version();
         }
 
         assertThat(event.aggregateId()).isEqualTo(snapshotId);

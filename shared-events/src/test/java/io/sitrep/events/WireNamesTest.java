@@ -69,7 +69,8 @@ class WireNamesTest {
                 "operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance");
         assertThat(eventTypes).containsExactly(
                 "incident.opened", "incident.updated", "incident.resolved", "incident.reopened",
-                "postmortem.published", "component.defined", "component.status_changed");
+                "postmortem.published", "component.defined", "component.status_changed",
+                "delivery.failing", "delivery.exhausted", "delivery.recovered", "subscription.disabled");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.outbox;
 
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.incidentservice.IntegrationTest;
+import io.sitrep.support.outbox.OutboxRelay;
 import io.sitrep.incidentservice.incident.OpenIncident;
 import io.sitrep.incidentservice.incident.application.IncidentCommands;
 import io.sitrep.testsupport.TopicReader;

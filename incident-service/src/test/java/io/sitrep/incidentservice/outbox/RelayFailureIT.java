@@ -2,6 +2,9 @@ package io.sitrep.incidentservice.outbox;
 
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.incidentservice.IntegrationTest;
+import io.sitrep.support.outbox.OutboxMetrics;
+import io.sitrep.support.outbox.OutboxRelay;
+import io.sitrep.support.outbox.OutboxSettings;
 import io.sitrep.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

@@ -22,20 +22,23 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiAccess access;
     private final ProblemWriter problems;
     private final Set<String> bodyCredentialPaths;
+    private final Set<String> publicPaths;
 
     /**
      * @param bodyCredentialPaths endpoints whose callers may present the key in the body instead of
      *                            the Authorization header; they admit the key themselves
+     * @param publicPaths         endpoints that need no key at all
      */
-    public ApiKeyFilter(ApiAccess access, ProblemWriter problems, Set<String> bodyCredentialPaths) {
+    public ApiKeyFilter(ApiAccess access, ProblemWriter problems, Set<String> bodyCredentialPaths, Set<String> publicPaths) {
         this.access = access;
         this.problems = problems;
         this.bodyCredentialPaths = Set.copyOf(bodyCredentialPaths);
+        this.publicPaths = Set.copyOf(publicPaths);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") || publicPaths.contains(request.getRequestURI());
     }
 
     @Override

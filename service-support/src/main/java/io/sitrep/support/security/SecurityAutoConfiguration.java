@@ -20,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** API key authentication, per-key rate limits and command scopes for every request under {@code /api/}. */
 @AutoConfiguration(after = WebSupportAutoConfiguration.class)
@@ -31,6 +32,10 @@ public class SecurityAutoConfiguration {
 
     /** Endpoints whose callers may present their key in the request body; a service declares them as a bean. */
     public record BodyCredentialPaths(Set<String> paths) {
+    }
+
+    /** Endpoints that need no key at all, such as links in emails; a service declares them as a bean. */
+    public record PublicPaths(Set<String> paths) {
     }
 
     @Bean
@@ -60,9 +65,12 @@ public class SecurityAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiAccess apiAccess, ProblemWriter problems,
-                                                      ObjectProvider<BodyCredentialPaths> bodyCredentialPaths) {
-        Set<String> paths = bodyCredentialPaths.stream().flatMap(p -> p.paths().stream()).collect(java.util.stream.Collectors.toSet());
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(apiAccess, problems, paths));
+                                                      ObjectProvider<BodyCredentialPaths> bodyCredentialPaths,
+                                                      ObjectProvider<PublicPaths> publicPaths) {
+        Set<String> bodyCredentials = bodyCredentialPaths.stream().flatMap(p -> p.paths().stream()).collect(Collectors.toSet());
+        Set<String> open = publicPaths.stream().flatMap(p -> p.paths().stream()).collect(Collectors.toSet());
+        FilterRegistrationBean<ApiKeyFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyFilter(apiAccess, problems, bodyCredentials, open));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -23,6 +23,9 @@ import java.util.TreeMap;
  */
 public final class OpenApiProblems implements OpenApiCustomizer {
 
+    /** The tag of operations that need no API key, e.g. links in emails: no security, no key problems. */
+    public static final String PUBLIC_TAG = "Public links";
+
     private static final String PROBLEM = "application/problem+json";
 
     private static final Map<String, String> COMMON = Map.of(
@@ -54,7 +57,11 @@ public final class OpenApiProblems implements OpenApiCustomizer {
     }
 
     private void addProblems(Operation operation) {
-        List<String> codes = new java.util.ArrayList<>(List.of("400", "401", "403", "413", "429", "503"));
+        boolean open = operation.getTags() != null && operation.getTags().contains(PUBLIC_TAG);
+        if (open) {
+            operation.setSecurity(List.of());
+        }
+        List<String> codes = new java.util.ArrayList<>(open ? List.of("400", "413", "503") : List.of("400", "401", "403", "413", "429", "503"));
         codes.addAll(own.getOrDefault(operation.getOperationId(), List.of()));
         Map<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
         for (String code : codes) {

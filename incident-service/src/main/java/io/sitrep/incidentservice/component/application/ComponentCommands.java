@@ -6,7 +6,7 @@ import io.sitrep.incidentservice.component.Component;
 import io.sitrep.incidentservice.component.ComponentId;
 import io.sitrep.incidentservice.component.Components;
 import io.sitrep.incidentservice.component.UnknownComponent;
-import io.sitrep.incidentservice.outbox.Outbox;
+import io.sitrep.support.outbox.Outbox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -19,7 +19,7 @@ import io.sitrep.incidentservice.incident.ReopenIncident;
 import io.sitrep.incidentservice.incident.ResolveIncident;
 import io.sitrep.incidentservice.incident.UnknownIncident;
 import io.sitrep.incidentservice.incident.UpdateIncident;
-import io.sitrep.incidentservice.outbox.Outbox;
+import io.sitrep.support.outbox.Outbox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,6 +1,7 @@
-package io.sitrep.incidentservice.outbox;
+package io.sitrep.support.outbox;
 
 import io.sitrep.events.wire.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -18,10 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
-/** Wires the outbox: the codec, the topic, the relay and their health. */
+/**
+ * Wires the outbox: the codec, the topic, the relay and their health. A service that publishes
+ * events imports it and sets {@code sitrep.outbox.topic} and {@code sitrep.outbox.source}; its
+ * Flyway migrations create the {@code outbox} table and its notify trigger.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxSettings.class)
-class OutboxConfiguration {
+public class OutboxConfiguration {
 
     @Bean
     EventCodec eventCodec() {
@@ -29,7 +34,17 @@ class OutboxConfiguration {
     }
 
     @Bean
-    NewTopic incidentEventsTopic(OutboxSettings settings) {
+    Outbox outbox(JdbcClient jdbc, EventCodec codec) {
+        return new Outbox(jdbc, codec);
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(MeterRegistry registry, JdbcClient jdbc) {
+        return new OutboxMetrics(registry, jdbc);
+    }
+
+    @Bean
+    NewTopic outboxTopic(OutboxSettings settings) {
         long retention = settings.topicRetention().isZero() ? -1 : settings.topicRetention().toMillis();
         return TopicBuilder.name(settings.topic())
                 .partitions(settings.topicPartitions())
@@ -42,9 +57,9 @@ class OutboxConfiguration {
     @ConditionalOnProperty(name = "sitrep.outbox.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
                             KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, OutboxMetrics metrics,
-                            KafkaAdmin admin, NewTopic incidentEventsTopic) {
+                            KafkaAdmin admin, NewTopic outboxTopic) {
         return new OutboxRelay(dataSource, jdbc, new TransactionTemplate(transactionManager), kafka, settings, metrics,
-                () -> admin.createOrModifyTopics(incidentEventsTopic));
+                () -> admin.createOrModifyTopics(outboxTopic));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.outbox;
+package io.sitrep.support.outbox;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.outbox;
+package io.sitrep.support.outbox;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,11 +14,11 @@ import java.time.Duration;
  * How the outbox relay publishes events.
  *
  * @param enabled          whether this instance runs a relay (one relay publishes at a time across instances)
- * @param topic            the Kafka topic events go to
+ * @param topic            the Kafka topic events go to; each service sets its own
  * @param topicPartitions  partitions of the topic when the service creates it
  * @param topicReplicas    replicas of the topic when the service creates it
  * @param topicRetention   how long the topic keeps events; zero keeps them forever, so read models can always be rebuilt
- * @param source           the CloudEvents source of the events
+ * @param source           the CloudEvents source of the events, e.g. {@code /sitrep/incident-service}
  * @param batchSize        the most rows published in one relay transaction
  * @param pollInterval     how often the relay looks for rows when no commit notification arrives
  * @param sendTimeout      how long the relay waits for the broker to acknowledge a batch once the producer has sent it
@@ -29,11 +29,11 @@ import java.time.Duration;
 @ConfigurationProperties("sitrep.outbox")
 public record OutboxSettings(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("sitrep.incident-events") @NotBlank String topic,
+        @NotBlank String topic,
         @DefaultValue("12") @Min(1) int topicPartitions,
         @DefaultValue("1") @Min(1) @Max(32) int topicReplicas,
         @DefaultValue("0s") @NotNull Duration topicRetention,
-        @DefaultValue("/sitrep/incident-service") @NotBlank String source,
+        @NotBlank String source,
         @DefaultValue("1000") @Min(1) @Max(10000) int batchSize,
         @DefaultValue("1s") @NotNull Duration pollInterval,
         @DefaultValue("30s") @NotNull Duration sendTimeout,

@@ -1,9 +1,8 @@
-package io.sitrep.incidentservice.outbox;
+package io.sitrep.support.outbox;
 
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,13 +13,12 @@ import java.util.List;
  * Appends events to the outbox table in the caller's transaction. They reach Kafka only if that
  * transaction commits, and then certainly: the relay publishes every committed row.
  */
-@Component
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final EventCodec codec;
 
-    Outbox(JdbcClient jdbc, EventCodec codec) {
+    public Outbox(JdbcClient jdbc, EventCodec codec) {
         this.jdbc = jdbc;
         this.codec = codec;
     }

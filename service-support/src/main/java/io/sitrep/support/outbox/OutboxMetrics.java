@@ -1,17 +1,15 @@
-package io.sitrep.incidentservice.outbox;
+package io.sitrep.support.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
 /** What an operator watches of the outbox: its backlog, how old that is, publish lag and errors. */
-@Component
-class OutboxMetrics {
+public class OutboxMetrics {
 
     private final JdbcClient jdbc;
     final Timer publishLag;

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.outbox;
+package io.sitrep.support.outbox;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.outbox;
+package io.sitrep.support.outbox;
 
 import io.sitrep.events.EventType;
 import io.sitrep.events.wire.CloudEventHeaders;
