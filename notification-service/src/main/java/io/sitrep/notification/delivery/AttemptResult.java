@@ -1,0 +1,65 @@
+package io.sitrep.notification.delivery;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one attempt got: an HTTP status (with Retry-After if the receiver sent one), or an error
+ * before any status (connection refused, timeout, a refused target, an SMTP failure).
+ *
+ * @param statusCode the HTTP status, or null when there was none
+ * @param error      what went wrong, for people; null on success
+ * @param retryAfter the receiver's Retry-After, or null
+ * @param duration   from the start of the attempt to its result
+ */
+public record AttemptResult(Integer statusCode, String error, Duration retryAfter, Duration duration) {
+
+    public AttemptResult {
+        Objects.requireNonNull(duration, "duration");
+    }
+
+    public static AttemptResult status(int statusCode, Duration retryAfter, Duration duration) {
+        return new AttemptResult(statusCode, statusCode / 100 == 2 ? null : "HTTP " + statusCode, retryAfter, duration);
+    }
+
+    public static AttemptResult error(String error, Duration duration) {
+        return new AttemptResult(null, Objects.requireNonNull(error, "error"), null, duration);
+    }
+
+    /** A delivery whose attempt succeeded (an email accepted by the SMTP server, for instance). */
+    public static AttemptResult accepted(Duration duration) {
+        return new AttemptResult(null, null, null, duration);
+    }
+
+    /** The verdict on the attempt. */
+    public Verdict verdict() {
+        if (statusCode == null) {
+            return error == null ? Verdict.DELIVERED : Verdict.RETRY;
+        }
+        if (statusCode / 100 == 2) {
+            return Verdict.DELIVERED;
+        }
+        return statusCode == 410 ? Verdict.GONE : Verdict.RETRY;
+    }
+
+    /**
+     * True when the attempt says the receiving host is in trouble, which counts against its circuit
+     * breaker: no answer, 429 or 5xx. Other 4xx come from a host that is up.
+     */
+    public boolean hostFailed() {
+        if (statusCode == null) {
+            return error != null;
+        }
+        return statusCode == 429 || statusCode >= 500;
+    }
+
+    /** What an attempt's result means for the delivery. */
+    public enum Verdict {
+        /** 2xx: delivered. */
+        DELIVERED,
+        /** 410: the receiver wants nothing more; the subscription is disabled. */
+        GONE,
+        /** Anything else: a failed attempt, retried per schedule. */
+        RETRY
+    }
+}

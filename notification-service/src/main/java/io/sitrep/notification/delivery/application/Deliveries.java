@@ -1,0 +1,53 @@
+package io.sitrep.notification.delivery.application;
+
+import io.sitrep.notification.delivery.DeliveryStatus;
+import io.sitrep.notification.delivery.dispatch.DispatchSignal;
+import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.UnknownSubscription;
+import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Reading a subscription's deliveries, and re-driving dead letters on request. */
+@Service
+public class Deliveries {
+
+    private final JdbcDeliveries deliveries;
+    private final JdbcSubscriptions subscriptions;
+    private final DispatchSignal signal;
+    private final Clock clock;
+
+    Deliveries(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DispatchSignal signal, Clock clock) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<JdbcDeliveries.View> list(SubscriptionId id, DeliveryStatus status, int limit) {
+        subscriptions.find(id).orElseThrow(() -> new UnknownSubscription(id));
+        return deliveries.list(id.value(), status, limit);
+    }
+
+    /**
+     * Queues dead letters again with a fresh retry schedule; only those of active subscriptions.
+     *
+     * @return how many were (or, on a dry run, would be) queued
+     */
+    public int redrive(SubscriptionId id, Instant since, Instant until, boolean dryRun) {
+        if (id != null) {
+            subscriptions.find(id).orElseThrow(() -> new UnknownSubscription(id));
+        }
+        int count = deliveries.redrive(id == null ? null : id.value(), since, until, dryRun, clock.instant());
+        if (!dryRun && count > 0) {
+            signal.wake();
+        }
+        return count;
+    }
+}

@@ -1,0 +1,147 @@
+package io.sitrep.notification.delivery.application;
+
+import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.DeliveryStatus;
+import io.sitrep.notification.delivery.RetryAfter;
+import io.sitrep.notification.delivery.RetrySchedule;
+import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.delivery.persistence.JdbcDeliveries.Claimed;
+import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionStatus;
+import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.subscription.persistence.JdbcSubscriptions.Health;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Records what one attempt got, in one short transaction: the attempt itself, the delivery's new
+ * state (delivered, failed with its next attempt, dead, cancelled), the subscription's health, and
+ * the delivery events that follow (failing, exhausted, recovered, disabled).
+ */
+public class DeliveryOutcomes {
+
+    /** What became of the delivery. */
+    public enum Outcome {
+        DELIVERED("delivered"),
+        RETRYING("retrying"),
+        DEAD("dead"),
+        GONE("gone"),
+        DISABLED("disabled"),
+        /** Another dispatcher took the delivery over after this one's lease expired; only the attempt was stored. */
+        LEASE_LOST("lease_lost");
+
+        private final String tag;
+
+        Outcome(String tag) {
+            this.tag = tag;
+        }
+
+        /** The value of the {@code outcome} tag of {@code sitrep.deliveries}. */
+        public String tag() {
+            return tag;
+        }
+    }
+
+    /** The rules outcomes follow. */
+    public record Policy(RetrySchedule schedule, Duration maxRetryAfter, int failingAfter, Duration disableAfter,
+                         Duration autoRedriveWindow) {
+    }
+
+    private final JdbcDeliveries deliveries;
+    private final JdbcSubscriptions subscriptions;
+    private final DeliveryEvents events;
+    private final Policy policy;
+    private final DoubleSupplier random;
+    private final Clock clock;
+
+    public DeliveryOutcomes(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryEvents events, Policy policy,
+                            DoubleSupplier random, Clock clock) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.events = events;
+        this.policy = policy;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome record(Claimed d, Subscription s, AttemptResult result, Instant attemptedAt) {
+        Instant now = clock.instant();
+        int attempt = deliveries.recordAttempt(d, attemptedAt, result.statusCode(), result.duration(), result.error());
+        return switch (result.verdict()) {
+            case DELIVERED -> delivered(d, s, result, now);
+            case GONE -> gone(d, s, now);
+            case RETRY -> failed(d, s, result, attempt, attemptedAt, now);
+        };
+    }
+
+    private Outcome delivered(Claimed d, Subscription s, AttemptResult result, Instant now) {
+        if (!deliveries.settle(d, DeliveryStatus.DELIVERED, now, result.statusCode(), null, null)) {
+            return Outcome.LEASE_LOST;
+        }
+        Health before = subscriptions.recordSuccess(s.id());
+        if (before.failingSince() != null) {
+            // The receiver is back: its dead letters from the outage go out again by themselves.
+            int redriven = deliveries.redrive(s.id().value(), now.minus(policy.autoRedriveWindow()), null, false, now);
+            if (before.failingReported() || redriven > 0) {
+                events.recovered(s, before.failingSince(), redriven, now);
+            }
+        }
+        return Outcome.DELIVERED;
+    }
+
+    private Outcome gone(Claimed d, Subscription s, Instant now) {
+        String detail = "The receiver answered 410 Gone: it asked for no more deliveries.";
+        if (!deliveries.settle(d, DeliveryStatus.CANCELLED, now, 410, "the receiver answered 410 Gone", null)) {
+            return Outcome.LEASE_LOST;
+        }
+        disable(s, "receiver_gone", detail, now, false);
+        return Outcome.GONE;
+    }
+
+    private Outcome failed(Claimed d, Subscription s, AttemptResult result, int attempt, Instant attemptedAt, Instant now) {
+        Health health = subscriptions.recordFailure(s.id(), attemptedAt);
+        boolean active = health.status() == SubscriptionStatus.ACTIVE;
+        boolean tooLong = active && !health.failingSince().isAfter(now.minus(policy.disableAfter()));
+        Optional<Duration> delay = tooLong ? Optional.empty() : policy.schedule().delayAfter(d.roundAttempts() + 1, random);
+        DeliveryStatus status = delay.isPresent() ? DeliveryStatus.FAILED : DeliveryStatus.DEAD;
+        Instant next = delay.map(scheduled -> now.plus(RetryAfter.honour(scheduled, result.retryAfter(), policy.maxRetryAfter())))
+                .orElse(null);
+        if (!deliveries.settle(d, status, now, result.statusCode(), result.error(), next)) {
+            return Outcome.LEASE_LOST;
+        }
+        if (active && !health.failingReported() && health.consecutiveFailures() >= policy.failingAfter()) {
+            subscriptions.markFailingReported(s.id());
+            events.failing(s, d.id(), health.consecutiveFailures(), health.failingSince(), result.error(), now);
+        }
+        if (tooLong) {
+            disable(s, "failing_too_long", "Every attempt failed since " + health.failingSince() + ", for longer than "
+                    + policy.disableAfter() + ".", now, true);
+            return Outcome.DISABLED;
+        }
+        if (status == DeliveryStatus.DEAD) {
+            events.exhausted(s, d.id(), d.eventId(), d.eventType(), attempt, result.error(), now);
+            return Outcome.DEAD;
+        }
+        return Outcome.RETRYING;
+    }
+
+    /**
+     * Disables the subscription. What it still had to send is cancelled when the receiver asked for
+     * nothing more, and kept as dead letters when it merely kept failing.
+     */
+    private void disable(Subscription s, String reason, String detail, Instant now, boolean keepAsDeadLetters) {
+        subscriptions.setStatus(s.id(), SubscriptionStatus.DISABLED, reason, now);
+        if (keepAsDeadLetters) {
+            deliveries.killOpen(s.id().value(), now, "the subscription was disabled: " + reason);
+        } else {
+            deliveries.cancelOpen(s.id().value(), "the subscription was disabled: " + reason);
+        }
+        events.disabled(s, reason, detail, now);
+    }
+}

@@ -1,0 +1,269 @@
+package io.sitrep.notification.delivery.dispatch;
+
+import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.application.DeliveryOutcomes;
+import io.sitrep.notification.delivery.application.DeliveryOutcomes.Outcome;
+import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.delivery.persistence.JdbcDeliveries.Claimed;
+import io.sitrep.notification.email.EmailSender;
+import io.sitrep.notification.subscription.Channel;
+import io.sitrep.notification.subscription.SigningSecret;
+import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.SubscriptionStatus;
+import io.sitrep.notification.subscription.application.SubscriptionCommands;
+import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.webhook.WebhookPayload;
+import io.sitrep.notification.webhook.WebhookSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends due deliveries. One thread claims due rows from PostgreSQL under a lease ({@code FOR UPDATE
+ * SKIP LOCKED}, so any number of instances share the work) and starts each attempt without waiting
+ * for it: webhooks go out on the HTTP client's own threads, emails on a small pool. When an attempt
+ * ends, its outcome is recorded in a short transaction on another pool. Nothing here sleeps on a
+ * failing receiver: retries are rows with a later {@code next_attempt_at}.
+ *
+ * <p>Isolation: a delivery whose endpoint's bulkhead is full, or whose host's breaker is open, is
+ * given back without spending an attempt; endpoints with a full bulkhead are not even claimed.
+ * At most {@code max-in-flight} attempts run at once in the instance.
+ */
+public final class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration BUSY_DELAY = Duration.ofMillis(500);
+    private static final Duration MAX_ERROR_BACKOFF = Duration.ofSeconds(5);
+
+    private final JdbcDeliveries deliveries;
+    private final JdbcSubscriptions subscriptions;
+    private final DeliveryOutcomes outcomes;
+    private final WebhookSender webhooks;
+    private final WebhookPayload payloads;
+    private final EmailSender email;
+    private final EndpointIsolation isolation;
+    private final DeliverySettings settings;
+    private final DispatchSignal signal;
+    private final DeliveryMetrics metrics;
+    private final ExecutorService outcomeExecutor;
+    private final ExecutorService mailExecutor;
+    private final Clock clock;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private volatile Thread worker;
+    private volatile Instant lastClaim;
+    private volatile String lastError;
+
+    public Dispatcher(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryOutcomes outcomes, WebhookSender webhooks,
+                      WebhookPayload payloads, EmailSender email, EndpointIsolation isolation, DeliverySettings settings,
+                      DispatchSignal signal, DeliveryMetrics metrics, ExecutorService outcomeExecutor, ExecutorService mailExecutor,
+                      Clock clock) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.outcomes = outcomes;
+        this.webhooks = webhooks;
+        this.payloads = payloads;
+        this.email = email;
+        this.isolation = isolation;
+        this.settings = settings;
+        this.signal = signal;
+        this.metrics = metrics;
+        this.outcomeExecutor = outcomeExecutor;
+        this.mailExecutor = mailExecutor;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "delivery-dispatcher");
+        worker.setDaemon(true);
+        worker.start();
+        log.info("Delivery dispatcher started: up to {} attempts in flight, {} per endpoint", settings.maxInFlight(),
+                settings.endpointConcurrency());
+    }
+
+    /**
+     * Stops claiming, and waits a while for the attempts in flight. Those still running after that
+     * keep their lease; when it expires, another dispatcher sends them again (the same webhook-id).
+     */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        signal.wake();
+        try {
+            worker.join(settings.pollInterval().plusSeconds(5).toMillis());
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                signal.await(Duration.ofMillis(50));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Delivery dispatcher stopped; {} attempts were still in flight", inFlight.get());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop after the web server and the consumer, so that what they accepted has been claimed or stays due. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    Instant lastClaim() {
+        return lastClaim;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        Instant nextReclaim = Instant.MIN;
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                if (!now.isBefore(nextReclaim)) {
+                    int reclaimed = deliveries.reclaimExpired(now);
+                    if (reclaimed > 0) {
+                        log.info("{} deliveries whose lease expired are due again", reclaimed);
+                    }
+                    nextReclaim = now.plus(settings.pollInterval());
+                }
+                int capacity = settings.maxInFlight() - inFlight.get();
+                int claimed = 0;
+                if (capacity > 0) {
+                    List<Claimed> due = deliveries.claimDue(Math.min(capacity, settings.batchSize()), isolation.busyEndpoints(), now,
+                            settings.lease());
+                    lastClaim = now;
+                    claimed = due.size();
+                    for (Claimed delivery : due) {
+                        dispatch(delivery);
+                    }
+                }
+                lastError = null;
+                backoff = Duration.ZERO;
+                if (claimed == 0 || claimed >= capacity) {
+                    signal.await(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                backoff = backoff.isZero() ? Duration.ofMillis(100) : min(backoff.multipliedBy(2), MAX_ERROR_BACKOFF);
+                log.warn("Dispatcher failed, retrying in {} ms: {}", backoff.toMillis(), lastError);
+                try {
+                    signal.pause(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void dispatch(Claimed d) {
+        Optional<Subscription> found = subscriptions.find(new SubscriptionId(d.subscriptionId()));
+        boolean confirmation = SubscriptionCommands.CONFIRMATION.equals(d.eventType());
+        SubscriptionStatus needed = confirmation ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE;
+        if (found.isEmpty() || found.get().status() != needed) {
+            deliveries.cancel(d, "the subscription is " + found.map(s -> s.status().wireName()).orElse("deleted"));
+            return;
+        }
+        Subscription s = found.get();
+        String channel = s.channel().wireName();
+        EndpointIsolation.Permit permit = isolation.tryAcquire(d.endpoint(), host(s));
+        if (permit.refusal() != null) {
+            Duration wait = permit.refusal() == EndpointIsolation.Refusal.BUSY ? BUSY_DELAY : settings.breaker().openFor();
+            deliveries.release(d, clock.instant().plus(wait));
+            metrics.deferred(channel, permit.refusal() == EndpointIsolation.Refusal.BUSY ? "endpoint_busy" : "breaker_open");
+            return;
+        }
+        inFlight.incrementAndGet();
+        Instant attemptedAt = clock.instant();
+        CompletableFuture<AttemptResult> attempt;
+        try {
+            attempt = s.channel() == Channel.WEBHOOK
+                    ? webhooks.send(new WebhookSender.Attempt(d.id(), URI.create(s.target()), d.payload(), secrets(s, attemptedAt)))
+                    : CompletableFuture.supplyAsync(() -> confirmation
+                            ? email.sendConfirmation(d.id(), s.id(), s.target())
+                            : email.sendIncident(d.id(), s.id(), s.target(), payloads.event(d.payload())), mailExecutor);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.completedFuture(AttemptResult.error(e.toString(), Duration.ZERO));
+        }
+        attempt.exceptionally(e -> AttemptResult.error(e.toString(), Duration.between(attemptedAt, clock.instant())))
+                .thenAcceptAsync(result -> complete(d, s, permit, result, attemptedAt), outcomeExecutor);
+    }
+
+    private void complete(Claimed d, Subscription s, EndpointIsolation.Permit permit, AttemptResult result, Instant attemptedAt) {
+        String channel = s.channel().wireName();
+        try {
+            permit.release(result);
+            metrics.attempt(channel, result.duration());
+            Outcome outcome = outcomes.record(d, s, result, attemptedAt);
+            metrics.outcome(channel, outcome.tag());
+            if (outcome == Outcome.DELIVERED) {
+                metrics.endToEnd(channel, Duration.between(d.publishedAt(), clock.instant()));
+            }
+        } catch (RuntimeException e) {
+            // The delivery keeps its lease and is sent again once the lease expires.
+            log.warn("Could not record the outcome of delivery {}; it will be retried after its lease: {}", d.id(), e.toString());
+        } finally {
+            inFlight.decrementAndGet();
+            signal.wake();
+        }
+    }
+
+    private static List<SigningSecret> secrets(Subscription s, Instant now) {
+        List<SigningSecret> secrets = new ArrayList<>(2);
+        secrets.add(s.secret());
+        SigningSecret previous = s.previousSecretAt(now);
+        if (previous != null) {
+            secrets.add(previous);
+        }
+        return secrets;
+    }
+
+    /** The circuit breaker key: the receiving host and port, or the SMTP server. */
+    static String host(Subscription s) {
+        if (s.channel() != Channel.WEBHOOK) {
+            return EndpointIsolation.SMTP;
+        }
+        URI uri = URI.create(s.target());
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost().toLowerCase() + ":" + port;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,251 @@
+package io.sitrep.notification.delivery.persistence;
+
+import io.sitrep.notification.delivery.DeliveryStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stores deliveries and attempts. A dispatcher claims due rows under a lease ({@code lease_id},
+ * {@code locked_until}); every later change of a claimed row names the lease, so a dispatcher whose
+ * lease expired and was taken over cannot overwrite the newer outcome.
+ */
+@Repository
+public class JdbcDeliveries {
+
+    private final JdbcClient jdbc;
+
+    JdbcDeliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A delivery to create. */
+    public record NewDelivery(UUID id, UUID subscriptionId, UUID eventId, String eventType, String endpoint, byte[] payload,
+                              Instant publishedAt) {
+    }
+
+    /** Inserts the delivery unless one exists for its subscription and event; returns whether it did. */
+    public boolean insert(NewDelivery d, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO deliveries (id, subscription_id, event_id, event_type, endpoint, payload, status,
+                                                next_attempt_at, created_at, published_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+                        ON CONFLICT (subscription_id, event_id) DO NOTHING""")
+                .params(d.id(), d.subscriptionId(), d.eventId(), d.eventType(), d.endpoint(), d.payload(),
+                        Timestamp.from(now), Timestamp.from(now), Timestamp.from(d.publishedAt()))
+                .update() == 1;
+    }
+
+    /** A delivery a dispatcher holds under a lease. */
+    public record Claimed(UUID id, UUID subscriptionId, UUID eventId, String eventType, String endpoint, byte[] payload,
+                          int attemptCount, int roundAttempts, Instant publishedAt, UUID leaseId) {
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries, oldest due first, skipping rows another dispatcher
+     * holds and endpoints that are busy: they are marked {@code delivering} under a new lease.
+     */
+    public List<Claimed> claimDue(int limit, Collection<String> busyEndpoints, Instant now, Duration lease) {
+        UUID leaseId = UUID.randomUUID();
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT id FROM deliveries
+                            WHERE status IN ('pending', 'failed') AND next_attempt_at <= ? AND NOT (endpoint = ANY (?))
+                            ORDER BY next_attempt_at
+                            LIMIT ?
+                            FOR UPDATE SKIP LOCKED)
+                        UPDATE deliveries d SET status = 'delivering', lease_id = ?, locked_until = ?
+                        FROM due WHERE d.id = due.id
+                        RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
+                                  d.round_attempts, d.published_at""")
+                .params(Timestamp.from(now), busyEndpoints.toArray(String[]::new), limit, leaseId, Timestamp.from(now.plus(lease)))
+                .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
+                        rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
+                        rs.getBytes("payload"), rs.getInt("attempt_count"), rs.getInt("round_attempts"),
+                        rs.getTimestamp("published_at").toInstant(), leaseId))
+                .list();
+    }
+
+    /**
+     * Makes deliveries whose lease expired due again: their dispatcher died or stalled mid-send. At
+     * most those are sent twice, with the same webhook-id.
+     */
+    public int reclaimExpired(Instant now) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = CASE WHEN round_attempts > 0 THEN 'failed' ELSE 'pending' END,
+                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?
+                        WHERE status = 'delivering' AND locked_until < ?""")
+                .params(Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    /** Gives a claimed delivery back without an attempt, due again at {@code nextAttemptAt}. */
+    public void release(Claimed d, Instant nextAttemptAt) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = CASE WHEN round_attempts > 0 THEN 'failed' ELSE 'pending' END,
+                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?
+                        WHERE id = ? AND lease_id = ?""")
+                .params(Timestamp.from(nextAttemptAt), d.id(), d.leaseId())
+                .update();
+    }
+
+    /** Stores an attempt; returns its number (1, 2, 3, … over the delivery's whole life). */
+    public int recordAttempt(Claimed d, Instant attemptedAt, Integer statusCode, Duration duration, String error) {
+        int attempt = d.attemptCount() + 1;
+        jdbc.sql("""
+                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(d.id(), attempt, Timestamp.from(attemptedAt), statusCode, duration.toMillis(), truncate(error))
+                .update();
+        return attempt;
+    }
+
+    /**
+     * Sets the outcome of a claimed delivery's attempt, if the lease is still ours.
+     *
+     * @param nextAttemptAt when status is {@code failed}; else null
+     * @return whether the lease was still ours
+     */
+    public boolean settle(Claimed d, DeliveryStatus status, Instant now, Integer statusCode, String error, Instant nextAttemptAt) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = ?, attempt_count = attempt_count + 1, round_attempts = round_attempts + 1,
+                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?,
+                                              last_status_code = ?, last_error = ?,
+                                              delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END,
+                                              dead_at = CASE WHEN ? = 'dead' THEN ? ELSE dead_at END
+                        WHERE id = ? AND lease_id = ?""")
+                .params(status.wireName(), nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt), statusCode, truncate(error),
+                        status.wireName(), Timestamp.from(now), status.wireName(), Timestamp.from(now), d.id(), d.leaseId())
+                .update() == 1;
+    }
+
+    /** Cancels a claimed delivery without an attempt (its subscription is no longer active). */
+    public void cancel(Claimed d, String reason) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = 'cancelled', lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
+                                              last_error = ?
+                        WHERE id = ? AND lease_id = ?""")
+                .params(reason, d.id(), d.leaseId())
+                .update();
+    }
+
+    /** Cancels the subscription's deliveries that are not settled yet; returns how many. */
+    public int cancelOpen(UUID subscriptionId, String reason) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = 'cancelled', lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
+                                              last_error = coalesce(last_error, ?)
+                        WHERE subscription_id = ? AND status IN ('pending', 'failed', 'delivering')""")
+                .params(reason, subscriptionId)
+                .update();
+    }
+
+    /** Makes the subscription's unsettled deliveries dead letters; returns how many. */
+    public int killOpen(UUID subscriptionId, Instant now, String reason) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = 'dead', dead_at = ?, lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
+                                              last_error = coalesce(last_error, ?)
+                        WHERE subscription_id = ? AND status IN ('pending', 'failed', 'delivering')""")
+                .params(Timestamp.from(now), reason, subscriptionId)
+                .update();
+    }
+
+    /**
+     * Queues dead letters of active subscriptions again, with a fresh retry schedule, due now.
+     *
+     * @param subscriptionId only this subscription's, or all when null
+     * @param since          only those that died at or after this, or no bound when null
+     * @param until          only those that died before this, or no bound when null
+     * @param dryRun         count them and change nothing
+     * @return how many were (or would be) queued
+     */
+    public int redrive(UUID subscriptionId, Instant since, Instant until, boolean dryRun, Instant now) {
+        String conditions = """
+                s.status = 'active' AND d.status = 'dead'
+                  AND (CAST(? AS uuid) IS NULL OR d.subscription_id = ?)
+                  AND (CAST(? AS timestamptz) IS NULL OR d.dead_at >= ?)
+                  AND (CAST(? AS timestamptz) IS NULL OR d.dead_at < ?)""";
+        Timestamp from = since == null ? null : Timestamp.from(since);
+        Timestamp to = until == null ? null : Timestamp.from(until);
+        if (dryRun) {
+            return jdbc.sql("SELECT count(*) FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE " + conditions)
+                    .params(subscriptionId, subscriptionId, from, from, to, to)
+                    .query(Integer.class)
+                    .single();
+        }
+        return jdbc.sql("UPDATE deliveries d SET status = 'pending', round_attempts = 0, next_attempt_at = ?, dead_at = NULL "
+                        + "FROM subscriptions s WHERE d.subscription_id = s.id AND " + conditions)
+                .params(Timestamp.from(now), subscriptionId, subscriptionId, from, from, to, to)
+                .update();
+    }
+
+    /** A delivery with its attempts, for the API. */
+    public record View(UUID id, UUID eventId, String eventType, DeliveryStatus status, int attemptCount, Instant nextAttemptAt,
+                       Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt, Instant deadAt,
+                       List<AttemptView> attempts) {
+    }
+
+    public record AttemptView(int attempt, Instant attemptedAt, Integer statusCode, long durationMs, String error) {
+    }
+
+    /** The subscription's deliveries, newest first, with their attempts. */
+    public List<View> list(UUID subscriptionId, DeliveryStatus status, int limit) {
+        List<View> views = jdbc.sql("""
+                        SELECT id, event_id, event_type, status, attempt_count, next_attempt_at, last_status_code, last_error,
+                               created_at, delivered_at, dead_at
+                        FROM deliveries WHERE subscription_id = ? AND (CAST(? AS text) IS NULL OR status = ?)
+                        ORDER BY created_at DESC, id LIMIT ?""")
+                .params(subscriptionId, status == null ? null : status.wireName(), status == null ? null : status.wireName(), limit)
+                .query((rs, n) -> new View(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
+                        DeliveryStatus.fromWireName(rs.getString("status")), rs.getInt("attempt_count"), instant(rs, "next_attempt_at"),
+                        (Integer) rs.getObject("last_status_code"), rs.getString("last_error"), instant(rs, "created_at"),
+                        instant(rs, "delivered_at"), instant(rs, "dead_at"), new ArrayList<>()))
+                .list();
+        if (views.isEmpty()) {
+            return views;
+        }
+        Map<UUID, View> byId = new LinkedHashMap<>();
+        views.forEach(v -> byId.put(v.id(), v));
+        jdbc.sql("""
+                        SELECT delivery_id, attempt, attempted_at, status_code, duration_ms, error FROM delivery_attempts
+                        WHERE delivery_id = ANY (?) ORDER BY delivery_id, attempt""")
+                .param(byId.keySet().toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    byId.get(rs.getObject("delivery_id", UUID.class)).attempts().add(new AttemptView(rs.getInt("attempt"),
+                            instant(rs, "attempted_at"), (Integer) rs.getObject("status_code"), rs.getLong("duration_ms"), rs.getString("error")));
+                    return null;
+                })
+                .list();
+        return views;
+    }
+
+    /** Deliveries due now and not claimed. */
+    public long countDue(Instant now) {
+        return jdbc.sql("SELECT count(*) FROM deliveries WHERE status IN ('pending', 'failed') AND next_attempt_at <= ?")
+                .param(Timestamp.from(now)).query(Long.class).single();
+    }
+
+    /** Dead letters. */
+    public long countDead() {
+        return jdbc.sql("SELECT count(*) FROM deliveries WHERE status = 'dead'").query(Long.class).single();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+}

@@ -1,0 +1,82 @@
+package io.sitrep.notification.email;
+
+import io.sitrep.events.IncidentEvent;
+import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.subscription.SubscriptionId;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Sends one email attempt over SMTP and reports what it got; blocking, so the dispatcher runs it on
+ * its own small pool. Every email carries an unsubscribe link and the {@code List-Unsubscribe} and
+ * {@code List-Unsubscribe-Post} headers of RFC 8058, so mail clients offer one-click unsubscribe.
+ */
+public final class EmailSender {
+
+    static final String CONFIRM_PATH = "/api/v1/subscriptions/confirm?token=";
+    static final String UNSUBSCRIBE_PATH = "/api/v1/subscriptions/unsubscribe?token=";
+    /** Unsubscribe links work for years: an old email must still be able to stop the next. */
+    private static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(3650);
+
+    private final JavaMailSender mail;
+    private final EmailRenderer renderer;
+    private final EmailLinks links;
+    private final EmailSettings settings;
+    private final PublicUrlSettings urls;
+    private final Clock clock;
+
+    public EmailSender(JavaMailSender mail, EmailRenderer renderer, EmailLinks links, EmailSettings settings,
+                       PublicUrlSettings urls, Clock clock) {
+        this.mail = mail;
+        this.renderer = renderer;
+        this.links = links;
+        this.settings = settings;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** Sends the confirmation email of a subscription waiting for it. */
+    public AttemptResult sendConfirmation(UUID deliveryId, SubscriptionId subscription, String to) {
+        Instant now = clock.instant();
+        String confirm = urls.url(CONFIRM_PATH + links.token(EmailLinks.Purpose.CONFIRM, subscription, now.plus(settings.confirmationValidity())));
+        String unsubscribe = unsubscribeUrl(subscription, now);
+        return send(deliveryId, to, renderer.confirmation(confirm, unsubscribe), unsubscribe);
+    }
+
+    /** Sends an incident notification. */
+    public AttemptResult sendIncident(UUID deliveryId, SubscriptionId subscription, String to, IncidentEvent event) {
+        String unsubscribe = unsubscribeUrl(subscription, clock.instant());
+        return send(deliveryId, to, renderer.incident(event, unsubscribe), unsubscribe);
+    }
+
+    private String unsubscribeUrl(SubscriptionId subscription, Instant now) {
+        return urls.url(UNSUBSCRIBE_PATH + links.token(EmailLinks.Purpose.UNSUBSCRIBE, subscription, now.plus(UNSUBSCRIBE_VALIDITY)));
+    }
+
+    private AttemptResult send(UUID deliveryId, String to, RenderedEmail email, String unsubscribeUrl) {
+        long started = System.nanoTime();
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(to);
+            helper.setSubject(email.subject());
+            helper.setText(email.text(), email.html());
+            message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.setHeader("X-Sitrep-Delivery-Id", deliveryId.toString());
+            mail.send(message);
+            return AttemptResult.accepted(Duration.ofNanos(System.nanoTime() - started));
+        } catch (MailException | MessagingException e) {
+            return AttemptResult.error("SMTP: " + e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}

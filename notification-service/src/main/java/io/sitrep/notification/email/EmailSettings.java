@@ -1,0 +1,26 @@
+package io.sitrep.notification.email;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * Email notifications; the SMTP server itself is {@code spring.mail.*}.
+ *
+ * @param from                 the sender address of every email
+ * @param confirmationValidity how long a confirmation link works
+ * @param concurrency          the most emails sent at once (the SMTP bulkhead)
+ */
+@Validated
+@ConfigurationProperties("sitrep.notification.email")
+public record EmailSettings(
+        @DefaultValue("Sitrep <notifications@sitrep.localhost>") @NotBlank String from,
+        @DefaultValue("7d") @NotNull Duration confirmationValidity,
+        @DefaultValue("2") @Min(1) @Max(64) int concurrency) {
+}

@@ -1,0 +1,2 @@
+/** notification-service: subscriptions, signed webhooks and email for incident events, with durable retries, dead letters and re-drive. */
+package io.sitrep.notification;

@@ -1,0 +1,52 @@
+package io.sitrep.notification.subscription;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A subscription as stored. Webhook subscriptions have a signing secret, and during a rotation's
+ * overlap also the previous one; email subscriptions have neither.
+ *
+ * @param target         the webhook URL or the email address
+ * @param endpoint       what isolates deliveries: the webhook URL's scheme, host and port, or {@code smtp}
+ * @param secret         the current signing secret; null for email
+ * @param previousSecret the secret before the last rotation while its overlap lasts; else null
+ */
+public record Subscription(
+        SubscriptionId id,
+        Channel channel,
+        String target,
+        String endpoint,
+        SubscriptionFilter filter,
+        SubscriptionStatus status,
+        SigningSecret secret,
+        SigningSecret previousSecret,
+        Instant previousSecretExpiresAt,
+        Instant createdAt,
+        Instant updatedAt,
+        String disabledReason) {
+
+    public Subscription {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The previous secret if its overlap has not ended at {@code now}. */
+    public SigningSecret previousSecretAt(Instant now) {
+        return previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt) ? previousSecret : null;
+    }
+
+    /** What delivery events show of the target: a URL without its query and user info (they may hold credentials). */
+    public String publicTarget() {
+        if (channel != Channel.WEBHOOK) {
+            return target;
+        }
+        java.net.URI uri = java.net.URI.create(target);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+}

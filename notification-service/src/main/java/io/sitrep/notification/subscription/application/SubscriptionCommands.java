@@ -1,0 +1,162 @@
+package io.sitrep.notification.subscription.application;
+
+import io.sitrep.notification.delivery.dispatch.DispatchSignal;
+import io.sitrep.notification.delivery.dispatch.EndpointIsolation;
+import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.subscription.Channel;
+import io.sitrep.notification.subscription.NoSigningSecret;
+import io.sitrep.notification.subscription.SigningSecret;
+import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionFilter;
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.SubscriptionNotActive;
+import io.sitrep.notification.subscription.SubscriptionStatus;
+import io.sitrep.notification.subscription.UnknownSubscription;
+import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.webhook.TargetPolicy;
+import io.sitrep.notification.webhook.WebhookSettings;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What can be done to subscriptions, each in one transaction. */
+@Service
+public class SubscriptionCommands {
+
+    /** The event type of the confirmation email's delivery; not an event of the contract. */
+    public static final String CONFIRMATION = "subscription.confirmation";
+
+    private final JdbcSubscriptions subscriptions;
+    private final JdbcDeliveries deliveries;
+    private final TargetPolicy targets;
+    private final WebhookSettings webhookSettings;
+    private final DispatchSignal signal;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    SubscriptionCommands(JdbcSubscriptions subscriptions, JdbcDeliveries deliveries, TargetPolicy targets,
+                         WebhookSettings webhookSettings, DispatchSignal signal, SecureRandom random, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.targets = targets;
+        this.webhookSettings = webhookSettings;
+        this.signal = signal;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** A new subscription, with its secret: shown to the caller this once. */
+    public record Created(Subscription subscription, SigningSecret secret) {
+    }
+
+    /**
+     * Subscribes a webhook URL, after checking it against server-side request forgery.
+     *
+     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     */
+    @Transactional
+    public Created subscribeWebhook(String url, SubscriptionFilter filter) {
+        URI uri = targets.check(url);
+        Instant now = clock.instant();
+        SigningSecret secret = SigningSecret.generate(random);
+        Subscription subscription = new Subscription(new SubscriptionId(UUID.randomUUID()), Channel.WEBHOOK, uri.toString(),
+                endpoint(uri), filter, SubscriptionStatus.ACTIVE, secret, null, null, now, now, null);
+        subscriptions.insert(subscription);
+        return new Created(subscription, secret);
+    }
+
+    /** Subscribes an email address, pending its confirmation; the confirmation email is a delivery like any other. */
+    @Transactional
+    public Created subscribeEmail(String email, SubscriptionFilter filter) {
+        Instant now = clock.instant();
+        SubscriptionId id = new SubscriptionId(UUID.randomUUID());
+        Subscription subscription = new Subscription(id, Channel.EMAIL, email, EndpointIsolation.SMTP, filter,
+                SubscriptionStatus.PENDING_CONFIRMATION, null, null, null, now, now, null);
+        subscriptions.insert(subscription);
+        deliveries.insert(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), id.value(), id.value(), CONFIRMATION,
+                EndpointIsolation.SMTP, "{}".getBytes(StandardCharsets.UTF_8), now), now);
+        wakeAfterCommit();
+        return new Created(subscription, null);
+    }
+
+    @Transactional(readOnly = true)
+    public Subscription get(SubscriptionId id) {
+        return subscriptions.find(id).orElseThrow(() -> new UnknownSubscription(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Subscription> list() {
+        return subscriptions.list();
+    }
+
+    /** Deletes the subscription; what it still had to send is cancelled. Its history stays in the database. */
+    @Transactional
+    public void delete(SubscriptionId id) {
+        subscriptions.lock(id).orElseThrow(() -> new UnknownSubscription(id));
+        subscriptions.setStatus(id, SubscriptionStatus.DELETED, null, clock.instant());
+        deliveries.cancelOpen(id.value(), "the subscription was deleted");
+    }
+
+    /**
+     * Gives a webhook subscription a new secret; for the overlap, webhooks are signed with the old
+     * one as well, so receivers can switch without losing a delivery.
+     */
+    @Transactional
+    public Created rotateSecret(SubscriptionId id) {
+        Subscription subscription = subscriptions.lock(id).orElseThrow(() -> new UnknownSubscription(id));
+        if (subscription.channel() != Channel.WEBHOOK) {
+            throw new NoSigningSecret(id);
+        }
+        Instant now = clock.instant();
+        SigningSecret next = SigningSecret.generate(random);
+        subscriptions.rotateSecret(id, next, subscription.secret(), now.plus(webhookSettings.rotationOverlap()), now);
+        return new Created(subscriptions.find(id).orElseThrow(), next);
+    }
+
+    /** Activates an email subscription whose address confirmed it; confirming twice changes nothing. */
+    @Transactional
+    public Subscription confirm(SubscriptionId id) {
+        Subscription subscription = subscriptions.lock(id).orElseThrow(() -> new UnknownSubscription(id));
+        if (subscription.status() == SubscriptionStatus.PENDING_CONFIRMATION) {
+            subscriptions.setStatus(id, SubscriptionStatus.ACTIVE, null, clock.instant());
+        } else if (subscription.status() != SubscriptionStatus.ACTIVE) {
+            throw new SubscriptionNotActive(id, subscription.status(), "it can no longer be confirmed; subscribe again");
+        }
+        return subscriptions.find(id).orElseThrow();
+    }
+
+    /** Stops an email subscription at its recipient's request; unsubscribing twice changes nothing. */
+    @Transactional
+    public void unsubscribe(SubscriptionId id) {
+        Subscription subscription = subscriptions.lock(id).orElseThrow(() -> new UnknownSubscription(id));
+        if (subscription.status() != SubscriptionStatus.UNSUBSCRIBED) {
+            subscriptions.setStatus(id, SubscriptionStatus.UNSUBSCRIBED, null, clock.instant());
+            deliveries.cancelOpen(id.value(), "the recipient unsubscribed");
+        }
+    }
+
+    /** The bulkhead key of a webhook URL: scheme, host, port and path, without the query. */
+    static String endpoint(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getScheme().toLowerCase() + "://" + uri.getHost().toLowerCase() + ":" + port
+                + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+    }
+
+    private void wakeAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signal.wake();
+            }
+        });
+    }
+}

@@ -1,0 +1,204 @@
+package io.sitrep.notification.subscription.persistence;
+
+import io.sitrep.events.EventType;
+import io.sitrep.events.Impact;
+import io.sitrep.notification.secret.SecretCipher;
+import io.sitrep.notification.subscription.Channel;
+import io.sitrep.notification.subscription.SigningSecret;
+import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionFilter;
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.SubscriptionStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Stores subscriptions; callers bring the transaction. */
+@Repository
+public class JdbcSubscriptions {
+
+    private static final String COLUMNS = """
+            id, channel, target, endpoint, components, event_types, min_impact, status, secret, previous_secret,
+            previous_secret_expires_at, created_at, updated_at, disabled_reason""";
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+
+    JdbcSubscriptions(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    public void insert(Subscription s) {
+        jdbc.sql("""
+                        INSERT INTO subscriptions (id, channel, target, endpoint, components, event_types, min_impact, status,
+                                                   secret, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)""")
+                .params(s.id().value(), s.channel().wireName(), s.target(), s.endpoint(),
+                        textArray(s.filter().components()),
+                        textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
+                        s.filter().minImpact() == null ? null : s.filter().minImpact().wireName(),
+                        s.status().wireName(),
+                        s.secret() == null ? null : cipher.encrypt(s.secret(), s.id().value()),
+                        Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()))
+                .update();
+    }
+
+    /** The subscription unless it was deleted. */
+    public Optional<Subscription> find(SubscriptionId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ? AND status <> 'deleted'")
+                .param(id.value())
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    /** The subscription unless it was deleted, locked for the rest of the transaction. */
+    public Optional<Subscription> lock(SubscriptionId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ? AND status <> 'deleted' FOR UPDATE")
+                .param(id.value())
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    /** Every subscription but the deleted ones, oldest first. */
+    public List<Subscription> list() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE status <> 'deleted' ORDER BY created_at, id")
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** The id and filter of every active subscription, for matching events. */
+    public List<Candidate> active() {
+        return jdbc.sql("SELECT id, channel, endpoint, components, event_types, min_impact FROM subscriptions WHERE status = 'active'")
+                .query((rs, n) -> new Candidate(new SubscriptionId(rs.getObject("id", UUID.class)),
+                        Channel.fromWireName(rs.getString("channel")), rs.getString("endpoint"), filter(rs)))
+                .list();
+    }
+
+    public void setStatus(SubscriptionId id, SubscriptionStatus status, String reason, Instant now) {
+        jdbc.sql("UPDATE subscriptions SET status = ?, disabled_reason = ?, updated_at = ? WHERE id = ?")
+                .params(status.wireName(), reason, Timestamp.from(now), id.value())
+                .update();
+    }
+
+    public void rotateSecret(SubscriptionId id, SigningSecret next, SigningSecret previous, Instant previousExpiresAt, Instant now) {
+        jdbc.sql("""
+                        UPDATE subscriptions SET secret = ?, previous_secret = ?, previous_secret_expires_at = ?, updated_at = ?
+                        WHERE id = ?""")
+                .params(cipher.encrypt(next, id.value()), cipher.encrypt(previous, id.value()),
+                        Timestamp.from(previousExpiresAt), Timestamp.from(now), id.value())
+                .update();
+    }
+
+    /**
+     * Counts a failed attempt against the subscription's health; the row stays locked until the
+     * transaction ends, so concurrent outcomes of one subscription are counted one after the other.
+     */
+    public Health recordFailure(SubscriptionId id, Instant attemptedAt) {
+        return jdbc.sql("""
+                        UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1,
+                                                 failing_since = coalesce(failing_since, ?)
+                        WHERE id = ?
+                        RETURNING consecutive_failures, failing_since, failing_reported, status""")
+                .params(Timestamp.from(attemptedAt), id.value())
+                .query((rs, n) -> new Health(rs.getInt("consecutive_failures"), rs.getTimestamp("failing_since").toInstant(),
+                        rs.getBoolean("failing_reported"), SubscriptionStatus.fromWireName(rs.getString("status"))))
+                .single();
+    }
+
+    /** Ends a run of failures; returns the health before, so that a recovery can be told. */
+    public Health recordSuccess(SubscriptionId id) {
+        return jdbc.sql("""
+                        UPDATE subscriptions s SET consecutive_failures = 0, failing_since = NULL, failing_reported = false
+                        FROM (SELECT id, consecutive_failures, failing_since, failing_reported FROM subscriptions WHERE id = ? FOR UPDATE) old
+                        WHERE s.id = old.id
+                        RETURNING old.consecutive_failures, old.failing_since, old.failing_reported, s.status""")
+                .param(id.value())
+                .query((rs, n) -> {
+                    Timestamp since = rs.getTimestamp("failing_since");
+                    return new Health(rs.getInt("consecutive_failures"), since == null ? null : since.toInstant(),
+                            rs.getBoolean("failing_reported"), SubscriptionStatus.fromWireName(rs.getString("status")));
+                })
+                .single();
+    }
+
+    public void markFailingReported(SubscriptionId id) {
+        jdbc.sql("UPDATE subscriptions SET failing_reported = true WHERE id = ?").param(id.value()).update();
+    }
+
+    /** Numbers the subscription's next delivery event: 1, 2, 3, … */
+    public long nextEventVersion(SubscriptionId id) {
+        return jdbc.sql("UPDATE subscriptions SET event_version = event_version + 1 WHERE id = ? RETURNING event_version")
+                .param(id.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * How a subscription's deliveries are faring.
+     *
+     * @param consecutiveFailures failed attempts in a row
+     * @param failingSince        the first failed attempt of the current run; null when the last attempt succeeded
+     * @param failingReported     whether delivery.failing was published for this run
+     */
+    public record Health(int consecutiveFailures, Instant failingSince, boolean failingReported, SubscriptionStatus status) {
+    }
+
+    /** A subscription as the matcher needs it. */
+    public record Candidate(SubscriptionId id, Channel channel, String endpoint, SubscriptionFilter filter) {
+    }
+
+    private Subscription map(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        byte[] secret = rs.getBytes("secret");
+        byte[] previous = rs.getBytes("previous_secret");
+        Timestamp previousExpires = rs.getTimestamp("previous_secret_expires_at");
+        return new Subscription(
+                new SubscriptionId(id),
+                Channel.fromWireName(rs.getString("channel")),
+                rs.getString("target"),
+                rs.getString("endpoint"),
+                filter(rs),
+                SubscriptionStatus.fromWireName(rs.getString("status")),
+                secret == null ? null : cipher.decrypt(secret, id),
+                previous == null ? null : cipher.decrypt(previous, id),
+                previousExpires == null ? null : previousExpires.toInstant(),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("disabled_reason"));
+    }
+
+    private static SubscriptionFilter filter(ResultSet rs) throws SQLException {
+        Set<String> components = strings(rs.getArray("components"));
+        Set<EventType> types = strings(rs.getArray("event_types")).stream()
+                .map(t -> EventType.fromWireName(t).orElseThrow()).collect(Collectors.toSet());
+        String minImpact = rs.getString("min_impact");
+        return new SubscriptionFilter(components, types, minImpact == null ? null : Impact.fromWireName(minImpact));
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.asList((String[]) array.getArray()));
+    }
+
+    /** A PostgreSQL text array literal, e.g. {"api","db"}. */
+    static String textArray(Set<String> values) {
+        return values.stream().sorted()
+                .map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+}

@@ -1,0 +1,28 @@
+package io.sitrep.notification.subscription.web;
+
+import io.sitrep.events.Impact;
+import io.sitrep.notification.subscription.Channel;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * A new subscription: a webhook URL or an email address, and what to be notified of.
+ *
+ * @param components incident components to be notified of; empty or absent for all
+ * @param eventTypes incident event types to be notified of; empty or absent for all
+ * @param minImpact  the least impact worth a notification; absent for any
+ */
+public record CreateSubscriptionRequest(
+        @NotNull @Schema(allowableValues = {"webhook", "email"}) Channel channel,
+        @Size(max = 2000) @Schema(description = "For webhooks: the http or https URL to POST to") String url,
+        @Size(max = 254) @Email @Schema(description = "For email: the address to notify, after it confirms") String email,
+        @Size(max = 100) List<@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a component id") String> components,
+        @Size(max = 5) @Schema(description = "incident.opened, incident.updated, incident.resolved, incident.reopened, postmortem.published")
+        List<@NotNull String> eventTypes,
+        @Schema(allowableValues = {"none", "minor", "major", "critical"}) Impact minImpact) {
+}

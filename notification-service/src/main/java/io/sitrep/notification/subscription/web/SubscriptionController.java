@@ -1,0 +1,124 @@
+package io.sitrep.notification.subscription.web;
+
+import io.sitrep.events.EventType;
+import io.sitrep.support.security.Command;
+import io.sitrep.notification.security.Scopes;
+import io.sitrep.notification.subscription.Channel;
+import io.sitrep.notification.subscription.SubscriptionFilter;
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.application.SubscriptionCommands;
+import io.sitrep.support.web.FieldRejected;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Subscriptions over REST; every operation needs the {@code subscriptions:write} scope. */
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+class SubscriptionController {
+
+    private final SubscriptionCommands commands;
+    private final Clock clock;
+
+    SubscriptionController(SubscriptionCommands commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Command(value = "subscription.create", scope = Scopes.SUBSCRIPTIONS_WRITE)
+    @ApiResponse(responseCode = "201", description = "Created; the answer holds the signing secret of a webhook, shown this once")
+    @Operation(operationId = "createSubscription", summary = "Subscribe a webhook URL (active at once, answers its signing secret) "
+            + "or an email address (pending until it confirms through the emailed link)")
+    ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request) {
+        SubscriptionFilter filter = new SubscriptionFilter(request.components() == null ? Set.of() : Set.copyOf(request.components()),
+                eventTypes(request.eventTypes()), request.minImpact());
+        SubscriptionCommands.Created created;
+        if (request.channel() == Channel.WEBHOOK) {
+            require(request.url(), "url", "is required for a webhook");
+            forbid(request.email(), "email", "is for email subscriptions, not webhooks");
+            created = commands.subscribeWebhook(request.url(), filter);
+        } else {
+            require(request.email(), "email", "is required for an email subscription");
+            forbid(request.url(), "url", "is for webhooks, not email subscriptions");
+            created = commands.subscribeEmail(request.email().strip(), filter);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.subscription().id()))
+                .body(SubscriptionResponse.of(created.subscription(), created.secret(), clock.instant()));
+    }
+
+    @GetMapping
+    @Command(value = "subscription.list", scope = Scopes.SUBSCRIPTIONS_WRITE)
+    @Operation(operationId = "listSubscriptions", summary = "Every subscription but the deleted ones, oldest first")
+    SubscriptionResponse.SubscriptionList list() {
+        return new SubscriptionResponse.SubscriptionList(commands.list().stream().map(s -> SubscriptionResponse.of(s, null, clock.instant())).toList());
+    }
+
+    @GetMapping("/{id}")
+    @Command(value = "subscription.get", scope = Scopes.SUBSCRIPTIONS_WRITE)
+    @Operation(operationId = "getSubscription", summary = "One subscription, without its secret")
+    SubscriptionResponse get(@PathVariable UUID id) {
+        return SubscriptionResponse.of(commands.get(new SubscriptionId(id)), null, clock.instant());
+    }
+
+    @DeleteMapping("/{id}")
+    @Command(value = "subscription.delete", scope = Scopes.SUBSCRIPTIONS_WRITE)
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription; what it still had to receive is cancelled")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        commands.delete(new SubscriptionId(id));
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+    }
+
+    @PostMapping("/{id}/secret/rotate")
+    @Command(value = "subscription.rotate", scope = Scopes.SUBSCRIPTIONS_WRITE)
+    @Operation(operationId = "rotateSecret", summary = "Give a webhook subscription a new signing secret; during the overlap "
+            + "webhooks carry signatures with the old and the new one")
+    SubscriptionResponse rotate(@PathVariable UUID id) {
+        SubscriptionCommands.Created rotated = commands.rotateSecret(new SubscriptionId(id));
+        return SubscriptionResponse.of(rotated.subscription(), rotated.secret(), clock.instant());
+    }
+
+    private static Set<EventType> eventTypes(List<String> names) {
+        if (names == null) {
+            return Set.of();
+        }
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            EventType type = EventType.fromWireName(names.get(i)).filter(SubscriptionFilter.INCIDENT_TYPES::contains)
+                    .orElseThrow(() -> new FieldRejected("eventTypes[" + index + "]", "must be one of " + SubscriptionFilter.INCIDENT_TYPES
+                            .stream().map(EventType::wireName).sorted().toList()));
+            types.add(type);
+        }
+        return types;
+    }
+
+    private static void require(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw new FieldRejected(field, message);
+        }
+    }
+
+    private static void forbid(String value, String field, String message) {
+        if (value != null) {
+            throw new FieldRejected(field, message);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.sitrep.notification.subscription.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sitrep.events.EventType;
+import io.sitrep.events.Impact;
+import io.sitrep.notification.subscription.Channel;
+import io.sitrep.notification.subscription.SigningSecret;
+import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A subscription as the API shows it. The signing secret appears only in the answer that creates
+ * or rotates it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubscriptionResponse(
+        UUID id,
+        Channel channel,
+        String url,
+        String email,
+        List<String> components,
+        List<String> eventTypes,
+        Impact minImpact,
+        SubscriptionStatus status,
+        String disabledReason,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "The signing secret, whsec_…: only in the answer that creates or rotates it; keep it safe")
+        String secret,
+        @Schema(description = "Until when webhooks are signed with the previous secret as well")
+        Instant previousSecretExpiresAt) {
+
+    static SubscriptionResponse of(Subscription s, SigningSecret secret, Instant now) {
+        boolean webhook = s.channel() == Channel.WEBHOOK;
+        return new SubscriptionResponse(s.id().value(), s.channel(), webhook ? s.target() : null, webhook ? null : s.target(),
+                s.filter().components().stream().sorted().toList(),
+                s.filter().eventTypes().stream().map(EventType::wireName).sorted().toList(),
+                s.filter().minImpact(), s.status(), s.disabledReason(), s.createdAt(), s.updatedAt(),
+                secret == null ? null : secret.value(),
+                s.previousSecretAt(now) == null ? null : s.previousSecretExpiresAt());
+    }
+
+    /** A list of subscriptions. */
+    public record SubscriptionList(List<SubscriptionResponse> items) {
+    }
+}

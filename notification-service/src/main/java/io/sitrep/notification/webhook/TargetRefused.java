@@ -1,0 +1,9 @@
+package io.sitrep.notification.webhook;
+
+/** A webhook URL that may not be called: a wrong scheme, or an address this service must not reach. */
+public final class TargetRefused extends RuntimeException {
+
+    public TargetRefused(String reason) {
+        super(reason);
+    }
+}

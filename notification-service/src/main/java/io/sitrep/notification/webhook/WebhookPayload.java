@@ -1,0 +1,44 @@
+package io.sitrep.notification.webhook;
+
+import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.SitrepEvent;
+import io.sitrep.events.wire.EventCodec;
+import io.sitrep.events.wire.UndecodableEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The webhook body: {@code {"type": "incident.updated", "timestamp": "<publishedAt>", "data": <the event>}},
+ * where data is the event exactly as the contract defines it (incident snapshot, the update or
+ * postmortem, event id and version). It is stored with the delivery and sent byte for byte on every
+ * attempt; emails are rendered from it too.
+ */
+public final class WebhookPayload {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EventCodec codec;
+
+    public WebhookPayload(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    public byte[] body(SitrepEvent event) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", event.type().wireName());
+        body.put("timestamp", event.publishedAt().toString());
+        body.set("data", JSON.readTree(codec.encode(event)));
+        return JSON.writeValueAsBytes(body);
+    }
+
+    /** The incident event a stored body carries. */
+    public IncidentEvent event(byte[] body) {
+        JsonNode tree = JSON.readTree(body);
+        try {
+            return (IncidentEvent) codec.decode(tree.path("type").asString(), JSON.writeValueAsBytes(tree.path("data")));
+        } catch (UndecodableEvent | ClassCastException e) {
+            throw new IllegalStateException("a stored webhook body does not hold an incident event", e);
+        }
+    }
+}

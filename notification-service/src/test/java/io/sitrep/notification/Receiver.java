@@ -1,0 +1,140 @@
+package io.sitrep.notification;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A webhook receiver on 127.0.0.1 for tests: records every request, and answers from a script of
+ * statuses (then 200), or hangs until closed.
+ */
+public final class Receiver implements AutoCloseable {
+
+    /** One request as received. */
+    public record Request(Instant at, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> e.getValue().get(0)).orElse(null);
+        }
+
+        public HttpHeaders httpHeaders() {
+            return HttpHeaders.of(headers, (a, b) -> true);
+        }
+    }
+
+    /** An answer: a status and headers. */
+    public record Answer(int status, Map<String, String> headers) {
+        public static Answer of(int status) {
+            return new Answer(status, Map.of());
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Answer afterScript = Answer.of(200);
+    private volatile boolean hang;
+
+    private Receiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static Receiver start() {
+        return new Receiver();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/sitrep";
+    }
+
+    /** Answers these statuses, one per request, then {@link #answerAlways}'s (200 unless changed). */
+    public Receiver answer(int... statuses) {
+        for (int status : statuses) {
+            script.add(Answer.of(status));
+        }
+        return this;
+    }
+
+    public Receiver answer(Answer answer) {
+        script.add(answer);
+        return this;
+    }
+
+    public Receiver answerAlways(int status) {
+        afterScript = Answer.of(status);
+        return this;
+    }
+
+    /** Never answers: every request waits until the receiver is closed. */
+    public Receiver hang() {
+        hang = true;
+        return this;
+    }
+
+    public List<Request> requests() {
+        return new ArrayList<>(requests);
+    }
+
+    /** Waits for {@code count} requests, and returns them all. */
+    public List<Request> awaitRequests(int count, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> requests.size() >= count);
+        return requests();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(new Request(Instant.now(), Map.copyOf(exchange.getRequestHeaders()), body));
+        if (hang) {
+            try {
+                closed.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
+        Answer answer = script.poll();
+        if (answer == null) {
+            answer = afterScript;
+        }
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(answer.status(), -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

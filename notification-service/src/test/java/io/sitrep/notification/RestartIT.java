@@ -1,0 +1,89 @@
+package io.sitrep.notification;
+
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentOpened;
+import io.sitrep.notification.delivery.dispatch.Dispatcher;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Stopping the dispatcher or the consumer at any moment loses nothing; at most the attempt in flight is sent again. */
+class RestartIT extends IntegrationTest {
+
+    private static final String BINDING = "incidentEvents-in-0";
+
+    @Autowired
+    private Dispatcher dispatcher;
+
+    @Autowired
+    private BindingsLifecycleController bindings;
+
+    @Test
+    void deliveriesCreatedWhileTheDispatcherIsStoppedAreSentOnceItStarts() {
+        Receiver receiver = aReceiver();
+        String component = freshComponent("paused");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
+        dispatcher.stop();
+        try {
+            publish(opened);
+            await().atMost(TIMEOUT).until(() -> "pending".equals(deliveryStatus(id, opened.eventId())));
+            assertThat(receiver.requests()).isEmpty();
+        } finally {
+            dispatcher.start();
+        }
+
+        receiver.awaitRequests(1, TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> "delivered".equals(deliveryStatus(id, opened.eventId())));
+        assertThat(receiver.requests()).hasSize(1);
+    }
+
+    @Test
+    void eventsPublishedWhileTheConsumerIsStoppedAreDeliveredOnceItStarts() {
+        Receiver receiver = aReceiver();
+        String component = freshComponent("offline");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
+        bindings.changeState(BINDING, BindingsLifecycleController.State.STOPPED);
+        try {
+            publish(opened);
+            assertThat(deliveryStatus(id, opened.eventId())).isNull();
+        } finally {
+            bindings.changeState(BINDING, BindingsLifecycleController.State.STARTED);
+        }
+
+        receiver.awaitRequests(1, TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> "delivered".equals(deliveryStatus(id, opened.eventId())));
+    }
+
+    @Test
+    void aDeliveryInFlightWhenItsDispatcherDiedIsSentAgainWithTheSameWebhookId() {
+        Receiver receiver = aReceiver();
+        String component = freshComponent("crash");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
+        dispatcher.stop();
+        String deliveryId;
+        try {
+            publish(opened);
+            await().atMost(TIMEOUT).until(() -> "pending".equals(deliveryStatus(id, opened.eventId())));
+            // As a dispatcher leaves it when the process dies mid-send: claimed under a lease that then expires.
+            deliveryId = jdbc.sql("""
+                            UPDATE deliveries SET status = 'delivering', lease_id = gen_random_uuid(), locked_until = now() - interval '1 second'
+                            WHERE event_id = ? RETURNING id::text""")
+                    .param(opened.eventId()).query(String.class).single();
+        } finally {
+            dispatcher.start();
+        }
+
+        List<Receiver.Request> requests = receiver.awaitRequests(1, TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> "delivered".equals(deliveryStatus(id, opened.eventId())));
+        assertThat(requests.get(0).header("webhook-id")).isEqualTo(deliveryId);
+        assertThat(receiver.requests()).hasSize(1);
+    }
+}

@@ -1,0 +1,113 @@
+package io.sitrep.notification.delivery;
+
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.SitrepEvent;
+import io.sitrep.events.SubscriptionDisabled;
+import io.sitrep.events.wire.EventCodec;
+import io.sitrep.events.wire.UndecodableEvent;
+import io.sitrep.notification.Incidents;
+import io.sitrep.notification.IntegrationTest;
+import io.sitrep.notification.Receiver;
+import io.sitrep.testsupport.TopicReader;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** One receiver's trouble stays its own: a hanging or gone receiver, Retry-After, targets checked again at send time. */
+class IsolationIT extends IntegrationTest {
+
+    @Test
+    void aHangingReceiverDoesNotDelayAnotherReceiversDeliveries() {
+        String component = freshComponent("shared");
+        Receiver hanging = aReceiver().hang();
+        Receiver healthy = aReceiver();
+        subscribeWebhook(hanging.url(), component);
+        subscribeWebhook(healthy.url(), component);
+        List<IncidentOpened> incidents = List.of(Incidents.opened(component, Impact.MAJOR), Incidents.opened(component, Impact.MAJOR),
+                Incidents.opened(component, Impact.MAJOR), Incidents.opened(component, Impact.MAJOR),
+                Incidents.opened(component, Impact.MAJOR), Incidents.opened(component, Impact.MAJOR),
+                Incidents.opened(component, Impact.MAJOR), Incidents.opened(component, Impact.MAJOR));
+        Instant published = Instant.now();
+
+        publish(incidents.toArray(SitrepEvent[]::new));
+
+        List<Receiver.Request> received = healthy.awaitRequests(incidents.size(), TIMEOUT);
+        Duration slowest = Duration.between(published, received.get(received.size() - 1).at());
+        assertThat(slowest).as("time until the healthy receiver had every delivery").isLessThan(Duration.ofSeconds(5));
+        assertThat(hanging.requests()).as("the hanging receiver is tried, at most its bulkhead's worth at once").isNotEmpty()
+                .hasSizeLessThanOrEqualTo(4 + incidents.size());
+    }
+
+    @Test
+    void aReceiverAnswering410IsUnsubscribedWithAnEventAndGetsNothingMore() throws UndecodableEvent {
+        Receiver receiver = aReceiver().answer(410);
+        String component = freshComponent("gone");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened first = Incidents.opened(component, Impact.MAJOR);
+        IncidentOpened second = Incidents.opened(component, Impact.MAJOR);
+
+        publish(first);
+
+        receiver.awaitRequests(1, TIMEOUT);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode subscription = api.get("/api/v1/subscriptions/" + id).expect(200).json();
+            assertThat(subscription.get("status").asString()).isEqualTo("disabled");
+            assertThat(subscription.get("disabledReason").asString()).isEqualTo("receiver_gone");
+        });
+        assertThat(deliveryStatus(id, first.eventId())).isEqualTo("cancelled");
+        try (TopicReader topic = TopicReader.of(DELIVERY_EVENTS)) {
+            var record = topic.awaitRecords(TopicReader.keyed(id), 1, TIMEOUT).get(0);
+            SitrepEvent event = new EventCodec().decode(TopicReader.headers(record), record.value());
+            assertThat(event).isInstanceOfSatisfying(SubscriptionDisabled.class, disabled -> {
+                assertThat(disabled.reason()).isEqualTo("receiver_gone");
+                assertThat(disabled.subscription().status()).isEqualTo("disabled");
+            });
+        }
+        publish(second);
+        await().atMost(TIMEOUT).until(() -> count("seen_events WHERE event_id = '" + second.eventId() + "'") == 1);
+        assertThat(deliveryStatus(id, second.eventId())).isNull();
+        assertThat(receiver.requests()).hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheScheduleIsHonoured() {
+        Receiver receiver = aReceiver().answer(new Receiver.Answer(429, Map.of("Retry-After", "2")));
+        String component = freshComponent("throttled");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
+
+        publish(opened);
+
+        List<Receiver.Request> requests = receiver.awaitRequests(2, TIMEOUT);
+        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        await().atMost(TIMEOUT).until(() -> "delivered".equals(deliveryStatus(id, opened.eventId())));
+    }
+
+    @Test
+    void aTargetThatBecameForbiddenIsRefusedAtSendTimeWithoutAConnection() {
+        Receiver receiver = aReceiver();
+        String component = freshComponent("rebound");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        // As if the name now resolved to the metadata service: the URL was checked when created, and is checked again.
+        jdbc.sql("UPDATE subscriptions SET target = 'http://169.254.169.254/latest/meta-data/' WHERE id = ?::uuid").param(id).update();
+        IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
+
+        publish(opened);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode delivery = api.get("/api/v1/subscriptions/" + id + "/deliveries").expect(200).json().get("items").get(0);
+            assertThat(delivery.get("attempts").get(0).get("error").asString()).startsWith("target refused: ")
+                    .contains("metadata");
+            assertThat(delivery.get("attempts").get(0).has("statusCode")).isFalse();
+        });
+        assertThat(receiver.requests()).isEmpty();
+    }
+}

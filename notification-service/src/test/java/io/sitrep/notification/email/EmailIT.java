@@ -1,0 +1,195 @@
+package io.sitrep.notification.email;
+
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentOpened;
+import io.sitrep.notification.Incidents;
+import io.sitrep.notification.IntegrationTest;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Email through a real SMTP server: double opt-in, incident emails, and unsubscribe links that work. */
+class EmailIT extends IntegrationTest {
+
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+?/api/v1/subscriptions/(confirm|unsubscribe)\\?token=[A-Za-z0-9_-]+)");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anEmailSubscriberGetsIncidentEmailsOnlyAfterConfirming() throws Exception {
+        String address = anAddress();
+        String component = freshComponent("mail");
+        String id = subscribe("{\"channel\":\"email\",\"email\":\"" + address + "\",\"components\":[\"" + component + "\"]}")
+                .get("id").asString();
+        assertThat(api.get("/api/v1/subscriptions/" + id).json().get("status").asString()).isEqualTo("pending_confirmation");
+        MimeMessage confirmation = awaitMail(address, 1).get(0);
+        IncidentOpened beforeConfirming = Incidents.opened(component, Impact.MAJOR);
+        publish(beforeConfirming);
+        await().atMost(TIMEOUT).until(() -> count("seen_events WHERE event_id = '" + beforeConfirming.eventId() + "'") == 1);
+
+        HttpResponse<String> confirmed = get(link(text(confirmation), "confirm"));
+
+        assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to incident notifications");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Subscription confirmed");
+        assertThat(api.get("/api/v1/subscriptions/" + id).json().get("status").asString()).isEqualTo("active");
+        IncidentOpened opened = Incidents.opened(UUID.randomUUID(), "API degraded", component, Impact.MAJOR);
+        publish(opened);
+        MimeMessage incident = awaitMail(address, 2).get(1);
+        assertThat(incident.getSubject()).isEqualTo("[Major] API degraded — Investigating");
+        assertThat(text(incident)).contains("We are investigating elevated error rates.").contains("Unsubscribe: ");
+        assertThat(html(incident)).contains("<h2>API degraded</h2>");
+        assertThat(incident.getHeader("List-Unsubscribe")[0]).matches("<http://.+/api/v1/subscriptions/unsubscribe\\?token=.+>");
+        assertThat(incident.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(awaitMail(address, 2)).hasSize(2);
+    }
+
+    @Test
+    void theOneClickUnsubscribeOfTheListUnsubscribeHeaderStopsFurtherEmails() throws Exception {
+        String address = anAddress();
+        String component = freshComponent("leaving");
+        String id = confirmedSubscription(address, component);
+        publish(Incidents.opened(component, Impact.MINOR));
+        MimeMessage incident = awaitMail(address, 2).get(1);
+        String header = incident.getHeader("List-Unsubscribe")[0];
+        URI unsubscribe = local(header.substring(1, header.length() - 1));
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(unsubscribe)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT status FROM subscriptions WHERE id = ?::uuid").param(id).query(String.class).single())
+                .isEqualTo("unsubscribed");
+        IncidentOpened later = Incidents.opened(component, Impact.MAJOR);
+        publish(later);
+        await().atMost(TIMEOUT).until(() -> count("seen_events WHERE event_id = '" + later.eventId() + "'") == 1);
+        assertThat(deliveryStatus(id, later.eventId())).isNull();
+        assertThat(received(address)).hasSize(2);
+    }
+
+    @Test
+    void theUnsubscribeLinkInTheBodyShowsAButtonThatUnsubscribes() throws Exception {
+        String address = anAddress();
+        String id = confirmedSubscription(address, freshComponent("button"));
+        URI link = link(text(received(address).get(0)), "unsubscribe");
+
+        HttpResponse<String> page = get(link);
+        HttpResponse<String> clicked = http.send(HttpRequest.newBuilder(link).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\">");
+        assertThat(clicked.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT status FROM subscriptions WHERE id = ?::uuid").param(id).query(String.class).single())
+                .isEqualTo("unsubscribed");
+    }
+
+    @Test
+    void aForgedOrTamperedTokenDoesNothing() throws Exception {
+        String address = anAddress();
+        String id = subscribe("{\"channel\":\"email\",\"email\":\"" + address + "\"}").get("id").asString();
+        URI confirm = link(text(awaitMail(address, 1).get(0)), "confirm");
+        String token = confirm.getQuery().substring("token=".length());
+        String tampered = token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A') + token.substring(11);
+
+        HttpResponse<String> forged = get(local(api.baseUrl() + "/api/v1/subscriptions/confirm?token=" + tampered));
+        HttpResponse<String> garbage = get(local(api.baseUrl() + "/api/v1/subscriptions/unsubscribe?token=nonsense"));
+
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/subscriptions/" + id).json().get("status").asString()).isEqualTo("pending_confirmation");
+    }
+
+    private String confirmedSubscription(String address, String component) throws Exception {
+        String id = subscribe("{\"channel\":\"email\",\"email\":\"" + address + "\",\"components\":[\"" + component + "\"]}")
+                .get("id").asString();
+        assertThat(get(link(text(awaitMail(address, 1).get(0)), "confirm")).statusCode()).isEqualTo(200);
+        return id;
+    }
+
+    private static String anAddress() {
+        return "subscriber-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The link of that kind in a text, pointed at this test's server. */
+    private URI link(String text, String kind) {
+        Matcher matcher = LINK.matcher(text);
+        while (matcher.find()) {
+            if (matcher.group(2).equals(kind)) {
+                return local(matcher.group(1));
+            }
+        }
+        throw new AssertionError("no " + kind + " link in: " + text);
+    }
+
+    /** The public base URL in emails is the configured one; the test server listens on a random port. */
+    private URI local(String url) {
+        URI uri = URI.create(url);
+        return URI.create(api.baseUrl() + uri.getRawPath() + "?" + uri.getRawQuery());
+    }
+
+    private static List<MimeMessage> awaitMail(String address, int count) {
+        await().atMost(TIMEOUT).until(() -> received(address).size() >= count);
+        return received(address);
+    }
+
+    private static List<MimeMessage> received(String address) {
+        List<MimeMessage> mine = new ArrayList<>();
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            try {
+                Address[] to = message.getAllRecipients();
+                if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
+                    mine.add(message);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mine;
+    }
+
+    private static String text(Part part) throws Exception {
+        return part(part, "text/plain");
+    }
+
+    private static String html(Part part) throws Exception {
+        return part(part, "text/html");
+    }
+
+    private static String part(Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String found = part(body, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
