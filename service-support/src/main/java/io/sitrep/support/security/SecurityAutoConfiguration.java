@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,9 +23,14 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** API key authentication, per-key rate limits and command scopes for every request under {@code /api/}. */
+/**
+ * API key authentication, per-key rate limits and command scopes for every request under
+ * {@code /api/}. A service whose API is public by design (timeline-service) turns it off with
+ * {@code sitrep.security.require-api-key=false} and guards its few private endpoints itself.
+ */
 @AutoConfiguration(after = WebSupportAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(prefix = "sitrep.security", name = "require-api-key", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityAutoConfiguration {
 

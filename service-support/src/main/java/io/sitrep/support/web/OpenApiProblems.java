@@ -36,14 +36,27 @@ public final class OpenApiProblems implements OpenApiCustomizer {
             "429", "rate-limited; see Retry-After",
             "503", "temporarily-unavailable; nothing changed, retry after Retry-After");
 
+    private static final List<String> KEYED = List.of("400", "401", "403", "413", "429", "503");
+
     private final Map<String, List<String>> own;
     private final Map<String, String> meanings;
+    private final List<String> common;
 
     /**
+     * For an API whose every call needs a key.
+     *
      * @param own      the status codes of each operation's own problems, by operation id
      * @param meanings what those status codes mean in this service
      */
     public OpenApiProblems(Map<String, List<String>> own, Map<String, String> meanings) {
+        this(own, meanings, KEYED);
+    }
+
+    /**
+     * @param common the status codes every operation may answer
+     */
+    public OpenApiProblems(Map<String, List<String>> own, Map<String, String> meanings, List<String> common) {
+        this.common = List.copyOf(common);
         this.own = Map.copyOf(own);
         Map<String, String> all = new java.util.HashMap<>(COMMON);
         all.putAll(meanings);
@@ -61,7 +74,7 @@ public final class OpenApiProblems implements OpenApiCustomizer {
         if (open) {
             operation.setSecurity(List.of());
         }
-        List<String> codes = new java.util.ArrayList<>(open ? List.of("400", "413", "503") : List.of("400", "401", "403", "413", "429", "503"));
+        List<String> codes = new java.util.ArrayList<>(open ? List.of("400", "413", "503") : common);
         codes.addAll(own.getOrDefault(operation.getOperationId(), List.of()));
         Map<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
         for (String code : codes) {

@@ -4,6 +4,7 @@ import io.sitrep.support.security.ApiAccess;
 import io.sitrep.support.security.InsufficientScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -118,6 +120,23 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
                 "The body is not well-formed JSON" + (cause instanceof JacksonException j ? ": " + j.getOriginalMessage() : "."), List.of());
     }
 
+    /** A path or query parameter of the wrong form, such as an id that is no UUID, names the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        String message = "'" + e.getValue() + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "A parameter is not valid", name + ": " + message,
+                List.of(new FieldProblem(name, message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "A query parameter is missing",
+                e.getParameterName() + ": is required", List.of(new FieldProblem(e.getParameterName(), "is required")));
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
                                                              WebRequest request) {
@@ -130,6 +149,7 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
                 case 405 -> "method-not-allowed";
                 case 406 -> "not-acceptable";
                 case 415 -> "unsupported-media-type";
+                case 503 -> "temporarily-unavailable";
                 default -> status.is5xxServerError() ? "internal-error" : "bad-request";
             }));
         }
