@@ -1,0 +1,16 @@
+package io.sitrep.timeline.component.web;
+
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.timeline.readmodel.ComponentView;
+
+import java.time.Instant;
+
+/** A component with its group (null when ungrouped) and current status. */
+record ComponentResponse(String id, String name, String group, String description, ComponentStatus status, Instant createdAt,
+                         Instant updatedAt) {
+
+    static ComponentResponse of(ComponentView component) {
+        return new ComponentResponse(component.id(), component.name(), component.group(), component.description(), component.status(),
+                component.createdAt(), component.updatedAt());
+    }
+}

@@ -1,0 +1,131 @@
+package io.sitrep.timeline.feed;
+
+import io.sitrep.timeline.page.PageSettings;
+import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.PostmortemView;
+import io.sitrep.timeline.readmodel.TimelineEntry;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes an Atom 1.0 feed (RFC 4287) with one entry per incident, as Statuspage's history feed does:
+ * the entry's content lists the incident's updates, newest first, and its postmortem. An entry's
+ * {@code updated} moves with each update, so feed readers see it change.
+ */
+final class AtomFeed {
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private AtomFeed() {
+    }
+
+    static String write(PageSettings page, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
+                        Map<UUID, PostmortemView> postmortems, Instant now) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("feed");
+            xml.writeDefaultNamespace(ATOM);
+            xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
+            element(xml, "id", page.url() + "/feed.atom");
+            element(xml, "title", page.name() + " status");
+            Instant feedUpdated = incidents.stream().map(incident -> updated(incident, timelines, postmortems))
+                    .max(Instant::compareTo).orElse(now);
+            element(xml, "updated", feedUpdated.toString());
+            link(xml, "self", "application/atom+xml", page.url() + "/feed.atom");
+            link(xml, "alternate", "text/html", page.url() + "/");
+            xml.writeStartElement("author");
+            element(xml, "name", page.name());
+            element(xml, "uri", page.url() + "/");
+            xml.writeEndElement();
+            element(xml, "generator", "Sitrep timeline-service");
+            for (IncidentView incident : incidents) {
+                entry(xml, page, incident, timelines.getOrDefault(incident.id(), List.of()), postmortems.get(incident.id()),
+                        updated(incident, timelines, postmortems));
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the Atom feed", e);
+        }
+        return out.toString();
+    }
+
+    private static void entry(XMLStreamWriter xml, PageSettings page, IncidentView incident, List<TimelineEntry> timeline,
+                              PostmortemView postmortem, Instant updated) throws XMLStreamException {
+        xml.writeStartElement("entry");
+        element(xml, "id", "urn:uuid:" + incident.id());
+        element(xml, "title", incident.title());
+        element(xml, "published", (timeline.isEmpty() ? incident.createdAt() : timeline.get(0).publishedAt()).toString());
+        element(xml, "updated", updated.toString());
+        link(xml, "alternate", "text/html", page.url() + "/incidents/" + incident.id());
+        xml.writeStartElement("category");
+        xml.writeAttribute("term", incident.status().wireName());
+        xml.writeEndElement();
+        element(xml, "summary", label(incident.status().wireName()) + " (impact: " + incident.impact().wireName() + ")"
+                + (timeline.isEmpty() ? "" : ": " + timeline.get(timeline.size() - 1).message()));
+        StringBuilder html = new StringBuilder();
+        if (postmortem != null) {
+            html.append("<p><strong>Postmortem</strong> (revision ").append(postmortem.revision()).append(", ")
+                    .append(DISPLAY.format(postmortem.publishedAt())).append(")</p><pre>").append(escape(postmortem.body())).append("</pre>");
+        }
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            TimelineEntry entry = timeline.get(i);
+            html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
+                    .append(label(entry.status().wireName())).append("</strong> - ").append(escape(entry.message())).append("</p>");
+        }
+        xml.writeStartElement("content");
+        xml.writeAttribute("type", "html");
+        xml.writeCharacters(html.toString());
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static Instant updated(IncidentView incident, Map<UUID, List<TimelineEntry>> timelines, Map<UUID, PostmortemView> postmortems) {
+        Instant updated = incident.updatedAt();
+        for (TimelineEntry entry : timelines.getOrDefault(incident.id(), List.of())) {
+            if (entry.publishedAt().isAfter(updated)) {
+                updated = entry.publishedAt();
+            }
+        }
+        PostmortemView postmortem = postmortems.get(incident.id());
+        if (postmortem != null && postmortem.publishedAt().isAfter(updated)) {
+            updated = postmortem.publishedAt();
+        }
+        return updated;
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String type, String href) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("type", type);
+        xml.writeAttribute("href", href);
+    }
+
+    private static String label(String wireName) {
+        return Character.toUpperCase(wireName.charAt(0)) + wireName.substring(1).replace('_', ' ');
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

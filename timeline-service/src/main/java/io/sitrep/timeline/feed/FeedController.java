@@ -1,0 +1,38 @@
+package io.sitrep.timeline.feed;
+
+import io.sitrep.timeline.page.PageSettings;
+import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.ReadModels;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code GET /feed.atom}: the most recent incidents and their updates as an Atom 1.0 feed. */
+@RestController
+class FeedController {
+
+    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+
+    private final ReadModels readModels;
+    private final PageSettings page;
+    private final Clock clock;
+
+    FeedController(ReadModels readModels, PageSettings page, Clock clock) {
+        this.readModels = readModels;
+        this.page = page;
+        this.clock = clock;
+    }
+
+    @GetMapping("/feed.atom")
+    ResponseEntity<String> feed() {
+        List<IncidentView> incidents = readModels.recentIncidents(page.incidentsLimit());
+        List<UUID> ids = incidents.stream().map(IncidentView::id).toList();
+        String xml = AtomFeed.write(page, incidents, readModels.timelines(ids), readModels.postmortems(ids), clock.instant());
+        return ResponseEntity.ok().contentType(ATOM).body(xml);
+    }
+}

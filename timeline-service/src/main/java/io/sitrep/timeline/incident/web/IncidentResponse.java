@@ -1,0 +1,40 @@
+package io.sitrep.timeline.incident.web;
+
+import io.sitrep.events.AffectedComponent;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.timeline.readmodel.IncidentDetail;
+import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.PostmortemView;
+import io.sitrep.timeline.readmodel.TimelineEntry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An incident with its timeline (oldest entry first) and its postmortem.
+ *
+ * @param asOf the moment asked for with {@code asOf}; null for the current state
+ */
+record IncidentResponse(
+        UUID id,
+        String title,
+        IncidentStatus status,
+        Impact impact,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant resolvedAt,
+        long version,
+        List<AffectedComponent> components,
+        List<TimelineEntry> timeline,
+        PostmortemView postmortem,
+        Instant asOf) {
+
+    static IncidentResponse of(IncidentDetail detail, Instant asOf) {
+        IncidentView incident = detail.incident();
+        return new IncidentResponse(incident.id(), incident.title(), incident.status(), incident.impact(), incident.createdAt(),
+                incident.updatedAt(), incident.resolvedAt(), incident.version(), incident.components(), detail.timeline(),
+                detail.postmortem(), asOf);
+    }
+}

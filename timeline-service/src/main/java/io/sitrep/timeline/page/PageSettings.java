@@ -1,0 +1,28 @@
+package io.sitrep.timeline.page;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The public status page, and what the Statuspage-compatible API and the Atom feed say about it.
+ *
+ * @param id             the page id in the Statuspage-compatible API ({@code page.id}, {@code page_id})
+ * @param name           the page's name: its title, the feed's title and author
+ * @param url            the public URL of the page, without a trailing slash; links in the feed and the API start with it
+ * @param historyDays    how many days of resolved incidents the page shows under its history
+ * @param incidentsLimit how many of the most recent incidents the feed and {@code /api/v2/incidents.json} list
+ */
+@Validated
+@ConfigurationProperties("sitrep.timeline.page")
+public record PageSettings(
+        @DefaultValue("sitrep") @NotBlank String id,
+        @DefaultValue("Sitrep") @NotBlank String name,
+        @DefaultValue("http://localhost:8083") @NotBlank @Pattern(regexp = "^https?://\\S+[^/]$", message = "must be an http(s) URL without a trailing slash") String url,
+        @DefaultValue("14") @Min(0) @Max(366) int historyDays,
+        @DefaultValue("50") @Min(1) @Max(500) int incidentsLimit) {
+}

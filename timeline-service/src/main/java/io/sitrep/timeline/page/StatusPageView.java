@@ -1,0 +1,291 @@
+package io.sitrep.timeline.page;
+
+import io.sitrep.events.ComponentChange;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.timeline.readmodel.ComponentView;
+import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.OverallStatus;
+import io.sitrep.timeline.readmodel.PostmortemView;
+import io.sitrep.timeline.readmodel.TimelineEntry;
+import io.sitrep.timeline.readmodel.UptimeDay;
+import io.sitrep.timeline.readmodel.UptimeReport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.sitrep.timeline.page.Html.escape;
+import static io.sitrep.timeline.page.Html.label;
+import static io.sitrep.timeline.page.Html.time;
+
+/**
+ * Renders the public status page as plain HTML: everything is readable without JavaScript; a small
+ * script re-renders {@code <main>} when the live stream says something changed, and announces it in
+ * a polite live region. Status is always given in words, never by colour alone.
+ */
+final class StatusPageView {
+
+    /** Everything one rendering shows. */
+    record Model(OverallStatus status, List<IncidentView> open, List<IncidentView> history, Map<UUID, List<TimelineEntry>> timelines,
+                 Map<UUID, PostmortemView> postmortems, List<ComponentView> components, Map<String, UptimeReport> uptime,
+                 Instant now) {
+    }
+
+    private static final String CSS = """
+            :root{--ok:#116329;--minor:#7d4e00;--major:#953800;--critical:#a40e26;--maint:#0550ae;--muted:#57606a;--line:#d0d7de}
+            *{box-sizing:border-box}
+            body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff}
+            .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
+            header,main,footer{max-width:52rem;margin:0 auto;padding:1rem}
+            header h1{font-size:1.5rem;margin:.5rem 0}
+            h2{font-size:1.25rem;margin:2rem 0 .75rem}h3{font-size:1.05rem;margin:1rem 0 .25rem}
+            .overall{border-radius:.5rem;padding:1rem 1.25rem;color:#fff;font-size:1.25rem;font-weight:600}
+            .overall p{margin:0}
+            .ind-none{background:var(--ok)}.ind-minor{background:var(--minor)}.ind-major{background:var(--major)}.ind-critical{background:var(--critical)}
+            .incident{border:1px solid var(--line);border-left:.4rem solid var(--critical);border-radius:.5rem;padding:.5rem 1rem;margin:.75rem 0}
+            .impact-none{border-left-color:var(--muted)}.impact-minor{border-left-color:var(--minor)}.impact-major{border-left-color:var(--major)}
+            .meta{color:var(--muted);font-size:.9rem}
+            ol.timeline{list-style:none;padding:0;margin:.5rem 0}ol.timeline li{padding:.4rem 0;border-top:1px solid var(--line)}
+            ul.components{list-style:none;padding:0;margin:0}ul.components>li{padding:.6rem 0;border-top:1px solid var(--line)}
+            .row{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
+            .st{font-weight:600}.st-operational{color:var(--ok)}.st-degraded_performance{color:var(--minor)}.st-partial_outage{color:var(--major)}
+            .st-major_outage{color:var(--critical)}.st-under_maintenance{color:var(--maint)}
+            .bar{display:flex;gap:1px;height:1.75rem;margin:.35rem 0 .1rem}
+            .bar span{flex:1;border-radius:1px;background:var(--ok)}.bar .d-none{background:#d0d7de}.bar .d-minor{background:#bf8700}
+            .bar .d-major{background:var(--major)}.bar .d-critical{background:var(--critical)}
+            .bar-legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.8rem}
+            details{margin:.5rem 0}summary{cursor:pointer}pre{white-space:pre-wrap;background:#f6f8fa;padding:.75rem;border-radius:.375rem}
+            .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+            footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line);margin-top:2rem}
+            a{color:#0550ae}
+            """;
+
+    private static final String SCRIPT = """
+            (function () {
+              if (!window.EventSource || !window.fetch || !window.DOMParser) { return; }
+              var live = document.getElementById('live');
+              var pending = null;
+              function refresh() {
+                pending = null;
+                fetch(window.location.pathname, {headers: {'Accept': 'text/html'}, cache: 'no-store'})
+                  .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+                  .then(function (html) {
+                    var next = new DOMParser().parseFromString(html, 'text/html').getElementById('main');
+                    var current = document.getElementById('main');
+                    if (!next || !current) { return; }
+                    current.replaceWith(next);
+                    var overall = next.querySelector('.overall-text');
+                    live.textContent = 'Updated ' + new Date().toLocaleTimeString() + (overall ? ': ' + overall.textContent : '');
+                    document.documentElement.setAttribute('data-live-updates', String(Number(document.documentElement.getAttribute('data-live-updates') || 0) + 1));
+                  })
+                  .catch(function () { /* the next event tries again */ });
+              }
+              function schedule() { if (!pending) { pending = setTimeout(refresh, 250); } }
+              var stream = new EventSource('/api/v1/stream');
+              ['incident.opened', 'incident.updated', 'incident.resolved', 'incident.reopened', 'postmortem.published',
+               'component.defined', 'component.status_changed', 'sitrep.resync'].forEach(function (type) {
+                stream.addEventListener(type, schedule);
+              });
+              stream.onopen = function () { document.documentElement.setAttribute('data-live', 'connected'); };
+            })();
+            """;
+
+    private StatusPageView() {
+    }
+
+    static String render(PageSettings page, Model model, String heading) {
+        StringBuilder html = new StringBuilder(32_768);
+        html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(heading)).append("</title>\n")
+                .append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").append(escape(page.name()))
+                .append(" incidents\" href=\"/feed.atom\">\n")
+                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+                .append("<header><h1><a href=\"/\" style=\"color:inherit;text-decoration:none\">").append(escape(page.name()))
+                .append(" status</a></h1></header>\n")
+                .append("<div id=\"live\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></div>\n")
+                .append("<main id=\"main\">\n");
+        overall(html, model.status());
+        openIncidents(html, model);
+        components(html, model);
+        history(html, model);
+        html.append("<p class=\"meta\">As of ").append(time(model.now())).append(". This page updates itself while open.</p>\n")
+                .append("</main>\n<footer><p><a href=\"/feed.atom\">Atom feed</a> · <a href=\"/api/v2/summary.json\">Status API</a>")
+                .append(" · <a href=\"/api/v1/incidents\">Incidents API</a></p></footer>\n")
+                .append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** A page for one incident: its timeline and postmortem. */
+    static String renderIncident(PageSettings page, IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem,
+                                 Model model) {
+        StringBuilder html = new StringBuilder(8_192);
+        html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(incident.title())).append(" · ").append(escape(page.name())).append(" status</title>\n")
+                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+                .append("<header><h1><a href=\"/\" style=\"color:inherit;text-decoration:none\">").append(escape(page.name()))
+                .append(" status</a></h1></header>\n")
+                .append("<div id=\"live\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></div>\n")
+                .append("<main id=\"main\">\n");
+        incident(html, incident, timeline, postmortem, "h2", true);
+        html.append("<p><a href=\"/\">Current status</a></p>\n")
+                .append("<p class=\"meta\">As of ").append(time(model.now())).append(".</p>\n")
+                .append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void overall(StringBuilder html, OverallStatus status) {
+        html.append("<section id=\"overall\" aria-labelledby=\"overall-heading\">\n")
+                .append("<h2 id=\"overall-heading\" class=\"visually-hidden\">Current status</h2>\n")
+                .append("<div class=\"overall ind-").append(status.indicator().wireName()).append("\"><p class=\"overall-text\">")
+                .append(escape(status.description())).append("</p></div>\n</section>\n");
+    }
+
+    private static void openIncidents(StringBuilder html, Model model) {
+        html.append("<section id=\"open-incidents\" aria-labelledby=\"open-heading\">\n<h2 id=\"open-heading\">Open incidents</h2>\n");
+        if (model.open().isEmpty()) {
+            html.append("<p>No open incidents.</p>\n");
+        }
+        for (IncidentView incident : model.open()) {
+            incident(html, incident, model.timelines().getOrDefault(incident.id(), List.of()), model.postmortems().get(incident.id()),
+                    "h3", true);
+        }
+        html.append("</section>\n");
+    }
+
+    private static void incident(StringBuilder html, IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem,
+                                 String heading, boolean expanded) {
+        html.append("<article class=\"incident impact-").append(incident.impact().wireName()).append("\" id=\"incident-")
+                .append(incident.id()).append("\" aria-labelledby=\"title-").append(incident.id()).append("\">\n")
+                .append('<').append(heading).append(" id=\"title-").append(incident.id()).append("\"><a href=\"/incidents/")
+                .append(incident.id()).append("\">").append(escape(incident.title())).append("</a></").append(heading).append(">\n")
+                .append("<p class=\"meta\">").append(escape(label(incident.status().wireName()))).append(" · impact ")
+                .append(escape(incident.impact().wireName())).append(" · began ").append(time(incident.createdAt()));
+        if (incident.resolvedAt() != null) {
+            html.append(" · resolved ").append(time(incident.resolvedAt()));
+        }
+        html.append("</p>\n");
+        StringBuilder entries = new StringBuilder("<ol class=\"timeline\">\n");
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            TimelineEntry entry = timeline.get(i);
+            entries.append("<li><strong>").append(escape(label(entry.status().wireName()))).append("</strong> — ")
+                    .append(escape(entry.message()));
+            if (!entry.componentChanges().isEmpty()) {
+                entries.append("<br><span class=\"meta\">");
+                List<String> changes = new ArrayList<>();
+                for (ComponentChange change : entry.componentChanges()) {
+                    changes.add(escape(change.name()) + ": " + escape(label(change.status().wireName())));
+                }
+                entries.append(String.join("; ", changes)).append("</span>");
+            }
+            entries.append("<br><span class=\"meta\">").append(time(entry.occurredAt())).append("</span></li>\n");
+        }
+        entries.append("</ol>\n");
+        if (expanded) {
+            html.append(entries);
+        } else {
+            html.append("<details><summary>Timeline (").append(timeline.size()).append(timeline.size() == 1 ? " update" : " updates")
+                    .append(")</summary>\n").append(entries).append("</details>\n");
+        }
+        if (postmortem != null) {
+            html.append("<details><summary>Postmortem (revision ").append(postmortem.revision()).append(", ")
+                    .append(time(postmortem.publishedAt())).append(")</summary>\n<pre>").append(escape(postmortem.body()))
+                    .append("</pre></details>\n");
+        }
+        html.append("</article>\n");
+    }
+
+    private static void components(StringBuilder html, Model model) {
+        html.append("<section id=\"components\" aria-labelledby=\"components-heading\">\n")
+                .append("<h2 id=\"components-heading\">Components</h2>\n");
+        if (model.components().isEmpty()) {
+            html.append("<p>No components yet.</p>\n");
+        }
+        Map<String, List<ComponentView>> groups = new LinkedHashMap<>();
+        for (ComponentView component : model.components()) {
+            groups.computeIfAbsent(component.group() == null ? "" : component.group(), key -> new ArrayList<>()).add(component);
+        }
+        for (Map.Entry<String, List<ComponentView>> group : groups.entrySet()) {
+            if (!group.getKey().isEmpty()) {
+                html.append("<h3>").append(escape(group.getKey())).append("</h3>\n");
+            }
+            html.append("<ul class=\"components\">\n");
+            for (ComponentView component : group.getValue()) {
+                component(html, component, model.uptime().get(component.id()));
+            }
+            html.append("</ul>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static void component(StringBuilder html, ComponentView component, UptimeReport uptime) {
+        String status = component.status().wireName();
+        html.append("<li id=\"component-").append(escape(component.id())).append("\"><div class=\"row\"><span>")
+                .append(escape(component.name())).append("</span><span class=\"st st-").append(status).append("\">")
+                .append(symbol(component.status())).append(' ').append(escape(label(status))).append("</span></div>\n");
+        if (uptime != null) {
+            String overall = uptime.uptimePercent() == null ? "no data" : percent(uptime.uptimePercent()) + " uptime";
+            html.append("<div class=\"bar\" role=\"img\" aria-label=\"").append(escape(component.name())).append(", last ")
+                    .append(uptime.days().size()).append(" days: ").append(overall).append("\">");
+            for (UptimeDay day : uptime.days()) {
+                String text = day.uptimePercent() == null ? "no data" : percent(day.uptimePercent()) + " uptime";
+                StringBuilder title = new StringBuilder(day.date().toString()).append(": ").append(text);
+                day.minutes().forEach((s, minutes) -> title.append(", ").append(label(s.wireName()).toLowerCase()).append(' ')
+                        .append(minutes).append(" min"));
+                html.append("<span class=\"d-").append(level(day)).append("\" title=\"").append(escape(title.toString())).append("\"></span>");
+            }
+            html.append("</div><div class=\"bar-legend\" aria-hidden=\"true\"><span>").append(uptime.days().size())
+                    .append(" days ago</span><span>").append(overall).append("</span><span>Today</span></div>\n");
+        }
+        html.append("</li>\n");
+    }
+
+    private static void history(StringBuilder html, Model model) {
+        html.append("<section id=\"history\" aria-labelledby=\"history-heading\">\n<h2 id=\"history-heading\">Recent history</h2>\n");
+        if (model.history().isEmpty()) {
+            html.append("<p>No incidents resolved recently.</p>\n");
+        }
+        for (IncidentView incident : model.history()) {
+            incident(html, incident, model.timelines().getOrDefault(incident.id(), List.of()), model.postmortems().get(incident.id()),
+                    "h3", false);
+        }
+        html.append("</section>\n");
+    }
+
+    /** A day's colour class: none (no data), ok, minor (degraded), major (partial outage), critical (major outage). */
+    private static String level(UptimeDay day) {
+        if (day.uptimePercent() == null) {
+            return "none";
+        }
+        if (day.minutes().getOrDefault(ComponentStatus.MAJOR_OUTAGE, 0L) > 0) {
+            return "critical";
+        }
+        if (day.minutes().getOrDefault(ComponentStatus.PARTIAL_OUTAGE, 0L) > 0) {
+            return "major";
+        }
+        if (day.minutes().getOrDefault(ComponentStatus.DEGRADED_PERFORMANCE, 0L) > 0) {
+            return "minor";
+        }
+        return "ok";
+    }
+
+    private static String symbol(ComponentStatus status) {
+        return switch (status) {
+            case OPERATIONAL -> "✓";
+            case DEGRADED_PERFORMANCE -> "▲";
+            case PARTIAL_OUTAGE -> "◆";
+            case MAJOR_OUTAGE -> "✕";
+            case UNDER_MAINTENANCE -> "⚙";
+        };
+    }
+
+    private static String percent(double value) {
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)) + "%";
+    }
+}

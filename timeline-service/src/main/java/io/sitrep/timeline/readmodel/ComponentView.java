@@ -1,0 +1,23 @@
+package io.sitrep.timeline.readmodel;
+
+import io.sitrep.events.ComponentStatus;
+
+import java.time.Instant;
+
+/**
+ * A component and its current status.
+ *
+ * @param group       the group it is shown under; null when ungrouped
+ * @param description null when none
+ * @param createdAt   when its first event Sitrep holds happened
+ */
+public record ComponentView(
+        String id,
+        String name,
+        String group,
+        String description,
+        ComponentStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+}

@@ -1,0 +1,58 @@
+package io.sitrep.timeline.readmodel;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The read side: every question the API, the feed and the status page ask, answered from the current generation. */
+public interface ReadModels {
+
+    /** The incident with its whole timeline and postmortem. */
+    Optional<IncidentDetail> incident(UUID id);
+
+    /**
+     * The incident as Sitrep showed it at a moment: its last version published at or before
+     * {@code asOf}, the timeline up to that version and the postmortem revision current then.
+     * Empty when the incident was not published yet.
+     */
+    Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf);
+
+    IncidentPage incidents(IncidentQuery query);
+
+    /** Every open incident, newest first. */
+    List<IncidentView> openIncidents();
+
+    /** The most recently created incidents, open or resolved, newest first. */
+    List<IncidentView> recentIncidents(int limit);
+
+    /** Incidents resolved at or after {@code since}, most recently resolved first. */
+    List<IncidentView> resolvedSince(Instant since, int limit);
+
+    /** The timelines of these incidents, each oldest entry first. */
+    Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds);
+
+    /** The latest postmortem of each of these incidents that has one. */
+    Map<UUID, PostmortemView> postmortems(Collection<UUID> incidentIds);
+
+    /** Every component, ungrouped first, then by group and name. */
+    List<ComponentView> components();
+
+    Optional<ComponentView> component(String id);
+
+    /** The status changes of one component, by version. */
+    List<StatusChange> statusChanges(String componentId);
+
+    /** The status changes of every component that occurred at or after {@code since}, by component. */
+    Map<String, List<StatusChange>> statusChangesSince(Instant since);
+
+    /** The gaps recorded in the current generation, newest first. */
+    List<Gap> gaps(int limit);
+
+    long gapCount();
+
+    /** The generation reads go through. */
+    long currentGeneration();
+}

@@ -1,0 +1,37 @@
+package io.sitrep.timeline.readmodel;
+
+import io.sitrep.events.ComponentChange;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One entry of an incident's timeline: an update as the lifecycle event that carried it told it.
+ *
+ * @param type           the event's wire type, e.g. {@code incident.updated}
+ * @param previousStatus null for the opening entry
+ * @param previousImpact null for the opening entry
+ * @param occurredAt     when it happened in the world (may be backfilled)
+ * @param publishedAt    when Sitrep accepted it
+ */
+public record TimelineEntry(
+        UUID id,
+        UUID eventId,
+        String type,
+        long version,
+        IncidentStatus status,
+        IncidentStatus previousStatus,
+        Impact impact,
+        Impact previousImpact,
+        String message,
+        List<ComponentChange> componentChanges,
+        Instant occurredAt,
+        Instant publishedAt) {
+
+    public TimelineEntry {
+        componentChanges = componentChanges == null ? List.of() : List.copyOf(componentChanges);
+    }
+}

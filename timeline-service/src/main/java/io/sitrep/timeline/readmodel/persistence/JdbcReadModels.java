@@ -1,0 +1,283 @@
+package io.sitrep.timeline.readmodel.persistence;
+
+import io.sitrep.events.AffectedComponent;
+import io.sitrep.events.ComponentChange;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.timeline.readmodel.ComponentView;
+import io.sitrep.timeline.readmodel.Gap;
+import io.sitrep.timeline.readmodel.IncidentCursor;
+import io.sitrep.timeline.readmodel.IncidentDetail;
+import io.sitrep.timeline.readmodel.IncidentPage;
+import io.sitrep.timeline.readmodel.IncidentQuery;
+import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.PostmortemView;
+import io.sitrep.timeline.readmodel.ReadModels;
+import io.sitrep.timeline.readmodel.StatusChange;
+import io.sitrep.timeline.readmodel.TimelineEntry;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.sitrep.timeline.readmodel.persistence.ReadModelWriter.ts;
+
+/**
+ * The read models of the current generation in PostgreSQL. Each call reads one consistent snapshot,
+ * so a generation switch between its queries cannot mix generations.
+ */
+@Repository
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+public class JdbcReadModels implements ReadModels {
+
+    private static final String CURRENT = "(SELECT generation FROM current_generation)";
+    private static final TypeReference<List<AffectedComponent>> AFFECTED = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ComponentChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public JdbcReadModels(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<IncidentDetail> incident(UUID id) {
+        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + " AND id = ?")
+                .param(id)
+                .query(incidentMapper()).optional()
+                .map(incident -> new IncidentDetail(incident, timeline(id, Long.MAX_VALUE), postmortem(id, Long.MAX_VALUE)));
+    }
+
+    @Override
+    public Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf) {
+        return jdbc.sql("""
+                        SELECT * FROM incident_versions
+                        WHERE generation = %s AND incident_id = ? AND published_at <= ?
+                        ORDER BY version DESC LIMIT 1""".formatted(CURRENT))
+                .params(id, ts(asOf))
+                .query((rs, row) -> incident(rs, (UUID) rs.getObject("incident_id"))).optional()
+                .map(incident -> new IncidentDetail(incident, timeline(id, incident.version()), postmortem(id, incident.version())));
+    }
+
+    @Override
+    public IncidentPage incidents(IncidentQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM incidents WHERE generation = " + CURRENT);
+        Map<String, Object> params = new LinkedHashMap<>();
+        switch (query.status()) {
+            case OPEN -> sql.append(" AND status <> 'resolved'");
+            case RESOLVED -> sql.append(" AND status = 'resolved'");
+            case ALL -> {
+            }
+        }
+        if (query.component() != null) {
+            sql.append(" AND components @> CAST(:component AS jsonb)");
+            params.put("component", json.writeValueAsString(List.of(Map.of("id", query.component()))));
+        }
+        if (query.since() != null) {
+            sql.append(" AND created_at >= :since");
+            params.put("since", ts(query.since()));
+        }
+        if (query.until() != null) {
+            sql.append(" AND created_at < :until");
+            params.put("until", ts(query.until()));
+        }
+        if (query.after() != null) {
+            sql.append(" AND (created_at, id) < (:afterCreatedAt, :afterId)");
+            params.put("afterCreatedAt", ts(query.after().createdAt()));
+            params.put("afterId", query.after().id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        List<IncidentView> rows = jdbc.sql(sql.toString()).params(params).query(incidentMapper()).list();
+        if (rows.size() <= query.limit()) {
+            return new IncidentPage(rows, null);
+        }
+        List<IncidentView> page = rows.subList(0, query.limit());
+        IncidentView last = page.get(page.size() - 1);
+        return new IncidentPage(page, new IncidentCursor(last.createdAt(), last.id()));
+    }
+
+    @Override
+    public List<IncidentView> openIncidents() {
+        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + " AND status <> 'resolved' ORDER BY created_at DESC, id DESC")
+                .query(incidentMapper()).list();
+    }
+
+    @Override
+    public List<IncidentView> recentIncidents(int limit) {
+        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .param(limit)
+                .query(incidentMapper()).list();
+    }
+
+    @Override
+    public List<IncidentView> resolvedSince(Instant since, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM incidents WHERE generation = %s AND status = 'resolved' AND resolved_at >= ?
+                        ORDER BY resolved_at DESC, id DESC LIMIT ?""".formatted(CURRENT))
+                .params(ts(since), limit)
+                .query(incidentMapper()).list();
+    }
+
+    @Override
+    public Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds) {
+        Map<UUID, List<TimelineEntry>> timelines = new LinkedHashMap<>();
+        if (incidentIds.isEmpty()) {
+            return timelines;
+        }
+        jdbc.sql("SELECT * FROM timeline_entries WHERE generation = " + CURRENT + " AND incident_id IN (:ids) ORDER BY incident_id, version")
+                .param("ids", List.copyOf(incidentIds))
+                .query((ResultSet rs) -> {
+                    UUID id = (UUID) rs.getObject("incident_id");
+                    timelines.computeIfAbsent(id, key -> new ArrayList<>()).add(timelineEntry(rs));
+                });
+        return timelines;
+    }
+
+    @Override
+    public Map<UUID, PostmortemView> postmortems(Collection<UUID> incidentIds) {
+        Map<UUID, PostmortemView> postmortems = new LinkedHashMap<>();
+        if (incidentIds.isEmpty()) {
+            return postmortems;
+        }
+        jdbc.sql("""
+                        SELECT DISTINCT ON (incident_id) * FROM postmortems
+                        WHERE generation = %s AND incident_id IN (:ids)
+                        ORDER BY incident_id, revision DESC""".formatted(CURRENT))
+                .param("ids", List.copyOf(incidentIds))
+                .query((ResultSet rs) -> {
+                    postmortems.put((UUID) rs.getObject("incident_id"), postmortem(rs));
+                });
+        return postmortems;
+    }
+
+    @Override
+    public List<ComponentView> components() {
+        return jdbc.sql("SELECT * FROM components WHERE generation = " + CURRENT + " ORDER BY group_name NULLS FIRST, name, id")
+                .query(componentMapper()).list();
+    }
+
+    @Override
+    public Optional<ComponentView> component(String id) {
+        return jdbc.sql("SELECT * FROM components WHERE generation = " + CURRENT + " AND id = ?")
+                .param(id)
+                .query(componentMapper()).optional();
+    }
+
+    @Override
+    public List<StatusChange> statusChanges(String componentId) {
+        return jdbc.sql("SELECT * FROM component_status_history WHERE generation = " + CURRENT + " AND component_id = ? ORDER BY version")
+                .param(componentId)
+                .query((rs, row) -> statusChange(rs)).list();
+    }
+
+    @Override
+    public Map<String, List<StatusChange>> statusChangesSince(Instant since) {
+        Map<String, List<StatusChange>> changes = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT * FROM component_status_history WHERE generation = %s AND occurred_at >= ?
+                        ORDER BY component_id, version""".formatted(CURRENT))
+                .param(ts(since))
+                .query((ResultSet rs) -> {
+                    changes.computeIfAbsent(rs.getString("component_id"), key -> new ArrayList<>()).add(statusChange(rs));
+                });
+        return changes;
+    }
+
+    @Override
+    public List<Gap> gaps(int limit) {
+        return jdbc.sql("SELECT * FROM version_gaps WHERE generation = " + CURRENT + " ORDER BY published_at DESC LIMIT ?")
+                .param(limit)
+                .query((rs, row) -> new Gap(rs.getString("aggregate_type"), rs.getString("aggregate_id"),
+                        rs.getLong("expected_version"), rs.getLong("received_version"), (UUID) rs.getObject("event_id"),
+                        rs.getString("event_type"), instant(rs, "published_at")))
+                .list();
+    }
+
+    @Override
+    public long gapCount() {
+        return jdbc.sql("SELECT count(*) FROM version_gaps WHERE generation = " + CURRENT).query(Long.class).single();
+    }
+
+    @Override
+    public long currentGeneration() {
+        return jdbc.sql("SELECT generation FROM current_generation").query(Long.class).single();
+    }
+
+    private List<TimelineEntry> timeline(UUID id, long upToVersion) {
+        return jdbc.sql("SELECT * FROM timeline_entries WHERE generation = " + CURRENT + " AND incident_id = ? AND version <= ? ORDER BY version")
+                .params(id, upToVersion)
+                .query((rs, row) -> timelineEntry(rs)).list();
+    }
+
+    private PostmortemView postmortem(UUID id, long upToVersion) {
+        return jdbc.sql("""
+                        SELECT * FROM postmortems WHERE generation = %s AND incident_id = ? AND version <= ?
+                        ORDER BY revision DESC LIMIT 1""".formatted(CURRENT))
+                .params(id, upToVersion)
+                .query((rs, row) -> postmortem(rs)).optional().orElse(null);
+    }
+
+    private RowMapper<IncidentView> incidentMapper() {
+        return (rs, row) -> incident(rs, (UUID) rs.getObject("id"));
+    }
+
+    private IncidentView incident(ResultSet rs, UUID id) throws SQLException {
+        return new IncidentView(id, rs.getString("title"), IncidentStatus.fromWireName(rs.getString("status")),
+                Impact.fromWireName(rs.getString("impact")), json.readValue(rs.getString("components"), AFFECTED),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"), rs.getLong("version"));
+    }
+
+    private TimelineEntry timelineEntry(ResultSet rs) throws SQLException {
+        String previousStatus = rs.getString("previous_status");
+        String previousImpact = rs.getString("previous_impact");
+        return new TimelineEntry((UUID) rs.getObject("update_id"), (UUID) rs.getObject("event_id"), rs.getString("event_type"),
+                rs.getLong("version"), IncidentStatus.fromWireName(rs.getString("status")),
+                previousStatus == null ? null : IncidentStatus.fromWireName(previousStatus),
+                Impact.fromWireName(rs.getString("impact")),
+                previousImpact == null ? null : Impact.fromWireName(previousImpact),
+                rs.getString("message"), json.readValue(rs.getString("component_changes"), CHANGES),
+                instant(rs, "occurred_at"), instant(rs, "published_at"));
+    }
+
+    private static PostmortemView postmortem(ResultSet rs) throws SQLException {
+        return new PostmortemView(rs.getInt("revision"), rs.getString("body"), instant(rs, "published_at"));
+    }
+
+    private static RowMapper<ComponentView> componentMapper() {
+        return (rs, row) -> new ComponentView(rs.getString("id"), rs.getString("name"), rs.getString("group_name"),
+                rs.getString("description"), ComponentStatus.fromWireName(rs.getString("status")),
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+    }
+
+    private static StatusChange statusChange(ResultSet rs) throws SQLException {
+        return new StatusChange(rs.getLong("version"), ComponentStatus.fromWireName(rs.getString("status")),
+                ComponentStatus.fromWireName(rs.getString("previous_status")), (UUID) rs.getObject("incident_id"),
+                instant(rs, "occurred_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

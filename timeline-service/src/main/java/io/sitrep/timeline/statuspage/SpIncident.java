@@ -1,0 +1,44 @@
+package io.sitrep.timeline.statuspage;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Statuspage's incident object, its updates newest first. */
+record SpIncident(
+        UUID id,
+        String name,
+        String status,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("monitoring_at") Instant monitoringAt,
+        @JsonProperty("resolved_at") Instant resolvedAt,
+        String impact,
+        String shortlink,
+        @JsonProperty("started_at") Instant startedAt,
+        @JsonProperty("page_id") String pageId,
+        @JsonProperty("incident_updates") List<SpIncidentUpdate> incidentUpdates,
+        List<SpComponent> components) {
+
+    /** One update of an incident. */
+    record SpIncidentUpdate(
+            UUID id,
+            String status,
+            String body,
+            @JsonProperty("incident_id") UUID incidentId,
+            @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("updated_at") Instant updatedAt,
+            @JsonProperty("display_at") Instant displayAt,
+            @JsonProperty("affected_components") List<SpAffectedComponent> affectedComponents,
+            @JsonProperty("deliver_notifications") boolean deliverNotifications,
+            @JsonProperty("custom_tweet") String customTweet,
+            @JsonProperty("tweet_id") String tweetId) {
+    }
+
+    /** A component an update changed: its id as {@code code}, and its status before and after. */
+    record SpAffectedComponent(String code, String name, @JsonProperty("old_status") String oldStatus,
+                               @JsonProperty("new_status") String newStatus) {
+    }
+}

@@ -1,0 +1,155 @@
+package io.sitrep.timeline.statuspage;
+
+import io.sitrep.events.AffectedComponent;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.timeline.page.PageSettings;
+import io.sitrep.timeline.readmodel.ComponentView;
+import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.OverallStatus;
+import io.sitrep.timeline.readmodel.TimelineEntry;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Maps the read models to Statuspage's public JSON objects. */
+@Component
+class StatuspageViews {
+
+    private static final String TIME_ZONE = "Etc/UTC";
+
+    private final PageSettings settings;
+    private final Clock clock;
+
+    StatuspageViews(PageSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The page; it was last updated when its most recently changed component or incident was. */
+    SpPage page(Collection<ComponentView> components, Collection<IncidentView> incidents) {
+        Instant updated = components.stream().map(ComponentView::updatedAt).max(Instant::compareTo).orElse(null);
+        for (IncidentView incident : incidents) {
+            if (updated == null || incident.updatedAt().isAfter(updated)) {
+                updated = incident.updatedAt();
+            }
+        }
+        return new SpPage(settings.id(), settings.name(), settings.url(), TIME_ZONE, updated == null ? clock.instant() : updated);
+    }
+
+    SpStatus status(Collection<ComponentView> components, Collection<IncidentView> openIncidents) {
+        OverallStatus status = OverallStatus.of(components, openIncidents);
+        return new SpStatus(status.indicator().wireName(), status.description());
+    }
+
+    /**
+     * Ungrouped components first, then each group followed by its members; {@code position} counts
+     * from 1 within the page's top level and within each group.
+     */
+    List<SpComponent> components(List<ComponentView> components) {
+        List<SpComponent> result = new ArrayList<>();
+        Map<String, List<ComponentView>> groups = new LinkedHashMap<>();
+        int position = 0;
+        for (ComponentView component : components) {
+            if (component.group() == null) {
+                result.add(component(component, ++position, null));
+            } else {
+                groups.computeIfAbsent(component.group(), key -> new ArrayList<>()).add(component);
+            }
+        }
+        for (Map.Entry<String, List<ComponentView>> group : groups.entrySet()) {
+            List<ComponentView> members = group.getValue();
+            String groupId = groupId(group.getKey());
+            ComponentStatus worst = members.stream().map(ComponentView::status).max((a, b) -> severity(a) - severity(b)).orElseThrow();
+            Instant created = members.stream().map(ComponentView::createdAt).min(Instant::compareTo).orElseThrow();
+            Instant updated = members.stream().map(ComponentView::updatedAt).max(Instant::compareTo).orElseThrow();
+            result.add(new SpComponent(groupId, group.getKey(), worst.wireName(), created, updated, ++position, null, false,
+                    created.atZone(ZoneOffset.UTC).toLocalDate(), null, settings.id(), true, false,
+                    members.stream().map(ComponentView::id).toList()));
+            int memberPosition = 0;
+            for (ComponentView member : members) {
+                result.add(component(member, ++memberPosition, groupId));
+            }
+        }
+        return result;
+    }
+
+    /** The incidents with their updates (newest first) and the components they affect. */
+    List<SpIncident> incidents(List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines, List<ComponentView> components) {
+        Map<String, SpComponent> byId = components(components).stream()
+                .filter(c -> !c.group())
+                .collect(Collectors.toMap(SpComponent::id, Function.identity()));
+        List<SpIncident> result = new ArrayList<>();
+        for (IncidentView incident : incidents) {
+            List<TimelineEntry> timeline = timelines.getOrDefault(incident.id(), List.of());
+            List<SpIncident.SpIncidentUpdate> updates = new ArrayList<>();
+            Instant monitoringAt = null;
+            for (TimelineEntry entry : timeline) {
+                if (entry.status() == IncidentStatus.MONITORING && entry.previousStatus() != IncidentStatus.MONITORING) {
+                    monitoringAt = entry.occurredAt();
+                }
+                updates.add(0, new SpIncident.SpIncidentUpdate(entry.id(), entry.status().wireName(), entry.message(), incident.id(),
+                        entry.publishedAt(), entry.publishedAt(), entry.occurredAt(),
+                        entry.componentChanges().stream().map(change -> new SpIncident.SpAffectedComponent(change.id(), change.name(),
+                                change.previousStatus().wireName(), change.status().wireName())).toList(),
+                        true, null, null));
+            }
+            List<SpComponent> affected = incident.components().stream()
+                    .map(component -> byId.getOrDefault(component.id(), fallback(component)))
+                    .filter(Objects::nonNull)
+                    .toList();
+            result.add(new SpIncident(incident.id(), incident.title(), incident.status().wireName(), incident.createdAt(),
+                    incident.updatedAt(), monitoringAt, incident.resolvedAt(), incident.impact().wireName(),
+                    settings.url() + "/incidents/" + incident.id(), incident.createdAt(), settings.id(), updates, affected));
+        }
+        return result;
+    }
+
+    private SpComponent component(ComponentView component, int position, String groupId) {
+        return new SpComponent(component.id(), component.name(), component.status().wireName(), component.createdAt(),
+                component.updatedAt(), position, component.description(), true,
+                component.createdAt().atZone(ZoneOffset.UTC).toLocalDate(), groupId, settings.id(), false, false, null);
+    }
+
+    /** A component an incident names but whose own events this service has not seen. */
+    private SpComponent fallback(AffectedComponent component) {
+        return new SpComponent(component.id(), component.name(), component.status().wireName(), null, null, 0, null, true, null, null,
+                settings.id(), false, false, null);
+    }
+
+    /** Maintenance ranks above operational and below every outage. */
+    private static int severity(ComponentStatus status) {
+        return switch (status) {
+            case OPERATIONAL -> 0;
+            case UNDER_MAINTENANCE -> 1;
+            case DEGRADED_PERFORMANCE -> 2;
+            case PARTIAL_OUTAGE -> 3;
+            case MAJOR_OUTAGE -> 4;
+        };
+    }
+
+    /** A stable id for a group, from its name: groups are not aggregates of their own. */
+    static String groupId(String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return "group-" + HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.sitrep.timeline.stream;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * The live stream of applied events.
+ *
+ * @param heartbeatInterval how long a client may go without a byte before it gets a heartbeat comment
+ * @param bufferSize        how many recent events are kept to resume clients that reconnect with {@code Last-Event-ID}
+ * @param clientQueueSize   how many events may wait for one client; a client further behind is disconnected and resumes on reconnect
+ * @param maxClients        how many clients may be connected at once to this instance; more get 503
+ * @param reconnectDelay    the {@code retry} the stream tells clients to wait before reconnecting
+ * @param pollInterval      how often this instance looks for events applied by any instance, to stream them
+ * @param retention         how long applied events are kept for the stream of every instance
+ */
+@Validated
+@ConfigurationProperties("sitrep.timeline.stream")
+public record StreamSettings(
+        @DefaultValue("15s") @NotNull Duration heartbeatInterval,
+        @DefaultValue("1000") @Min(1) @Max(100_000) int bufferSize,
+        @DefaultValue("256") @Min(1) @Max(100_000) int clientQueueSize,
+        @DefaultValue("1000") @Min(1) @Max(100_000) int maxClients,
+        @DefaultValue("3s") @NotNull Duration reconnectDelay,
+        @DefaultValue("250ms") @NotNull Duration pollInterval,
+        @DefaultValue("1h") @NotNull Duration retention) {
+
+    public StreamSettings {
+        for (Duration d : new Duration[] {heartbeatInterval, pollInterval, retention}) {
+            if (d != null && (d.isZero() || d.isNegative())) {
+                throw new IllegalArgumentException("sitrep.timeline.stream durations must be positive, was " + d);
+            }
+        }
+    }
+}

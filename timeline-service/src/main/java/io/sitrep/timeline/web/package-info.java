@@ -1,0 +1,2 @@
+/** HTTP concerns shared by every endpoint: RFC 9457 problem responses, query parameter parsing, the API description. */
+package io.sitrep.timeline.web;

@@ -1,0 +1,77 @@
+package io.sitrep.timeline;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@AnalyzeClasses(packages = "io.sitrep.timeline", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The read models as plain Java: this package exactly, not its persistence subpackage. */
+    private static final String DOMAIN = "io.sitrep.timeline.readmodel";
+
+    /** What serves reads: the JSON APIs, the feed and the status page. */
+    private static final String[] READERS = {"io.sitrep.timeline..web..", "io.sitrep.timeline.statuspage..", "io.sitrep.timeline.feed..",
+            "io.sitrep.timeline.page.."};
+
+    private static final Path MAIN_SOURCES = Path.of("src", "main", "java");
+
+    @ArchTest
+    static final ArchRule domain_does_not_depend_on_spring = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "org.apache.kafka..",
+                    "tools.jackson..")
+            .because("the read models and their rules are plain Java, testable without a container");
+
+    @ArchTest
+    static final ArchRule domain_does_not_depend_on_adapters = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("io.sitrep.timeline..web..", "io.sitrep.timeline..persistence..",
+                    "io.sitrep.timeline.ingest..", "io.sitrep.timeline.stream..", "io.sitrep.timeline.page..", "io.sitrep.timeline.feed..",
+                    "io.sitrep.timeline.statuspage..", "io.sitrep.timeline.rebuild..")
+            .because("adapters depend on the read models, never the other way round");
+
+    @ArchTest
+    static final ArchRule web_adapters_do_not_touch_persistence = noClasses()
+            .that().resideInAnyPackage(READERS)
+            .should().dependOnClassesThat().resideInAPackage("io.sitrep.timeline..persistence..")
+            .because("readers go through the ReadModels port, which owns the transaction");
+
+    @ArchTest
+    static final ArchRule readers_do_not_depend_on_the_consumer = noClasses()
+            .that().resideInAnyPackage(READERS)
+            .should().dependOnClassesThat().resideInAPackage("io.sitrep.timeline.ingest..")
+            .because("serving reads must not depend on how events are consumed");
+
+    @Test
+    void every_package_has_a_package_info() throws IOException {
+        List<Path> packages;
+        try (Stream<Path> directories = Files.walk(MAIN_SOURCES)) {
+            packages = directories.filter(Files::isDirectory).filter(ArchitectureTest::holdsClasses).toList();
+        }
+
+        assertThat(packages).as("packages under %s", MAIN_SOURCES.toAbsolutePath()).isNotEmpty();
+        assertThat(packages).allSatisfy(directory -> assertThat(directory.resolve("package-info.java"))
+                .as("package-info.java of %s", MAIN_SOURCES.relativize(directory))
+                .isRegularFile());
+    }
+
+    private static boolean holdsClasses(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.sitrep.timeline;
+
+import io.sitrep.events.Impact;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What an operator sees: health of the database, the binder and the read models; freshness and lag metrics. */
+class ObservabilityIT extends IntegrationTest {
+
+    @Test
+    void healthReportsTheDatabaseAndTheReadModels() {
+        IncidentStory story = IncidentStory.of("Healthy");
+        events.publish(story.open(Impact.NONE, "Checking."));
+        awaitIncidentVersion(story.id(), 1);
+
+        JsonNode health = api.get("/actuator/health").expect(200).json();
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        JsonNode components = health.get("components");
+        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+        JsonNode readModels = components.get("readModels").get("details");
+        assertThat(readModels.get("generation").asLong()).isPositive();
+        assertThat(readModels.get("lastApplied").get("type").asString()).isNotBlank();
+        assertThat(readModels.get("eventsSinceStart").get("applied").asLong()).isPositive();
+        assertThat(api.get("/actuator/health/readiness").expect(200).json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").expect(200).json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusExposesFreshnessOutcomesAndConsumerLag() {
+        IncidentStory story = IncidentStory.of("Measured");
+        events.publish(story.open(Impact.NONE, "Counting."));
+        awaitIncidentVersion(story.id(), 1);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            String metrics = api.get("/actuator/prometheus").expect(200).body();
+            assertThat(metrics)
+                    .contains("sitrep_timeline_freshness_seconds_bucket")
+                    .contains("sitrep_timeline_freshness_seconds_count")
+                    .containsPattern("sitrep_timeline_events_total\\{.*outcome=\"applied\"")
+                    .containsPattern("sitrep_timeline_events_total\\{.*outcome=\"dead_lettered\"")
+                    .contains("sitrep_timeline_gaps")
+                    .contains("kafka_consumer_fetch_manager_records_lag_max")
+                    .contains("spring_cloud_stream_binder_kafka_offset")
+                    .containsPattern("service=\"timeline-service\"");
+        });
+    }
+
+    /** The committed description in docs/openapi is what the service serves; on a change, review and copy the new one. */
+    @Test
+    void theServedOpenApiDescriptionIsTheOneInTheDocs() throws IOException {
+        String served = api.get("/v3/api-docs").expect(200).body();
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        JsonNode servedTree = json.readTree(served);
+        Path committed = Path.of("..", "docs", "openapi", "timeline-service.json");
+        Path fresh = Path.of("target", "openapi", "timeline-service.json");
+        Files.createDirectories(fresh.getParent());
+        Files.writeString(fresh, json.writeValueAsString(servedTree) + "\n");
+
+        assertThat(committed).as("docs/openapi/timeline-service.json; copy %s there", fresh.toAbsolutePath()).exists();
+        assertThat(json.readTree(Files.readString(committed)))
+                .as("the served OpenAPI description differs from docs/openapi/timeline-service.json; review %s and copy it there",
+                        fresh.toAbsolutePath())
+                .isEqualTo(servedTree);
+    }
+
+    @Test
+    void theOpenApiDescriptionListsEveryEndpointAndTheAdminKeyScheme() {
+        JsonNode openApi = api.get("/v3/api-docs").expect(200).json();
+
+        assertThat(openApi.get("paths").propertyNames()).contains(
+                "/api/v1/incidents", "/api/v1/incidents/{id}", "/api/v1/components", "/api/v1/components/{id}",
+                "/api/v1/components/{id}/uptime", "/api/v1/status", "/api/v1/stream", "/api/v1/admin/rebuild",
+                "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
+                "/api/v2/incidents/unresolved.json");
+        assertThat(openApi.get("components").get("securitySchemes").get("adminKey").get("scheme").asString()).isEqualTo("bearer");
+    }
+}

@@ -1,0 +1,80 @@
+package io.sitrep.timeline.feed;
+
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.testsupport.Api;
+import io.sitrep.timeline.IncidentStory;
+import io.sitrep.timeline.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The feed parses as Atom 1.0 (RFC 4287) and carries each incident with its updates. */
+class AtomFeedIT extends IntegrationTest {
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    @Test
+    void theFeedIsAtomWithAnEntryPerIncidentAndItsUpdates() throws Exception {
+        IncidentStory story = IncidentStory.of("Feed <outage> & more");
+        events.publish(story.open(Impact.MAJOR, "Errors < 5% of requests."), story.update(IncidentStatus.IDENTIFIED, Impact.MAJOR,
+                "A bad certificate."), story.resolve("Certificate replaced."), story.postmortem("## Why\nIt expired."));
+        awaitIncidentVersion(story.id(), 4);
+
+        Api.Response response = api.get("/feed.atom").expect(200);
+
+        assertThat(response.header("Content-Type")).startsWith("application/atom+xml");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+        Element feed = document.getDocumentElement();
+        assertThat(feed.getNamespaceURI()).isEqualTo(ATOM);
+        assertThat(feed.getLocalName()).isEqualTo("feed");
+        for (String required : List.of("id", "title", "updated", "author")) {
+            assertThat(children(feed, required)).as("feed/%s", required).hasSize(1);
+        }
+        assertThat(Instant.parse(text(feed, "updated"))).isNotNull();
+        assertThat(children(feed, "link").stream().filter(link -> link.getAttribute("rel").equals("self"))).hasSize(1);
+        List<Element> entries = children(feed, "entry");
+        assertThat(entries).isNotEmpty();
+        for (Element entry : entries) {
+            for (String required : List.of("id", "title", "updated")) {
+                assertThat(children(entry, required)).as("entry/%s", required).hasSize(1);
+            }
+            assertThat(Instant.parse(text(entry, "updated"))).isNotNull();
+            assertThat(text(entry, "id")).startsWith("urn:uuid:");
+        }
+        Element entry = entries.stream().filter(e -> text(e, "id").equals("urn:uuid:" + story.id())).findFirst().orElseThrow();
+        assertThat(text(entry, "title")).isEqualTo("Feed <outage> & more");
+        String content = text(entry, "content");
+        assertThat(children(entry, "content").get(0).getAttribute("type")).isEqualTo("html");
+        assertThat(content).contains("Errors &lt; 5% of requests.", "A bad certificate.", "Certificate replaced.", "Postmortem");
+        assertThat(content.indexOf("Certificate replaced.")).isLessThan(content.indexOf("A bad certificate."));
+        assertThat(children(entry, "link").get(0).getAttribute("href")).endsWith("/incidents/" + story.id());
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> children = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element element && ATOM.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    private static String text(Element parent, String name) {
+        return children(parent, name).get(0).getTextContent();
+    }
+}

@@ -1,0 +1,89 @@
+package io.sitrep.timeline.stream;
+
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentOpened;
+import io.sitrep.testsupport.Api;
+import io.sitrep.testsupport.Infrastructure;
+import io.sitrep.timeline.IncidentStory;
+import io.sitrep.timeline.IntegrationTest;
+import io.sitrep.timeline.SseClient;
+import io.sitrep.timeline.TestTopics;
+import io.sitrep.timeline.TimelineServiceApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances share a database and a consumer group, so each consumes some partitions; a client
+ * of either stream still gets every event.
+ */
+class StreamAcrossInstancesIT extends IntegrationTest {
+
+    static final String OWN_TOPIC = "sitrep.incident-events.stream-it";
+
+    @Autowired
+    private Environment environment;
+
+    @DynamicPropertySource
+    static void ownTopic(DynamicPropertyRegistry registry) {
+        registry.add("sitrep.timeline.ingest.topic", () -> TestTopics.created(OWN_TOPIC));
+    }
+
+    @Override
+    protected String topic() {
+        return OWN_TOPIC;
+    }
+
+    @Test
+    void aClientOfOneInstanceGetsTheEventsTheOtherInstanceApplied() {
+        try (ConfigurableApplicationContext other = secondInstance();
+             SseClient client = SseClient.connect(api.baseUrl() + "/api/v1/stream", null)) {
+            Api otherApi = new Api(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")), null);
+            List<IncidentOpened> published = new ArrayList<>();
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                for (int i = 0; i < 4; i++) {
+                    IncidentOpened opened = IncidentStory.of("Either instance " + published.size()).open(Impact.MINOR, "Somewhere.");
+                    events.publish(opened);
+                    published.add(opened);
+                }
+                return applied(otherApi) > 0 && applied(api) > 0;
+            });
+
+            for (IncidentOpened opened : published) {
+                client.awaitEvent(opened.eventId().toString(), TIMEOUT);
+            }
+            assertThat(client.events().stream().map(SseClient.Event::id).distinct().count()).isEqualTo(client.events().size());
+        }
+    }
+
+    private static long applied(Api instance) {
+        return instance.get("/actuator/health").json().get("components").get("readModels").get("details")
+                .get("eventsSinceStart").get("applied").asLong();
+    }
+
+    private ConfigurableApplicationContext secondInstance() {
+        String kafka = Infrastructure.kafka().bootstrapServers();
+        return new SpringApplicationBuilder(TimelineServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafka,
+                "--sitrep.timeline.ingest.topic=" + OWN_TOPIC,
+                "--sitrep.timeline.ingest.group=" + environment.getProperty("sitrep.timeline.ingest.group"),
+                "--spring.jmx.enabled=false");
+    }
+}
