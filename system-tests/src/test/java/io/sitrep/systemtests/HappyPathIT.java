@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An incident's whole life, seen by a webhook subscriber, an email subscriber, the timeline and the status summary. */
+/**
+ * An incident's whole life, seen by a webhook subscriber, an email subscriber, the timeline and the
+ * status summary; the webhook carries the trace of the request that opened the incident.
+ */
 class HappyPathIT extends SystemTest {
 
     @Test
@@ -29,20 +32,27 @@ class HappyPathIT extends SystemTest {
             assertThat(link.find()).isTrue();
             notifications.as(null).get(link.group(1).substring(link.group(1).indexOf("/api/"))).expect(200);
 
-            String incident = open("Checkout failing", component);
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            String incident = incidents.send("POST", "/api/v1/incidents", """
+                    {"title":"Checkout failing","impact":"major","message":"Investigating.","components":[{"id":"%s","status":"partial_outage"}]}"""
+                    .formatted(component), Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")).expect(201).json().get("id").asString();
             update(incident, "A certificate expired; renewing it.");
             incidents.post("/api/v1/incidents/" + incident + "/resolve", "{\"message\":\"Renewed; payments work again.\"}").expect(200);
             incidents.put("/api/v1/incidents/" + incident + "/postmortem", "{\"body\":\"# Expired certificate\\nRenewal now alerts 30 days ahead.\"}")
                     .expect(200);
 
             await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= 4);
-            List<WebhookReceiver.Received> webhooks = receiver.received();
+            // Deliveries run in parallel and may arrive in any order; receivers order them by data.version.
+            List<WebhookReceiver.Received> webhooks = receiver.received().stream()
+                    .sorted(java.util.Comparator.comparingLong(WebhookReceiver.Received::version)).toList();
             assertThat(webhooks).extracting(r -> r.json().path("type").asString())
                     .containsExactly("incident.opened", "incident.updated", "incident.resolved", "postmortem.published");
             assertThat(webhooks).extracting(WebhookReceiver.Received::webhookId).doesNotHaveDuplicates();
             for (WebhookReceiver.Received webhook : webhooks) {
                 new Webhook(secret).verify(webhook.body(), webhook.headers());
             }
+            assertThat(webhooks.get(0).headers().firstValue("traceparent")).hasValueSatisfying(
+                    traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
             await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email).stream()
                     .anyMatch(m -> String.valueOf(m.get("subject")).contains("Resolved")));
             assertThat(mailTo(email)).extracting(m -> String.valueOf(m.get("subject")))

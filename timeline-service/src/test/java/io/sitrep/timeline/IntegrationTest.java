@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Base of the integration tests: the whole service on a random port, consuming the shared broker's
  * incident-events topic with a consumer group of its own, into a database of its own. Subclasses share
- * one application context, so each test makes its own incidents and components.
+ * one application context, so each test makes its own incidents and components. The spans the
+ * service ends are recorded ({@link RecordedSpans}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sitrep.timeline.ingest.redelivery-max-backoff=1s",
@@ -30,6 +32,7 @@ import static org.awaitility.Awaitility.await;
         "sitrep.timeline.stream.heartbeat-interval=1s",
 })
 @WithRealInfrastructure
+@Import(RecordedSpans.class)
 public abstract class IntegrationTest {
 
     protected static final String TOPIC = "sitrep.incident-events";

@@ -18,6 +18,8 @@ import java.util.UUID;
  * Sends one email attempt over SMTP and reports what it got; blocking, so the dispatcher runs it on
  * its own small pool. Every email carries an unsubscribe link and the {@code List-Unsubscribe} and
  * {@code List-Unsubscribe-Post} headers of RFC 8058, so mail clients offer one-click unsubscribe.
+ * The delivery id and, when there is one, the trace id of the attempt are headers too
+ * ({@code X-Sitrep-Delivery-Id}, {@code X-Sitrep-Trace-Id}): an email can be found in the logs and traces.
  */
 public final class EmailSender {
 
@@ -43,25 +45,33 @@ public final class EmailSender {
         this.clock = clock;
     }
 
-    /** Sends the confirmation email of a subscription waiting for it. */
-    public AttemptResult sendConfirmation(UUID deliveryId, SubscriptionId subscription, String to) {
+    /**
+     * Sends the confirmation email of a subscription waiting for it.
+     *
+     * @param traceId the attempt's trace id, or null
+     */
+    public AttemptResult sendConfirmation(UUID deliveryId, String traceId, SubscriptionId subscription, String to) {
         Instant now = clock.instant();
         String confirm = urls.url(CONFIRM_PATH + links.token(EmailLinks.Purpose.CONFIRM, subscription, now.plus(settings.confirmationValidity())));
         String unsubscribe = unsubscribeUrl(subscription, now);
-        return send(deliveryId, to, renderer.confirmation(confirm, unsubscribe), unsubscribe);
+        return send(deliveryId, traceId, to, renderer.confirmation(confirm, unsubscribe), unsubscribe);
     }
 
-    /** Sends an incident notification. */
-    public AttemptResult sendIncident(UUID deliveryId, SubscriptionId subscription, String to, IncidentEvent event) {
+    /**
+     * Sends an incident notification.
+     *
+     * @param traceId the attempt's trace id, or null
+     */
+    public AttemptResult sendIncident(UUID deliveryId, String traceId, SubscriptionId subscription, String to, IncidentEvent event) {
         String unsubscribe = unsubscribeUrl(subscription, clock.instant());
-        return send(deliveryId, to, renderer.incident(event, unsubscribe), unsubscribe);
+        return send(deliveryId, traceId, to, renderer.incident(event, unsubscribe), unsubscribe);
     }
 
     private String unsubscribeUrl(SubscriptionId subscription, Instant now) {
         return urls.url(UNSUBSCRIBE_PATH + links.token(EmailLinks.Purpose.UNSUBSCRIBE, subscription, now.plus(UNSUBSCRIBE_VALIDITY)));
     }
 
-    private AttemptResult send(UUID deliveryId, String to, RenderedEmail email, String unsubscribeUrl) {
+    private AttemptResult send(UUID deliveryId, String traceId, String to, RenderedEmail email, String unsubscribeUrl) {
         long started = System.nanoTime();
         try {
             MimeMessage message = mail.createMimeMessage();
@@ -73,6 +83,9 @@ public final class EmailSender {
             message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             message.setHeader("X-Sitrep-Delivery-Id", deliveryId.toString());
+            if (traceId != null) {
+                message.setHeader("X-Sitrep-Trace-Id", traceId);
+            }
             mail.send(message);
             return AttemptResult.accepted(Duration.ofNanos(System.nanoTime() - started));
         } catch (MailException | MessagingException e) {

@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeoutException;
  * with the current time, POSTs it with connect and response timeouts, and reports what it got.
  * Redirects are not followed (a 3xx is a failed attempt), so a receiver cannot redirect a
  * delivery to a target the policy refuses. The future always completes, never exceptionally.
+ * The request carries the attempt's W3C trace context ({@code traceparent}, {@code tracestate}), so
+ * the receiver can join the trace of the incident change it is told about.
  */
 public final class WebhookSender {
 
@@ -51,8 +54,12 @@ public final class WebhookSender {
         this.clock = clock;
     }
 
-    /** One attempt of a delivery. */
-    public record Attempt(UUID webhookId, URI url, byte[] body, List<SigningSecret> secrets) {
+    /**
+     * One attempt of a delivery.
+     *
+     * @param traceHeaders the attempt span's trace context headers; empty without tracing
+     */
+    public record Attempt(UUID webhookId, URI url, byte[] body, List<SigningSecret> secrets, Map<String, String> traceHeaders) {
     }
 
     public CompletableFuture<AttemptResult> send(Attempt attempt) {
@@ -76,15 +83,15 @@ public final class WebhookSender {
         policy.check(attempt.url());
         long timestamp = clock.instant().getEpochSecond();
         String id = attempt.webhookId().toString();
-        return HttpRequest.newBuilder(attempt.url())
+        HttpRequest.Builder request = HttpRequest.newBuilder(attempt.url())
                 .timeout(requestTimeout)
                 .header("content-type", "application/json")
                 .header("user-agent", USER_AGENT)
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(id, timestamp, attempt.body(), attempt.secrets()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(attempt.body()))
-                .build();
+                .header("webhook-signature", WebhookSignature.sign(id, timestamp, attempt.body(), attempt.secrets()));
+        attempt.traceHeaders().forEach(request::header);
+        return request.POST(HttpRequest.BodyPublishers.ofByteArray(attempt.body())).build();
     }
 
     private String describe(Throwable failure) {

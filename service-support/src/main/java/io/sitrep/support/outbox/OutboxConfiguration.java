@@ -1,6 +1,7 @@
 package io.sitrep.support.outbox;
 
 import io.sitrep.events.wire.EventCodec;
+import io.sitrep.support.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,7 +23,8 @@ import javax.sql.DataSource;
 /**
  * Wires the outbox: the codec, the topic, the relay and their health. A service that publishes
  * events imports it and sets {@code sitrep.outbox.topic} and {@code sitrep.outbox.source}; its
- * Flyway migrations create the {@code outbox} table and its notify trigger.
+ * Flyway migrations create the {@code outbox} table (with its nullable {@code traceparent} and
+ * {@code tracestate} columns) and its notify trigger.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxSettings.class)
@@ -34,8 +36,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, EventCodec codec) {
-        return new Outbox(jdbc, codec);
+    Outbox outbox(JdbcClient jdbc, EventCodec codec, ObjectProvider<Traces> traces) {
+        return new Outbox(jdbc, codec, traces.getIfAvailable(Traces::none));
     }
 
     @Bean

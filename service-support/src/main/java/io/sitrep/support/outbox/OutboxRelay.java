@@ -2,6 +2,7 @@ package io.sitrep.support.outbox;
 
 import io.sitrep.events.EventType;
 import io.sitrep.events.wire.CloudEventHeaders;
+import io.sitrep.support.tracing.StoredTrace;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.postgresql.PGConnection;
@@ -38,6 +39,10 @@ import java.util.concurrent.TimeoutException;
  * whose transaction commits late is never skipped. If the process dies between the broker's
  * acknowledgement and the delete, the rows are sent again: a duplicate with the same event id, which
  * consumers detect. The relay wakes on commit through LISTEN/NOTIFY and polls as a fallback.
+ *
+ * <p>Each record carries the CloudEvents headers and, when the row was written inside a trace, that
+ * trace's W3C {@code traceparent} (and {@code tracestate}) header: the consumer's span continues the
+ * trace of the request that wrote the event, across the time the row waited in the outbox.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -189,12 +194,13 @@ public class OutboxRelay implements SmartLifecycle {
                 return BatchOutcome.ok(0);
             }
             List<Row> rows = jdbc.sql("""
-                            SELECT id, event_id, event_type, aggregate_id, occurred_at, payload
+                            SELECT id, event_id, event_type, aggregate_id, occurred_at, payload, traceparent, tracestate
                             FROM outbox ORDER BY id LIMIT ?""")
                     .param(settings.batchSize())
                     .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("event_id", UUID.class),
                             rs.getString("event_type"), rs.getString("aggregate_id"),
-                            rs.getTimestamp("occurred_at").toInstant(), rs.getBytes("payload")))
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getBytes("payload"),
+                            new StoredTrace(rs.getString("traceparent"), rs.getString("tracestate"))))
                     .list();
             if (rows.isEmpty()) {
                 return BatchOutcome.ok(0);
@@ -224,6 +230,7 @@ public class OutboxRelay implements SmartLifecycle {
                     .orElseThrow(() -> new IllegalStateException("outbox row " + row.id() + " has unknown type " + row.eventType()));
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), row.aggregateId(), row.payload());
             Map<String, String> headers = CloudEventHeaders.of(row.eventId(), type, row.aggregateId(), row.occurredAt(), settings.source());
+            headers.putAll(row.trace().headers());
             headers.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             sends.add(kafka.send(record));
         }
@@ -281,7 +288,8 @@ public class OutboxRelay implements SmartLifecycle {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    private record Row(long id, UUID eventId, String eventType, String aggregateId, Instant occurredAt, byte[] payload) {
+    private record Row(long id, UUID eventId, String eventType, String aggregateId, Instant occurredAt, byte[] payload,
+                       StoredTrace trace) {
     }
 
     private record BatchOutcome(int published, Exception failure) {

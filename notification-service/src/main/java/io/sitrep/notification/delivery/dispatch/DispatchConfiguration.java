@@ -16,6 +16,7 @@ import io.sitrep.notification.email.EmailSettings;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
 import io.sitrep.notification.webhook.WebhookSender;
+import io.sitrep.support.tracing.Traces;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,9 +77,9 @@ class DispatchConfiguration {
     @ConditionalOnProperty(name = "sitrep.notification.delivery.enabled", matchIfMissing = true)
     Dispatcher dispatcher(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryOutcomes outcomes, WebhookSender webhooks,
                           WebhookPayload payloads, EmailSender email, EndpointIsolation isolation, DeliverySettings settings,
-                          EmailSettings emailSettings, DispatchSignal signal, DeliveryMetrics metrics, Clock clock) {
+                          EmailSettings emailSettings, DispatchSignal signal, DeliveryMetrics metrics, Traces traces, Clock clock) {
         return new Dispatcher(deliveries, subscriptions, outcomes, webhooks, payloads, email, isolation, settings, signal, metrics,
-                pool("delivery-outcome", settings.threads()), pool("delivery-mail", emailSettings.concurrency()), clock);
+                pool("delivery-outcome", settings.threads()), pool("delivery-mail", emailSettings.concurrency()), traces, clock);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.sitrep.notification.delivery.dispatch;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes.Outcome;
@@ -15,6 +17,8 @@ import io.sitrep.notification.subscription.application.SubscriptionCommands;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
 import io.sitrep.notification.webhook.WebhookSender;
+import io.sitrep.support.tracing.StoredTrace;
+import io.sitrep.support.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Sends due deliveries. One thread claims due rows from PostgreSQL under a lease ({@code FOR UPDATE
@@ -40,6 +45,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Isolation: a delivery whose endpoint's bulkhead is full, or whose host's breaker is open, is
  * given back without spending an attempt; endpoints with a full bulkhead are not even claimed.
  * At most {@code max-in-flight} attempts run at once in the instance.
+ *
+ * <p>Tracing: each attempt is a span, child of the trace context stored with the delivery (the
+ * consumer's span of the incident event, itself in the trace of the request that changed the
+ * incident). The webhook carries the attempt's {@code traceparent}; recording the outcome, and any
+ * delivery event it writes to the outbox, happens inside the attempt's span.
  */
 public final class Dispatcher implements SmartLifecycle {
 
@@ -59,6 +69,7 @@ public final class Dispatcher implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final ExecutorService outcomeExecutor;
     private final ExecutorService mailExecutor;
+    private final Traces traces;
     private final Clock clock;
 
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -70,7 +81,7 @@ public final class Dispatcher implements SmartLifecycle {
     public Dispatcher(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryOutcomes outcomes, WebhookSender webhooks,
                       WebhookPayload payloads, EmailSender email, EndpointIsolation isolation, DeliverySettings settings,
                       DispatchSignal signal, DeliveryMetrics metrics, ExecutorService outcomeExecutor, ExecutorService mailExecutor,
-                      Clock clock) {
+                      Traces traces, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.outcomes = outcomes;
@@ -83,6 +94,7 @@ public final class Dispatcher implements SmartLifecycle {
         this.metrics = metrics;
         this.outcomeExecutor = outcomeExecutor;
         this.mailExecutor = mailExecutor;
+        this.traces = traces;
         this.clock = clock;
     }
 
@@ -210,36 +222,74 @@ public final class Dispatcher implements SmartLifecycle {
         }
         inFlight.incrementAndGet();
         Instant attemptedAt = clock.instant();
+        Span span = attemptSpan(d, channel);
+        StoredTrace trace = traces.of(span);
         CompletableFuture<AttemptResult> attempt;
-        try {
+        try (Tracer.SpanInScope scope = traces.open(span)) {
             attempt = s.channel() == Channel.WEBHOOK
-                    ? webhooks.send(new WebhookSender.Attempt(d.id(), URI.create(s.target()), d.payload(), secrets(s, attemptedAt)))
-                    : CompletableFuture.supplyAsync(() -> confirmation
-                            ? email.sendConfirmation(d.id(), s.id(), s.target())
-                            : email.sendIncident(d.id(), s.id(), s.target(), payloads.event(d.payload())), mailExecutor);
+                    ? webhooks.send(new WebhookSender.Attempt(d.id(), URI.create(s.target()), d.payload(), secrets(s, attemptedAt),
+                            trace.headers()))
+                    : CompletableFuture.supplyAsync(inSpan(span, () -> confirmation
+                            ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), s.target())
+                            : email.sendIncident(d.id(), trace.traceId(), s.id(), s.target(), payloads.event(d.payload()))), mailExecutor);
         } catch (RuntimeException e) {
             attempt = CompletableFuture.completedFuture(AttemptResult.error(e.toString(), Duration.ZERO));
         }
         attempt.exceptionally(e -> AttemptResult.error(e.toString(), Duration.between(attemptedAt, clock.instant())))
-                .thenAcceptAsync(result -> complete(d, s, permit, result, attemptedAt), outcomeExecutor);
+                .thenAcceptAsync(result -> complete(d, s, permit, result, attemptedAt, span), outcomeExecutor);
     }
 
-    private void complete(Claimed d, Subscription s, EndpointIsolation.Permit permit, AttemptResult result, Instant attemptedAt) {
+    /** The attempt's span: a child of the trace the delivery was created in, ended once its outcome is recorded. */
+    private Span attemptSpan(Claimed d, String channel) {
+        return traces.startChild(d.trace(), channel + " delivery", Span.Kind.CLIENT)
+                .tag("sitrep.delivery.id", d.id().toString())
+                .tag("sitrep.delivery.attempt", Integer.toString(d.attemptCount() + 1))
+                .tag("sitrep.subscription.id", d.subscriptionId().toString())
+                .tag("sitrep.event.type", d.eventType())
+                .tag("sitrep.endpoint", d.endpoint());
+    }
+
+    private <T> Supplier<T> inSpan(Span span, Supplier<T> work) {
+        return () -> {
+            try (Tracer.SpanInScope scope = traces.open(span)) {
+                return work.get();
+            }
+        };
+    }
+
+    private void complete(Claimed d, Subscription s, EndpointIsolation.Permit permit, AttemptResult result, Instant attemptedAt,
+                          Span span) {
+        try (Tracer.SpanInScope scope = traces.open(span)) {
+            if (result.statusCode() != null) {
+                span.tag("http.response.status_code", result.statusCode().toString());
+            }
+            if (result.error() != null) {
+                span.tag("sitrep.delivery.error", result.error());
+            }
+            record(d, s, permit, result, attemptedAt, span);
+        } finally {
+            span.end();
+            inFlight.decrementAndGet();
+            signal.wake();
+        }
+    }
+
+    private void record(Claimed d, Subscription s, EndpointIsolation.Permit permit, AttemptResult result, Instant attemptedAt,
+                        Span span) {
         String channel = s.channel().wireName();
         try {
             permit.release(result);
             metrics.attempt(channel, result.duration());
             Outcome outcome = outcomes.record(d, s, result, attemptedAt);
             metrics.outcome(channel, outcome.tag());
+            span.tag("sitrep.delivery.outcome", outcome.tag());
             if (outcome == Outcome.DELIVERED) {
                 metrics.endToEnd(channel, Duration.between(d.publishedAt(), clock.instant()));
             }
         } catch (RuntimeException e) {
             // The delivery keeps its lease and is sent again once the lease expires.
             log.warn("Could not record the outcome of delivery {}; it will be retried after its lease: {}", d.id(), e.toString());
-        } finally {
-            inFlight.decrementAndGet();
-            signal.wake();
+            span.error(e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.sitrep.notification.delivery.persistence;
 
 import io.sitrep.notification.delivery.DeliveryStatus;
+import io.sitrep.support.tracing.StoredTrace;
+import io.sitrep.support.tracing.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,14 +22,20 @@ import java.util.UUID;
  * Stores deliveries and attempts. A dispatcher claims due rows under a lease ({@code lease_id},
  * {@code locked_until}); every later change of a claimed row names the lease, so a dispatcher whose
  * lease expired and was taken over cannot overwrite the newer outcome.
+ *
+ * <p>A delivery keeps the trace context in which it was created (the consumer's span of the event,
+ * or the request that asked for a confirmation email), so that its attempts, however much later,
+ * continue that trace.
  */
 @Repository
 public class JdbcDeliveries {
 
     private final JdbcClient jdbc;
+    private final Traces traces;
 
-    JdbcDeliveries(JdbcClient jdbc) {
+    JdbcDeliveries(JdbcClient jdbc, Traces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     /** A delivery to create. */
@@ -35,21 +43,26 @@ public class JdbcDeliveries {
                               Instant publishedAt) {
     }
 
-    /** Inserts the delivery unless one exists for its subscription and event; returns whether it did. */
+    /**
+     * Inserts the delivery, with the trace context of the current span, unless one exists for its
+     * subscription and event; returns whether it did.
+     */
     public boolean insert(NewDelivery d, Instant now) {
+        StoredTrace trace = traces.current();
         return jdbc.sql("""
                         INSERT INTO deliveries (id, subscription_id, event_id, event_type, endpoint, payload, status,
-                                                next_attempt_at, created_at, published_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+                                                next_attempt_at, created_at, published_at, traceparent, tracestate)
+                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
                         ON CONFLICT (subscription_id, event_id) DO NOTHING""")
                 .params(d.id(), d.subscriptionId(), d.eventId(), d.eventType(), d.endpoint(), d.payload(),
-                        Timestamp.from(now), Timestamp.from(now), Timestamp.from(d.publishedAt()))
+                        Timestamp.from(now), Timestamp.from(now), Timestamp.from(d.publishedAt()),
+                        trace.traceparent(), trace.tracestate())
                 .update() == 1;
     }
 
-    /** A delivery a dispatcher holds under a lease. */
+    /** A delivery a dispatcher holds under a lease, with the trace context it was created in. */
     public record Claimed(UUID id, UUID subscriptionId, UUID eventId, String eventType, String endpoint, byte[] payload,
-                          int attemptCount, int roundAttempts, Instant publishedAt, UUID leaseId) {
+                          int attemptCount, int roundAttempts, Instant publishedAt, UUID leaseId, StoredTrace trace) {
     }
 
     /**
@@ -68,12 +81,13 @@ public class JdbcDeliveries {
                         UPDATE deliveries d SET status = 'delivering', lease_id = ?, locked_until = ?
                         FROM due WHERE d.id = due.id
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
-                                  d.round_attempts, d.published_at""")
+                                  d.round_attempts, d.published_at, d.traceparent, d.tracestate""")
                 .params(Timestamp.from(now), busyEndpoints.toArray(String[]::new), limit, leaseId, Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                         rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
                         rs.getBytes("payload"), rs.getInt("attempt_count"), rs.getInt("round_attempts"),
-                        rs.getTimestamp("published_at").toInstant(), leaseId))
+                        rs.getTimestamp("published_at").toInstant(), leaseId,
+                        new StoredTrace(rs.getString("traceparent"), rs.getString("tracestate"))))
                 .list();
     }
 
