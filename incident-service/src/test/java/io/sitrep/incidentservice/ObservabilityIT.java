@@ -1,13 +1,8 @@
 package io.sitrep.incidentservice;
 
+import io.sitrep.testsupport.CodebaseChecks;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,20 +40,10 @@ class ObservabilityIT extends IntegrationTest {
 
     /** The committed description in docs/openapi is what the service serves; on a change, review and copy the new one. */
     @Test
-    void theServedOpenApiDescriptionIsTheOneInTheDocs() throws IOException {
+    void theServedOpenApiDescriptionIsTheOneInTheDocs() {
         String served = api.as(null).get("/v3/api-docs").expect(200).body();
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        JsonNode servedTree = json.readTree(served);
-        Path committed = Path.of("..", "docs", "openapi", "incident-service.json");
-        Path fresh = Path.of("target", "openapi", "incident-service.json");
-        Files.createDirectories(fresh.getParent());
-        Files.writeString(fresh, json.writeValueAsString(servedTree) + "\n");
 
-        assertThat(committed).as("docs/openapi/incident-service.json; copy %s there", fresh.toAbsolutePath()).exists();
-        assertThat(json.readTree(Files.readString(committed)))
-                .as("the served OpenAPI description differs from docs/openapi/incident-service.json; review %s and copy it there",
-                        fresh.toAbsolutePath())
-                .isEqualTo(servedTree);
+        CodebaseChecks.assertOpenApiMatchesTheDocs(served, "incident-service");
     }
 
     @Test

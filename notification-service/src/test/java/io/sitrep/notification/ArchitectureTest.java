@@ -4,16 +4,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.sitrep.testsupport.CodebaseChecks;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @AnalyzeClasses(packages = "io.sitrep.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -49,23 +45,8 @@ class ArchitectureTest {
             .because("sending is no concern of the HTTP API");
 
     @Test
-    void every_package_has_a_package_info() throws IOException {
-        List<Path> packages;
-        try (Stream<Path> directories = Files.walk(MAIN_SOURCES)) {
-            packages = directories.filter(Files::isDirectory).filter(ArchitectureTest::holdsClasses).toList();
-        }
-
-        assertThat(packages).as("packages under %s", MAIN_SOURCES.toAbsolutePath()).isNotEmpty();
-        assertThat(packages).allSatisfy(directory -> assertThat(directory.resolve("package-info.java"))
-                .as("package-info.java of %s", MAIN_SOURCES.relativize(directory))
-                .isRegularFile());
+    void every_package_has_a_package_info() {
+        CodebaseChecks.assertEveryPackageHasPackageInfo(MAIN_SOURCES);
     }
 
-    private static boolean holdsClasses(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.anyMatch(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list " + directory, e);
-        }
-    }
 }
