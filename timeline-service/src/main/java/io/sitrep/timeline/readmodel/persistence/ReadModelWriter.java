@@ -49,15 +49,13 @@ public class ReadModelWriter {
     }
 
     private ApplyResult applyIncident(IncidentEvent event, long generation) {
-        lock(generation, "incident", event.aggregateId());
-        long applied = jdbc.sql("SELECT version FROM incidents WHERE generation = ? AND id = ?")
-                .params(generation, event.incidentId())
-                .query(Long.class).optional().orElse(0L);
-        VersionCheck check = VersionCheck.of(applied, event.version());
-        if (!check.applies()) {
-            return new ApplyResult(check, null);
+        ApplyResult checked = checkVersion(event, "incident", "SELECT version FROM incidents WHERE generation = ? AND id = ?",
+                event.incidentId(), generation);
+        if (!checked.check().applies()) {
+            return checked;
         }
-        Gap gap = check == VersionCheck.APPLY_AFTER_GAP ? recordGap(event, "incident", applied, generation) : null;
+        VersionCheck check = checked.check();
+        Gap gap = checked.gap();
         IncidentSnapshot incident = event.incident();
         String components = json.writeValueAsString(incident.components());
         jdbc.sql("""
@@ -145,15 +143,13 @@ public class ReadModelWriter {
     }
 
     private ApplyResult applyComponent(ComponentEvent event, long generation) {
-        lock(generation, "component", event.componentId());
-        long applied = jdbc.sql("SELECT version FROM components WHERE generation = ? AND id = ?")
-                .params(generation, event.componentId())
-                .query(Long.class).optional().orElse(0L);
-        VersionCheck check = VersionCheck.of(applied, event.version());
-        if (!check.applies()) {
-            return new ApplyResult(check, null);
+        ApplyResult checked = checkVersion(event, "component", "SELECT version FROM components WHERE generation = ? AND id = ?",
+                event.componentId(), generation);
+        if (!checked.check().applies()) {
+            return checked;
         }
-        Gap gap = check == VersionCheck.APPLY_AFTER_GAP ? recordGap(event, "component", applied, generation) : null;
+        VersionCheck check = checked.check();
+        Gap gap = checked.gap();
         ComponentSnapshot component = event.component();
         jdbc.sql("""
                         INSERT INTO components (generation, id, version, last_event_id, name, group_name, description, status,
@@ -190,6 +186,20 @@ public class ReadModelWriter {
                     .param("publishedAt", ts(event.publishedAt()))
                     .update();
         }
+        return new ApplyResult(check, gap);
+    }
+
+    /**
+     * Locks the aggregate in this generation, compares the event's version with the one applied, and
+     * records a gap when the event jumps ahead.
+     *
+     * @param versionQuery the applied version of the aggregate, by generation and id
+     */
+    private ApplyResult checkVersion(SitrepEvent event, String aggregateType, String versionQuery, Object id, long generation) {
+        lock(generation, aggregateType, event.aggregateId());
+        long applied = jdbc.sql(versionQuery).params(generation, id).query(Long.class).optional().orElse(0L);
+        VersionCheck check = VersionCheck.of(applied, event.version());
+        Gap gap = check == VersionCheck.APPLY_AFTER_GAP ? recordGap(event, aggregateType, applied, generation) : null;
         return new ApplyResult(check, gap);
     }
 
