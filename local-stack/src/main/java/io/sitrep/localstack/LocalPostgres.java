@@ -37,6 +37,9 @@ final class LocalPostgres implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
+                    // The embedded default is off, which loses the last commits if PostgreSQL itself crashes: a 2xx
+                    // must mean the row is on disk.
+                    .setServerConfig("synchronous_commit", "on")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);

@@ -162,6 +162,16 @@ public final class LocalStack implements AutoCloseable {
         started.add(1, kafka);
     }
 
+    /** Stops a service and keeps it stopped (no restart), as during maintenance or an outage of that service alone. */
+    public void stopService(String service) {
+        services.get(service).pause();
+    }
+
+    /** Starts a service stopped by {@link #stopService(String)} again; returns before it is ready. */
+    public void startService(String service) {
+        services.get(service).resume();
+    }
+
     /** The mail the embedded SMTP sink received, oldest first. */
     public List<Map<String, Object>> receivedMail() {
         return smtpSink == null ? List.of() : smtpSink.received();

@@ -134,6 +134,21 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the process and keeps it stopped, as an operator would for maintenance; {@link #resume()} starts it again. */
+    synchronized void pause() {
+        stopping = true;
+        terminate();
+    }
+
+    /** Starts a paused process again, supervised as before. */
+    synchronized void resume() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        stopping = false;
+        start();
+    }
+
     /** From now on an exit is expected, not restarted: Ctrl-C reaches the services before we stop them. */
     void expectExit() {
         stopping = true;
@@ -143,6 +158,10 @@ final class ServiceProcess implements AutoCloseable {
     public synchronized void close() {
         stopping = true;
         restarts.shutdownNow();
+        terminate();
+    }
+
+    private void terminate() {
         Process running = process;
         if (running != null && running.isAlive()) {
             running.destroy();
