@@ -1,0 +1,439 @@
+package io.sitrep.bench;
+
+import io.sitrep.bench.Report.Target;
+import io.sitrep.localstack.LocalStack;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+/**
+ * The scenarios of the bench, each measured against its target. Every scenario works on a component of
+ * its own, so its subscribers see only its events.
+ */
+final class Scenarios {
+
+    private static final int WEBHOOK_SUBSCRIBERS = 10;
+    private static final int EMAIL_SUBSCRIBERS = 20;
+
+    private final Bench.Options options;
+    private final LocalStack stack;
+    private final SitrepClient client;
+    private final MailSink mail;
+    private final TopicWatcher topic;
+    private final Report report;
+    private final List<WebhookReceiver> receivers = new ArrayList<>();
+    private List<String> webhookIncidents;
+    /** Events per second the webhook scenarios can keep up with: half the fan-out rate scenario 3 measured. */
+    private long webhookSustainable = 20;
+    /** The rate below saturation: 60 % of what 32 clients sustained in scenario 1, or 200/s when it did not run. */
+    private long sustainable = 200;
+
+    Scenarios(Bench.Options options, LocalStack stack, MailSink mail, TopicWatcher topic, Report report) {
+        this.options = options;
+        this.stack = stack;
+        this.client = new SitrepClient(stack);
+        this.mail = mail;
+        this.topic = topic;
+        this.report = report;
+    }
+
+    /** 9, at rest: what each service holds before any load. */
+    void memoryAtRest() {
+        for (String service : LocalStack.SERVICES) {
+            report.add("9 Memory", service + "-service resident size at rest", rss(service), "MiB");
+        }
+    }
+
+    /** 1: incident updates over REST, at the most 32 clients sustain, then at 1,000/s. */
+    void ingest() {
+        String scenario = "1 Ingest";
+        // Many incidents, as in a busy organisation: each ends the run with tens of updates, not thousands.
+        List<String> incidents = client.openIncidents(client.component("Ingest"), 2_000);
+        Load.closed(32, options.warmup(), Long.MAX_VALUE, 0, updates(Run.start("warm-up", capacity(5_000, options.warmup())), incidents));
+
+        Run closed = Run.start("ingest-closed", capacity(5_000, options.duration()));
+        CpuMeter cpu = new CpuMeter(stack);
+        cpu.start();
+        Load.Outcome most = Load.closed(32, options.duration(), closed.capacity(), 0, updates(closed, incidents));
+        cpuRows(scenario, "32 clients", cpu, most.perSecond());
+        report.add(scenario, "updates/s sustained, 32 clients back to back", most.perSecond(), "/s", Target.atLeast(2_000),
+                most.refused() + " refused");
+        report.add(scenario, "latency p50 at that rate (service time)", most.latency().percentile(50), "ms");
+        report.add(scenario, "latency p99 at that rate (service time)", most.latency().percentile(99), "ms");
+        everyAcceptedOnTheTopic(scenario, closed, most);
+
+        sustainable = Math.max(50, Math.round(most.perSecond() * 0.6 / 50) * 50);
+        for (double rate : List.of(1_000.0, (double) sustainable)) {
+            String at = String.format("%,.0f/s", rate);
+            Run open = Run.start("ingest-open", capacity(rate, options.duration()));
+            Load.Outcome steady = Load.open(rate, options.duration(), 64, 0, updates(open, incidents));
+            report.add(scenario, "updates/s achieved, " + at + " offered", steady.perSecond(), "/s", Target.NONE, steady.refused() + " refused");
+            report.add(scenario, "latency p50 at " + at, steady.latency().percentile(50), "ms");
+            report.add(scenario, "latency p99 at " + at, steady.latency().percentile(99), "ms", rate == 1_000 ? Target.atMost(25) : Target.NONE,
+                    rate == 1_000 ? "" : "60 % of the most sustained, for the latency below saturation");
+            report.add(scenario, "latency max at " + at, steady.latency().max(), "ms");
+            everyAcceptedOnTheTopic(scenario, open, steady);
+        }
+    }
+
+    /** 2: how long a committed event waits for the broker, and how fast a backlog drains once the broker is back. */
+    void outbox() {
+        String scenario = "2 Outbox";
+        List<String> incidents = client.openIncidents(client.component("Outbox"), 2_000);
+        for (double rate : List.of(1_000.0, (double) sustainable)) {
+            String at = String.format("%,.0f/s", rate);
+            Run run = Run.start("outbox-lag", capacity(rate, options.duration()));
+            Load.Outcome sent = Load.open(rate, options.duration(), 64, 0, updates(run, incidents));
+            awaitQuietly(Duration.ofSeconds(60), () -> run.publishedCount() >= sent.accepted());
+            Latency lag = new Latency();
+            for (int seq = 0; seq < sent.sent(); seq++) {
+                if (run.acceptedAt(seq) > 0 && run.publishedAt(seq) > 0) {
+                    lag.record(run.publishedAt(seq) - run.acceptedAt(seq));
+                }
+            }
+            report.add(scenario, "2xx received → on the topic p50, at " + at, lag.percentile(50), "ms");
+            report.add(scenario, "2xx received → on the topic p99, at " + at, lag.percentile(99), "ms",
+                    rate == 1_000 ? Target.atMost(50) : Target.NONE,
+                    String.format("%,.0f/s achieved; read back by a read_committed consumer: an upper bound of commit → ack", sent.perSecond()));
+        }
+
+        int backlog = options.backlog();
+        say("2: stopping the broker and accepting " + backlog + " updates while it is away");
+        stack.stopKafka();
+        Run held = Run.start("outbox-backlog", backlog);
+        Load.Outcome filled = Load.closed(32, Duration.ofMinutes(30), backlog, 0, updates(held, incidents));
+        report.add(scenario, "updates/s accepted while the broker is away", filled.perSecond(), "/s", Target.NONE,
+                filled.refused() + " refused");
+        long restarted = Stamp.now();
+        CpuMeter cpu = new CpuMeter(stack);
+        cpu.start();
+        stack.startKafka();
+        boolean drained = awaitQuietly(Duration.ofMinutes(20), () -> held.publishedCount() >= filled.accepted());
+        cpuRows(scenario, "draining", cpu, filled.accepted() / ((Stamp.now() - restarted) / 1e9));
+        double seconds = (held.lastPublished() - held.firstPublished()) / 1e9;
+        report.add(scenario, "backlog of " + String.format("%,d", filled.accepted()) + " drained, events/s", held.publishedCount() / seconds,
+                "/s", Target.atLeast(20_000), drained ? "first to last record seen on the topic" : "NOT drained within 20 min");
+        report.add(scenario, "broker back → backlog on the topic", (held.lastPublished() - restarted) / 1e9, "s", Target.NONE,
+                "includes the relay's reconnect back-off");
+    }
+
+    /** 3 and 9 under load: webhook latency at 200 events/s to 10 subscribers, then the fan-out rate of a burst. */
+    void webhooks() {
+        String scenario = "3 Webhooks";
+        List<String> incidents = webhookSetup();
+        Load.open(200, options.warmup(), 32, 0, updates(Run.start("warm-up", capacity(200, options.warmup())), incidents));
+
+        Run run = Run.start("webhooks", capacity(200, options.duration()));
+        Map<String, Double> peak = new java.util.concurrent.ConcurrentHashMap<>();
+        ExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("rss"));
+        ((java.util.concurrent.ScheduledExecutorService) sampler).scheduleAtFixedRate(() -> LocalStack.SERVICES
+                .forEach(service -> peak.merge(service, rss(service), Math::max)), 0, 500, TimeUnit.MILLISECONDS);
+        CpuMeter cpu = new CpuMeter(stack);
+        cpu.start();
+        Load.Outcome sent = Load.open(200, options.duration(), 32, 0, updates(run, incidents));
+        sampler.shutdownNow();
+        cpuRows(scenario, "200 events/s × 10 webhooks", cpu, sent.perSecond());
+        List<Run.Receipts> all = run.receipts(all());
+        boolean complete = awaitQuietly(Duration.ofMinutes(2), () -> all.stream().allMatch(r -> r.distinct() >= sent.accepted()));
+        Latency latency = Latency.merged(all.stream().map(Run.Receipts::latency).toList());
+        report.add(scenario, "accepted → webhook received p50, 200 events/s × 10", latency.percentile(50), "ms");
+        report.add(scenario, "accepted → webhook received p99, 200 events/s × 10", latency.percentile(99), "ms", Target.atMost(150),
+                delivered(all, sent.accepted()) + (complete ? "" : ", NOT all within 2 min"));
+        report.add(scenario, "accepted → webhook received max", latency.max(), "ms");
+        for (String service : LocalStack.SERVICES) {
+            report.add("9 Memory", service + "-service resident size, peak under scenario 3", peak.getOrDefault(service, Double.NaN), "MiB");
+        }
+
+        int burst = Math.max(1_000, options.backlog() / 20);
+        Run fanout = Run.start("fan-out", burst);
+        Load.Outcome posted = Load.closed(32, Duration.ofMinutes(10), burst, 0, updates(fanout, incidents));
+        List<Run.Receipts> got = fanout.receipts(all());
+        boolean done = awaitQuietly(Duration.ofMinutes(10), () -> got.stream().allMatch(r -> r.distinct() >= posted.accepted()));
+        report.add(scenario, "fan-out deliveries/s, burst of " + String.format("%,d", posted.accepted()) + " events × 10",
+                deliveriesPerSecond(got), "/s", Target.atLeast(5_000), done ? delivered(got, posted.accepted()) : "NOT all within 10 min");
+        double fanoutRate = deliveriesPerSecond(got);
+        if (!Double.isNaN(fanoutRate)) {
+            webhookSustainable = Math.max(5, Math.min(200, Math.round(fanoutRate * 0.5 / WEBHOOK_SUBSCRIBERS / 5) * 5));
+        }
+    }
+
+    /** 4: emails to 20 confirmed subscribers at 10 events/s, then a burst. */
+    void email() {
+        String scenario = "4 Email";
+        String component = client.component("Email");
+        List<String> incidents = client.openIncidents(component, 20);
+        List<Integer> mailboxes = IntStream.range(0, EMAIL_SUBSCRIBERS).boxed().toList();
+        for (int box : mailboxes) {
+            client.email("bench-" + box + "@example.com", component, mail);
+        }
+        Load.open(10, options.warmup(), 8, 0, updates(Run.start("warm-up", capacity(10, options.warmup())), incidents));
+
+        Run run = Run.start("email", capacity(10, options.duration()));
+        Load.Outcome sent = Load.open(10, options.duration(), 8, 0, updates(run, incidents));
+        List<Run.Receipts> boxes = run.receipts(mailboxes);
+        boolean complete = awaitQuietly(Duration.ofMinutes(3), () -> boxes.stream().allMatch(r -> r.distinct() >= sent.accepted()));
+        Latency latency = Latency.merged(boxes.stream().map(Run.Receipts::latency).toList());
+        report.add(scenario, "mails/s received, 200/s offered (10 events/s × 20)", deliveriesPerSecond(boxes), "/s", Target.atLeast(200),
+                delivered(boxes, sent.accepted()) + (complete ? "" : ", NOT all within 3 min"));
+        report.add(scenario, "accepted → mail received p50", latency.percentile(50), "ms");
+        report.add(scenario, "accepted → mail received p99", latency.percentile(99), "ms", Target.atMost(1_000), "");
+
+        Run burst = Run.start("email-burst", 200);
+        Load.Outcome posted = Load.closed(8, Duration.ofMinutes(5), 200, 0, updates(burst, incidents));
+        List<Run.Receipts> got = burst.receipts(mailboxes);
+        boolean done = awaitQuietly(Duration.ofMinutes(5), () -> got.stream().allMatch(r -> r.distinct() >= posted.accepted()));
+        report.add(scenario, "mails/s, burst of " + posted.accepted() + " events × 20", deliveriesPerSecond(got), "/s", Target.NONE,
+                done ? delivered(got, posted.accepted()) : "NOT all within 5 min");
+    }
+
+    /** 5: one of the ten receivers fails (503, then hangs) for 60 s; the other nine must not notice. */
+    void isolation() {
+        String scenario = "5 Isolation";
+        List<String> incidents = webhookSetup();
+        // Below saturation, so that the comparison shows the failing receiver's effect, not a queue: half the fan-out rate.
+        double rate = webhookSustainable;
+        String at = Report.number(rate) + " events/s × 10";
+        Run baseline = Run.start("baseline", capacity(rate, options.duration()));
+        Load.Outcome measured = Load.open(rate, options.duration(), 32, 0, updates(baseline, incidents));
+        List<Run.Receipts> everyone = baseline.receipts(all());
+        awaitQuietly(Duration.ofMinutes(5), () -> everyone.stream().allMatch(r -> r.distinct() >= measured.accepted()));
+        double baselineP99 = Latency.merged(everyone.stream().map(Run.Receipts::latency).toList()).percentile(99);
+        report.add(scenario, "baseline p99, all receivers healthy, " + at, baselineP99, "ms");
+        for (WebhookReceiver.Mode failure : List.of(WebhookReceiver.Mode.FAIL, WebhookReceiver.Mode.HANG)) {
+            String how = failure == WebhookReceiver.Mode.FAIL ? "503" : "hangs";
+            WebhookReceiver bad = receivers.get(receivers.size() - 1);
+            List<Integer> healthy = all().subList(0, receivers.size() - 1);
+            Duration outage = options.outage();
+            Run run = Run.start("isolation-" + how, capacity(rate, outage));
+            bad.mode(failure);
+            Load.Outcome sent = Load.open(rate, outage, 32, 0, updates(run, incidents));
+            bad.mode(WebhookReceiver.Mode.OK);
+            long recovered = Stamp.now();
+            List<Run.Receipts> fine = run.receipts(healthy);
+            awaitQuietly(Duration.ofMinutes(5), () -> fine.stream().allMatch(r -> r.distinct() >= sent.accepted()));
+            Latency latency = Latency.merged(fine.stream().map(Run.Receipts::latency).toList());
+            report.add(scenario, "healthy p99 ÷ baseline p99, one receiver " + how + " for " + outage.toSeconds() + " s",
+                    latency.percentile(99) / baselineP99, "×", Target.atMost(1.2),
+                    String.format(java.util.Locale.ROOT, "p99 %.1f ms against %.1f ms at %s; ", latency.percentile(99), baselineP99, at)
+                            + delivered(fine, sent.accepted()));
+            Run.Receipts late = run.receipts(bad.index());
+            boolean caughtUp = awaitQuietly(Duration.ofMinutes(15), () -> late.distinct() >= sent.accepted());
+            report.add(scenario, "the failed receiver: recovered → every message delivered", caughtUp ? (late.last() - recovered) / 1e9 : Double.NaN,
+                    "s", Target.NONE, late.distinct() + " of " + sent.accepted() + " delivered" + (caughtUp ? "" : " within 15 min"));
+        }
+    }
+
+    /** 6: published → visible in the timeline, and GET latency at 1,000 requests/s while 500 events/s go in. */
+    void readSide() {
+        String scenario = "6 Read side";
+        List<String> incidents = client.openIncidents(client.component("Read side"), 500);
+        Duration total = options.warmup().plus(options.duration());
+        Run run = Run.start("read-side", capacity(500, total));
+        AtomicLongArray visible = new AtomicLongArray(run.capacity());
+        ExecutorService probes = Executors.newFixedThreadPool(16, daemon("probe"));
+        long measureFrom = Stamp.now() + options.warmup().toNanos();
+        Latency reads = new Latency();
+        CompletableFuture<Load.Outcome> ingest = CompletableFuture.supplyAsync(() -> Load.open(500, total, 64, 0, (seq, intended) -> {
+            String incident = incidents.get((int) (seq % incidents.size()));
+            Http.Response response = client.update(incident, run.token(seq, intended));
+            if (response.ok() && seq % 50 == 0) {
+                long version = SitrepClient.version(response.body());
+                probes.execute(() -> visible.set((int) seq, awaitVersion(incident, version)));
+            }
+            return response.ok();
+        }));
+        Load.Outcome gets = Load.open(1_000, total, 64, 0, (seq, intended) -> {
+            String incident = incidents.get(ThreadLocalRandom.current().nextInt(incidents.size()));
+            boolean ok = client.http().get(client.timelineUrl(incident)).status() == 200;
+            if (intended >= measureFrom) {
+                reads.record(Stamp.now() - intended);
+            }
+            return ok;
+        });
+        Load.Outcome sent = ingest.join();
+        probes.shutdown();
+        awaitQuietly(Duration.ofMinutes(2), probes::isTerminated);
+        Latency visibility = new Latency();
+        int unseen = 0;
+        for (int seq = 0; seq < sent.sent(); seq += 50) {
+            long published = run.publishedAt(seq);
+            long shown = visible.get(seq);
+            if (published == 0 || shown == 0) {
+                unseen++;
+            } else if (run.acceptedAt(seq) >= measureFrom) {
+                visibility.record(shown - published);
+            }
+        }
+        report.add(scenario, "published → visible in GET p50, 500 events/s", visibility.percentile(50), "ms");
+        report.add(scenario, "published → visible in GET p99, 500 events/s", visibility.percentile(99), "ms", Target.atMost(100),
+                visibility.count() + " probes polling every 5 ms" + (unseen > 0 ? ", " + unseen + " not seen" : ""));
+        report.add(scenario, "GET incident timeline p50 at 1,000/s", reads.percentile(50), "ms");
+        report.add(scenario, "GET incident timeline p99 at 1,000/s", reads.percentile(99), "ms", Target.atMost(10),
+                gets.refused() + " failed; " + sent.refused() + " updates refused");
+    }
+
+    /** 7: the read models rebuilt from the whole topic. */
+    void rebuild() {
+        String scenario = "7 Rebuild";
+        client.rebuild("POST");
+        JsonNode progress = client.rebuild("GET");
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (!List.of("completed", "failed").contains(progress.path("state").asString()) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            progress = client.rebuild("GET");
+        }
+        long events = progress.path("eventsApplied").asLong();
+        double seconds = Duration.between(Instant.parse(progress.path("startedAt").asString()),
+                Instant.parse(progress.path("finishedAt").asString(Instant.now().toString()))).toMillis() / 1e3;
+        report.add(scenario, "events/s applied, rebuilding " + String.format("%,d", events) + " events", events / seconds, "/s",
+                Target.atLeast(20_000), progress.path("state").asString() + " in " + Report.number(seconds) + " s");
+    }
+
+    /** 8: notification-service stopped while 100,000 deliveries pile up, then started again. */
+    void backlogAfterOutage() {
+        String scenario = "8 Backlog";
+        List<String> incidents = webhookSetup();
+        int events = Math.max(100, options.backlog() / WEBHOOK_SUBSCRIBERS);
+        say("8: stopping notification-service and accepting " + events + " updates for " + WEBHOOK_SUBSCRIBERS + " subscribers");
+        stack.stopService("notification");
+        Run run = Run.start("outage", events);
+        Load.Outcome held = Load.closed(32, Duration.ofMinutes(30), events, 0, updates(run, incidents));
+        long newest = held.sent() - 1;
+        long started = Stamp.now();
+        stack.startService("notification");
+        stack.awaitReady(Duration.ofMinutes(3));
+        long ready = Stamp.now();
+        List<Run.Receipts> all = run.receipts(all());
+        boolean drained = awaitQuietly(Duration.ofMinutes(30), () -> all.stream().allMatch(r -> r.distinct() >= held.accepted()));
+        long newestEverywhere = all.stream().mapToLong(r -> r.receivedAt(newest)).max().orElse(0);
+        long firstDelivery = all.stream().mapToLong(Run.Receipts::first).min().orElse(0);
+        long deliveries = held.accepted() * WEBHOOK_SUBSCRIBERS;
+        report.add(scenario, "started → ready", (ready - started) / 1e9, "s");
+        report.add(scenario, "started → first delivery", (firstDelivery - started) / 1e9, "s");
+        report.add(scenario, "drain rate, " + String.format("%,d", deliveries) + " deliveries", deliveriesPerSecond(all), "/s", Target.NONE,
+                drained ? delivered(all, held.accepted()) : "NOT drained within 30 min");
+        report.add(scenario, "started → newest event delivered to all 10", newestEverywhere == 0 ? Double.NaN : (newestEverywhere - started) / 1e9, "s");
+        report.add(scenario, "started → every delivery made", drained ? (all.stream().mapToLong(Run.Receipts::last).max().orElse(0) - started) / 1e9
+                : Double.NaN, "s");
+    }
+
+    // --- helpers
+
+    private List<String> webhookSetup() {
+        if (webhookIncidents == null) {
+            String component = client.component("Webhooks");
+            // Opened before anyone subscribes, so that the runs do not start behind 10,000 "opened" deliveries.
+            webhookIncidents = client.openIncidents(component, 1_000);
+            for (int i = 0; i < WEBHOOK_SUBSCRIBERS; i++) {
+                WebhookReceiver receiver = new WebhookReceiver(i, "127.0.0." + (i + 1));
+                receivers.add(receiver);
+                client.webhook(receiver.url(), component);
+            }
+        }
+        return webhookIncidents;
+    }
+
+    private List<Integer> all() {
+        return IntStream.range(0, receivers.size()).boxed().toList();
+    }
+
+    private Load.Send updates(Run run, List<String> incidents) {
+        return (seq, intended) -> {
+            Http.Response response = client.update(incidents.get((int) (seq % incidents.size())), run.token(seq, intended));
+            if (response.ok()) {
+                run.accepted(seq, Stamp.now());
+            }
+            return response.ok();
+        };
+    }
+
+    /** Polls the timeline every 5 ms until the incident shows the version; when it first did, or 0 after 30 s. */
+    private long awaitVersion(String incident, long version) {
+        long deadline = Stamp.now() + Duration.ofSeconds(30).toNanos();
+        while (Stamp.now() < deadline) {
+            Http.Response response = client.http().get(client.timelineUrl(incident));
+            long at = Stamp.now();
+            if (response.status() == 200 && SitrepClient.version(response.body()) >= version) {
+                return at;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+        return 0;
+    }
+
+    /** Where the cores went during a run: each part's share, and the CPU time per event it cost. */
+    private void cpuRows(String scenario, String load, CpuMeter meter, double eventsPerSecond) {
+        meter.cores().forEach((part, cores) -> report.add(scenario, "CPU, " + part + ", " + load, cores, "cores", Target.NONE,
+                Report.number(cores * 1_000 / eventsPerSecond) + " ms per event"));
+    }
+
+    /** Checks that every update the API accepted reached the topic: a 2xx means it was committed. */
+    private void everyAcceptedOnTheTopic(String scenario, Run run, Load.Outcome outcome) {
+        awaitQuietly(Duration.ofMinutes(2), () -> run.publishedCount() >= outcome.accepted());
+        report.add(scenario, "accepted updates missing from the topic", outcome.accepted() - run.publishedCount(), "", Target.atMost(0),
+                String.format("%,d", outcome.accepted()) + " accepted");
+    }
+
+    private static double deliveriesPerSecond(List<Run.Receipts> receipts) {
+        long first = receipts.stream().mapToLong(Run.Receipts::first).min().orElse(0);
+        long last = receipts.stream().mapToLong(Run.Receipts::last).max().orElse(0);
+        long count = receipts.stream().mapToLong(Run.Receipts::distinct).sum();
+        return last > first ? count / ((last - first) / 1e9) : Double.NaN;
+    }
+
+    private static String delivered(List<Run.Receipts> receipts, long each) {
+        long got = receipts.stream().mapToLong(Run.Receipts::distinct).sum();
+        long repeats = receipts.stream().mapToLong(Run.Receipts::repeats).sum();
+        return String.format("%,d of %,d delivered, %,d repeats", got, each * receipts.size(), repeats);
+    }
+
+    private double rss(String service) {
+        Process process = stack.process(service);
+        return process == null ? Double.NaN : Machine.residentMiB(process.pid());
+    }
+
+    private static int capacity(double perSecond, Duration duration) {
+        return (int) Math.ceil(perSecond * duration.toNanos() / 1e9) + 1;
+    }
+
+    /** Waits until the condition holds; false when it did not within the timeout. */
+    private static boolean awaitQuietly(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return true;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void say(String line) {
+        System.out.println("[bench] " + line);
+    }
+
+    void close() {
+        receivers.forEach(WebhookReceiver::close);
+    }
+}

@@ -1,0 +1,99 @@
+package io.sitrep.bench;
+
+import io.sitrep.localstack.LocalStack;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Sitrep's public APIs, as the scenarios use them: components, incidents, subscriptions, the timeline. */
+final class SitrepClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CONFIRM = Pattern.compile("https?://[^/\\s]+(/api/v1/subscriptions/confirm\\?token=[^\\s\"<>]+)");
+
+    private final Http http;
+    private final String incidents;
+    private final String notifications;
+    private final String timeline;
+
+    SitrepClient(LocalStack stack) {
+        this.http = new Http(stack.apiKey());
+        this.incidents = stack.url("incident");
+        this.notifications = stack.url("notification");
+        this.timeline = stack.url("timeline");
+    }
+
+    Http http() {
+        return http;
+    }
+
+    /** A component of its own for a scenario, so that its subscribers see only its events. */
+    String component(String name) {
+        String id = "bench-" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 6);
+        http.expect("PUT", incidents + "/api/v1/components/" + id, "{\"name\":\"" + name + "\",\"group\":\"Bench\"}");
+        return id;
+    }
+
+    /** Opens {@code count} incidents on the component, eight at a time. */
+    List<String> openIncidents(String component, int count) {
+        String[] ids = new String[count];
+        Load.Outcome opened = Load.closed(8, Duration.ofMinutes(10), count, 0, (seq, intended) -> {
+            ids[(int) seq] = JSON.readTree(http.expect("POST", incidents + "/api/v1/incidents", """
+                    {"title":"Bench incident %d","impact":"minor","message":"Investigating.","components":[{"id":"%s","status":"degraded_performance"}]}"""
+                    .formatted(seq, component)).body()).get("id").asString();
+            return true;
+        });
+        if (opened.accepted() != count) {
+            throw new IllegalStateException("could open only " + opened.accepted() + " of " + count + " incidents");
+        }
+        return List.of(ids);
+    }
+
+    /** Posts an update carrying the token; the answer, whose body is the incident at its new version. */
+    Http.Response update(String incident, String token) {
+        return http.post(incidents + "/api/v1/incidents/" + incident + "/updates",
+                "{\"message\":\"" + token + " Mitigation is rolling out; error rates are falling.\"}");
+    }
+
+    static long version(String incidentJson) {
+        return JSON.readTree(incidentJson).path("version").asLong();
+    }
+
+    String timelineUrl(String incident) {
+        return timeline + "/api/v1/incidents/" + incident;
+    }
+
+    void webhook(String url, String component) {
+        http.expect("POST", notifications + "/api/v1/subscriptions",
+                "{\"channel\":\"webhook\",\"url\":\"" + url + "\",\"components\":[\"" + component + "\"]}");
+    }
+
+    /** Subscribes an address and confirms it with the link the confirmation mail carries, as its owner would. */
+    void email(String address, String component, MailSink sink) {
+        http.expect("POST", notifications + "/api/v1/subscriptions",
+                "{\"channel\":\"email\",\"email\":\"" + address + "\",\"components\":[\"" + component + "\"]}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        MailSink.Mail mail;
+        while ((mail = sink.take(address)) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no confirmation mail reached " + address + " within 60 s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        Matcher link = CONFIRM.matcher(mail.text());
+        if (!link.find()) {
+            throw new IllegalStateException("the confirmation mail to " + address + " has no confirmation link");
+        }
+        http.expect("GET", notifications + link.group(1), null);
+    }
+
+    JsonNode rebuild(String method) {
+        return JSON.readTree(http.expect(method, timeline + "/api/v1/admin/rebuild", null).body());
+    }
+}
