@@ -24,6 +24,9 @@ import static org.awaitility.Awaitility.await;
 /** One receiver's trouble stays its own: a hanging or gone receiver, Retry-After, targets checked again at send time. */
 class IsolationIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void aHangingReceiverDoesNotDelayAnotherReceiversDeliveries() {
         String component = freshComponent("shared");
@@ -44,6 +47,28 @@ class IsolationIT extends IntegrationTest {
         assertThat(slowest).as("time until the healthy receiver had every delivery").isLessThan(Duration.ofSeconds(5));
         assertThat(hanging.requests()).as("the hanging receiver is tried, at most its bulkhead's worth at once").isNotEmpty()
                 .hasSizeLessThanOrEqualTo(4 + incidents.size());
+    }
+
+    @Test
+    void deliveriesToABusyEndpointAreNotClaimedOnlyToBeGivenBack() {
+        String component = freshComponent("busy");
+        Receiver hanging = aReceiver().hang();
+        String id = subscribeWebhook(hanging.url(), component).get("id").asString();
+        double before = deferred();
+
+        publish(java.util.stream.Stream.generate(() -> Incidents.opened(component, Impact.MAJOR)).limit(40).toArray(SitrepEvent[]::new));
+
+        await().atMost(TIMEOUT).until(() -> count("deliveries WHERE subscription_id = '" + id + "'") == 40);
+        hanging.awaitRequests(4, TIMEOUT);
+        // A claim takes no more of an endpoint's deliveries than it has slots free (4 at most), so the other 36
+        // stay due rather than being claimed, refused by the bulkhead and written back 500 ms later, over and over.
+        // (Attempts time out after 1 s here, so new ones start as old ones fail: claims follow the free slots.)
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> deferred() - before <= 3);
+    }
+
+    private double deferred() {
+        return registry.find("sitrep.deliveries.deferred").tag("reason", "endpoint_busy").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test

@@ -85,8 +85,11 @@ class JdbcIncidents implements Incidents {
                         postmortem == null ? 0 : postmortem.revision(), ts(s.updatedAt()),
                         s.id())
                 .update();
-        saveComponents(s);
         if (event instanceof IncidentLifecycleEvent lifecycle) {
+            // Only a change that sets component statuses alters the affected components; most updates are words.
+            if (!lifecycle.update().componentChanges().isEmpty()) {
+                saveComponents(s);
+            }
             addUpdate(event, lifecycle);
         }
     }

@@ -173,9 +173,8 @@ public final class Dispatcher implements SmartLifecycle {
                 int capacity = settings.maxInFlight() - inFlight.get();
                 int claimed = 0;
                 if (capacity > 0) {
-                    List<Claimed> due = deliveries.claimDue(Math.min(capacity, settings.batchSize()), isolation.busyEndpoints(),
-                            settings.endpointConcurrency(), now,
-                            settings.lease());
+                    List<Claimed> due = deliveries.claimDue(Math.min(capacity, settings.batchSize()), isolation.freeSlots(),
+                            isolation.webhookSlots(), isolation.smtpSlots(), now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
                     for (Claimed delivery : due) {

@@ -8,7 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.sitrep.notification.delivery.AttemptResult;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -32,12 +32,20 @@ public final class EndpointIsolation {
         this.smtpBulkhead = BulkheadConfig.custom().maxConcurrentCalls(smtpConcurrency).maxWaitDuration(Duration.ZERO).build();
     }
 
-    /** Endpoints with no free slot: not worth claiming deliveries for. */
-    public Set<String> busyEndpoints() {
+    /** The slots free now at each endpoint attempted before; an endpoint not listed has all of all its slots free. */
+    public Map<String, Integer> freeSlots() {
         return bulkheads.getAllBulkheads().stream()
-                .filter(b -> b.getMetrics().getAvailableConcurrentCalls() == 0)
-                .map(Bulkhead::getName)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toMap(Bulkhead::getName, b -> b.getMetrics().getAvailableConcurrentCalls()));
+    }
+
+    /** How many attempts a webhook endpoint takes at once. */
+    public int webhookSlots() {
+        return bulkheads.getDefaultConfig().getMaxConcurrentCalls();
+    }
+
+    /** How many emails go to the SMTP server at once. */
+    public int smtpSlots() {
+        return smtpBulkhead.getMaxConcurrentCalls();
     }
 
     /** Asks for a slot at the endpoint and the host's permission, without waiting. */

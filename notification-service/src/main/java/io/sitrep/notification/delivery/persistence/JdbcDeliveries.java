@@ -66,26 +66,30 @@ public class JdbcDeliveries {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries, oldest due first, skipping rows another dispatcher
-     * holds and endpoints that are busy, and at most {@code perEndpoint} per endpoint: they are marked
-     * {@code delivering} under a new lease.
+     * Claims up to {@code limit} due deliveries, oldest due first, skipping rows another dispatcher holds,
+     * and no more per endpoint than it has slots free ({@code freeSlots}; {@code slots} for an endpoint not
+     * listed, {@code smtpSlots} for email): they are marked {@code delivering} under a new lease. More
+     * could not start at once, and each one given back costs a write and a delay.
      */
-    public List<Claimed> claimDue(int limit, Collection<String> busyEndpoints, int perEndpoint, Instant now, Duration lease) {
+    public List<Claimed> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration lease) {
         UUID leaseId = UUID.randomUUID();
-        // At most perEndpoint deliveries per endpoint in one claim: more could not start at once (the endpoint's
-        // bulkhead), and each one given back costs a write and half a second. The ranking looks ahead of the
-        // batch so that one busy endpoint's queue does not fill it; the outer query locks and re-checks.
+        String[] busy = freeSlots.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey).toArray(String[]::new);
+        // The ranking looks well ahead of the batch, so that one endpoint's long queue does not fill it; the outer
+        // query locks the rows and checks them again.
         return jdbc.sql("""
-                        WITH candidates AS (
-                            SELECT id, next_attempt_at,
+                        WITH free AS (
+                            SELECT * FROM unnest(?::text[], ?::int[]) AS f(endpoint, slots)),
+                        candidates AS (
+                            SELECT id, endpoint, next_attempt_at,
                                    row_number() OVER (PARTITION BY endpoint ORDER BY next_attempt_at) AS place
                             FROM (SELECT id, endpoint, next_attempt_at FROM deliveries
                                   WHERE status IN ('pending', 'failed') AND next_attempt_at <= ? AND NOT (endpoint = ANY (?))
                                   ORDER BY next_attempt_at
                                   LIMIT ?) AS soonest),
                         due AS (
-                            SELECT d.id FROM deliveries d JOIN candidates c ON c.id = d.id
-                            WHERE c.place <= ? AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
+                            SELECT d.id FROM deliveries d JOIN candidates c ON c.id = d.id LEFT JOIN free f ON f.endpoint = c.endpoint
+                            WHERE c.place <= coalesce(f.slots, CASE WHEN c.endpoint = 'smtp' THEN ? ELSE ? END)
+                              AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
                             ORDER BY c.next_attempt_at
                             LIMIT ?
                             FOR UPDATE OF d SKIP LOCKED)
@@ -93,7 +97,8 @@ public class JdbcDeliveries {
                         FROM due WHERE d.id = due.id
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
                                   d.round_attempts, d.published_at, d.traceparent, d.tracestate""")
-                .params(Timestamp.from(now), busyEndpoints.toArray(String[]::new), limit * 20, perEndpoint, Timestamp.from(now), limit,
+                .params(freeSlots.keySet().toArray(String[]::new), freeSlots.values().toArray(Integer[]::new),
+                        Timestamp.from(now), busy, limit * 20, smtpSlots, slots, Timestamp.from(now), limit,
                         leaseId, Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                         rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
