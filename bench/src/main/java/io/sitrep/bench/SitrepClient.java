@@ -93,6 +93,26 @@ final class SitrepClient {
         http.expect("GET", notifications + link.group(1), null);
     }
 
+    /** The sum of a metric's series in a service's Prometheus scrape; NaN when the service does not answer. */
+    double metric(String service, String name) {
+        String base = switch (service) {
+            case "incident" -> incidents;
+            case "notification" -> notifications;
+            default -> timeline;
+        };
+        Http.Response scrape = http.get(base + "/actuator/prometheus");
+        if (!scrape.ok()) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (String line : scrape.body().split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     JsonNode rebuild(String method) {
         return JSON.readTree(http.expect(method, timeline + "/api/v1/admin/rebuild", null).body());
     }

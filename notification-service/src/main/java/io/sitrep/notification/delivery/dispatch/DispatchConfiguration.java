@@ -53,6 +53,8 @@ class DispatchConfiguration {
                 .minimumNumberOfCalls(breaker.minimumCalls())
                 .failureRateThreshold(breaker.failureRateThreshold())
                 .waitDurationInOpenState(breaker.openFor())
+                // Claims skip hosts whose breaker is open, so no attempt would ever ask it to half-open: it does so itself.
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);

@@ -7,8 +7,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.sitrep.notification.delivery.AttemptResult;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -32,10 +35,29 @@ public final class EndpointIsolation {
         this.smtpBulkhead = BulkheadConfig.custom().maxConcurrentCalls(smtpConcurrency).maxWaitDuration(Duration.ZERO).build();
     }
 
-    /** The slots free now at each endpoint attempted before; an endpoint not listed has all of all its slots free. */
+    /**
+     * The slots free now at each endpoint attempted before; an endpoint not listed has all its slots free.
+     * An endpoint whose host's breaker is open has none: its deliveries would only be put back, and a long
+     * queue of them would crowd healthy endpoints out of each claim.
+     */
     public Map<String, Integer> freeSlots() {
+        Set<String> open = breakers.getAllCircuitBreakers().stream()
+                .filter(b -> b.getState() == CircuitBreaker.State.OPEN)
+                .map(CircuitBreaker::getName)
+                .collect(Collectors.toSet());
         return bulkheads.getAllBulkheads().stream()
-                .collect(Collectors.toMap(Bulkhead::getName, b -> b.getMetrics().getAvailableConcurrentCalls()));
+                .collect(Collectors.toMap(Bulkhead::getName,
+                        b -> open.contains(host(b.getName())) ? 0 : b.getMetrics().getAvailableConcurrentCalls()));
+    }
+
+    /** The breaker key of an endpoint: host and port of a webhook endpoint ({@code scheme://host:port/path}), or smtp. */
+    static String host(String endpoint) {
+        if (SMTP.equals(endpoint)) {
+            return SMTP;
+        }
+        URI uri = URI.create(endpoint);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     /** How many attempts a webhook endpoint takes at once. */

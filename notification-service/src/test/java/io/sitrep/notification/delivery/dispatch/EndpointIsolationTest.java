@@ -1,0 +1,47 @@
+package io.sitrep.notification.delivery.dispatch;
+
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EndpointIsolationTest {
+
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+    private final EndpointIsolation isolation = new EndpointIsolation(
+            BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(4).maxWaitDuration(Duration.ZERO).build()), breakers, 2);
+
+    @Test
+    void freeSlotsCountTheAttemptsInFlightPerEndpoint() {
+        isolation.tryAcquire("http://a.example:80/hook", "a.example:80");
+        isolation.tryAcquire("http://a.example:80/hook", "a.example:80");
+        isolation.tryAcquire(EndpointIsolation.SMTP, EndpointIsolation.SMTP);
+
+        assertThat(isolation.freeSlots()).containsEntry("http://a.example:80/hook", 2).containsEntry(EndpointIsolation.SMTP, 1);
+        assertThat(isolation.webhookSlots()).isEqualTo(4);
+        assertThat(isolation.smtpSlots()).isEqualTo(2);
+    }
+
+    @Test
+    void anEndpointWhoseHostsBreakerIsOpenHasNoFreeSlot() {
+        EndpointIsolation.Permit permit = isolation.tryAcquire("https://b.example:443/events", "b.example:443");
+        isolation.tryAcquire("https://c.example:443/events", "c.example:443").release(
+                io.sitrep.notification.delivery.AttemptResult.status(200, null, Duration.ofMillis(5)));
+        breakers.circuitBreaker("b.example:443").transitionToOpenState();
+        permit.release(io.sitrep.notification.delivery.AttemptResult.error("timed out", Duration.ofSeconds(15)));
+
+        assertThat(isolation.freeSlots()).containsEntry("https://b.example:443/events", 0)
+                .containsEntry("https://c.example:443/events", 4);
+    }
+
+    @Test
+    void theBreakerKeyOfAnEndpointIsItsHostAndPort() {
+        assertThat(EndpointIsolation.host("https://Hooks.Example:8443/a/b")).isEqualTo("hooks.example:8443");
+        assertThat(EndpointIsolation.host("http://127.0.0.10:80/hook")).isEqualTo("127.0.0.10:80");
+        assertThat(EndpointIsolation.host(EndpointIsolation.SMTP)).isEqualTo(EndpointIsolation.SMTP);
+    }
+}
