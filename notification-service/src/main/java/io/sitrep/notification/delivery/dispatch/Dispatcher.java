@@ -55,7 +55,6 @@ public final class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration BUSY_DELAY = Duration.ofMillis(500);
-    private static final Duration CLAIM_GATHERING = Duration.ofMillis(2);
     private static final Duration MAX_ERROR_BACKOFF = Duration.ofSeconds(5);
 
     private final JdbcDeliveries deliveries;
@@ -171,10 +170,10 @@ public final class Dispatcher implements SmartLifecycle {
                     }
                     nextReclaim = now.plus(settings.pollInterval());
                 }
-                int asked = Math.min(settings.maxInFlight() - inFlight.get(), settings.batchSize());
+                int capacity = settings.maxInFlight() - inFlight.get();
                 int claimed = 0;
-                if (asked > 0) {
-                    List<Claimed> due = deliveries.claimDue(asked, isolation.freeSlots(),
+                if (capacity > 0) {
+                    List<Claimed> due = deliveries.claimDue(Math.min(capacity, settings.batchSize()), isolation.freeSlots(),
                             isolation.webhookSlots(), isolation.smtpSlots(), now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
@@ -184,13 +183,8 @@ public final class Dispatcher implements SmartLifecycle {
                 }
                 lastError = null;
                 backoff = Duration.ZERO;
-                if (claimed < asked || asked <= 0) {
-                    // Nothing more can be claimed now: wait for an attempt to end or deliveries to commit. Attempts end
-                    // one by one, each waking the dispatcher; gather a few before the next claim, which costs a query.
+                if (claimed == 0 || claimed >= capacity) {
                     signal.await(settings.pollInterval());
-                    if (inFlight.get() > 0) {
-                        signal.pause(CLAIM_GATHERING);
-                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

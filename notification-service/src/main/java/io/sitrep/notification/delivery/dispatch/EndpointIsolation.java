@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -37,17 +36,22 @@ public final class EndpointIsolation {
 
     /**
      * The slots free now at each endpoint attempted before; an endpoint not listed has all its slots free.
-     * An endpoint whose host's breaker is open has none: its deliveries would only be put back, and a long
-     * queue of them would crowd healthy endpoints out of each claim.
+     * An endpoint whose host's breaker is open has none, and one that is half-open at most one for its trial:
+     * more would only be put back, and a long queue of them would crowd healthy endpoints out of each claim.
      */
     public Map<String, Integer> freeSlots() {
-        Set<String> open = breakers.getAllCircuitBreakers().stream()
-                .filter(b -> b.getState() == CircuitBreaker.State.OPEN)
-                .map(CircuitBreaker::getName)
-                .collect(Collectors.toSet());
+        Map<String, CircuitBreaker.State> states = breakers.getAllCircuitBreakers().stream()
+                .collect(Collectors.toMap(CircuitBreaker::getName, CircuitBreaker::getState));
         return bulkheads.getAllBulkheads().stream()
-                .collect(Collectors.toMap(Bulkhead::getName,
-                        b -> open.contains(host(b.getName())) ? 0 : b.getMetrics().getAvailableConcurrentCalls()));
+                .collect(Collectors.toMap(Bulkhead::getName, b -> {
+                    int free = b.getMetrics().getAvailableConcurrentCalls();
+                    return switch (states.getOrDefault(host(b.getName()), CircuitBreaker.State.CLOSED)) {
+                        case OPEN, FORCED_OPEN -> 0;
+                        // One trial at a time, and only when nothing else is in flight there.
+                        case HALF_OPEN -> free == b.getBulkheadConfig().getMaxConcurrentCalls() ? Math.min(free, 1) : 0;
+                        default -> free;
+                    };
+                }));
     }
 
     /** The breaker key of an endpoint: host and port of a webhook endpoint ({@code scheme://host:port/path}), or smtp. */

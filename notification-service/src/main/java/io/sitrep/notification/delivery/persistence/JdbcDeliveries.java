@@ -74,7 +74,7 @@ public class JdbcDeliveries {
     public List<Claimed> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration lease) {
         UUID leaseId = UUID.randomUUID();
         String[] busy = freeSlots.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey).toArray(String[]::new);
-        // The ranking looks ahead of the batch, so that one endpoint's queue does not fill it; the outer
+        // The ranking looks well ahead of the batch, so that one endpoint's queue does not fill it; the outer
         // query locks the rows and checks them again.
         return jdbc.sql("""
                         WITH free AS (
@@ -98,7 +98,7 @@ public class JdbcDeliveries {
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
                                   d.round_attempts, d.published_at, d.traceparent, d.tracestate""")
                 .params(freeSlots.keySet().toArray(String[]::new), freeSlots.values().toArray(Integer[]::new),
-                        Timestamp.from(now), busy, limit * 4, smtpSlots, slots, Timestamp.from(now), limit,
+                        Timestamp.from(now), busy, limit * 20, smtpSlots, slots, Timestamp.from(now), limit,
                         leaseId, Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                         rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),

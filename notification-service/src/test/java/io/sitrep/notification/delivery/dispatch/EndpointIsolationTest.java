@@ -39,6 +39,21 @@ class EndpointIsolationTest {
     }
 
     @Test
+    void aHalfOpenHostsEndpointOffersOneSlotForItsTrialAndNoneWhileItRuns() {
+        breakers.circuitBreaker("d.example:443").transitionToOpenState();
+        breakers.circuitBreaker("d.example:443").transitionToHalfOpenState();
+        EndpointIsolation.Permit trial = isolation.tryAcquire("https://d.example:443/events", "d.example:443");
+
+        assertThat(isolation.freeSlots()).containsEntry("https://d.example:443/events", 0);
+
+        trial.release(io.sitrep.notification.delivery.AttemptResult.status(503, null, Duration.ofMillis(5)));
+        breakers.circuitBreaker("d.example:443").transitionToClosedState();
+        breakers.circuitBreaker("d.example:443").transitionToOpenState();
+        breakers.circuitBreaker("d.example:443").transitionToHalfOpenState();
+        assertThat(isolation.freeSlots()).containsEntry("https://d.example:443/events", 1);
+    }
+
+    @Test
     void theBreakerKeyOfAnEndpointIsItsHostAndPort() {
         assertThat(EndpointIsolation.host("https://Hooks.Example:8443/a/b")).isEqualTo("hooks.example:8443");
         assertThat(EndpointIsolation.host("http://127.0.0.10:80/hook")).isEqualTo("127.0.0.10:80");
