@@ -35,9 +35,17 @@ class StreamAcrossInstancesIT extends IntegrationTest {
     @Autowired
     private Environment environment;
 
+    /**
+     * One consumer thread per instance: the topic's four partitions then split two and two. With the
+     * default four threads each, eight consumers share four partitions and the range assignor may give
+     * all of them to one instance, which is not the case this test is about.
+     */
+    static final String CONSUMER_THREADS = "1";
+
     @DynamicPropertySource
     static void ownTopic(DynamicPropertyRegistry registry) {
         registry.add("sitrep.timeline.ingest.topic", () -> TestTopics.created(OWN_TOPIC));
+        registry.add("spring.cloud.stream.bindings.incidentEvents-in-0.consumer.concurrency", () -> CONSUMER_THREADS);
     }
 
     @Override
@@ -83,6 +91,7 @@ class StreamAcrossInstancesIT extends IntegrationTest {
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafka,
                 "--sitrep.timeline.ingest.topic=" + OWN_TOPIC,
+                "--spring.cloud.stream.bindings.incidentEvents-in-0.consumer.concurrency=" + CONSUMER_THREADS,
                 "--sitrep.timeline.ingest.group=" + environment.getProperty("sitrep.timeline.ingest.group"),
                 "--spring.jmx.enabled=false");
     }
