@@ -1,53 +1,67 @@
 package io.sitrep.timeline.ingest;
 
 import io.sitrep.events.SitrepEvent;
-import io.sitrep.events.wire.EventCodec;
 import io.sitrep.timeline.readmodel.VersionCheck;
 import io.sitrep.timeline.readmodel.persistence.ApplyResult;
 import io.sitrep.timeline.readmodel.persistence.ReadModelWriter;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Applies events to the read models, one transaction per live event or per rebuild batch. */
+/** Applies events to the read models, one transaction per batch of the live consumer or of a rebuild. */
 @Service
 public class EventApplier {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final ReadModelWriter writer;
-    private final EventCodec codec = new EventCodec();
 
-    EventApplier(JdbcClient jdbc, ReadModelWriter writer) {
+    EventApplier(JdbcTemplate jdbc, ReadModelWriter writer) {
         this.jdbc = jdbc;
         this.writer = writer;
     }
 
     /**
-     * Applies an event from the live consumer to the current generation, records how far the consumer
-     * got in its partition, and queues the event for the live stream, in one transaction. The current
-     * generation is held {@code FOR SHARE} until commit, so a rebuild cannot switch generations under it.
-     * An event at the version already applied is queued too (a rebuild may have applied it ahead of this
-     * consumer), but an event id is queued once only.
+     * Applies the live consumer's events, in order, to the current generation, records how far the consumer
+     * got in each partition, and queues the events for the live stream of every instance, in one transaction.
+     * The current generation is held {@code FOR SHARE} until commit, so a rebuild cannot switch generations
+     * under it. An event at the version already applied is queued too (a rebuild may have applied it ahead
+     * of this consumer), but an event id is queued once only.
+     *
+     * @param events    decoded events, in the order of their records
+     * @param positions the last record of each partition the batch covers, decoded or not
+     * @return what became of each event, in the same order
      */
     @Transactional
-    public LiveOutcome applyLive(SitrepEvent event, RecordPosition position) {
-        long generation = jdbc.sql("SELECT generation FROM current_generation FOR SHARE").query(Long.class).single();
-        ApplyResult result = writer.apply(event, generation);
-        if (result.check() != VersionCheck.SKIP_OLD) {
-            jdbc.sql("INSERT INTO stream_events (event_id, type, data) VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
-                    .params(event.eventId(), event.type().wireName(), new String(codec.encode(event), StandardCharsets.UTF_8))
-                    .update();
+    public List<ApplyResult> applyLive(List<ConsumedEvent> events, List<RecordPosition> positions) {
+        Long generation = jdbc.queryForObject("SELECT generation FROM current_generation FOR SHARE", Long.class);
+        List<ApplyResult> results = writer.apply(events.stream().map(ConsumedEvent::event).toList(), generation);
+        List<Object[]> streamed = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            if (results.get(i).check() != VersionCheck.SKIP_OLD) {
+                SitrepEvent event = events.get(i).event();
+                streamed.add(new Object[] {event.eventId(), event.type().wireName(), events.get(i).data()});
+            }
         }
-        jdbc.sql("""
+        if (!streamed.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO stream_events (event_id, type, data) VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                    streamed);
+        }
+        Map<String, Object[]> next = new LinkedHashMap<>();
+        for (RecordPosition position : positions) {
+            next.put(position.topic() + "-" + position.partition(),
+                    new Object[] {position.topic(), position.partition(), position.offset() + 1});
+        }
+        jdbc.batchUpdate("""
                         INSERT INTO applied_offsets (topic, partition, next_offset) VALUES (?, ?, ?)
-                        ON CONFLICT (topic, partition) DO UPDATE SET next_offset = GREATEST(applied_offsets.next_offset, EXCLUDED.next_offset)""")
-                .params(position.topic(), position.partition(), position.offset() + 1)
-                .update();
-        return new LiveOutcome(result, generation);
+                        ON CONFLICT (topic, partition) DO UPDATE SET next_offset = GREATEST(applied_offsets.next_offset, EXCLUDED.next_offset)""",
+                new ArrayList<>(next.values()));
+        return results;
     }
 
     /**
@@ -56,8 +70,6 @@ public class EventApplier {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void applyToGeneration(List<SitrepEvent> events, long generation) {
-        for (SitrepEvent event : events) {
-            writer.apply(event, generation);
-        }
+        writer.apply(events, generation);
     }
 }

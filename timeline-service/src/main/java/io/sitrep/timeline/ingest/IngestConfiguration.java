@@ -2,6 +2,8 @@ package io.sitrep.timeline.ingest;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.timeline.readmodel.ReadModels;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -9,10 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.converter.MessagingMessageConverter;
-import org.springframework.kafka.support.converter.RecordMessageConverter;
+import org.springframework.kafka.support.converter.BatchMessageConverter;
+import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.messaging.Message;
@@ -21,24 +24,27 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
-    /** The function Spring Cloud Stream binds to the incident-events topic. */
+    /** The function Spring Cloud Stream binds to the incident-events topic, a poll's records at a time. */
     @Bean
-    Consumer<Message<byte[]>> incidentEvents(EventApplier applier, DeadLetters deadLetters, IngestMetrics metrics,
-                                             IngestSettings settings, LastApplied lastApplied) {
-        return new IncidentEventsConsumer(applier, deadLetters, metrics, settings, lastApplied);
+    Consumer<Message<List<byte[]>>> incidentEvents(EventApplier applier, DeadLetters deadLetters, IngestMetrics metrics,
+                                                   IngestSettings settings, LastApplied lastApplied,
+                                                   ObservationRegistry observations) {
+        return new IncidentEventsConsumer(applier, deadLetters, metrics, settings, lastApplied,
+                new RecordObservations(observations, "incidentEvents-in-0", settings.group()));
     }
 
-    /** Hands the consumer the raw record, so dead letters keep the original key, headers, partition and offset. */
+    /** Hands the consumer the raw records, so dead letters keep the original key, headers, partition and offset. */
     @Bean
-    RecordMessageConverter rawRecordConverter() {
-        MessagingMessageConverter converter = new MessagingMessageConverter();
+    BatchMessageConverter rawRecordsConverter() {
+        BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
         converter.setRawRecordHeader(true);
         return converter;
     }
 
     /**
-     * What reaches the container is database trouble (the consumer dead-letters everything else):
-     * redeliver the record after an exponential backoff, for as long as it takes, never skipping it.
+     * What reaches the container is database trouble, or a dead letter the broker did not take (the
+     * consumer dead-letters everything else): redeliver the batch from its first record after an
+     * exponential backoff, for as long as it takes, never skipping it.
      */
     @Bean
     CommonErrorHandler redeliveringErrorHandler(IngestSettings settings) {

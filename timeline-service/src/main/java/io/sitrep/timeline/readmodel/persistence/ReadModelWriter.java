@@ -11,7 +11,7 @@ import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.timeline.readmodel.Gap;
 import io.sitrep.timeline.readmodel.VersionCheck;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,208 +20,246 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
- * Applies one event to one generation of the read models, inside the caller's transaction: checks the
- * version against the one applied for the aggregate, records a gap, and writes the snapshot, the
- * timeline entry, the postmortem or the status change. Applying the same event twice changes nothing.
+ * Applies events, in order, to one generation of the read models, inside the caller's transaction:
+ * checks each event's version against the one applied for its aggregate, records gaps, and writes the
+ * snapshots, timeline entries, postmortems and status changes. Applying the same events twice changes
+ * nothing.
+ *
+ * <p>A batch costs a fixed number of round trips whatever its size: one to lock its aggregates, one per
+ * aggregate type to read the versions applied, and one JDBC batch per table written. Within the batch
+ * the versions are followed in memory, so an aggregate's consecutive events check against each other.
  */
 @Repository
 public class ReadModelWriter {
 
-    private final JdbcClient jdbc;
+    private static final String UPSERT_INCIDENT = """
+            INSERT INTO incidents (generation, id, version, last_event_id, title, status, impact, components,
+                                   created_at, updated_at, resolved_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)
+            ON CONFLICT (generation, id) DO UPDATE SET
+                version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id, title = EXCLUDED.title,
+                status = EXCLUDED.status, impact = EXCLUDED.impact, components = EXCLUDED.components,
+                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, resolved_at = EXCLUDED.resolved_at""";
+    private static final String INSERT_INCIDENT_VERSION = """
+            INSERT INTO incident_versions (generation, incident_id, version, title, status, impact, components,
+                                           created_at, updated_at, resolved_at, occurred_at, published_at)
+            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+    private static final String INSERT_TIMELINE_ENTRY = """
+            INSERT INTO timeline_entries (generation, incident_id, version, event_id, event_type, update_id, status,
+                                          previous_status, impact, previous_impact, message, component_changes,
+                                          occurred_at, published_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+            ON CONFLICT DO NOTHING""";
+    private static final String UPSERT_POSTMORTEM = """
+            INSERT INTO postmortems (generation, incident_id, revision, version, body, occurred_at, published_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (generation, incident_id, revision) DO UPDATE SET
+                version = EXCLUDED.version, body = EXCLUDED.body,
+                occurred_at = EXCLUDED.occurred_at, published_at = EXCLUDED.published_at""";
+    private static final String UPSERT_COMPONENT = """
+            INSERT INTO components (generation, id, version, last_event_id, name, group_name, description, status,
+                                    created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (generation, id) DO UPDATE SET
+                version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id, name = EXCLUDED.name,
+                group_name = EXCLUDED.group_name, description = EXCLUDED.description, status = EXCLUDED.status,
+                updated_at = EXCLUDED.updated_at""";
+    private static final String INSERT_STATUS_CHANGE = """
+            INSERT INTO component_status_history (generation, component_id, version, status, previous_status,
+                                                  incident_id, occurred_at, published_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+    private static final String INSERT_GAP = """
+            INSERT INTO version_gaps (generation, aggregate_type, aggregate_id, expected_version, received_version,
+                                      event_id, event_type, published_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    public ReadModelWriter(JdbcClient jdbc, JsonMapper json) {
+    public ReadModelWriter(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
+    /**
+     * Applies the events in order to the generation; returns what became of each, in the same order.
+     *
+     * @throws IllegalArgumentException for an event that is neither an incident's nor a component's
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ApplyResult apply(SitrepEvent event, long generation) {
-        if (event instanceof IncidentEvent incident) {
-            return applyIncident(incident, generation);
+    public List<ApplyResult> apply(List<? extends SitrepEvent> events, long generation) {
+        if (events.isEmpty()) {
+            return List.of();
         }
-        if (event instanceof ComponentEvent component) {
-            return applyComponent(component, generation);
+        Batch batch = new Batch(generation);
+        for (SitrepEvent event : events) {
+            if (event instanceof IncidentEvent incident) {
+                batch.incidents.put(incident.incidentId(), 0L);
+            } else if (event instanceof ComponentEvent component) {
+                batch.components.put(component.componentId(), 0L);
+            } else {
+                throw new IllegalArgumentException(event.type().wireName() + " is not an incident or component event");
+            }
         }
-        throw new IllegalArgumentException(event.type().wireName() + " is not an incident or component event");
-    }
-
-    private ApplyResult applyIncident(IncidentEvent event, long generation) {
-        ApplyResult checked = checkVersion(event, "incident", "SELECT version FROM incidents WHERE generation = ? AND id = ?",
-                event.incidentId(), generation);
-        if (!checked.check().applies()) {
-            return checked;
+        lock(batch);
+        readVersions(batch);
+        List<ApplyResult> results = new ArrayList<>(events.size());
+        for (SitrepEvent event : events) {
+            results.add(event instanceof IncidentEvent incident ? batch.incident(incident) : batch.component((ComponentEvent) event));
         }
-        VersionCheck check = checked.check();
-        Gap gap = checked.gap();
-        IncidentSnapshot incident = event.incident();
-        String components = json.writeValueAsString(incident.components());
-        jdbc.sql("""
-                        INSERT INTO incidents (generation, id, version, last_event_id, title, status, impact, components,
-                                               created_at, updated_at, resolved_at)
-                        VALUES (:generation, :id, :version, :eventId, :title, :status, :impact, CAST(:components AS jsonb),
-                                :createdAt, :updatedAt, :resolvedAt)
-                        ON CONFLICT (generation, id) DO UPDATE SET
-                            version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id, title = EXCLUDED.title,
-                            status = EXCLUDED.status, impact = EXCLUDED.impact, components = EXCLUDED.components,
-                            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, resolved_at = EXCLUDED.resolved_at""")
-                .param("generation", generation)
-                .param("id", event.incidentId())
-                .param("version", event.version())
-                .param("eventId", event.eventId())
-                .param("title", incident.title())
-                .param("status", incident.status().wireName())
-                .param("impact", incident.impact().wireName())
-                .param("components", components)
-                .param("createdAt", ts(incident.createdAt()))
-                .param("updatedAt", ts(incident.updatedAt()))
-                .param("resolvedAt", ts(incident.resolvedAt()))
-                .update();
-        jdbc.sql("""
-                        INSERT INTO incident_versions (generation, incident_id, version, title, status, impact, components,
-                                                       created_at, updated_at, resolved_at, occurred_at, published_at)
-                        VALUES (:generation, :id, :version, :title, :status, :impact, CAST(:components AS jsonb),
-                                :createdAt, :updatedAt, :resolvedAt, :occurredAt, :publishedAt)
-                        ON CONFLICT DO NOTHING""")
-                .param("generation", generation)
-                .param("id", event.incidentId())
-                .param("version", event.version())
-                .param("title", incident.title())
-                .param("status", incident.status().wireName())
-                .param("impact", incident.impact().wireName())
-                .param("components", components)
-                .param("createdAt", ts(incident.createdAt()))
-                .param("updatedAt", ts(incident.updatedAt()))
-                .param("resolvedAt", ts(incident.resolvedAt()))
-                .param("occurredAt", ts(event.occurredAt()))
-                .param("publishedAt", ts(event.publishedAt()))
-                .update();
-        if (event instanceof IncidentLifecycleEvent lifecycle) {
-            IncidentUpdate update = lifecycle.update();
-            jdbc.sql("""
-                            INSERT INTO timeline_entries (generation, incident_id, version, event_id, event_type, update_id, status,
-                                                          previous_status, impact, previous_impact, message, component_changes,
-                                                          occurred_at, published_at)
-                            VALUES (:generation, :id, :version, :eventId, :type, :updateId, :status, :previousStatus, :impact,
-                                    :previousImpact, :message, CAST(:changes AS jsonb), :occurredAt, :publishedAt)
-                            ON CONFLICT DO NOTHING""")
-                    .param("generation", generation)
-                    .param("id", event.incidentId())
-                    .param("version", event.version())
-                    .param("eventId", event.eventId())
-                    .param("type", event.type().wireName())
-                    .param("updateId", update.id())
-                    .param("status", update.status().wireName())
-                    .param("previousStatus", update.previousStatus() == null ? null : update.previousStatus().wireName())
-                    .param("impact", update.impact().wireName())
-                    .param("previousImpact", update.previousImpact() == null ? null : update.previousImpact().wireName())
-                    .param("message", update.message())
-                    .param("changes", json.writeValueAsString(update.componentChanges()))
-                    .param("occurredAt", ts(event.occurredAt()))
-                    .param("publishedAt", ts(event.publishedAt()))
-                    .update();
-        }
-        if (event instanceof PostmortemPublished postmortem) {
-            jdbc.sql("""
-                            INSERT INTO postmortems (generation, incident_id, revision, version, body, occurred_at, published_at)
-                            VALUES (:generation, :id, :revision, :version, :body, :occurredAt, :publishedAt)
-                            ON CONFLICT (generation, incident_id, revision) DO UPDATE SET
-                                version = EXCLUDED.version, body = EXCLUDED.body,
-                                occurred_at = EXCLUDED.occurred_at, published_at = EXCLUDED.published_at""")
-                    .param("generation", generation)
-                    .param("id", event.incidentId())
-                    .param("revision", postmortem.postmortem().revision())
-                    .param("version", event.version())
-                    .param("body", postmortem.postmortem().body())
-                    .param("occurredAt", ts(event.occurredAt()))
-                    .param("publishedAt", ts(event.publishedAt()))
-                    .update();
-        }
-        return new ApplyResult(check, gap);
-    }
-
-    private ApplyResult applyComponent(ComponentEvent event, long generation) {
-        ApplyResult checked = checkVersion(event, "component", "SELECT version FROM components WHERE generation = ? AND id = ?",
-                event.componentId(), generation);
-        if (!checked.check().applies()) {
-            return checked;
-        }
-        VersionCheck check = checked.check();
-        Gap gap = checked.gap();
-        ComponentSnapshot component = event.component();
-        jdbc.sql("""
-                        INSERT INTO components (generation, id, version, last_event_id, name, group_name, description, status,
-                                                created_at, updated_at)
-                        VALUES (:generation, :id, :version, :eventId, :name, :group, :description, :status, :createdAt, :updatedAt)
-                        ON CONFLICT (generation, id) DO UPDATE SET
-                            version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id, name = EXCLUDED.name,
-                            group_name = EXCLUDED.group_name, description = EXCLUDED.description, status = EXCLUDED.status,
-                            updated_at = EXCLUDED.updated_at""")
-                .param("generation", generation)
-                .param("id", event.componentId())
-                .param("version", event.version())
-                .param("eventId", event.eventId())
-                .param("name", component.name())
-                .param("group", component.group())
-                .param("description", component.description())
-                .param("status", component.status().wireName())
-                .param("createdAt", ts(event.occurredAt()))
-                .param("updatedAt", ts(component.updatedAt()))
-                .update();
-        if (event instanceof ComponentStatusChanged changed) {
-            jdbc.sql("""
-                            INSERT INTO component_status_history (generation, component_id, version, status, previous_status,
-                                                                  incident_id, occurred_at, published_at)
-                            VALUES (:generation, :id, :version, :status, :previousStatus, :incidentId, :occurredAt, :publishedAt)
-                            ON CONFLICT DO NOTHING""")
-                    .param("generation", generation)
-                    .param("id", event.componentId())
-                    .param("version", event.version())
-                    .param("status", changed.status().wireName())
-                    .param("previousStatus", changed.previousStatus().wireName())
-                    .param("incidentId", changed.incidentId())
-                    .param("occurredAt", ts(event.occurredAt()))
-                    .param("publishedAt", ts(event.publishedAt()))
-                    .update();
-        }
-        return new ApplyResult(check, gap);
+        batch.write();
+        return results;
     }
 
     /**
-     * Locks the aggregate in this generation, compares the event's version with the one applied, and
-     * records a gap when the event jumps ahead.
-     *
-     * @param versionQuery the applied version of the aggregate, by generation and id
+     * One aggregate of one generation is changed by one transaction at a time, even across instances.
+     * The locks are taken in the order of their keys, so two batches sharing aggregates cannot deadlock.
      */
-    private ApplyResult checkVersion(SitrepEvent event, String aggregateType, String versionQuery, Object id, long generation) {
-        lock(generation, aggregateType, event.aggregateId());
-        long applied = jdbc.sql(versionQuery).params(generation, id).query(Long.class).optional().orElse(0L);
-        VersionCheck check = VersionCheck.of(applied, event.version());
-        Gap gap = check == VersionCheck.APPLY_AFTER_GAP ? recordGap(event, aggregateType, applied, generation) : null;
-        return new ApplyResult(check, gap);
+    private void lock(Batch batch) {
+        TreeSet<String> keys = new TreeSet<>();
+        batch.incidents.keySet().forEach(id -> keys.add(batch.generation + ":incident:" + id));
+        batch.components.keySet().forEach(id -> keys.add(batch.generation + ":component:" + id));
+        jdbc.query("""
+                        SELECT pg_advisory_xact_lock(key) FROM (
+                            SELECT hashtextextended(k, 0) AS key FROM unnest(CAST(? AS text[])) AS k ORDER BY 1) AS ordered""",
+                rs -> {
+                }, (Object) keys.toArray(String[]::new));
     }
 
-    private Gap recordGap(SitrepEvent event, String aggregateType, long applied, long generation) {
-        Gap gap = new Gap(aggregateType, event.aggregateId(), applied + 1, event.version(), event.eventId(),
-                event.type().wireName(), event.publishedAt());
-        jdbc.sql("""
-                        INSERT INTO version_gaps (generation, aggregate_type, aggregate_id, expected_version, received_version,
-                                                  event_id, event_type, published_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(generation, aggregateType, gap.aggregateId(), gap.expectedVersion(), gap.receivedVersion(),
-                        gap.eventId(), gap.eventType(), ts(gap.publishedAt()))
-                .update();
-        return gap;
+    private void readVersions(Batch batch) {
+        if (!batch.incidents.isEmpty()) {
+            jdbc.query("SELECT id, version FROM incidents WHERE generation = ? AND id = ANY (CAST(? AS uuid[]))",
+                    rs -> {
+                        batch.incidents.put(rs.getObject("id", UUID.class), rs.getLong("version"));
+                    }, batch.generation, batch.incidents.keySet().stream().map(UUID::toString).toArray(String[]::new));
+        }
+        if (!batch.components.isEmpty()) {
+            jdbc.query("SELECT id, version FROM components WHERE generation = ? AND id = ANY (CAST(? AS text[]))",
+                    rs -> {
+                        batch.components.put(rs.getString("id"), rs.getLong("version"));
+                    }, batch.generation, batch.components.keySet().toArray(String[]::new));
+        }
     }
 
-    /** One aggregate of one generation is changed by one transaction at a time, even across instances. */
-    private void lock(long generation, String aggregateType, String aggregateId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param(generation + ":" + aggregateType + ":" + aggregateId)
-                .query((rs, row) -> 0).list();
+    /** The rows one batch writes, gathered in event order while the versions are checked in memory. */
+    private final class Batch {
+
+        final long generation;
+        /** Per aggregate, the version applied so far: read from the database, then advanced by this batch. */
+        final Map<UUID, Long> incidents = new HashMap<>();
+        final Map<String, Long> components = new HashMap<>();
+        /** Per aggregate, the last event this batch applies: its snapshot is the one stored. */
+        final Map<UUID, IncidentEvent> latestIncidents = new LinkedHashMap<>();
+        final Map<String, ComponentEvent> latestComponents = new LinkedHashMap<>();
+        /** A component's first applied event dates it, as when each event was applied alone. */
+        final Map<String, Instant> componentsFirstSeen = new HashMap<>();
+        final List<Object[]> incidentVersions = new ArrayList<>();
+        final List<Object[]> timelineEntries = new ArrayList<>();
+        final List<Object[]> postmortems = new ArrayList<>();
+        final List<Object[]> statusChanges = new ArrayList<>();
+        final List<Object[]> gaps = new ArrayList<>();
+
+        Batch(long generation) {
+            this.generation = generation;
+        }
+
+        ApplyResult incident(IncidentEvent event) {
+            UUID id = event.incidentId();
+            ApplyResult result = check(event, "incident", incidents.get(id));
+            if (!result.check().applies()) {
+                return result;
+            }
+            incidents.put(id, event.version());
+            latestIncidents.put(id, event);
+            IncidentSnapshot incident = event.incident();
+            incidentVersions.add(new Object[] {generation, id, event.version(), incident.title(), incident.status().wireName(),
+                    incident.impact().wireName(), json.writeValueAsString(incident.components()), ts(incident.createdAt()),
+                    ts(incident.updatedAt()), ts(incident.resolvedAt()), ts(event.occurredAt()), ts(event.publishedAt())});
+            if (event instanceof IncidentLifecycleEvent lifecycle) {
+                IncidentUpdate update = lifecycle.update();
+                timelineEntries.add(new Object[] {generation, id, event.version(), event.eventId(), event.type().wireName(),
+                        update.id(), update.status().wireName(),
+                        update.previousStatus() == null ? null : update.previousStatus().wireName(),
+                        update.impact().wireName(), update.previousImpact() == null ? null : update.previousImpact().wireName(),
+                        update.message(), json.writeValueAsString(update.componentChanges()), ts(event.occurredAt()),
+                        ts(event.publishedAt())});
+            }
+            if (event instanceof PostmortemPublished postmortem) {
+                postmortems.add(new Object[] {generation, id, postmortem.postmortem().revision(), event.version(),
+                        postmortem.postmortem().body(), ts(event.occurredAt()), ts(event.publishedAt())});
+            }
+            return result;
+        }
+
+        ApplyResult component(ComponentEvent event) {
+            String id = event.componentId();
+            ApplyResult result = check(event, "component", components.get(id));
+            if (!result.check().applies()) {
+                return result;
+            }
+            components.put(id, event.version());
+            latestComponents.put(id, event);
+            componentsFirstSeen.putIfAbsent(id, event.occurredAt());
+            if (event instanceof ComponentStatusChanged changed) {
+                statusChanges.add(new Object[] {generation, id, event.version(), changed.status().wireName(),
+                        changed.previousStatus().wireName(), changed.incidentId(), ts(event.occurredAt()), ts(event.publishedAt())});
+            }
+            return result;
+        }
+
+        private ApplyResult check(SitrepEvent event, String aggregateType, long applied) {
+            VersionCheck check = VersionCheck.of(applied, event.version());
+            if (check != VersionCheck.APPLY_AFTER_GAP) {
+                return new ApplyResult(check, null);
+            }
+            Gap gap = new Gap(aggregateType, event.aggregateId(), applied + 1, event.version(), event.eventId(),
+                    event.type().wireName(), event.publishedAt());
+            gaps.add(new Object[] {generation, aggregateType, gap.aggregateId(), gap.expectedVersion(), gap.receivedVersion(),
+                    gap.eventId(), gap.eventType(), ts(gap.publishedAt())});
+            return new ApplyResult(check, gap);
+        }
+
+        void write() {
+            List<Object[]> incidentRows = new ArrayList<>(latestIncidents.size());
+            latestIncidents.forEach((id, event) -> {
+                IncidentSnapshot incident = event.incident();
+                incidentRows.add(new Object[] {generation, id, event.version(), event.eventId(), incident.title(),
+                        incident.status().wireName(), incident.impact().wireName(), json.writeValueAsString(incident.components()),
+                        ts(incident.createdAt()), ts(incident.updatedAt()), ts(incident.resolvedAt())});
+            });
+            List<Object[]> componentRows = new ArrayList<>(latestComponents.size());
+            latestComponents.forEach((id, event) -> {
+                ComponentSnapshot component = event.component();
+                componentRows.add(new Object[] {generation, id, event.version(), event.eventId(), component.name(), component.group(),
+                        component.description(), component.status().wireName(), ts(componentsFirstSeen.get(id)),
+                        ts(component.updatedAt())});
+            });
+            batchUpdate(INSERT_GAP, gaps);
+            batchUpdate(UPSERT_INCIDENT, incidentRows);
+            batchUpdate(INSERT_INCIDENT_VERSION, incidentVersions);
+            batchUpdate(INSERT_TIMELINE_ENTRY, timelineEntries);
+            batchUpdate(UPSERT_POSTMORTEM, postmortems);
+            batchUpdate(UPSERT_COMPONENT, componentRows);
+            batchUpdate(INSERT_STATUS_CHANGE, statusChanges);
+        }
+
+        private void batchUpdate(String sql, List<Object[]> rows) {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+            }
+        }
     }
 
     static OffsetDateTime ts(Instant instant) {
