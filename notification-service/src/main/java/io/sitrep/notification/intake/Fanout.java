@@ -5,19 +5,23 @@ import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
+import io.sitrep.support.tracing.StoredTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns an event into deliveries: in one transaction, the event id is recorded as seen and one
- * delivery is created per matching active subscription. An event id seen before creates nothing,
- * so replays and duplicates are harmless. Only incident events notify; component events are
+ * Turns events into deliveries: in one transaction, the event ids are recorded as seen and one
+ * delivery is created per matching active subscription and event. An event id seen before creates
+ * nothing, so replays and duplicates are harmless. Only incident events notify; component events are
  * recorded as seen and create no delivery (their effect reaches subscribers through the incident).
  */
 public class Fanout {
@@ -42,6 +46,10 @@ public class Fanout {
         }
     }
 
+    /** An event as consumed, with the trace its deliveries continue. */
+    public record Incoming(SitrepEvent event, StoredTrace trace) {
+    }
+
     private final JdbcClient jdbc;
     private final JdbcSubscriptions subscriptions;
     private final JdbcDeliveries deliveries;
@@ -56,28 +64,69 @@ public class Fanout {
         this.clock = clock;
     }
 
+    /**
+     * Fans out the events of one poll, in three statements whatever their number: the active subscriptions
+     * read once, the event ids recorded, the deliveries inserted.
+     *
+     * @return what became of each event, in the same order
+     */
     @Transactional
-    public Result accept(SitrepEvent event) {
+    public List<Result> accept(List<Incoming> events) {
         Instant now = clock.instant();
-        List<JdbcSubscriptions.Candidate> matching = event instanceof IncidentEvent incident
-                ? subscriptions.active().stream().filter(c -> c.filter().matches(incident)).toList()
-                : List.of();
-        int seen = jdbc.sql("""
+        boolean notifying = events.stream().anyMatch(e -> e.event() instanceof IncidentEvent);
+        List<JdbcSubscriptions.Candidate> active = notifying ? subscriptions.active() : List.of();
+        List<List<JdbcSubscriptions.Candidate>> matching = new ArrayList<>(events.size());
+        for (Incoming incoming : events) {
+            matching.add(incoming.event() instanceof IncidentEvent incident
+                    ? active.stream().filter(c -> c.filter().matches(incident)).toList()
+                    : List.of());
+        }
+        Set<UUID> fresh = recordSeen(events, matching, now);
+        List<Result> results = new ArrayList<>(events.size());
+        List<JdbcDeliveries.NewDelivery> created = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            SitrepEvent event = events.get(i).event();
+            // remove: an id repeated within the poll is fresh once only.
+            if (!fresh.remove(event.eventId())) {
+                results.add(Result.DUPLICATE);
+            } else if (!(event instanceof IncidentEvent)) {
+                results.add(Result.IGNORED);
+            } else {
+                results.add(Result.ACCEPTED);
+                byte[] body = matching.get(i).isEmpty() ? null : payloads.body(event);
+                for (JdbcSubscriptions.Candidate candidate : matching.get(i)) {
+                    created.add(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), candidate.id().value(), event.eventId(),
+                            event.type().wireName(), candidate.endpoint(), body, event.publishedAt(), events.get(i).trace()));
+                }
+            }
+        }
+        deliveries.insertAll(created, now);
+        return results;
+    }
+
+    /** Records the events as seen; returns the ids that were not seen before. */
+    private Set<UUID> recordSeen(List<Incoming> events, List<List<JdbcSubscriptions.Candidate>> matching, Instant now) {
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        String[] aggregates = new String[n];
+        Integer[] counts = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            SitrepEvent event = events.get(i).event();
+            ids[i] = event.eventId().toString();
+            types[i] = event.type().wireName();
+            aggregates[i] = event.aggregateId();
+            counts[i] = matching.get(i).size();
+        }
+        return new HashSet<>(jdbc.sql("""
                         INSERT INTO seen_events (event_id, event_type, aggregate_id, deliveries, seen_at)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(event.eventId(), event.type().wireName(), event.aggregateId(), matching.size(), Timestamp.from(now))
-                .update();
-        if (seen == 0) {
-            return Result.DUPLICATE;
-        }
-        if (!(event instanceof IncidentEvent)) {
-            return Result.IGNORED;
-        }
-        byte[] body = payloads.body(event);
-        for (JdbcSubscriptions.Candidate candidate : matching) {
-            deliveries.insert(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), candidate.id().value(), event.eventId(),
-                    event.type().wireName(), candidate.endpoint(), body, event.publishedAt()), now);
-        }
-        return Result.ACCEPTED;
+                        SELECT CAST(id AS uuid), type, aggregate, deliveries, ? FROM unnest(CAST(? AS text[]), CAST(? AS text[]),
+                                                                                          CAST(? AS text[]), CAST(? AS int[]))
+                                                                                 AS e (id, type, aggregate, deliveries)
+                        ON CONFLICT DO NOTHING
+                        RETURNING event_id""")
+                .params(Timestamp.from(now), ids, types, aggregates, counts)
+                .query(UUID.class)
+                .list());
     }
 }

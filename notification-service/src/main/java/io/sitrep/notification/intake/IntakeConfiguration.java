@@ -1,17 +1,24 @@
 package io.sitrep.notification.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.notification.delivery.dispatch.DispatchSignal;
 import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
+import io.sitrep.support.tracing.RecordObservations;
+import io.sitrep.support.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.converter.BatchMessageConverter;
+import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.Message;
@@ -19,6 +26,7 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -31,17 +39,28 @@ class IntakeConfiguration {
         return new Fanout(jdbc, subscriptions, deliveries, payloads, clock);
     }
 
+    /** The function Spring Cloud Stream binds to the incident-events topic, a poll's records at a time. */
     @Bean
-    Consumer<Message<byte[]>> incidentEvents(EventCodec codec, Fanout fanout, JdbcClient jdbc, DispatchSignal signal,
-                                             MeterRegistry registry, Clock clock) {
-        return new IncidentEventConsumer(codec, fanout, jdbc, signal, registry, clock);
+    Consumer<Message<List<byte[]>>> incidentEvents(EventCodec codec, Fanout fanout, JdbcTemplate jdbc, DispatchSignal signal,
+                                                   MeterRegistry registry, ObservationRegistry observations, Traces traces,
+                                                   Clock clock, @Value("${spring.cloud.stream.bindings.incidentEvents-in-0.group}") String group) {
+        return new IncidentEventConsumer(codec, fanout, new ParkedRecords(jdbc), signal, registry,
+                new RecordObservations(observations, "incidentEvents-in-0", group), traces, clock);
+    }
+
+    /** Hands the consumer the raw records: their headers, and where they came from for the parked ones. */
+    @Bean
+    BatchMessageConverter rawRecordsConverter() {
+        BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
+        converter.setRawRecordHeader(true);
+        return converter;
     }
 
     /**
      * Only a failure of this service's own database reaches the container (undecodable records are
-     * parked by the consumer): it retries the same record with backoff up to 10 s, for as long as it
-     * takes, instead of the binder's default of a few quick retries and then skipping the record.
-     * Every partition of this consumer waits meanwhile, which is right: none could be stored.
+     * parked by the consumer): it redelivers the poll from its first record with backoff up to 10 s, for
+     * as long as it takes, instead of the binder's default of a few quick retries and then skipping the
+     * records. Every partition of this consumer waits meanwhile, which is right: none could be stored.
      */
     @Bean
     ListenerContainerWithDlqAndRetryCustomizer retryUntilStored() {

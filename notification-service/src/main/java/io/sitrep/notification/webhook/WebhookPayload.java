@@ -6,7 +6,9 @@ import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The webhook body: {@code {"type": "incident.updated", "timestamp": "<publishedAt>", "data": <the event>}},
@@ -25,11 +27,14 @@ public final class WebhookPayload {
     }
 
     public byte[] body(SitrepEvent event) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("type", event.type().wireName());
-        body.put("timestamp", event.publishedAt().toString());
-        body.set("data", JSON.readTree(codec.encode(event)));
-        return JSON.writeValueAsBytes(body);
+        // The event's encoding goes in as it is: a wire name and an ISO-8601 instant need no escaping.
+        byte[] head = ("{\"type\":\"" + event.type().wireName() + "\",\"timestamp\":\"" + event.publishedAt() + "\",\"data\":")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] data = codec.encode(event);
+        byte[] body = Arrays.copyOf(head, head.length + data.length + 1);
+        System.arraycopy(data, 0, body, head.length, data.length);
+        body[body.length - 1] = '}';
+        return body;
     }
 
     /** The incident event a stored body carries. */

@@ -2,7 +2,7 @@ package io.sitrep.notification.delivery.persistence;
 
 import io.sitrep.notification.delivery.DeliveryStatus;
 import io.sitrep.support.tracing.StoredTrace;
-import io.sitrep.support.tracing.Traces;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,33 +31,37 @@ import java.util.UUID;
 public class JdbcDeliveries {
 
     private final JdbcClient jdbc;
-    private final Traces traces;
+    private final JdbcTemplate batches;
 
-    JdbcDeliveries(JdbcClient jdbc, Traces traces) {
+    JdbcDeliveries(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
-        this.traces = traces;
-    }
-
-    /** A delivery to create. */
-    public record NewDelivery(UUID id, UUID subscriptionId, UUID eventId, String eventType, String endpoint, byte[] payload,
-                              Instant publishedAt) {
+        this.batches = batches;
     }
 
     /**
-     * Inserts the delivery, with the trace context of the current span, unless one exists for its
-     * subscription and event; returns whether it did.
+     * A delivery to create.
+     *
+     * @param trace the trace it was created in (the consumer's span of the event, or the request that asked
+     *              for a confirmation email), which its attempts continue
      */
-    public boolean insert(NewDelivery d, Instant now) {
-        StoredTrace trace = traces.current();
-        return jdbc.sql("""
+    public record NewDelivery(UUID id, UUID subscriptionId, UUID eventId, String eventType, String endpoint, byte[] payload,
+                              Instant publishedAt, StoredTrace trace) {
+    }
+
+    /** Inserts the deliveries, in one round trip, except those whose subscription and event have one already. */
+    public void insertAll(List<NewDelivery> deliveries, Instant now) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        batches.batchUpdate("""
                         INSERT INTO deliveries (id, subscription_id, event_id, event_type, endpoint, payload, status,
                                                 next_attempt_at, created_at, published_at, traceparent, tracestate)
                         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
-                        ON CONFLICT (subscription_id, event_id) DO NOTHING""")
-                .params(d.id(), d.subscriptionId(), d.eventId(), d.eventType(), d.endpoint(), d.payload(),
-                        Timestamp.from(now), Timestamp.from(now), Timestamp.from(d.publishedAt()),
-                        trace.traceparent(), trace.tracestate())
-                .update() == 1;
+                        ON CONFLICT (subscription_id, event_id) DO NOTHING""",
+                deliveries.stream().map(d -> new Object[] {d.id(), d.subscriptionId(), d.eventId(), d.eventType(), d.endpoint(),
+                        d.payload(), at, at, Timestamp.from(d.publishedAt()), d.trace().traceparent(), d.trace().tracestate()})
+                        .toList());
     }
 
     /** A delivery a dispatcher holds under a lease, with the trace context it was created in. */

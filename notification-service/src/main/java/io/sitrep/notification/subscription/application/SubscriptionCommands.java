@@ -15,6 +15,7 @@ import io.sitrep.notification.subscription.UnknownSubscription;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import io.sitrep.notification.webhook.TargetPolicy;
 import io.sitrep.notification.webhook.WebhookSettings;
+import io.sitrep.support.tracing.Traces;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,16 +42,18 @@ public class SubscriptionCommands {
     private final WebhookSettings webhookSettings;
     private final DispatchSignal signal;
     private final SecureRandom random;
+    private final Traces traces;
     private final Clock clock;
 
     SubscriptionCommands(JdbcSubscriptions subscriptions, JdbcDeliveries deliveries, TargetPolicy targets,
-                         WebhookSettings webhookSettings, DispatchSignal signal, SecureRandom random, Clock clock) {
+                         WebhookSettings webhookSettings, DispatchSignal signal, SecureRandom random, Traces traces, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.targets = targets;
         this.webhookSettings = webhookSettings;
         this.signal = signal;
         this.random = random;
+        this.traces = traces;
         this.clock = clock;
     }
 
@@ -82,8 +85,9 @@ public class SubscriptionCommands {
         Subscription subscription = new Subscription(id, Channel.EMAIL, email, EndpointIsolation.SMTP, filter,
                 SubscriptionStatus.PENDING_CONFIRMATION, null, null, null, now, now, null);
         subscriptions.insert(subscription);
-        deliveries.insert(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), id.value(), id.value(), CONFIRMATION,
-                EndpointIsolation.SMTP, "{}".getBytes(StandardCharsets.UTF_8), now), now);
+        // The confirmation email continues the trace of the request that asked for it.
+        deliveries.insertAll(List.of(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), id.value(), id.value(), CONFIRMATION,
+                EndpointIsolation.SMTP, "{}".getBytes(StandardCharsets.UTF_8), now, traces.current())), now);
         wakeAfterCommit();
         return new Created(subscription, null);
     }
