@@ -101,12 +101,12 @@ public class IdempotentRequests {
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(first.status()).header(REPLAYED, "true");
         json.readValue(first.headers(), HEADERS).forEach(response::header);
-        return response.contentType(MediaType.APPLICATION_JSON).body(first.body());
+        return first.body() == null ? response.build() : response.contentType(MediaType.APPLICATION_JSON).body(first.body());
     }
 
     private void store(ApiPrincipal principal, String key, ResponseEntity<?> response) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : new String[] {HttpHeaders.LOCATION, HttpHeaders.ETAG}) {
+        for (String name : new String[] {HttpHeaders.LOCATION, HttpHeaders.ETAG, Preferences.APPLIED}) {
             String value = response.getHeaders().getFirst(name);
             if (value != null) {
                 headers.put(name, value);

@@ -51,6 +51,21 @@ class IdempotencyIT extends IntegrationTest {
     }
 
     @Test
+    void aRetryOfAMinimalWriteReplaysItWithoutABody() {
+        String id = anOpenIncident("Retried minimal update");
+        Map<String, String> headers = Map.of("Idempotency-Key", UUID.randomUUID().toString(), "Prefer", "return=minimal");
+        String update = "{\"message\":\"Mitigation deployed.\"}";
+
+        api.send("POST", "/api/v1/incidents/" + id + "/updates", update, headers).expect(201);
+        Api.Response retry = api.send("POST", "/api/v1/incidents/" + id + "/updates", update, headers).expect(201);
+
+        assertThat(retry.body()).isEmpty();
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("Preference-Applied")).isEqualTo("return=minimal");
+        assertThat(retry.header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsRefusedAndChangesNothing() {
         String key = UUID.randomUUID().toString();
         open(key, OPEN).expect(201);

@@ -40,6 +40,8 @@ class JdbcIncidents implements Incidents {
 
     private static final TypeReference<List<ComponentChange>> CHANGES = new TypeReference<>() {
     };
+    private static final TypeReference<List<List<String>>> AFFECTED = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -49,13 +51,19 @@ class JdbcIncidents implements Incidents {
         this.json = json;
     }
 
+    /** The incident's row with its affected components, in one round trip. */
+    private static final String WITH_COMPONENTS = """
+            SELECT i.*, (SELECT json_agg(json_build_array(c.component_id, c.name, c.status) ORDER BY c.position)
+                         FROM incident_components c WHERE c.incident_id = i.id) AS affected
+            FROM incidents i WHERE i.id = ?""";
+
     @Override
     public Optional<Incident> lock(IncidentId id) {
-        Optional<Row> row = jdbc.sql("SELECT * FROM incidents WHERE id = ? FOR UPDATE")
+        return jdbc.sql(WITH_COMPONENTS + " FOR UPDATE OF i")
                 .param(id.value())
-                .query(JdbcIncidents::row)
-                .optional();
-        return row.map(r -> Incident.restore(r.snapshot(components(r.id)), r.postmortem()));
+                .query(this::row)
+                .optional()
+                .map(r -> Incident.restore(r.snapshot(), r.postmortem()));
     }
 
     @Override
@@ -96,13 +104,13 @@ class JdbcIncidents implements Incidents {
 
     @Override
     public Optional<IncidentDetails> details(IncidentId id) {
-        Optional<Row> row = jdbc.sql("SELECT * FROM incidents WHERE id = ?")
+        return jdbc.sql(WITH_COMPONENTS)
                 .param(id.value())
-                .query(JdbcIncidents::row)
-                .optional();
-        return row.map(r -> new IncidentDetails(r.snapshot(components(r.id)), timeline(r.id),
-                r.postmortemRevision == 0 ? null
-                        : new PublishedPostmortem(r.postmortemRevision, r.postmortemBody, r.postmortemPublishedAt)));
+                .query(this::row)
+                .optional()
+                .map(r -> new IncidentDetails(r.snapshot(), timeline(r.id),
+                        r.postmortemRevision == 0 ? null
+                                : new PublishedPostmortem(r.postmortemRevision, r.postmortemBody, r.postmortemPublishedAt)));
     }
 
     @Override
@@ -143,12 +151,16 @@ class JdbcIncidents implements Incidents {
                 .update();
     }
 
-    private List<AffectedComponent> components(UUID incidentId) {
-        return jdbc.sql("SELECT component_id, name, status FROM incident_components WHERE incident_id = ? ORDER BY position")
-                .param(incidentId)
-                .query((rs, n) -> new AffectedComponent(rs.getString("component_id"), rs.getString("name"),
-                        ComponentStatus.fromWireName(rs.getString("status"))))
-                .list();
+    /** The affected components from their JSON aggregate: an array of {@code [id, name, status]}, or null for none. */
+    private List<AffectedComponent> components(String affected) {
+        if (affected == null) {
+            return List.of();
+        }
+        List<AffectedComponent> components = new ArrayList<>();
+        for (List<String> c : json.readValue(affected, AFFECTED)) {
+            components.add(new AffectedComponent(c.get(0), c.get(1), ComponentStatus.fromWireName(c.get(2))));
+        }
+        return components;
     }
 
     private List<TimelineEntry> timeline(UUID incidentId) {
@@ -172,17 +184,18 @@ class JdbcIncidents implements Incidents {
         return entries;
     }
 
-    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+    private Row row(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("status"), rs.getString("impact"),
                 rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"),
-                rs.getString("postmortem_body"), rs.getInt("postmortem_revision"), instant(rs, "postmortem_published_at"));
+                rs.getString("postmortem_body"), rs.getInt("postmortem_revision"), instant(rs, "postmortem_published_at"),
+                components(rs.getString("affected")));
     }
 
     private record Row(UUID id, String title, String status, String impact, long version, Instant createdAt,
                        Instant updatedAt, Instant resolvedAt, String postmortemBody, int postmortemRevision,
-                       Instant postmortemPublishedAt) {
+                       Instant postmortemPublishedAt, List<AffectedComponent> components) {
 
-        IncidentSnapshot snapshot(List<AffectedComponent> components) {
+        IncidentSnapshot snapshot() {
             return new IncidentSnapshot(id, title, IncidentStatus.fromWireName(status), Impact.fromWireName(impact),
                     components, createdAt, updatedAt, resolvedAt, version);
         }

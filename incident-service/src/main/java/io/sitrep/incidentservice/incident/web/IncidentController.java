@@ -15,6 +15,7 @@ import io.sitrep.incidentservice.security.Scopes;
 import io.sitrep.incidentservice.web.ETags;
 import io.sitrep.support.web.FieldRejected;
 import io.sitrep.incidentservice.web.IdempotentRequests;
+import io.sitrep.incidentservice.web.Preferences;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -59,18 +60,20 @@ class IncidentController {
     }
 
     @Operation(operationId = "openIncident", summary = "Open an incident")
-    @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.open", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> open(@Valid @RequestBody OpenIncidentRequest request,
                            @Parameter(description = "Retries with the same key and body return the first response")
                            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                           @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                           @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
                            @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         requireOpenStatus("status", request.status());
         List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "open", request, () -> {
             Incident incident = commands.open(request.command(), components);
-            return respond(HttpStatus.CREATED, incident.id());
+            return respond(HttpStatus.CREATED, incident, prefer);
         });
     }
 
@@ -83,73 +86,85 @@ class IncidentController {
     }
 
     @Operation(operationId = "updateIncident", summary = "Post an update; a status of resolved resolves the incident")
-    @ApiResponse(responseCode = "201", description = "Updated", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @ApiResponse(responseCode = "201", description = "Updated; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.update", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> update(@PathVariable UUID id, @Valid @RequestBody UpdateIncidentRequest request,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                             @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                             @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
                              @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         Long expected = ETags.ifMatch(ifMatch);
         List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "update " + id, request, () -> {
             Incident incident = commands.update(new IncidentId(id), expected, request.command(), components);
-            return respond(HttpStatus.CREATED, incident.id());
+            return respond(HttpStatus.CREATED, incident, prefer);
         });
     }
 
     @Operation(operationId = "resolveIncident", summary = "Resolve an incident")
-    @ApiResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Resolved; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.resolve", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> resolve(@PathVariable UUID id, @Valid @RequestBody ResolveIncidentRequest request,
                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                               @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                              @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                              @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
                               @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         Long expected = ETags.ifMatch(ifMatch);
         List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "resolve " + id, request, () -> {
             Incident incident = commands.resolve(new IncidentId(id), expected, request.command(), components);
-            return respond(HttpStatus.OK, incident.id());
+            return respond(HttpStatus.OK, incident, prefer);
         });
     }
 
     @Operation(operationId = "reopenIncident", summary = "Reopen a resolved incident")
-    @ApiResponse(responseCode = "200", description = "Reopened", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Reopened; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.reopen", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> reopen(@PathVariable UUID id, @Valid @RequestBody ReopenIncidentRequest request,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                             @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                             @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
                              @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         Long expected = ETags.ifMatch(ifMatch);
         requireOpenStatus("status", request.status());
         return idempotency.run(principal, idempotencyKey, "reopen " + id, request, () -> {
             Incident incident = commands.reopen(new IncidentId(id), expected, request.command());
-            return respond(HttpStatus.OK, incident.id());
+            return respond(HttpStatus.OK, incident, prefer);
         });
     }
 
     @Operation(operationId = "publishPostmortem", summary = "Publish or revise the postmortem of a resolved incident")
-    @ApiResponse(responseCode = "200", description = "Published, or unchanged when the body is the one already published", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Published, or unchanged when the body is the one already published; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PutMapping(path = "/{id}/postmortem", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.postmortem", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<?> postmortem(@PathVariable UUID id, @Valid @RequestBody PostmortemRequest request,
                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                 @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                                 @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
                                  @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         Long expected = ETags.ifMatch(ifMatch);
         return idempotency.run(principal, null, "postmortem " + id, request, () -> {
             Incident incident = commands.publishPostmortem(new IncidentId(id), expected, request.body());
-            return respond(HttpStatus.OK, incident.id());
+            return respond(HttpStatus.OK, incident, prefer);
         });
     }
 
-    private ResponseEntity<IncidentResponse> respond(HttpStatus status, IncidentId id) {
-        IncidentDetails details = incidents.details(id).orElseThrow(() -> new UnknownIncident(id));
-        return ResponseEntity.status(status)
-                .location(URI.create("/api/v1/incidents/" + id))
-                .eTag(ETags.of(details.incident().version()))
-                .body(IncidentResponse.of(details));
+    /** The incident after the change, or only where it is and its version when the caller prefers {@code return=minimal}. */
+    private ResponseEntity<IncidentResponse> respond(HttpStatus status, Incident incident, String prefer) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+                .location(URI.create("/api/v1/incidents/" + incident.id()))
+                .eTag(ETags.of(incident.version()));
+        if (Preferences.returnMinimal(prefer)) {
+            return response.header(Preferences.APPLIED, Preferences.RETURN_MINIMAL).build();
+        }
+        IncidentDetails details = incidents.details(incident.id()).orElseThrow(() -> new UnknownIncident(incident.id()));
+        return response.body(IncidentResponse.of(details));
     }
 
     private static void requireOpenStatus(String field, IncidentStatus status) {

@@ -116,6 +116,22 @@ class IncidentLifecycleIT extends IntegrationTest {
     }
 
     @Test
+    void aWriteThatPrefersTheMinimalReturnAnswersWithoutTheIncidentButStoresAndPublishesTheSame() {
+        String id = anOpenIncident("Queue backlog");
+
+        Api.Response response = api.send("POST", "/api/v1/incidents/" + id + "/updates", "{\"message\":\"Draining the backlog.\"}",
+                Map.of("Prefer", "handling=lenient, return=minimal")).expect(201);
+
+        assertThat(response.body()).isEmpty();
+        assertThat(response.header("Preference-Applied")).isEqualTo("return=minimal");
+        assertThat(response.header("Location")).isEqualTo("/api/v1/incidents/" + id);
+        assertThat(response.header("ETag")).isEqualTo("\"2\"");
+        JsonNode incident = api.get("/api/v1/incidents/" + id).expect(200).json();
+        assertThat(incident.get("updates").get(1).get("message").asString()).isEqualTo("Draining the backlog.");
+        assertThat(awaitEvents(id, 2).stream().map(this::decode).toList().get(1)).isInstanceOf(IncidentUpdated.class);
+    }
+
+    @Test
     void resolvingReturnsAffectedComponentsToOperationalUnlessAnotherOpenIncidentHoldsThem() {
         String shared = aComponent("storage", "Object storage");
         String own = aComponent("queue", "Queue");
