@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs the bench: {@code java -jar bench/target/bench.jar [--scenarios=1,2,…] [--duration=30s] [--warmup=10s]
+ * Runs the bench: {@code java -jar bench/target/bench.jar [--scenarios=1,2,…] [--duration=30s] [--warmup=60s]
  * [--backlog=100000] [--outage=60s] [--out=bench/target]} from the repository root, after
  * {@code ./mvnw -q install -DskipTests}.
  */
@@ -27,11 +27,12 @@ public final class Bench {
     record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out) {
 
         static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9] [--duration=30s] "
-                + "[--warmup=10s] [--backlog=100000] [--outage=60s] [--out=bench/target]";
+                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target]";
 
         static Options parse(String... args) {
             Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
-            Duration warmup = Duration.ofSeconds(10);
+            // The services' JIT compilers need about a minute of load on two cores before the code they run settles.
+            Duration warmup = Duration.ofSeconds(60);
             Duration duration = Duration.ofSeconds(30);
             Duration outage = Duration.ofSeconds(60);
             int backlog = 100_000;

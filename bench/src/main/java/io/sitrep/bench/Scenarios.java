@@ -62,7 +62,8 @@ final class Scenarios {
         String scenario = "1 Ingest";
         // Many incidents, as in a busy organisation: each ends the run with tens of updates, not thousands.
         List<String> incidents = client.openIncidents(client.component("Ingest"), 2_000);
-        Load.closed(32, options.warmup(), Long.MAX_VALUE, 0, updates(Run.start("warm-up", capacity(5_000, options.warmup())), incidents));
+        Load.Outcome warm = Load.closed(32, options.warmup(), Long.MAX_VALUE, 0,
+                updates(Run.start("warm-up", capacity(5_000, options.warmup())), incidents));
 
         settle();
         Run closed = Run.start("ingest-closed", capacity(5_000, options.duration()));
@@ -75,6 +76,14 @@ final class Scenarios {
         report.add(scenario, "latency p50 at that rate (service time)", most.latency().percentile(50), "ms");
         report.add(scenario, "latency p99 at that rate (service time)", most.latency().percentile(99), "ms");
         everyAcceptedOnTheTopic(scenario, closed, most);
+
+        settle();
+        Run full = Run.start("ingest-full-answer", capacity(5_000, options.duration()));
+        Load.Outcome echoed = Load.closed(32, options.duration(), full.capacity(), 0, updates(full, incidents, true));
+        report.add(scenario, "updates/s sustained, 32 clients, each answer the whole incident", echoed.perSecond(), "/s", Target.NONE,
+                "without Prefer: return=minimal; the timelines then hold about "
+                        + Math.round(1 + (double) (warm.accepted() + most.accepted() + echoed.accepted()) / incidents.size())
+                        + " updates each");
 
         sustainable = Math.max(50, Math.round(most.perSecond() * 0.6 / 50) * 50);
         for (double rate : List.of(1_000.0, (double) sustainable)) {
@@ -274,7 +283,7 @@ final class Scenarios {
             if (response.ok()) {
                 run.accepted(seq, Stamp.now());
                 if (seq % probeEvery == 0) {
-                    long version = SitrepClient.version(response.body());
+                    long version = response.version();
                     probes.execute(() -> visible.set((int) seq, awaitVersion(incident, version)));
                 }
             }
@@ -399,8 +408,15 @@ final class Scenarios {
     }
 
     private Load.Send updates(Run run, List<String> incidents) {
+        return updates(run, incidents, false);
+    }
+
+    /** Posts updates round the incidents; {@code fullAnswer} asks for the whole incident back instead of the minimal answer. */
+    private Load.Send updates(Run run, List<String> incidents, boolean fullAnswer) {
         return (seq, intended) -> {
-            Http.Response response = client.update(incidents.get((int) (seq % incidents.size())), run.token(seq, intended));
+            String incident = incidents.get((int) (seq % incidents.size()));
+            String token = run.token(seq, intended);
+            Http.Response response = fullAnswer ? client.updateWithFullAnswer(incident, token) : client.update(incident, token);
             if (response.ok()) {
                 run.accepted(seq, Stamp.now());
             }

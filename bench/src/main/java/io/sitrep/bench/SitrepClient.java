@@ -55,8 +55,17 @@ final class SitrepClient {
         return List.of(ids);
     }
 
-    /** Posts an update carrying the token; the answer, whose body is the incident at its new version. */
+    /**
+     * Posts an update carrying the token, preferring the minimal answer (status, Location and ETag, no
+     * body), as a tool that posts many updates would.
+     */
     Http.Response update(String incident, String token) {
+        return http.post(incidents + "/api/v1/incidents/" + incident + "/updates",
+                "{\"message\":\"" + token + " Mitigation is rolling out; error rates are falling.\"}", "Prefer", "return=minimal");
+    }
+
+    /** Posts an update carrying the token; the answer's body is the incident at its new version, its whole timeline included. */
+    Http.Response updateWithFullAnswer(String incident, String token) {
         return http.post(incidents + "/api/v1/incidents/" + incident + "/updates",
                 "{\"message\":\"" + token + " Mitigation is rolling out; error rates are falling.\"}");
     }

@@ -50,6 +50,10 @@ public class Fanout {
     public record Incoming(SitrepEvent event, StoredTrace trace) {
     }
 
+    /** What became of a poll's events, in order, and how many deliveries they created. */
+    public record Outcome(List<Result> results, int deliveries) {
+    }
+
     private final JdbcClient jdbc;
     private final JdbcSubscriptions subscriptions;
     private final JdbcDeliveries deliveries;
@@ -68,10 +72,10 @@ public class Fanout {
      * Fans out the events of one poll, in three statements whatever their number: the active subscriptions
      * read once, the event ids recorded, the deliveries inserted.
      *
-     * @return what became of each event, in the same order
+     * @return what became of each event, in the same order, and how many deliveries were created
      */
     @Transactional
-    public List<Result> accept(List<Incoming> events) {
+    public Outcome accept(List<Incoming> events) {
         Instant now = clock.instant();
         boolean notifying = events.stream().anyMatch(e -> e.event() instanceof IncidentEvent);
         List<JdbcSubscriptions.Candidate> active = notifying ? subscriptions.active() : List.of();
@@ -101,7 +105,7 @@ public class Fanout {
             }
         }
         deliveries.insertAll(created, now);
-        return results;
+        return new Outcome(results, created.size());
     }
 
     /** Records the events as seen; returns the ids that were not seen before. */

@@ -103,9 +103,9 @@ public class IncidentEventConsumer implements Consumer<Message<List<byte[]>>> {
     }
 
     private void fanOut(List<Fanout.Incoming> events, List<Observation> observations, List<ConsumerRecord<?, byte[]>> records) {
-        List<Fanout.Result> results;
+        Fanout.Outcome outcome;
         try {
-            results = fanout.accept(events);
+            outcome = fanout.accept(events);
         } catch (DataAccessException | TransactionException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -113,12 +113,10 @@ public class IncidentEventConsumer implements Consumer<Message<List<byte[]>>> {
             fanOutOneByOne(events, observations, records);
             return;
         }
-        boolean accepted = false;
         for (int i = 0; i < events.size(); i++) {
-            accepted |= results.get(i) == Fanout.Result.ACCEPTED;
-            count(events.get(i).event().type().wireName(), results.get(i).tag());
+            count(events.get(i).event().type().wireName(), outcome.results().get(i).tag());
         }
-        if (accepted) {
+        if (outcome.deliveries() > 0) {
             signal.wake();
         }
     }
@@ -130,9 +128,9 @@ public class IncidentEventConsumer implements Consumer<Message<List<byte[]>>> {
             ConsumerRecord<?, byte[]> record = records.get(i);
             observations.get(i).scoped(() -> {
                 SitrepEvent event = incoming.event();
-                Fanout.Result result;
+                Fanout.Outcome outcome;
                 try {
-                    result = fanout.accept(List.of(incoming)).get(0);
+                    outcome = fanout.accept(List.of(incoming));
                 } catch (DataAccessException | TransactionException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -140,10 +138,10 @@ public class IncidentEventConsumer implements Consumer<Message<List<byte[]>>> {
                     park(List.of(parked(record, cloudEventHeaders(record), "processing_failed", e.toString())));
                     return;
                 }
-                if (result == Fanout.Result.ACCEPTED) {
+                if (outcome.deliveries() > 0) {
                     signal.wake();
                 }
-                count(event.type().wireName(), result.tag());
+                count(event.type().wireName(), outcome.results().get(0).tag());
             });
         }
     }

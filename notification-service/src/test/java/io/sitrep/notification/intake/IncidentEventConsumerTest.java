@@ -49,7 +49,7 @@ class IncidentEventConsumerTest {
     @Test
     void aPollFansOutInOneCallInRecordOrderAndParksWhatCannotBeRead() {
         ConsumerRecord<String, byte[]> poison = record(1, "incident.opened", "not json".getBytes(StandardCharsets.UTF_8));
-        when(fanout.accept(any())).thenReturn(List.of(Fanout.Result.ACCEPTED, Fanout.Result.DUPLICATE));
+        when(fanout.accept(any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED, Fanout.Result.DUPLICATE), 1));
 
         consumer.accept(message(record(0, opened), poison, record(2, other)));
 
@@ -76,7 +76,7 @@ class IncidentEventConsumerTest {
             if (events.stream().anyMatch(e -> e.event().equals(other))) {
                 throw new IllegalStateException("a bug");
             }
-            return List.of(Fanout.Result.ACCEPTED);
+            return new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 0);
         });
 
         consumer.accept(message(record(0, opened), faulty));
