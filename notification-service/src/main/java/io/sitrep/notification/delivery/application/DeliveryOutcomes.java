@@ -7,6 +7,7 @@ import io.sitrep.notification.delivery.RetrySchedule;
 import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
 import io.sitrep.notification.delivery.persistence.JdbcDeliveries.Claimed;
 import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionStatus;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions.Health;
@@ -15,7 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -69,6 +75,43 @@ public class DeliveryOutcomes {
         this.clock = clock;
     }
 
+    /** A successful attempt to record with others; {@code inScope} runs work in the attempt's trace. */
+    public record Delivered(Claimed delivery, Subscription subscription, AttemptResult result, Instant attemptedAt,
+                            Consumer<Runnable> inScope) {
+    }
+
+    /**
+     * Records successful attempts together, in one transaction and a fixed number of statements: the
+     * attempts, the deliveries settled, and the end of any run of failures of their subscriptions. A
+     * subscription that was failing recovers as in {@link #record}: its dead letters of the outage go out
+     * again, and {@code delivery.recovered} is published in the trace of the attempt that found it back.
+     *
+     * @return each attempt's outcome, in the same order: delivered, or lease lost
+     */
+    @Transactional
+    public List<Outcome> recordDelivered(List<Delivered> batch) {
+        Instant now = clock.instant();
+        List<Claimed> claimed = batch.stream().map(Delivered::delivery).toList();
+        deliveries.recordAttempts(claimed, batch.stream().map(Delivered::attemptedAt).toList(),
+                batch.stream().map(d -> d.result().statusCode()).toList(), batch.stream().map(d -> d.result().duration()).toList());
+        boolean[] settled = deliveries.settleDelivered(claimed, batch.stream().map(d -> d.result().statusCode()).toList(), now);
+        Map<SubscriptionId, Delivered> firstOfEach = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (settled[i]) {
+                firstOfEach.putIfAbsent(batch.get(i).subscription().id(), batch.get(i));
+            }
+        }
+        subscriptions.recordSuccesses(firstOfEach.keySet()).forEach((id, before) -> {
+            Delivered found = firstOfEach.get(id);
+            found.inScope().accept(() -> recovered(found.subscription(), before, now));
+        });
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (boolean ok : settled) {
+            outcomes.add(ok ? Outcome.DELIVERED : Outcome.LEASE_LOST);
+        }
+        return outcomes;
+    }
+
     @Transactional
     public Outcome record(Claimed d, Subscription s, AttemptResult result, Instant attemptedAt) {
         Instant now = clock.instant();
@@ -84,15 +127,18 @@ public class DeliveryOutcomes {
         if (!deliveries.settle(d, DeliveryStatus.DELIVERED, now, result.statusCode(), null, null)) {
             return Outcome.LEASE_LOST;
         }
-        Health before = subscriptions.recordSuccess(s.id());
+        recovered(s, subscriptions.recordSuccess(s.id()), now);
+        return Outcome.DELIVERED;
+    }
+
+    /** After a success: if the subscription was failing, the receiver is back, and its dead letters from the outage go out again by themselves. */
+    private void recovered(Subscription s, Health before, Instant now) {
         if (before.failingSince() != null) {
-            // The receiver is back: its dead letters from the outage go out again by themselves.
             int redriven = deliveries.redrive(s.id().value(), now.minus(policy.autoRedriveWindow()), null, false, now);
             if (before.failingReported() || redriven > 0) {
                 events.recovered(s, before.failingSince(), redriven, now);
             }
         }
-        return Outcome.DELIVERED;
     }
 
     private Outcome gone(Claimed d, Subscription s, Instant now) {

@@ -29,7 +29,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,9 +41,11 @@ import java.util.function.Supplier;
 /**
  * Sends due deliveries. One thread claims due rows from PostgreSQL under a lease ({@code FOR UPDATE
  * SKIP LOCKED}, so any number of instances share the work) and starts each attempt without waiting
- * for it: webhooks go out on the HTTP client's own threads, emails on a small pool. When an attempt
- * ends, its outcome is recorded in a short transaction on another pool. Nothing here sleeps on a
- * failing receiver: retries are rows with a later {@code next_attempt_at}.
+ * for it: webhooks go out on the HTTP client's own threads, emails on a small pool; the claim's
+ * subscriptions are read in one query. When an attempt ends, its outcome is queued and recorded on
+ * another pool: successful attempts that queued up meanwhile together in one short transaction, the
+ * others each in its own. Nothing here sleeps on a failing receiver: retries are rows with a later
+ * {@code next_attempt_at}.
  *
  * <p>Isolation: a delivery whose endpoint's bulkhead is full, or whose host's breaker is open, is
  * given back without spending an attempt; endpoints with a full bulkhead are not even claimed.
@@ -56,6 +61,8 @@ public final class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration BUSY_DELAY = Duration.ofMillis(500);
     private static final Duration MAX_ERROR_BACKOFF = Duration.ofSeconds(5);
+    /** The most successful attempts recorded in one transaction. */
+    private static final int MAX_RECORDED_TOGETHER = 200;
 
     private final JdbcDeliveries deliveries;
     private final JdbcSubscriptions subscriptions;
@@ -73,6 +80,7 @@ public final class Dispatcher implements SmartLifecycle {
     private final Clock clock;
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final BlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private volatile Thread worker;
     private volatile Instant lastClaim;
@@ -177,8 +185,10 @@ public final class Dispatcher implements SmartLifecycle {
                             isolation.webhookSlots(), isolation.smtpSlots(), now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
+                    Map<SubscriptionId, Subscription> found = subscriptions.findAll(
+                            due.stream().map(d -> new SubscriptionId(d.subscriptionId())).toList());
                     for (Claimed delivery : due) {
-                        dispatch(delivery);
+                        dispatch(delivery, Optional.ofNullable(found.get(new SubscriptionId(delivery.subscriptionId()))));
                     }
                 }
                 lastError = null;
@@ -203,8 +213,7 @@ public final class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private void dispatch(Claimed d) {
-        Optional<Subscription> found = subscriptions.find(new SubscriptionId(d.subscriptionId()));
+    private void dispatch(Claimed d, Optional<Subscription> found) {
         boolean confirmation = SubscriptionCommands.CONFIRMATION.equals(d.eventType());
         SubscriptionStatus needed = confirmation ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE;
         if (found.isEmpty() || found.get().status() != needed) {
@@ -236,7 +245,7 @@ public final class Dispatcher implements SmartLifecycle {
             attempt = CompletableFuture.completedFuture(AttemptResult.error(e.toString(), Duration.ZERO));
         }
         attempt.exceptionally(e -> AttemptResult.error(e.toString(), Duration.between(attemptedAt, clock.instant())))
-                .thenAcceptAsync(result -> complete(d, s, permit, result, attemptedAt, span), outcomeExecutor);
+                .thenAccept(result -> ended(new Ended(d, s, result, attemptedAt, span), permit));
     }
 
     /** The attempt's span: a child of the trace the delivery was created in, ended once its outcome is recorded. */
@@ -257,40 +266,101 @@ public final class Dispatcher implements SmartLifecycle {
         };
     }
 
-    private void complete(Claimed d, Subscription s, EndpointIsolation.Permit permit, AttemptResult result, Instant attemptedAt,
-                          Span span) {
-        try (Tracer.SpanInScope scope = traces.open(span)) {
-            if (result.statusCode() != null) {
-                span.tag("http.response.status_code", result.statusCode().toString());
+    /** An attempt that ended, waiting for its outcome to be recorded. */
+    private record Ended(Claimed delivery, Subscription subscription, AttemptResult result, Instant attemptedAt, Span span) {
+    }
+
+    /**
+     * The attempt is over: its endpoint's slot and breaker learn the result at once, and its outcome
+     * joins the queue that the outcome threads record.
+     */
+    private void ended(Ended e, EndpointIsolation.Permit permit) {
+        permit.release(e.result());
+        metrics.attempt(e.subscription().channel().wireName(), e.result().duration());
+        if (e.result().statusCode() != null) {
+            e.span().tag("http.response.status_code", e.result().statusCode().toString());
+        }
+        if (e.result().error() != null) {
+            e.span().tag("sitrep.delivery.error", e.result().error());
+        }
+        ended.add(e);
+        outcomeExecutor.execute(this::recordEnded);
+    }
+
+    /**
+     * Records what is queued: successful attempts together, in one transaction, others one by one, as
+     * each may fail a subscription, disable it or publish delivery events. Under load the queue holds
+     * many attempts by the time a thread gets to it; when idle, each is recorded as soon as it ends.
+     */
+    private void recordEnded() {
+        List<Ended> batch = new ArrayList<>();
+        ended.drainTo(batch, MAX_RECORDED_TOGETHER);
+        List<Ended> delivered = new ArrayList<>(batch.size());
+        for (Ended e : batch) {
+            if (e.result().verdict() == AttemptResult.Verdict.DELIVERED) {
+                delivered.add(e);
+            } else {
+                recordOne(e);
             }
-            if (result.error() != null) {
-                span.tag("sitrep.delivery.error", result.error());
-            }
-            record(d, s, permit, result, attemptedAt, span);
-        } finally {
-            span.end();
-            inFlight.decrementAndGet();
-            signal.wake();
+        }
+        if (delivered.size() == 1) {
+            recordOne(delivered.get(0));
+        } else if (!delivered.isEmpty()) {
+            recordDelivered(delivered);
         }
     }
 
-    private void record(Claimed d, Subscription s, EndpointIsolation.Permit permit, AttemptResult result, Instant attemptedAt,
-                        Span span) {
-        String channel = s.channel().wireName();
+    private void recordDelivered(List<Ended> delivered) {
+        List<Outcome> outcomes;
         try {
-            permit.release(result);
-            metrics.attempt(channel, result.duration());
-            Outcome outcome = outcomes.record(d, s, result, attemptedAt);
-            metrics.outcome(channel, outcome.tag());
-            span.tag("sitrep.delivery.outcome", outcome.tag());
-            if (outcome == Outcome.DELIVERED) {
-                metrics.endToEnd(channel, Duration.between(d.publishedAt(), clock.instant()));
-            }
-        } catch (RuntimeException e) {
-            // The delivery keeps its lease and is sent again once the lease expires.
-            log.warn("Could not record the outcome of delivery {}; it will be retried after its lease: {}", d.id(), e.toString());
-            span.error(e);
+            outcomes = this.outcomes.recordDelivered(delivered.stream()
+                    .map(e -> new DeliveryOutcomes.Delivered(e.delivery(), e.subscription(), e.result(), e.attemptedAt(), work -> {
+                        try (Tracer.SpanInScope scope = traces.open(e.span())) {
+                            work.run();
+                        }
+                    }))
+                    .toList());
+        } catch (RuntimeException failure) {
+            log.debug("Recording {} deliveries together failed, recording them one by one: {}", delivered.size(), failure.toString());
+            delivered.forEach(this::recordOne);
+            return;
         }
+        for (int i = 0; i < delivered.size(); i++) {
+            Ended e = delivered.get(i);
+            try (Tracer.SpanInScope scope = traces.open(e.span())) {
+                recorded(e, outcomes.get(i));
+            } finally {
+                finished(e);
+            }
+        }
+    }
+
+    private void recordOne(Ended e) {
+        try (Tracer.SpanInScope scope = traces.open(e.span())) {
+            recorded(e, outcomes.record(e.delivery(), e.subscription(), e.result(), e.attemptedAt()));
+        } catch (RuntimeException failure) {
+            // The delivery keeps its lease and is sent again once the lease expires.
+            log.warn("Could not record the outcome of delivery {}; it will be retried after its lease: {}", e.delivery().id(),
+                    failure.toString());
+            e.span().error(failure);
+        } finally {
+            finished(e);
+        }
+    }
+
+    private void recorded(Ended e, Outcome outcome) {
+        String channel = e.subscription().channel().wireName();
+        metrics.outcome(channel, outcome.tag());
+        e.span().tag("sitrep.delivery.outcome", outcome.tag());
+        if (outcome == Outcome.DELIVERED) {
+            metrics.endToEnd(channel, Duration.between(e.delivery().publishedAt(), clock.instant()));
+        }
+    }
+
+    private void finished(Ended e) {
+        e.span().end();
+        inFlight.decrementAndGet();
+        signal.wake();
     }
 
     private static List<SigningSecret> secrets(Subscription s, Instant now) {

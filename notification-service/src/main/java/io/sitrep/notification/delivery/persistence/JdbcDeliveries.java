@@ -146,6 +146,41 @@ public class JdbcDeliveries {
         return attempt;
     }
 
+    /** Stores successful attempts, in one round trip; each is its delivery's next attempt. */
+    public void recordAttempts(List<Claimed> claimed, List<Instant> attemptedAt, List<Integer> statusCodes, List<Duration> durations) {
+        List<Object[]> rows = new ArrayList<>(claimed.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            rows.add(new Object[] {claimed.get(i).id(), claimed.get(i).attemptCount() + 1, Timestamp.from(attemptedAt.get(i)),
+                    statusCodes.get(i), durations.get(i).toMillis(), null});
+        }
+        batches.batchUpdate("""
+                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error)
+                        VALUES (?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /**
+     * Marks claimed deliveries delivered, in one round trip, where the lease is still ours.
+     *
+     * @return for each delivery, whether the lease was still ours
+     */
+    public boolean[] settleDelivered(List<Claimed> claimed, List<Integer> statusCodes, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(claimed.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            rows.add(new Object[] {statusCodes.get(i), at, claimed.get(i).id(), claimed.get(i).leaseId()});
+        }
+        int[] counts = batches.batchUpdate("""
+                        UPDATE deliveries SET status = 'delivered', attempt_count = attempt_count + 1, round_attempts = round_attempts + 1,
+                                              lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
+                                              last_status_code = ?, last_error = NULL, delivered_at = ?
+                        WHERE id = ? AND lease_id = ?""", rows);
+        boolean[] settled = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            settled[i] = counts[i] == 1;
+        }
+        return settled;
+    }
+
     /**
      * Sets the outcome of a claimed delivery's attempt, if the lease is still ours.
      *

@@ -18,8 +18,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -132,6 +135,49 @@ public class JdbcSubscriptions {
                             rs.getBoolean("failing_reported"), SubscriptionStatus.fromWireName(rs.getString("status")));
                 })
                 .single();
+    }
+
+    /**
+     * Ends the runs of failures of those subscriptions that had one, in one statement; the others are not
+     * touched, so that successes to a healthy subscription write nothing to it.
+     *
+     * @return the health before, of the subscriptions that were failing
+     */
+    public Map<SubscriptionId, Health> recordSuccesses(Collection<SubscriptionId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<SubscriptionId, Health> before = new LinkedHashMap<>();
+        jdbc.sql("""
+                        UPDATE subscriptions s SET consecutive_failures = 0, failing_since = NULL, failing_reported = false
+                        FROM (SELECT id, consecutive_failures, failing_since, failing_reported FROM subscriptions
+                              WHERE id = ANY (?) AND (consecutive_failures > 0 OR failing_since IS NOT NULL)
+                              ORDER BY id FOR UPDATE) old
+                        WHERE s.id = old.id
+                        RETURNING s.id, old.consecutive_failures, old.failing_since, old.failing_reported, s.status""")
+                .param(ids.stream().map(SubscriptionId::value).toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    Timestamp since = rs.getTimestamp("failing_since");
+                    return before.put(new SubscriptionId(rs.getObject("id", UUID.class)), new Health(rs.getInt("consecutive_failures"),
+                            since == null ? null : since.toInstant(), rs.getBoolean("failing_reported"),
+                            SubscriptionStatus.fromWireName(rs.getString("status"))));
+                })
+                .list();
+        return before;
+    }
+
+    /** The subscriptions with these ids, deleted ones left out. */
+    public Map<SubscriptionId, Subscription> findAll(Collection<SubscriptionId> ids) {
+        Map<SubscriptionId, Subscription> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ANY (?) AND status <> 'deleted'")
+                .param(ids.stream().map(SubscriptionId::value).distinct().toArray(UUID[]::new))
+                .query((rs, n) -> map(rs))
+                .list()
+                .forEach(subscription -> found.put(subscription.id(), subscription));
+        return found;
     }
 
     public void markFailingReported(SubscriptionId id) {
