@@ -74,26 +74,39 @@ public class JdbcDeliveries {
      * and no more per endpoint than it has slots free ({@code freeSlots}; {@code slots} for an endpoint not
      * listed, {@code smtpSlots} for email): they are marked {@code delivering} under a new lease. More
      * could not start at once, and each one given back costs a write and a delay.
+     *
+     * <p>The claim goes endpoint by endpoint: the endpoints with deliveries waiting are found by a skip scan
+     * of {@code deliveries_due_by_endpoint} (one index probe each), and each endpoint with free slots gives
+     * its oldest due deliveries, no more than it has slots. A claim's cost therefore follows the number of
+     * endpoints and slots, never the length of the queue, however much of it belongs to busy endpoints.
      */
     public List<Claimed> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration lease) {
         UUID leaseId = UUID.randomUUID();
-        String[] busy = freeSlots.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey).toArray(String[]::new);
-        // The ranking looks well ahead of the batch, so that one endpoint's queue does not fill it; the outer
-        // query locks the rows and checks them again.
         return jdbc.sql("""
-                        WITH free AS (
+                        WITH RECURSIVE waiting AS (
+                            (SELECT endpoint FROM deliveries WHERE status IN ('pending', 'failed') ORDER BY endpoint LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT d.endpoint FROM deliveries d
+                                    WHERE d.status IN ('pending', 'failed') AND d.endpoint > w.endpoint
+                                    ORDER BY d.endpoint LIMIT 1)
+                            FROM waiting w WHERE w.endpoint IS NOT NULL),
+                        free AS (
                             SELECT * FROM unnest(?::text[], ?::int[]) AS f(endpoint, slots)),
+                        open AS (
+                            SELECT w.endpoint, coalesce(f.slots, CASE WHEN w.endpoint = 'smtp' THEN ? ELSE ? END) AS slots
+                            FROM waiting w LEFT JOIN free f ON f.endpoint = w.endpoint
+                            WHERE w.endpoint IS NOT NULL),
                         candidates AS (
-                            SELECT id, endpoint, next_attempt_at,
-                                   row_number() OVER (PARTITION BY endpoint ORDER BY next_attempt_at) AS place
-                            FROM (SELECT id, endpoint, next_attempt_at FROM deliveries
-                                  WHERE status IN ('pending', 'failed') AND next_attempt_at <= ? AND NOT (endpoint = ANY (?))
-                                  ORDER BY next_attempt_at
-                                  LIMIT ?) AS soonest),
+                            SELECT c.id, c.next_attempt_at
+                            FROM open o CROSS JOIN LATERAL (
+                                SELECT d.id, d.next_attempt_at FROM deliveries d
+                                WHERE d.endpoint = o.endpoint AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
+                                ORDER BY d.next_attempt_at
+                                LIMIT o.slots) c
+                            WHERE o.slots > 0),
                         due AS (
-                            SELECT d.id FROM deliveries d JOIN candidates c ON c.id = d.id LEFT JOIN free f ON f.endpoint = c.endpoint
-                            WHERE c.place <= coalesce(f.slots, CASE WHEN c.endpoint = 'smtp' THEN ? ELSE ? END)
-                              AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
+                            SELECT d.id FROM deliveries d JOIN candidates c ON c.id = d.id
+                            WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
                             ORDER BY c.next_attempt_at
                             LIMIT ?
                             FOR UPDATE OF d SKIP LOCKED)
@@ -102,7 +115,7 @@ public class JdbcDeliveries {
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
                                   d.round_attempts, d.published_at, d.traceparent, d.tracestate""")
                 .params(freeSlots.keySet().toArray(String[]::new), freeSlots.values().toArray(Integer[]::new),
-                        Timestamp.from(now), busy, limit * 20, smtpSlots, slots, Timestamp.from(now), limit,
+                        smtpSlots, slots, Timestamp.from(now), Timestamp.from(now), limit,
                         leaseId, Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                         rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
