@@ -23,6 +23,7 @@ import java.util.List;
  * @param maxRetryAfter         the longest Retry-After a receiver can impose on the next attempt
  * @param pollInterval          how often the dispatcher looks for due deliveries when nothing wakes it
  * @param batchSize             the most deliveries claimed at once
+ * @param claimInterval         the shortest time between two claims: slots that free up meanwhile are filled by one claim
  * @param maxInFlight           the most attempts in flight in this instance, over all endpoints
  * @param lease                 how long a claimed delivery is held before another dispatcher may take it over; longer than any attempt
  * @param endpointConcurrency   the most attempts in flight to one webhook endpoint (its bulkhead)
@@ -41,6 +42,7 @@ public record DeliverySettings(
         @DefaultValue("1h") @NotNull Duration maxRetryAfter,
         @DefaultValue("1s") @NotNull Duration pollInterval,
         @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("5ms") @NotNull Duration claimInterval,
         @DefaultValue("64") @Min(1) @Max(10000) int maxInFlight,
         @DefaultValue("2m") @NotNull Duration lease,
         @DefaultValue("4") @Min(1) @Max(1000) int endpointConcurrency,
@@ -51,6 +53,9 @@ public record DeliverySettings(
         @DefaultValue @Valid @NotNull Breaker breaker) {
 
     public DeliverySettings {
+        if (claimInterval != null && (claimInterval.isNegative() || claimInterval.compareTo(Duration.ofSeconds(1)) > 0)) {
+            throw new IllegalArgumentException("sitrep.notification.delivery.claim-interval must be between 0 and 1s, was " + claimInterval);
+        }
         for (Duration d : new Duration[] {pollInterval, lease, disableAfter}) {
             if (d != null && (d.isZero() || d.isNegative())) {
                 throw new IllegalArgumentException("sitrep.notification.delivery durations must be positive, was " + d);

@@ -35,6 +35,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -42,9 +43,9 @@ import java.util.function.Supplier;
  * Sends due deliveries. One thread claims due rows from PostgreSQL under a lease ({@code FOR UPDATE
  * SKIP LOCKED}, so any number of instances share the work) and starts each attempt without waiting
  * for it: webhooks go out on the HTTP client's own threads, emails on a small pool; the claim's
- * subscriptions are read in one query. When an attempt ends, its outcome is queued and recorded on
- * another pool: successful attempts that queued up meanwhile together in one short transaction, the
- * others each in its own. Nothing here sleeps on a failing receiver: retries are rows with a later
+ * subscriptions are read in one query. When an attempt ends, its outcome is recorded on another pool:
+ * successful attempts that queued up meanwhile together in one short transaction, the others each in
+ * its own. Nothing here sleeps on a failing receiver: retries are rows with a later
  * {@code next_attempt_at}.
  *
  * <p>Isolation: a delivery whose endpoint's bulkhead is full, or whose host's breaker is open, is
@@ -80,7 +81,8 @@ public final class Dispatcher implements SmartLifecycle {
     private final Clock clock;
 
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final BlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Ended> delivered = new LinkedBlockingQueue<>();
+    private final AtomicBoolean recordingDelivered = new AtomicBoolean();
     private volatile boolean running;
     private volatile Thread worker;
     private volatile Instant lastClaim;
@@ -168,8 +170,15 @@ public final class Dispatcher implements SmartLifecycle {
     private void run() {
         Duration backoff = Duration.ZERO;
         Instant nextReclaim = Instant.MIN;
+        long lastClaimNanos = 0;
         while (running) {
             try {
+                // Every attempt that ends wakes the dispatcher; claiming for each would cost a claim per delivery.
+                long sinceLastClaim = System.nanoTime() - lastClaimNanos;
+                if (sinceLastClaim < settings.claimInterval().toNanos()) {
+                    signal.pause(settings.claimInterval().minusNanos(sinceLastClaim));
+                }
+                lastClaimNanos = System.nanoTime();
                 Instant now = clock.instant();
                 if (!now.isBefore(nextReclaim)) {
                     int reclaimed = deliveries.reclaimExpired(now);
@@ -271,8 +280,8 @@ public final class Dispatcher implements SmartLifecycle {
     }
 
     /**
-     * The attempt is over: its endpoint's slot and breaker learn the result at once, and its outcome
-     * joins the queue that the outcome threads record.
+     * The attempt is over: its endpoint's slot and breaker learn the result at once, and its outcome is
+     * handed to the outcome threads.
      */
     private void ended(Ended e, EndpointIsolation.Permit permit) {
         permit.release(e.result());
@@ -283,37 +292,42 @@ public final class Dispatcher implements SmartLifecycle {
         if (e.result().error() != null) {
             e.span().tag("sitrep.delivery.error", e.result().error());
         }
-        ended.add(e);
-        outcomeExecutor.execute(this::recordEnded);
+        if (e.result().verdict() != AttemptResult.Verdict.DELIVERED) {
+            outcomeExecutor.execute(() -> recordOne(e));
+            return;
+        }
+        delivered.add(e);
+        if (recordingDelivered.compareAndSet(false, true)) {
+            outcomeExecutor.execute(this::recordDelivered);
+        }
     }
 
     /**
-     * Records what is queued: successful attempts together, in one transaction, others one by one, as
-     * each may fail a subscription, disable it or publish delivery events. Under load the queue holds
-     * many attempts by the time a thread gets to it; when idle, each is recorded as soon as it ends.
+     * Records the successful attempts queued, together, on one thread at a time: while it commits, the
+     * attempts that end meanwhile queue up for its next transaction, so under load each transaction
+     * carries many and a healthy subscription's row is never written. Other outcomes may fail a
+     * subscription, disable it or publish delivery events: each is recorded on its own, on the pool.
      */
-    private void recordEnded() {
-        List<Ended> batch = new ArrayList<>();
-        ended.drainTo(batch, MAX_RECORDED_TOGETHER);
-        List<Ended> delivered = new ArrayList<>(batch.size());
-        for (Ended e : batch) {
-            if (e.result().verdict() == AttemptResult.Verdict.DELIVERED) {
-                delivered.add(e);
-            } else {
-                recordOne(e);
+    private void recordDelivered() {
+        while (true) {
+            List<Ended> batch = new ArrayList<>();
+            delivered.drainTo(batch, MAX_RECORDED_TOGETHER);
+            if (batch.isEmpty()) {
+                recordingDelivered.set(false);
+                // An attempt queued after the drain and before the flag was cleared would wait for the next one.
+                if (delivered.isEmpty() || !recordingDelivered.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
             }
-        }
-        if (delivered.size() == 1) {
-            recordOne(delivered.get(0));
-        } else if (!delivered.isEmpty()) {
-            recordDelivered(delivered);
+            recordDelivered(batch);
         }
     }
 
-    private void recordDelivered(List<Ended> delivered) {
+    private void recordDelivered(List<Ended> batch) {
         List<Outcome> outcomes;
         try {
-            outcomes = this.outcomes.recordDelivered(delivered.stream()
+            outcomes = this.outcomes.recordDelivered(batch.stream()
                     .map(e -> new DeliveryOutcomes.Delivered(e.delivery(), e.subscription(), e.result(), e.attemptedAt(), work -> {
                         try (Tracer.SpanInScope scope = traces.open(e.span())) {
                             work.run();
@@ -321,12 +335,12 @@ public final class Dispatcher implements SmartLifecycle {
                     }))
                     .toList());
         } catch (RuntimeException failure) {
-            log.debug("Recording {} deliveries together failed, recording them one by one: {}", delivered.size(), failure.toString());
-            delivered.forEach(this::recordOne);
+            log.debug("Recording {} deliveries together failed, recording them one by one: {}", batch.size(), failure.toString());
+            batch.forEach(this::recordOne);
             return;
         }
-        for (int i = 0; i < delivered.size(); i++) {
-            Ended e = delivered.get(i);
+        for (int i = 0; i < batch.size(); i++) {
+            Ended e = batch.get(i);
             try (Tracer.SpanInScope scope = traces.open(e.span())) {
                 recorded(e, outcomes.get(i));
             } finally {
