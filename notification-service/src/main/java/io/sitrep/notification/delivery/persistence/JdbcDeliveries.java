@@ -77,8 +77,10 @@ public class JdbcDeliveries {
      *
      * <p>The claim goes endpoint by endpoint: the endpoints with deliveries waiting are found by a skip scan
      * of {@code deliveries_due_by_endpoint} (one index probe each), and each endpoint with free slots gives
-     * its oldest due deliveries, no more than it has slots. A claim's cost therefore follows the number of
-     * endpoints and slots, never the length of the queue, however much of it belongs to busy endpoints.
+     * its oldest due deliveries, no more than it has slots, locked where they are found. A claim's cost therefore
+     * follows the number of endpoints and slots, never the length of the queue, however much of it belongs to
+     * busy endpoints. Every step is an index probe whatever the planner believes about the queue: its statistics
+     * change faster than they are gathered, as a queue fills and drains within minutes.
      */
     public List<Claimed> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration lease) {
         UUID leaseId = UUID.randomUUID();
@@ -96,26 +98,23 @@ public class JdbcDeliveries {
                             SELECT w.endpoint, coalesce(f.slots, CASE WHEN w.endpoint = 'smtp' THEN ? ELSE ? END) AS slots
                             FROM waiting w LEFT JOIN free f ON f.endpoint = w.endpoint
                             WHERE w.endpoint IS NOT NULL),
-                        candidates AS (
-                            SELECT c.id, c.next_attempt_at
+                        claimed AS (
+                            SELECT c.id
                             FROM open o CROSS JOIN LATERAL (
                                 SELECT d.id, d.next_attempt_at FROM deliveries d
                                 WHERE d.endpoint = o.endpoint AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
                                 ORDER BY d.next_attempt_at
-                                LIMIT o.slots) c
-                            WHERE o.slots > 0),
-                        due AS (
-                            SELECT d.id FROM deliveries d JOIN candidates c ON c.id = d.id
-                            WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
+                                LIMIT o.slots
+                                FOR UPDATE SKIP LOCKED) c
+                            WHERE o.slots > 0
                             ORDER BY c.next_attempt_at
-                            LIMIT ?
-                            FOR UPDATE OF d SKIP LOCKED)
+                            LIMIT ?)
                         UPDATE deliveries d SET status = 'delivering', lease_id = ?, locked_until = ?
-                        FROM due WHERE d.id = due.id
+                        WHERE d.id = ANY (ARRAY(SELECT id FROM claimed))
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
                                   d.round_attempts, d.published_at, d.traceparent, d.tracestate""")
                 .params(freeSlots.keySet().toArray(String[]::new), freeSlots.values().toArray(Integer[]::new),
-                        smtpSlots, slots, Timestamp.from(now), Timestamp.from(now), limit,
+                        smtpSlots, slots, Timestamp.from(now), limit,
                         leaseId, Timestamp.from(now.plus(lease)))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                         rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
