@@ -81,9 +81,10 @@ final class Http {
         }
         byte[] request = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
         String key = uri.getHost() + ":" + uri.getPort();
-        // A kept-alive connection the server closed meanwhile fails on first use: one more try on a new one.
+        // A kept-alive connection the server closed meanwhile fails on first use: one more try, on a new one (the
+        // other idle connections are likely as old).
         for (int attempt = 0; ; attempt++) {
-            Connection connection = take(key);
+            Connection connection = attempt == 0 ? take(key) : null;
             boolean fresh = connection == null;
             try {
                 if (fresh) {

@@ -15,7 +15,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,6 +123,54 @@ class HttpTest {
             assertThat(first.body()).isEqualTo("ok");
             assertThat(second.status()).isEqualTo(200);
             assertThat(second.body()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void whenEveryKeptAliveConnectionWasDroppedTheRetryOpensANewOne() throws Exception {
+        // Two requests at once leave two idle connections, which the server then drops, as after a quiet minute.
+        CountDownLatch bothArrived = new CountDownLatch(2);
+        try (ServerSocket dropping = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread accepting = new Thread(() -> {
+                while (!dropping.isClosed()) {
+                    try {
+                        Socket socket = dropping.accept();
+                        Thread answering = new Thread(() -> answerOnceAndClose(socket, bothArrived));
+                        answering.setDaemon(true);
+                        answering.start();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            Http http = new Http("secret");
+            String url = "http://127.0.0.1:" + dropping.getLocalPort() + "/";
+            CompletableFuture<Http.Response> one = CompletableFuture.supplyAsync(() -> http.get(url));
+            CompletableFuture<Http.Response> two = CompletableFuture.supplyAsync(() -> http.get(url));
+            assertThat(List.of(one.get(10, TimeUnit.SECONDS).status(), two.get(10, TimeUnit.SECONDS).status())).containsOnly(200);
+
+            Http.Response after = http.get(url);
+
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.body()).isEqualTo("ok");
+        }
+    }
+
+    /** Reads one request head, waits until {@code arrived} is down (when it is not already), answers and closes. */
+    private static void answerOnceAndClose(Socket socket, CountDownLatch arrived) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                // the request head; GETs have no body
+            }
+            arrived.countDown();
+            arrived.await(10, TimeUnit.SECONDS);
+            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        } catch (IOException | InterruptedException gone) {
+            // the test is over
         }
     }
 
