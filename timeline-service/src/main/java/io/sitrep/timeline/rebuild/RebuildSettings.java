@@ -24,7 +24,7 @@ import java.time.Duration;
 @ConfigurationProperties("sitrep.timeline.rebuild")
 public record RebuildSettings(
         @DefaultValue("timeline-service.rebuild.") @NotBlank String groupPrefix,
-        @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
+        @DefaultValue("2000") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("500ms") @NotNull Duration pollTimeout,
         @DefaultValue("10s") @NotNull Duration switchTimeout,
         @DefaultValue("2h") @NotNull Duration maxDuration) {
