@@ -100,13 +100,8 @@ class HttpTest {
         try (ServerSocket oneShot = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread serving = new Thread(() -> {
                 while (!oneShot.isClosed()) {
-                    try (Socket socket = oneShot.accept()) {
-                        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                            // the request head; GETs have no body
-                        }
-                        socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
-                        socket.getOutputStream().flush();
+                    try {
+                        answerOnceAndClose(oneShot.accept(), new CountDownLatch(0));
                     } catch (IOException closed) {
                         return;
                     }
