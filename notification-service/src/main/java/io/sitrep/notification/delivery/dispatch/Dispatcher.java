@@ -339,10 +339,13 @@ public final class Dispatcher implements SmartLifecycle {
             batch.forEach(this::recordOne);
             return;
         }
+        // The outcomes are stored: nothing here may stop the drainer, or leave an attempt counted as in flight.
         for (int i = 0; i < batch.size(); i++) {
             Ended e = batch.get(i);
             try (Tracer.SpanInScope scope = traces.open(e.span())) {
                 recorded(e, outcomes.get(i));
+            } catch (RuntimeException failure) {
+                log.warn("Delivery {} was recorded, but not counted: {}", e.delivery().id(), failure.toString());
             } finally {
                 finished(e);
             }
