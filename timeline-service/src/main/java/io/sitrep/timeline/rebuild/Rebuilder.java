@@ -32,6 +32,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -128,6 +132,11 @@ public class Rebuilder implements DisposableBean {
     private void run(long next) {
         String group = settings.groupPrefix() + next;
         Instant deadline = clock.instant().plus(settings.maxDuration());
+        ExecutorService appliers = Executors.newFixedThreadPool(Math.max(1, settings.parallelism() - 1), runnable -> {
+            Thread thread = new Thread(runnable, "timeline-rebuild-" + next + "-applier");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (KafkaConsumer<String, byte[]> consumer = consumer(group)) {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
@@ -136,18 +145,18 @@ public class Rebuilder implements DisposableBean {
             log.info("Rebuilding generation {} from {} ({} records to catch up)", next, ingest.topic(), remaining(consumer, target));
             while (remaining(consumer, target) > 0) {
                 check(deadline);
-                pollAndApply(consumer, next);
+                pollAndApply(consumer, next, appliers);
                 lag = remaining(consumer, consumer.endOffsets(partitions));
             }
             state = "switching";
             boolean switched = false;
             while (!switched) {
                 check(deadline);
-                pollAndApply(consumer, next);
+                pollAndApply(consumer, next, appliers);
                 lag = remaining(consumer, consumer.endOffsets(partitions));
                 // Close enough: under the switch's lock the rest is bounded by what the live consumer has applied.
                 if (lag <= settings.batchSize()) {
-                    switched = trySwitch(consumer, next);
+                    switched = trySwitch(consumer, next, appliers);
                 }
             }
             consumer.commitSync();
@@ -160,6 +169,8 @@ public class Rebuilder implements DisposableBean {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             state = "failed";
             finishedAt = clock.instant();
+        } finally {
+            appliers.shutdownNow();
         }
         try {
             // The retired generation after a switch; the unfinished one after a failure.
@@ -174,7 +185,7 @@ public class Rebuilder implements DisposableBean {
      * Switches when the rebuild has applied everything the live consumer has. Holding the current
      * generation's lock keeps the live consumer still meanwhile; it waits at most the switch timeout.
      */
-    private boolean trySwitch(KafkaConsumer<String, byte[]> consumer, long next) {
+    private boolean trySwitch(KafkaConsumer<String, byte[]> consumer, long next, ExecutorService appliers) {
         Instant until = clock.instant().plus(settings.switchTimeout());
         Boolean switched = transactions.execute(status -> {
             long previous = generations.lockCurrent();
@@ -185,7 +196,7 @@ public class Rebuilder implements DisposableBean {
                     status.setRollbackOnly();
                     return false;
                 }
-                pollAndApply(consumer, next);
+                pollAndApply(consumer, next, appliers);
             }
             generations.makeCurrent(next, previous);
             this.previous = previous;
@@ -204,25 +215,65 @@ public class Rebuilder implements DisposableBean {
         return false;
     }
 
-    private void pollAndApply(KafkaConsumer<String, byte[]> consumer, long next) {
+    /**
+     * Polls and applies what came. The events are split by their record's key, as the topic's partitions
+     * split them, into {@code parallelism} shares applied at once, each in its own transaction: one
+     * aggregate's events stay in one share, in their order, and shares that touch the same aggregate
+     * wait for each other's locks, as the live consumer's threads do. It returns once every share is
+     * committed, so that the positions it leaves the consumer at are applied.
+     */
+    private void pollAndApply(KafkaConsumer<String, byte[]> consumer, long next, ExecutorService appliers) {
         ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
         if (records.isEmpty()) {
             return;
         }
-        List<SitrepEvent> events = new ArrayList<>(records.count());
+        List<List<SitrepEvent>> shares = new ArrayList<>(settings.parallelism());
+        for (int i = 0; i < settings.parallelism(); i++) {
+            shares.add(new ArrayList<>());
+        }
+        int decoded = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 SitrepEvent event = codec.decode(headers(record), record.value());
                 if (IncidentEventsConsumer.appliesTo(event)) {
-                    events.add(event);
+                    int share = record.key() == null ? 0 : Math.floorMod(record.key().hashCode(), shares.size());
+                    shares.get(share).add(event);
+                    decoded++;
                 }
             } catch (UndecodableEvent e) {
                 undecodable.incrementAndGet();
             }
         }
-        applier.applyToGeneration(events, next);
-        applied.addAndGet(events.size());
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        List<SitrepEvent> own = null;
+        for (List<SitrepEvent> share : shares) {
+            if (share.isEmpty()) {
+                continue;
+            }
+            if (own == null) {
+                own = share;
+            } else {
+                others.add(CompletableFuture.runAsync(() -> applier.applyToGeneration(share, next), appliers));
+            }
+        }
+        try {
+            if (own != null) {
+                applier.applyToGeneration(own, next);
+            }
+        } finally {
+            awaitAll(others);
+        }
+        applied.addAndGet(decoded);
         consumer.commitAsync();
+    }
+
+    /** Waits for every share, and fails with the first failure among them once all are done. */
+    private static void awaitAll(List<CompletableFuture<Void>> shares) {
+        try {
+            CompletableFuture.allOf(shares.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
