@@ -98,17 +98,7 @@ class HttpTest {
     void aKeptAliveConnectionTheServerDroppedIsReplacedTransparently() throws Exception {
         // A server that answers each connection once and closes it without saying so, as an idle timeout does.
         try (ServerSocket oneShot = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread serving = new Thread(() -> {
-                while (!oneShot.isClosed()) {
-                    try {
-                        answerOnceAndClose(oneShot.accept(), new CountDownLatch(0));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            serving.setDaemon(true);
-            serving.start();
+            answerEachConnectionOnce(oneShot, new CountDownLatch(0));
             Http http = new Http("secret");
             String url = "http://127.0.0.1:" + oneShot.getLocalPort() + "/";
 
@@ -126,20 +116,7 @@ class HttpTest {
         // Two requests at once leave two idle connections, which the server then drops, as after a quiet minute.
         CountDownLatch bothArrived = new CountDownLatch(2);
         try (ServerSocket dropping = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread accepting = new Thread(() -> {
-                while (!dropping.isClosed()) {
-                    try {
-                        Socket socket = dropping.accept();
-                        Thread answering = new Thread(() -> answerOnceAndClose(socket, bothArrived));
-                        answering.setDaemon(true);
-                        answering.start();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            accepting.setDaemon(true);
-            accepting.start();
+            answerEachConnectionOnce(dropping, bothArrived);
             Http http = new Http("secret");
             String url = "http://127.0.0.1:" + dropping.getLocalPort() + "/";
             CompletableFuture<Http.Response> one = CompletableFuture.supplyAsync(() -> http.get(url));
@@ -151,6 +128,27 @@ class HttpTest {
             assertThat(after.status()).isEqualTo(200);
             assertThat(after.body()).isEqualTo("ok");
         }
+    }
+
+    /**
+     * Serves until the socket closes: each connection, on a thread of its own, gets one answer once
+     * {@code arrived} is down (each request counts it down) and is then closed without a word.
+     */
+    private static void answerEachConnectionOnce(ServerSocket server, CountDownLatch arrived) {
+        Thread accepting = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    Thread answering = new Thread(() -> answerOnceAndClose(socket, arrived));
+                    answering.setDaemon(true);
+                    answering.start();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        accepting.setDaemon(true);
+        accepting.start();
     }
 
     /** Reads one request head, waits until {@code arrived} is down (when it is not already), answers and closes. */
