@@ -92,9 +92,10 @@ public class DeliveryOutcomes {
     public List<Outcome> recordDelivered(List<Delivered> batch) {
         Instant now = clock.instant();
         List<Claimed> claimed = batch.stream().map(Delivered::delivery).toList();
-        deliveries.recordAttempts(claimed, batch.stream().map(Delivered::attemptedAt).toList(),
-                batch.stream().map(d -> d.result().statusCode()).toList(), batch.stream().map(d -> d.result().duration()).toList());
-        boolean[] settled = deliveries.settleDelivered(claimed, batch.stream().map(d -> d.result().statusCode()).toList(), now);
+        List<Integer> statusCodes = batch.stream().map(d -> d.result().statusCode()).toList();
+        deliveries.recordAttempts(claimed, batch.stream().map(Delivered::attemptedAt).toList(), statusCodes,
+                batch.stream().map(d -> d.result().duration()).toList());
+        boolean[] settled = deliveries.settleDelivered(claimed, statusCodes, now);
         Map<SubscriptionId, Delivered> firstOfEach = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             if (settled[i]) {
