@@ -167,7 +167,6 @@ public class SecurityAutoConfiguration {
                     }
                     requests.requestMatchers(OPEN_ACTUATOR).permitAll();
                     requests.requestMatchers(API_DESCRIPTIONS).permitAll();
-                    requests.requestMatchers("/error").permitAll();
                     requests.anyRequest().authenticated();
                 });
         return http.build();
