@@ -12,7 +12,7 @@ class ObservabilityIT extends IntegrationTest {
 
     @Test
     void healthReportsTheDatabaseTheBrokerAndTheOutbox() {
-        JsonNode health = api.as(null).get("/actuator/health").expect(200).json();
+        JsonNode health = api.as(ADMIN_KEY).get("/actuator/health").expect(200).json();
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         JsonNode components = health.get("components");
@@ -20,6 +20,17 @@ class ObservabilityIT extends IntegrationTest {
         assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
         assertThat(components.get("outbox").get("details").get("relay").asString()).isEqualTo("running");
         assertThat(api.as(null).get("/actuator/health/readiness").expect(200).json().get("status").asString()).isEqualTo("UP");
+    }
+
+    // issue 12: health details (database, broker, outbox) were public on the API port.
+    @Test
+    void healthShowsOnlyTheStatusToCallersWithoutTheAdminKey() {
+        JsonNode anonymous = api.as(null).get("/actuator/health").expect(200).json();
+        JsonNode writer = api.get("/actuator/health").expect(200).json();
+
+        assertThat(anonymous.get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).isFalse();
+        assertThat(writer.has("components")).isFalse();
     }
 
     @Test

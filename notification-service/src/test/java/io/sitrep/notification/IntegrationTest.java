@@ -35,6 +35,9 @@ import java.util.UUID;
         "sitrep.security.api-keys[1].scopes=deliveries:write",
         "sitrep.security.api-keys[2].name=reader",
         "sitrep.security.api-keys[2].sha256=ec4408df15da46b328f6f3246fa723d0aa6cb0f0a0dd9c4626080ab1b02aa3b2",
+        "sitrep.security.api-keys[3].name=admin",
+        "sitrep.security.api-keys[3].sha256=69a5265506c94c77b787a7d7377b7685a0eff82e33920a71e7ee22cd6154953e",
+        "sitrep.security.api-keys[3].scopes=admin",
         "sitrep.security.rate-limit.requests-per-period=100000",
         "sitrep.notification.secrets.key=lwQkmmg7E0f2z3xugJ7hN5eK6mrUov9tWysHCU4lKZA=",
         "sitrep.notification.webhooks.allow-private-targets=true",
@@ -54,6 +57,7 @@ public abstract class IntegrationTest {
     protected static final String MANAGER_KEY = "manager-key";
     protected static final String OPERATOR_KEY = "operator-key";
     protected static final String READER_KEY = "reader-key";
+    protected static final String ADMIN_KEY = "admin-key";
     protected static final String INCIDENT_EVENTS = "sitrep.incident-events";
     protected static final String DELIVERY_EVENTS = "sitrep.delivery-events";
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);

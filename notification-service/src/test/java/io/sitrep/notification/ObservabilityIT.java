@@ -14,7 +14,7 @@ class ObservabilityIT extends IntegrationTest {
 
     @Test
     void healthReportsTheDatabaseTheBrokerTheDispatcherAndTheOutbox() {
-        JsonNode health = api.as(null).get("/actuator/health").expect(200).json();
+        JsonNode health = api.as(ADMIN_KEY).get("/actuator/health").expect(200).json();
 
         JsonNode components = health.get("components");
         assertThat(health.get("status").asString()).isEqualTo("UP");
@@ -24,6 +24,17 @@ class ObservabilityIT extends IntegrationTest {
         assertThat(components.get("dispatcher").get("details").has("dead")).isTrue();
         assertThat(components.get("outbox").get("details").get("relay").asString()).isEqualTo("running");
         assertThat(api.as(null).get("/actuator/health/readiness").expect(200).json().get("status").asString()).isEqualTo("UP");
+    }
+
+    // issue 12: health details (dispatcher, outbox, dead letters) were public on the API port.
+    @Test
+    void healthShowsOnlyTheStatusToCallersWithoutTheAdminKey() {
+        JsonNode anonymous = api.as(null).get("/actuator/health").expect(200).json();
+        JsonNode manager = api.get("/actuator/health").expect(200).json();
+
+        assertThat(anonymous.get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).isFalse();
+        assertThat(manager.has("components")).isFalse();
     }
 
     @Test

@@ -26,7 +26,7 @@ class OutageIT extends SystemTest {
                 for (int i = 0; i < 20; i++) {
                     accepted.add(open("Written while the broker is down " + i, component));
                 }
-                JsonNode outbox = incidents.as(null).get("/actuator/health").json().path("components").path("outbox");
+                JsonNode outbox = incidents.get("/actuator/health").json().path("components").path("outbox");
                 assertThat(outbox.path("details").path("pending").asLong()).isGreaterThanOrEqualTo(20);
             } finally {
                 stack.startKafka();

@@ -17,7 +17,7 @@ class ObservabilityIT extends IntegrationTest {
         events.publish(story.open(Impact.NONE, "Checking."));
         awaitIncidentVersion(story.id(), 1);
 
-        JsonNode health = api.get("/actuator/health").expect(200).json();
+        JsonNode health = api.as(ADMIN_KEY).get("/actuator/health").expect(200).json();
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         JsonNode components = health.get("components");

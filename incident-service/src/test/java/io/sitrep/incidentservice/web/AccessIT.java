@@ -1,6 +1,8 @@
 package io.sitrep.incidentservice.web;
 
 import io.sitrep.incidentservice.IntegrationTest;
+import io.sitrep.testsupport.Api;
+import io.sitrep.testsupport.PathSpellings;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -53,5 +55,56 @@ class AccessIT extends IntegrationTest {
     void theAdminScopeMayDoEverything() {
         api.as(ADMIN_KEY).send("POST", "/api/v1/incidents", "{\"title\":\"By admin\",\"message\":\"m\"}", Map.of()).expect(201);
         api.as(ADMIN_KEY).put("/api/v1/components/" + freshComponentId("admin"), "{\"name\":\"Admin made\"}").expect(201);
+    }
+
+    // issue 12: GET /%61pi/v1/incidents/{id} and GET /api;x/v1/components answered 200 without a key,
+    // because the key check read the raw URI while Spring MVC matched the decoded path.
+    @Test
+    void noSpellingOfAReadReachesItWithoutAKey() {
+        String id = anOpenIncident("Spelled otherwise");
+
+        for (String path : PathSpellings.of("/api/v1/incidents/" + id)) {
+            assertRefused(api.as(null).get(path), path);
+        }
+        for (String path : PathSpellings.of("/api/v1/components")) {
+            assertRefused(api.as(null).get(path), path);
+        }
+    }
+
+    @Test
+    void noSpellingOfAWriteReachesItWithoutAKeyOrScope() {
+        long before = count("incidents");
+
+        for (String path : PathSpellings.of("/api/v1/incidents")) {
+            assertRefused(api.as(null).post(path, "{\"title\":\"t\",\"message\":\"m\"}"), path);
+            int status = api.as(READER_KEY).post(path, "{\"title\":\"t\",\"message\":\"m\"}").status();
+            assertThat(status).as(path).isIn(400, 403, 404);
+        }
+
+        assertThat(count("incidents")).isEqualTo(before);
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsABadRequestProblem() {
+        api.get("/api;x=1/v1/components").expectProblem(400, "request-rejected");
+        api.get("/api//v1/components").expectProblem(400, "request-rejected");
+        api.get("/api/./v1/components").expectProblem(400, "request-rejected");
+        api.get("/api/v1/%2e/components").expectProblem(400, "request-rejected");
+    }
+
+    @Test
+    void answersCarryTheSecurityHeaders() {
+        var response = api.get("/api/v1/components").expect(200);
+
+        assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+    }
+
+    /** Refused with a 4xx problem: never 2xx, never 5xx. */
+    private static void assertRefused(Api.Response response, String path) {
+        assertThat(response.status()).as(path + " -> " + response.body()).isIn(400, 401);
+        assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
     }
 }

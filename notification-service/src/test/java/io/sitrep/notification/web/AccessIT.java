@@ -1,6 +1,8 @@
 package io.sitrep.notification.web;
 
 import io.sitrep.notification.IntegrationTest;
+import io.sitrep.testsupport.Api;
+import io.sitrep.testsupport.PathSpellings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,5 +54,31 @@ class AccessIT extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("text/html");
+    }
+
+    // issue 12: the key check read the raw URI while Spring MVC matched the decoded path.
+    @Test
+    void noSpellingOfTheApiReachesItWithoutAKey() {
+        for (String path : PathSpellings.of("/api/v1/subscriptions")) {
+            assertRefused(api.as(null).get(path), path);
+            assertRefused(api.as(null).post(path, WEBHOOK), path);
+        }
+        for (String path : PathSpellings.of("/api/v1/deliveries/redrive")) {
+            assertRefused(api.as(null).post(path, "{\"dryRun\":true}"), path);
+        }
+    }
+
+    @Test
+    void theEmailLinksStayPublicOnlyUnderTheirOwnPath() {
+        int plain = api.as(null).get("/api/v1/subscriptions/unsubscribe?token=nonsense").status();
+
+        assertThat(plain).isNotIn(401, 403);
+        assertRefused(api.as(null).get("/api/v1/subscriptions/unsubscribe/../../subscriptions?token=nonsense"), "dot segments");
+    }
+
+    /** Refused with a 4xx problem: never 2xx, never 5xx. */
+    private static void assertRefused(Api.Response response, String path) {
+        assertThat(response.status()).as(path + " -> " + response.body()).isIn(400, 401);
+        assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
     }
 }

@@ -23,6 +23,14 @@ public final class ApiKeys {
      *                               idempotency, so they must be unique
      */
     public ApiKeys(SecuritySettings settings) {
+        this(settings, Map.of());
+    }
+
+    /**
+     * @param serviceKeys keys a service configures in settings of its own, by the hex SHA-256 of the key
+     */
+    public ApiKeys(SecuritySettings settings, Map<String, ApiPrincipal> serviceKeys) {
+        serviceKeys.forEach((hash, principal) -> add(hash.toLowerCase(Locale.ROOT), principal));
         for (SecuritySettings.ApiKey key : settings.apiKeys()) {
             add(key.sha256().toLowerCase(Locale.ROOT), new ApiPrincipal(key.name(), key.scopes(), key.defaultComponent()));
         }
@@ -44,6 +52,11 @@ public final class ApiKeys {
     /** The principal whose key this is. */
     public Optional<ApiPrincipal> authenticate(String presentedKey) {
         return Optional.ofNullable(byHash.get(sha256(presentedKey)));
+    }
+
+    /** Whether some key may do everything. */
+    public boolean hasAdmin() {
+        return byHash.values().stream().anyMatch(p -> p.scopes().contains(ApiPrincipal.ADMIN));
     }
 
     public boolean isEmpty() {

@@ -21,13 +21,27 @@ import java.util.Set;
  * @param bootstrapKey a key given in plain text, from the environment only ({@code SITREP_API_KEY});
  *                     it has every scope; empty for none
  * @param rateLimit    the request budget of each key
+ * @param frameAncestors who may show the service's pages in a frame, as a CSP {@code frame-ancestors}
+ *                       source list ({@code 'none'}, or for example {@code https://intranet.example.com})
  */
 @Validated
 @ConfigurationProperties("sitrep.security")
 public record SecuritySettings(
         @DefaultValue @Valid List<ApiKey> apiKeys,
         @DefaultValue("") String bootstrapKey,
-        @DefaultValue @Valid @NotNull RateLimit rateLimit) {
+        @DefaultValue @Valid @NotNull RateLimit rateLimit,
+        @DefaultValue("'none'") @Pattern(regexp = "^[^;,\\r\\n]+$", message = "must be a CSP source list, without ';'") String frameAncestors) {
+
+    /** The Content-Security-Policy of every answer: scripts, styles and images from the service itself only. */
+    public String contentSecurityPolicy() {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                + "font-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors " + frameAncestors;
+    }
+
+    /** Whether pages may be framed by someone; then only the CSP says by whom, and X-Frame-Options is left out. */
+    public boolean embeddable() {
+        return !"'none'".equals(frameAncestors.strip());
+    }
 
     /**
      * One API key.
@@ -59,6 +73,6 @@ public record SecuritySettings(
     @Override
     public String toString() {
         return "SecuritySettings[apiKeys=" + apiKeys.size() + ", bootstrapKey=" + (bootstrapKey.isEmpty() ? "none" : "set")
-                + ", rateLimit=" + rateLimit + "]";
+                + ", rateLimit=" + rateLimit + ", frameAncestors=" + frameAncestors + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.sitrep.support.web;
 
 import io.sitrep.support.security.ApiAccess;
 import io.sitrep.support.security.InsufficientScope;
+import io.sitrep.support.security.ScopeCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -61,6 +63,13 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
     @ExceptionHandler(InsufficientScope.class)
     ResponseEntity<Object> insufficientScope(InsufficientScope e) {
         return problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Not allowed", e.getMessage(), List.of());
+    }
+
+    /** Method security refused a command: the key lacks its scope. */
+    @ExceptionHandler(AuthorizationDeniedException.class)
+    ResponseEntity<Object> commandDenied(AuthorizationDeniedException e) {
+        String detail = e.getAuthorizationResult() instanceof ScopeCheck.Missing missing ? missing.detail() : "The API key may not do this.";
+        return problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Not allowed", detail, List.of());
     }
 
     @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class})

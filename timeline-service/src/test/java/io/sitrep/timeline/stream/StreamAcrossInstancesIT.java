@@ -77,7 +77,7 @@ class StreamAcrossInstancesIT extends IntegrationTest {
     }
 
     private static long applied(Api instance) {
-        return instance.get("/actuator/health").json().get("components").get("readModels").get("details")
+        return instance.as(ADMIN_KEY).get("/actuator/health").json().get("components").get("readModels").get("details")
                 .get("eventsSinceStart").get("applied").asLong();
     }
 
