@@ -8,8 +8,6 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -21,6 +19,8 @@ import java.util.Properties;
  */
 final class LocalKafka implements AutoCloseable {
 
+    static final String ADDRESS = "127.0.0.1";
+
     private final KafkaRaftServer server;
     private final int port;
 
@@ -31,18 +31,15 @@ final class LocalKafka implements AutoCloseable {
 
     /** Starts the broker on {@code port} (its controller on {@code port + 1}) with its log in {@code directory}. */
     static LocalKafka start(Path directory, int port) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + directory, e);
-        }
+        OwnerOnly.folder(directory);
         String logDir = directory.toAbsolutePath().toString();
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
-        properties.put("controller.quorum.voters", "1@localhost:" + (port + 1));
-        properties.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + (port + 1));
-        properties.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        // Loopback only, by address: a host name could resolve to more than that.
+        properties.put("controller.quorum.voters", "1@" + ADDRESS + ":" + (port + 1));
+        properties.put("listeners", "PLAINTEXT://" + ADDRESS + ":" + port + ",CONTROLLER://" + ADDRESS + ":" + (port + 1));
+        properties.put("advertised.listeners", "PLAINTEXT://" + ADDRESS + ":" + port);
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
@@ -82,7 +79,7 @@ final class LocalKafka implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return "localhost:" + port;
+        return ADDRESS + ":" + port;
     }
 
     @Override

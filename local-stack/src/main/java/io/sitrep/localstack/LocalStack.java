@@ -5,14 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -24,10 +26,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** The services, in the order they start. */
     public static final List<String> SERVICES = List.of("incident", "notification", "timeline");
+    /** Where every part listens: loopback only. */
+    static final String ADDRESS = "127.0.0.1";
 
     private final Settings settings;
     private final Consumer<String> say;
-    private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private LocalKafka kafka;
     private LocalPostgres postgres;
@@ -105,21 +108,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startInfrastructure() {
-        Path data = settings.dataDirectory();
-        createDirectories(data);
-        apiKey = settings.apiKey() != null ? settings.apiKey() : stored(data.resolve("api-key"), () -> "sitrep_" + random(24));
+        // Owner-only first: nobody else may read the secrets below or swap the binaries PostgreSQL runs.
+        Path data = OwnerOnly.folder(settings.dataDirectory());
+        OwnerOnly.folder(data.resolve("logs"));
+        apiKey = settings.apiKey() != null ? settings.apiKey() : Secrets.kept(data.resolve("api-key"), () -> "sitrep_" + Secrets.random(24));
         // notification-service encrypts signing secrets with it: it must outlive restarts, like the data.
-        secretKey = stored(data.resolve("secret-key"), () -> Base64.getEncoder().encodeToString(randomBytes(32)));
-        postgres = LocalPostgres.start(data.resolve("postgres"), data.resolve("postgres-binaries"), settings.postgresPort());
-        started.add(postgres);
+        secretKey = Secrets.kept(data.resolve("secret-key"), () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(32)));
+        Path binaries = OwnerOnly.folder(data.resolve("postgres-binaries"));
+        postgres = LocalPostgres.start(data.resolve("postgres"), binaries, settings.postgresPort(), data.resolve("postgres-password"));
+        // The library opens the binaries' folder to everyone on every start, as it would a shared temporary folder.
+        OwnerOnly.restrict(binaries);
         for (String service : settings.services()) {
             postgres.ensureDatabase(database(service));
         }
         kafka = LocalKafka.start(data.resolve("kafka"), settings.kafkaPort());
-        started.add(kafka);
         if (settings.smtpHost() == null) {
             smtpSink = SmtpSink.start(settings.smtpPort(), settings.inboxPort());
-            started.add(smtpSink);
         }
     }
 
@@ -127,9 +131,12 @@ public final class LocalStack implements AutoCloseable {
         for (String service : settings.services()) {
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("PORT", Integer.toString(port(service)));
+            // Loopback only: the API key is generated and printed, and the local stack is for this machine.
+            environment.put("SERVER_ADDRESS", ADDRESS);
             environment.put("SITREP_DB_URL", postgres.jdbcUrl(database(service)));
             environment.put("SITREP_DB_USER", LocalPostgres.USER);
-            environment.put("SITREP_DB_PASSWORD", LocalPostgres.PASSWORD);
+            // In the environment of the child, not on its command line, where every user's ps would show it.
+            environment.put("SITREP_DB_PASSWORD", postgres.password());
             environment.put("SITREP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("SITREP_API_KEY", apiKey);
             if (service.equals("notification")) {
@@ -144,22 +151,23 @@ public final class LocalStack implements AutoCloseable {
             ServiceProcess process = new ServiceProcess(service + "-service", jar(service), port(service), environment,
                     List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m"),
                     settings.dataDirectory().resolve("logs").resolve(service + "-service.log"), say);
-            process.start();
             services.put(service, process);
-            started.add(process);
+            process.start();
         }
     }
 
     /** Stops the broker, as an outage would; the services keep running. */
     public synchronized void stopKafka() {
-        started.remove(kafka);
-        kafka.close();
+        LocalKafka running = kafka;
+        kafka = null;
+        if (running != null) {
+            running.close();
+        }
     }
 
     /** Starts the broker again on the same port and log, as after an outage. */
     public synchronized void startKafka() {
         kafka = LocalKafka.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort());
-        started.add(1, kafka);
     }
 
     /** Stops a service and keeps it stopped (no restart), as during maintenance or an outage of that service alone. */
@@ -204,7 +212,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return LocalKafka.ADDRESS + ":" + settings.kafkaPort();
     }
 
     public String jdbcUrl(String service) {
@@ -256,54 +264,58 @@ public final class LocalStack implements AutoCloseable {
         return target.resolve(service + "-service.jar");
     }
 
-    /** The secret kept in {@code file}, made by {@code fresh} and kept there (owner-only) on first use. */
-    private static String stored(Path file, java.util.function.Supplier<String> fresh) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            String value = fresh.get();
-            Files.writeString(file, value + "\n");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // The file keeps the owner's default permissions on systems without POSIX permissions.
-            }
-            return value;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not keep a secret in " + file, e);
-        }
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] random = new byte[count];
-        new SecureRandom().nextBytes(random);
-        return random;
-    }
-
-    private static String random(int bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
-    }
-
-    private static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + directory, e);
-        }
-    }
-
-    /** Stops the services first, then the broker and the database. */
+    /**
+     * Stops the services first, all at once and each within {@link ServiceProcess#STOP_BOUND}, so that their
+     * outbox relays drain to the broker and the database while both still run; then the broker, the database and
+     * the SMTP sink. Says each step and how long it took.
+     */
     @Override
-    public void close() {
-        services.values().forEach(ServiceProcess::expectExit);
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                say.accept("could not stop cleanly: " + e.getMessage());
-            }
+    public synchronized void close() {
+        Map<ServiceProcess, CompletableFuture<Duration>> stopping = new LinkedHashMap<>();
+        for (ServiceProcess service : services.values()) {
+            say.accept("Stopping " + service.name() + " …");
+            stopping.put(service, service.stop());
         }
-        started.clear();
+        long deadline = System.nanoTime() + ServiceProcess.STOP_BOUND.toNanos();
+        stopping.forEach((service, stopped) -> {
+            try {
+                Duration took = stopped.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                say.accept(service.name() + " stopped in " + seconds(took));
+            } catch (TimeoutException | ExecutionException e) {
+                service.kill();
+                say.accept(service.name() + " did not stop within " + ServiceProcess.STOP_BOUND.toSeconds() + " s and was killed");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                service.kill();
+            }
+        });
+        stop("the broker", kafka);
+        kafka = null;
+        stop("PostgreSQL", postgres);
+        postgres = null;
+        stop("the SMTP sink", smtpSink);
+        smtpSink = null;
+    }
+
+    private void stop(String part, AutoCloseable running) {
+        if (running == null) {
+            return;
+        }
+        say.accept("Stopping " + part + " …");
+        long begin = System.nanoTime();
+        try {
+            running.close();
+            say.accept(capitalized(part) + " stopped in " + seconds(Duration.ofNanos(System.nanoTime() - begin)));
+        } catch (Exception e) {
+            say.accept("could not stop " + part + " cleanly: " + e.getMessage());
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

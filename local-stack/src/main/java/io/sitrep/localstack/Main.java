@@ -43,10 +43,12 @@ public final class Main {
         say("Starting Sitrep with its data in " + root.relativize(settings.dataDirectory()) + " …");
         LocalStack stack = LocalStack.start(settings, Main::say);
         CountDownLatch stopped = new CountDownLatch(1);
+        // The one hook that stops anything: the services first, then the broker and the database (see LocalStack.close).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Stopping …");
+            long stopping = System.nanoTime();
+            say("Stopping Sitrep …");
             stack.close();
-            say("Stopped.");
+            say(String.format(java.util.Locale.ROOT, "Stopped in %.1f s.", (System.nanoTime() - stopping) / 1e9));
             stopped.countDown();
         }, "local-stack-stop"));
         stack.awaitReady(Duration.ofMinutes(3));

@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +28,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration STABLE = Duration.ofMinutes(1);
+    /** How long a service may take to stop after SIGTERM before it is killed. */
+    static final Duration STOP_BOUND = Duration.ofSeconds(30);
 
     private final String name;
     private final Path jar;
@@ -91,7 +96,8 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
-            Files.createDirectories(log.getParent());
+            OwnerOnly.folder(log.getParent());
+            OwnerOnly.createFile(log);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
@@ -123,7 +129,7 @@ final class ServiceProcess implements AutoCloseable {
     /** True when the service answers its readiness probe with 200. */
     boolean isReady() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -149,16 +155,40 @@ final class ServiceProcess implements AutoCloseable {
         start();
     }
 
-    /** From now on an exit is expected, not restarted: Ctrl-C reaches the services before we stop them. */
-    void expectExit() {
+    /**
+     * Asks the process to stop (SIGTERM: the service finishes its requests and drains its outbox) and keeps it
+     * stopped. The answer completes with how long it took to exit; {@link #kill()} ends one that takes too long.
+     */
+    synchronized CompletableFuture<Duration> stop() {
         stopping = true;
+        restarts.shutdownNow();
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            return CompletableFuture.completedFuture(Duration.ZERO);
+        }
+        long asked = System.nanoTime();
+        running.destroy();
+        return running.onExit().thenApply(exited -> Duration.ofNanos(System.nanoTime() - asked));
+    }
+
+    /** Ends the process at once (SIGKILL). */
+    void kill() {
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+        }
     }
 
     @Override
-    public synchronized void close() {
-        stopping = true;
-        restarts.shutdownNow();
-        terminate();
+    public void close() {
+        try {
+            stop().get(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
     }
 
     private void terminate() {
@@ -166,7 +196,7 @@ final class ServiceProcess implements AutoCloseable {
         if (running != null && running.isAlive()) {
             running.destroy();
             try {
-                if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                if (!running.waitFor(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
                     running.destroyForcibly();
                 }
             } catch (InterruptedException e) {
