@@ -7,6 +7,8 @@ import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -59,11 +61,24 @@ class WebhookConfiguration {
     }
 
     static CloseableHttpAsyncClient startedClient(TargetPolicy policy, java.time.Duration connectTimeout, java.time.Duration requestTimeout) {
+        return startedClient(policy, connectTimeout, requestTimeout, null);
+    }
+
+    /**
+     * @param trust the TLS context whose trust store verifies receivers; null for the JDK's default (tests pass their own).
+     *              Either way TLS names the URL's host (SNI) and verifies the certificate against it, not the address
+     */
+    static CloseableHttpAsyncClient startedClient(TargetPolicy policy, java.time.Duration connectTimeout, java.time.Duration requestTimeout,
+                                                  javax.net.ssl.SSLContext trust) {
         Timeout connect = Timeout.of(connectTimeout);
         Timeout response = Timeout.of(requestTimeout);
         CloseableHttpAsyncClient client = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setDnsResolver(new PinnedResolver(policy))
+                        .setTlsStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(trust == null ? org.apache.hc.core5.ssl.SSLContexts.createDefault() : trust)
+                                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                                .buildAsync())
                         .setMaxConnTotal(1024)
                         .setMaxConnPerRoute(256)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
