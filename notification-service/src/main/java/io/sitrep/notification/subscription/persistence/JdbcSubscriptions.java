@@ -122,10 +122,9 @@ public class JdbcSubscriptions {
                 .list();
     }
 
-    /** How many confirmation emails the address was sent since {@code since}; forgets older ones. */
+    /** How many confirmation emails the address was sent since {@code since}; forgets every older one, of any address. */
     public int confirmationRequestsSince(byte[] addressSha256, Instant since) {
-        jdbc.sql("DELETE FROM confirmation_requests WHERE address_sha256 = :address AND requested_at < :since")
-                .param("address", addressSha256)
+        jdbc.sql("DELETE FROM confirmation_requests WHERE requested_at < :since")
                 .param("since", Timestamp.from(since))
                 .update();
         return jdbc.sql("SELECT count(*) FROM confirmation_requests WHERE address_sha256 = :address")
