@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 public final class Receiver implements AutoCloseable {
 
     /** One request as received. */
-    public record Request(Instant at, Map<String, List<String>> headers, String body) {
+    public record Request(Instant at, Map<String, List<String>> headers, String body, String path) {
 
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
@@ -73,7 +73,16 @@ public final class Receiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/sitrep";
+        return url("/hooks/sitrep");
+    }
+
+    /** The receiver's URL with this path; it answers on every path. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** Answers these statuses, one per request, then {@link #answerAlways}'s (200 unless changed). */
@@ -112,7 +121,8 @@ public final class Receiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(Instant.now(), Map.copyOf(exchange.getRequestHeaders()), body));
+        requests.add(new Request(Instant.now(), Map.copyOf(exchange.getRequestHeaders()), body,
+                exchange.getRequestURI().getRawPath()));
         if (hang) {
             try {
                 closed.await(60, TimeUnit.SECONDS);

@@ -19,6 +19,11 @@ class EmailConfiguration {
     }
 
     @Bean
+    LinkPages linkPages() {
+        return new LinkPages();
+    }
+
+    @Bean
     EmailRenderer emailRenderer() {
         return new EmailRenderer();
     }

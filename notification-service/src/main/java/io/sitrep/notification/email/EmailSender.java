@@ -23,6 +23,10 @@ import java.util.UUID;
  */
 public final class EmailSender {
 
+    /** Anything with an @ in an error message: an address, however quoted. */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("\\S*@\\S*");
+    private static final int MAX_ERROR_LENGTH = 300;
+
     static final String CONFIRM_PATH = "/api/v1/subscriptions/confirm?token=";
     static final String UNSUBSCRIBE_PATH = "/api/v1/subscriptions/unsubscribe?token=";
     /** Unsubscribe links work for years: an old email must still be able to stop the next. */
@@ -89,7 +93,19 @@ public final class EmailSender {
             mail.send(message);
             return AttemptResult.accepted(Duration.ofNanos(System.nanoTime() - started));
         } catch (MailException | MessagingException e) {
-            return AttemptResult.error("SMTP: " + e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
+            return AttemptResult.error(describe(e), Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * What an attempt's error says of an SMTP failure, without any email address: SMTP servers and JavaMail quote the
+     * recipient ("550 5.1.1 &lt;someone@example.com&gt;: Recipient address rejected"), and errors reach the delivery API,
+     * span tags and delivery events.
+     */
+    static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String redacted = ADDRESS.matcher(message).replaceAll("(address)").replaceAll("\\s+", " ").strip();
+        String described = "SMTP: " + redacted;
+        return described.length() > MAX_ERROR_LENGTH ? described.substring(0, MAX_ERROR_LENGTH) : described;
     }
 }

@@ -16,11 +16,13 @@ import java.time.Duration;
  * @param from                 the sender address of every email
  * @param confirmationValidity how long a confirmation link works
  * @param concurrency          the most emails sent at once (the SMTP bulkhead)
+ * @param confirmationsPerHour the most confirmation emails one address is sent in an hour, over all its subscriptions
  */
 @Validated
 @ConfigurationProperties("sitrep.notification.email")
 public record EmailSettings(
         @DefaultValue("Sitrep <notifications@sitrep.localhost>") @NotBlank String from,
         @DefaultValue("7d") @NotNull Duration confirmationValidity,
-        @DefaultValue("2") @Min(1) @Max(64) int concurrency) {
+        @DefaultValue("2") @Min(1) @Max(64) int concurrency,
+        @DefaultValue("3") @Min(1) @Max(100) int confirmationsPerHour) {
 }

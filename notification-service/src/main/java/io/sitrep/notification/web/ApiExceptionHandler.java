@@ -1,5 +1,6 @@
 package io.sitrep.notification.web;
 
+import io.sitrep.notification.subscription.ConfirmationLimitReached;
 import io.sitrep.notification.subscription.NoSigningSecret;
 import io.sitrep.notification.subscription.SubscriptionNotActive;
 import io.sitrep.notification.subscription.UnknownSubscription;
@@ -35,5 +36,15 @@ public class ApiExceptionHandler extends ProblemExceptionHandler {
     ResponseEntity<Object> targetRefused(TargetRefused e) {
         return problem(HttpStatus.BAD_REQUEST, "target-refused", "The webhook URL is not an allowed target",
                 "url: " + e.getMessage(), List.of(new FieldProblem("url", e.getMessage())));
+    }
+
+    /** The address is not named: the caller knows it, and problems may be logged. */
+    @ExceptionHandler(ConfirmationLimitReached.class)
+    ResponseEntity<Object> confirmationLimit(ConfirmationLimitReached e) {
+        ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "confirmation-limit",
+                "Too many confirmation emails to this address", "email: " + e.getMessage(), List.of(new FieldProblem("email", e.getMessage())));
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem.getBody());
     }
 }

@@ -1,11 +1,23 @@
 package io.sitrep.notification.webhook;
 
 import io.sitrep.events.wire.EventCodec;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,9 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 @EnableConfigurationProperties(WebhookSettings.class)
 class WebhookConfiguration {
 
+    /** The policy, with the system resolver unless a {@link TargetPolicy.Resolver} bean replaces it (tests do). */
     @Bean
-    TargetPolicy targetPolicy(WebhookSettings settings) {
-        return new TargetPolicy(settings.allowPrivateTargets());
+    TargetPolicy targetPolicy(WebhookSettings settings, ObjectProvider<TargetPolicy.Resolver> resolver) {
+        return new TargetPolicy(settings.allowPrivateTargets(), resolver.getIfAvailable(() -> java.net.InetAddress::getAllByName));
     }
 
     @Bean
@@ -26,7 +39,7 @@ class WebhookConfiguration {
         return new WebhookPayload(codec);
     }
 
-    /** The HTTP client's threads: they run the target checks and complete responses; a hanging receiver holds none. */
+    /** Where requests start, and with them the DNS lookups of new connections; a hanging receiver holds none. */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService webhookExecutor() {
         AtomicInteger n = new AtomicInteger();
@@ -37,14 +50,63 @@ class WebhookConfiguration {
         });
     }
 
-    @Bean
-    WebhookSender webhookSender(WebhookSettings settings, TargetPolicy policy, ExecutorService webhookExecutor, Clock clock) {
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(webhookExecutor)
+    /**
+     * The HTTP client: HTTP/1.1, no redirects (a 3xx is a failed attempt, so a receiver cannot redirect a delivery to a
+     * target the policy refuses), no automatic retries (an attempt is one request), and a resolver that checks every
+     * address and pins the connection to them.
+     */
+    @Bean(destroyMethod = "close")
+    CloseableHttpAsyncClient webhookClient(WebhookSettings settings, TargetPolicy policy) {
+        return startedClient(policy, settings.connectTimeout(), settings.requestTimeout());
+    }
+
+    static CloseableHttpAsyncClient startedClient(TargetPolicy policy, java.time.Duration connectTimeout, java.time.Duration requestTimeout) {
+        return startedClient(policy, connectTimeout, requestTimeout, null);
+    }
+
+    /**
+     * @param trust the TLS context whose trust store verifies receivers; null for the JDK's default (tests pass their own).
+     *              Either way TLS names the URL's host (SNI) and verifies the certificate against it, not the address
+     */
+    static CloseableHttpAsyncClient startedClient(TargetPolicy policy, java.time.Duration connectTimeout, java.time.Duration requestTimeout,
+                                                  javax.net.ssl.SSLContext trust) {
+        Timeout connect = Timeout.of(connectTimeout);
+        Timeout response = Timeout.of(requestTimeout);
+        CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new PinnedResolver(policy))
+                        .setTlsStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(trust == null ? org.apache.hc.core5.ssl.SSLContexts.createDefault() : trust)
+                                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                                .buildAsync())
+                        .setMaxConnTotal(1024)
+                        .setMaxConnPerRoute(256)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect)
+                                .setSocketTimeout(response)
+                                .setTimeToLive(TimeValue.ofMinutes(5))
+                                .build())
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(response).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(connect)
+                        .setResponseTimeout(response)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
-        return new WebhookSender(client, policy, settings.requestTimeout(), webhookExecutor, clock);
+        client.start();
+        return client;
+    }
+
+    @Bean
+    WebhookSender webhookSender(WebhookSettings settings, TargetPolicy policy, CloseableHttpAsyncClient webhookClient,
+                                ExecutorService webhookExecutor, Clock clock) {
+        return new WebhookSender(webhookClient, policy, settings.connectTimeout(), settings.requestTimeout(), webhookExecutor, clock);
     }
 }

@@ -4,13 +4,21 @@ import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.delivery.RetryAfter;
 import io.sitrep.notification.subscription.SigningSecret;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +27,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends one webhook attempt without blocking the caller: checks the target again, signs the body
- * with the current time, POSTs it with connect and response timeouts, and reports what it got.
+ * Sends one webhook attempt without blocking the caller: checks the URL, signs the body with the
+ * current time, POSTs it with connect and response timeouts, and reports what it got. The client
+ * resolves the host through {@link PinnedResolver}: once, every address checked by the policy, and
+ * the connection goes to those addresses, so a DNS answer that changes after the check is never used.
  * Redirects are not followed (a 3xx is a failed attempt), so a receiver cannot redirect a
  * delivery to a target the policy refuses. The future always completes, never exceptionally.
  * The request carries the attempt's W3C trace context ({@code traceparent}, {@code tracestate}), so
@@ -32,8 +44,10 @@ import java.util.concurrent.TimeoutException;
 public final class WebhookSender {
 
     private static final String USER_AGENT = "Sitrep-Webhooks/1";
+    /** As the webhooks always said it: JSON is UTF-8 by definition (RFC 8259), so no charset parameter. */
+    private static final ContentType JSON = ContentType.create("application/json");
 
-    private final HttpClient client;
+    private final CloseableHttpAsyncClient client;
     private final TargetPolicy policy;
     private final Duration requestTimeout;
     private final Duration hardTimeout;
@@ -41,15 +55,18 @@ public final class WebhookSender {
     private final Clock clock;
 
     /**
-     * @param client         an HTTP client with a connect timeout and no redirects
+     * @param client         a started HTTP client resolving through a {@link PinnedResolver} of {@code policy},
+     *                       with a connect timeout, no redirects and no automatic retries
+     * @param connectTimeout the client's connect timeout
      * @param requestTimeout how long to wait for the response once connected
-     * @param executor       where the target check (a DNS lookup) runs
+     * @param executor       where requests start (the DNS lookup of a new connection runs there)
      */
-    public WebhookSender(HttpClient client, TargetPolicy policy, Duration requestTimeout, Executor executor, Clock clock) {
+    public WebhookSender(CloseableHttpAsyncClient client, TargetPolicy policy, Duration connectTimeout, Duration requestTimeout,
+                         Executor executor, Clock clock) {
         this.client = client;
         this.policy = policy;
         this.requestTimeout = requestTimeout;
-        this.hardTimeout = requestTimeout.plus(client.connectTimeout().orElse(Duration.ofSeconds(10))).plusSeconds(1);
+        this.hardTimeout = requestTimeout.plus(connectTimeout).plusSeconds(1);
         this.executor = executor;
         this.clock = clock;
     }
@@ -64,34 +81,60 @@ public final class WebhookSender {
 
     public CompletableFuture<AttemptResult> send(Attempt attempt) {
         long started = System.nanoTime();
-        return CompletableFuture.supplyAsync(() -> request(attempt), executor)
-                .thenCompose(request -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                // The request timeout stops waiting for headers; this bounds the whole exchange.
-                .orTimeout(hardTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        CompletableFuture<Message<HttpResponse, Void>> exchange = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> {
+            try {
+                Future<?> sent = client.execute(request(attempt), new BasicResponseConsumer<>(new DiscardingEntityConsumer<>()),
+                        new FutureCallback<Message<HttpResponse, Void>>() {
+                            @Override
+                            public void completed(Message<HttpResponse, Void> response) {
+                                exchange.complete(response);
+                            }
+
+                            @Override
+                            public void failed(Exception failure) {
+                                exchange.completeExceptionally(failure);
+                            }
+
+                            @Override
+                            public void cancelled() {
+                                exchange.completeExceptionally(new TimeoutException("cancelled"));
+                            }
+                        });
+                // Past the hard timeout the exchange is abandoned: cancelling frees its connection.
+                exchange.whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        sent.cancel(true);
+                    }
+                });
+            } catch (RuntimeException e) {
+                exchange.completeExceptionally(e);
+            }
+        }, executor);
+        // The response timeout stops waiting between packets; this bounds the whole exchange.
+        return exchange.orTimeout(hardTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
                     if (failure == null) {
-                        Duration retryAfter = response.headers().firstValue("Retry-After")
-                                .flatMap(value -> RetryAfter.parse(value, clock.instant())).orElse(null);
-                        return AttemptResult.status(response.statusCode(), retryAfter, took);
+                        Duration retryAfter = java.util.Optional.ofNullable(response.getHead().getFirstHeader("Retry-After"))
+                                .flatMap(value -> RetryAfter.parse(value.getValue(), clock.instant())).orElse(null);
+                        return AttemptResult.status(response.getHead().getCode(), retryAfter, took);
                     }
                     return AttemptResult.error(describe(failure), took);
                 });
     }
 
-    private HttpRequest request(Attempt attempt) {
-        policy.check(attempt.url());
+    private org.apache.hc.core5.http.nio.AsyncRequestProducer request(Attempt attempt) {
+        policy.host(attempt.url());
         long timestamp = clock.instant().getEpochSecond();
         String id = attempt.webhookId().toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(attempt.url())
-                .timeout(requestTimeout)
-                .header("content-type", "application/json")
-                .header("user-agent", USER_AGENT)
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(id, timestamp, attempt.body(), attempt.secrets()));
-        attempt.traceHeaders().forEach(request::header);
-        return request.POST(HttpRequest.BodyPublishers.ofByteArray(attempt.body())).build();
+        AsyncRequestBuilder request = AsyncRequestBuilder.post(attempt.url())
+                .addHeader("user-agent", USER_AGENT)
+                .addHeader("webhook-id", id)
+                .addHeader("webhook-timestamp", Long.toString(timestamp))
+                .addHeader("webhook-signature", WebhookSignature.sign(id, timestamp, attempt.body(), attempt.secrets()));
+        attempt.traceHeaders().forEach(request::addHeader);
+        return request.setEntity(AsyncEntityProducers.create(attempt.body(), JSON)).build();
     }
 
     private String describe(Throwable failure) {
@@ -102,16 +145,21 @@ public final class WebhookSender {
         if (cause instanceof TargetRefused refused) {
             return "target refused: " + refused.getMessage();
         }
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof PinnedResolver.Refused refused) {
+            return "target refused: " + refused.refusal().getMessage();
+        }
+        if (cause instanceof ConnectTimeoutException) {
             return "connect timed out";
         }
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+        if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
             return "no response within " + requestTimeout.toMillis() + " ms";
         }
-        if (cause instanceof ConnectException) {
+        if (cause instanceof HttpHostConnectException || cause instanceof ConnectException) {
             return "connection refused";
         }
+        // The client's messages name at most the host and port (never the path), which the subscriber knows anyway.
         String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String described = cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return described.length() > 300 ? described.substring(0, 300) : described;
     }
 }

@@ -4,6 +4,7 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.notification.Incidents;
 import io.sitrep.notification.IntegrationTest;
+import io.sitrep.testsupport.Api;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -43,7 +44,7 @@ class EmailIT extends IntegrationTest {
         publish(beforeConfirming);
         await().atMost(TIMEOUT).until(() -> count("seen_events WHERE event_id = '" + beforeConfirming.eventId() + "'") == 1);
 
-        HttpResponse<String> confirmed = get(link(text(confirmation), "confirm"));
+        HttpResponse<String> confirmed = post(link(text(confirmation), "confirm"));
 
         assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to incident notifications");
         assertThat(confirmed.statusCode()).isEqualTo(200);
@@ -95,7 +96,7 @@ class EmailIT extends IntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<form method=\"post\">");
+        assertThat(page.body()).contains("<form method=\"post\" action=\"?token=");
         assertThat(clicked.statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT status FROM subscriptions WHERE id = ?::uuid").param(id).query(String.class).single())
                 .isEqualTo("unsubscribed");
@@ -109,7 +110,7 @@ class EmailIT extends IntegrationTest {
         String token = confirm.getQuery().substring("token=".length());
         String tampered = token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A') + token.substring(11);
 
-        HttpResponse<String> forged = get(local(api.baseUrl() + "/api/v1/subscriptions/confirm?token=" + tampered));
+        HttpResponse<String> forged = post(local(api.baseUrl() + "/api/v1/subscriptions/confirm?token=" + tampered));
         HttpResponse<String> garbage = get(local(api.baseUrl() + "/api/v1/subscriptions/unsubscribe?token=nonsense"));
 
         assertThat(forged.statusCode()).isEqualTo(400);
@@ -117,10 +118,85 @@ class EmailIT extends IntegrationTest {
         assertThat(api.get("/api/v1/subscriptions/" + id).json().get("status").asString()).isEqualTo("pending_confirmation");
     }
 
+    // Security hardening: mail scanners fetch every link of an email, and the confirmation link's GET used to confirm.
+    @Test
+    void theConfirmationLinksGetShowsAButtonAndConfirmsNothing() throws Exception {
+        String address = anAddress();
+        String id = subscribe("{\"channel\":\"email\",\"email\":\"" + address + "\"}").get("id").asString();
+        URI confirm = link(text(awaitMail(address, 1).get(0)), "confirm");
+
+        HttpResponse<String> page = get(confirm);
+        HttpResponse<String> again = get(confirm);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\" action=\"?token=").contains("<button type=\"submit\">Confirm</button>")
+                .doesNotContain("<script").doesNotContain("style=");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'").contains("form-action 'self'"));
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(api.get("/api/v1/subscriptions/" + id).json().get("status").asString()).isEqualTo("pending_confirmation");
+        assertThat(post(confirm).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/subscriptions/" + id).json().get("status").asString()).isEqualTo("active");
+    }
+
+    // Security hardening: every request for an email subscription created one and mailed the address, without limit.
+    @Test
+    void anAddressHasOnePendingSubscriptionPerFilterAndAtMostThreeConfirmationEmailsAnHour() {
+        String address = anAddress();
+        String request = "{\"channel\":\"email\",\"email\":\"" + address + "\",\"components\":[\"limited\"]}";
+        String id = subscribe(request).get("id").asString();
+        awaitMail(address, 1);
+        awaitNoConfirmationOnItsWay(id);
+
+        String again = api.post("/api/v1/subscriptions", request.replace(address, address.toUpperCase())).expect(200).json().get("id").asString();
+        awaitMail(address, 2);
+        awaitNoConfirmationOnItsWay(id);
+        String third = api.post("/api/v1/subscriptions", request).expect(200).json().get("id").asString();
+        awaitMail(address, 3);
+        awaitNoConfirmationOnItsWay(id);
+        Api.Response fourth = api.post("/api/v1/subscriptions", request);
+        Api.Response otherFilter = api.post("/api/v1/subscriptions", "{\"channel\":\"email\",\"email\":\"" + address + "\"}");
+
+        assertThat(again).isEqualTo(id);
+        assertThat(third).isEqualTo(id);
+        assertThat(fourth.expectProblem(429, "confirmation-limit").get("errors").get(0).get("field").asString()).isEqualTo("email");
+        assertThat(fourth.body()).doesNotContain(address);
+        assertThat(Long.parseLong(fourth.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(otherFilter.status()).isEqualTo(429);
+        assertThat(count("subscriptions WHERE lower(target) = '" + address + "'")).isEqualTo(1);
+        assertThat(count("confirmation_requests WHERE subscription_id = '" + id + "'")).isEqualTo(3);
+        assertThat(received(address)).hasSize(3);
+    }
+
+    @Test
+    void aSecondRequestWhileTheConfirmationAwaitsARetrySendsNoSecondEmail() {
+        String address = anAddress();
+        String request = "{\"channel\":\"email\",\"email\":\"" + address + "\"}";
+        String id = subscribe(request).get("id").asString();
+        awaitMail(address, 1);
+        awaitNoConfirmationOnItsWay(id);
+        // As if the SMTP server had failed it: the confirmation waits for its next attempt.
+        jdbc.sql("UPDATE deliveries SET status = 'failed', next_attempt_at = now() + interval '1 hour' WHERE subscription_id = ?::uuid")
+                .param(id).update();
+
+        String again = api.post("/api/v1/subscriptions", request).expect(200).json().get("id").asString();
+
+        assertThat(again).isEqualTo(id);
+        assertThat(count("deliveries WHERE subscription_id = '" + id + "'")).isEqualTo(1);
+        assertThat(count("confirmation_requests WHERE subscription_id = '" + id + "'")).isEqualTo(1);
+        assertThat(received(address)).hasSize(1);
+    }
+
+    private void awaitNoConfirmationOnItsWay(String subscriptionId) {
+        await().atMost(TIMEOUT).until(() -> count("deliveries WHERE subscription_id = '" + subscriptionId
+                + "' AND status IN ('pending', 'failed', 'delivering')") == 0);
+    }
+
     private String confirmedSubscription(String address, String component) throws Exception {
         String id = subscribe("{\"channel\":\"email\",\"email\":\"" + address + "\",\"components\":[\"" + component + "\"]}")
                 .get("id").asString();
-        assertThat(get(link(text(awaitMail(address, 1).get(0)), "confirm")).statusCode()).isEqualTo(200);
+        assertThat(post(link(text(awaitMail(address, 1).get(0)), "confirm")).statusCode()).isEqualTo(200);
         return id;
     }
 
@@ -130,6 +206,12 @@ class EmailIT extends IntegrationTest {
 
     private HttpResponse<String> get(URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What the button of a link's page does: a form POST to the page's own URL. */
+    private HttpResponse<String> post(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The link of that kind in a text, pointed at this test's server. */

@@ -123,6 +123,21 @@ class BadRequestIT extends IntegrationTest {
         assertThat(field(problem)).isEqualTo("until");
     }
 
+    // Security hardening: an instant the database cannot hold (or Java cannot convert) answered 500.
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "since, +300000-01-01T00:00:00Z",
+            "since, +1000000000-12-31T23:59:59Z",
+            "until, -1000000000-01-01T00:00:00Z",
+            "until, 1969-12-31T23:59:59Z",
+    })
+    void aRedriveBoundOutsideTheSaneRangeIsABadRequestNamingIt(String field, String instant) {
+        JsonNode problem = api.as(OPERATOR_KEY).post("/api/v1/deliveries/redrive", "{\"" + field + "\":\"" + instant + "\"}")
+                .expectProblem(400, "validation-failed");
+
+        assertThat(field(problem)).isEqualTo(field);
+    }
+
     @Test
     void aWrongMediaTypeIsRefused() {
         api.send("POST", "/api/v1/subscriptions", "channel=webhook", Map.of("Content-Type", "application/x-www-form-urlencoded"))

@@ -209,7 +209,8 @@ public final class Dispatcher implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                // Health shows the kind of failure only: a database error's detail may quote a row, and with it a target.
+                lastError = e.getClass().getSimpleName();
                 backoff = backoff.isZero() ? Duration.ofMillis(100) : min(backoff.multipliedBy(2), MAX_ERROR_BACKOFF);
                 log.warn("Dispatcher failed, retrying in {} ms: {}", backoff.toMillis(), lastError);
                 try {
@@ -264,7 +265,7 @@ public final class Dispatcher implements SmartLifecycle {
                 .tag("sitrep.delivery.attempt", Integer.toString(d.attemptCount() + 1))
                 .tag("sitrep.subscription.id", d.subscriptionId().toString())
                 .tag("sitrep.event.type", d.eventType())
-                .tag("sitrep.endpoint", d.endpoint());
+                .tag("sitrep.endpoint", EndpointIsolation.endpointId(d.endpoint()));
     }
 
     private <T> Supplier<T> inSpan(Span span, Supplier<T> work) {

@@ -8,9 +8,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.sitrep.notification.delivery.AttemptResult;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -18,6 +23,10 @@ import java.util.stream.Collectors;
  * Keeps one receiver's trouble its own: a bulkhead per endpoint bounds the attempts in flight to it,
  * and a circuit breaker per host stops attempts to a host that keeps failing. Neither ever waits:
  * a delivery that finds its bulkhead full or its breaker open is left for later.
+ *
+ * <p>Bulkheads and breakers are named by an opaque id ({@code endpoint-} or {@code host-} and the first
+ * 16 hex digits of the SHA-256 of the endpoint or host), never by the URL: every name becomes a metric
+ * label, and a chat webhook's URL path is its credential.
  */
 public final class EndpointIsolation {
 
@@ -27,6 +36,8 @@ public final class EndpointIsolation {
     private final BulkheadRegistry bulkheads;
     private final CircuitBreakerRegistry breakers;
     private final BulkheadConfig smtpBulkhead;
+    /** The endpoint behind each bulkhead name, and the name of its host's breaker. */
+    private final Map<String, Names> named = new ConcurrentHashMap<>();
 
     public EndpointIsolation(BulkheadRegistry bulkheads, CircuitBreakerRegistry breakers, int smtpConcurrency) {
         this.bulkheads = bulkheads;
@@ -43,9 +54,10 @@ public final class EndpointIsolation {
         Map<String, CircuitBreaker.State> states = breakers.getAllCircuitBreakers().stream()
                 .collect(Collectors.toMap(CircuitBreaker::getName, CircuitBreaker::getState));
         return bulkheads.getAllBulkheads().stream()
-                .collect(Collectors.toMap(Bulkhead::getName, b -> {
+                .filter(b -> named.containsKey(b.getName()))
+                .collect(Collectors.toMap(b -> named.get(b.getName()).endpoint(), b -> {
                     int free = b.getMetrics().getAvailableConcurrentCalls();
-                    return switch (states.getOrDefault(host(b.getName()), CircuitBreaker.State.CLOSED)) {
+                    return switch (states.getOrDefault(named.get(b.getName()).breaker(), CircuitBreaker.State.CLOSED)) {
                         case OPEN, FORCED_OPEN -> 0;
                         // One trial at a time, and only when nothing else is in flight there.
                         case HALF_OPEN -> free == b.getBulkheadConfig().getMaxConcurrentCalls() ? Math.min(free, 1) : 0;
@@ -64,6 +76,28 @@ public final class EndpointIsolation {
         return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
+    /**
+     * The opaque name of an endpoint's bulkhead, as metrics and spans show it; {@code smtp} stays itself.
+     * Never the URL: a chat webhook's path is its credential.
+     */
+    public static String endpointId(String endpoint) {
+        return SMTP.equals(endpoint) ? SMTP : "endpoint-" + digest(endpoint);
+    }
+
+    /** The opaque name of a host's breaker, as metrics show it; {@code smtp} stays itself. */
+    public static String hostId(String host) {
+        return SMTP.equals(host) ? SMTP : "host-" + digest(host);
+    }
+
+    private static String digest(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     /** How many attempts a webhook endpoint takes at once. */
     public int webhookSlots() {
         return bulkheads.getDefaultConfig().getMaxConcurrentCalls();
@@ -76,16 +110,22 @@ public final class EndpointIsolation {
 
     /** Asks for a slot at the endpoint and the host's permission, without waiting. */
     public Permit tryAcquire(String endpoint, String host) {
-        Bulkhead bulkhead = SMTP.equals(endpoint) ? bulkheads.bulkhead(endpoint, smtpBulkhead) : bulkheads.bulkhead(endpoint);
+        Names names = named.computeIfAbsent(endpointId(endpoint), id -> new Names(endpoint, hostId(host)));
+        String bulkheadName = endpointId(endpoint);
+        Bulkhead bulkhead = SMTP.equals(endpoint) ? bulkheads.bulkhead(bulkheadName, smtpBulkhead) : bulkheads.bulkhead(bulkheadName);
         if (!bulkhead.tryAcquirePermission()) {
             return new Permit(Refusal.BUSY, null, null, 0);
         }
-        CircuitBreaker breaker = breakers.circuitBreaker(host);
+        CircuitBreaker breaker = breakers.circuitBreaker(names.breaker());
         if (!breaker.tryAcquirePermission()) {
             bulkhead.onComplete();
             return new Permit(Refusal.OPEN, null, null, 0);
         }
         return new Permit(null, bulkhead, breaker, System.nanoTime());
+    }
+
+    /** What a bulkhead stands for: its endpoint, and the name of its host's breaker. */
+    private record Names(String endpoint, String breaker) {
     }
 
     /** Why an attempt may not start now. */

@@ -223,6 +223,16 @@ public class JdbcDeliveries {
     }
 
     /** Cancels the subscription's deliveries that are not settled yet; returns how many. */
+    /** Whether the subscription has a delivery of this event type still to send (pending, failed or being sent). */
+    public boolean hasOpen(UUID subscriptionId, String eventType) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM deliveries
+                                        WHERE subscription_id = ? AND event_type = ? AND status IN ('pending', 'failed', 'delivering'))""")
+                .params(subscriptionId, eventType)
+                .query(Boolean.class)
+                .single();
+    }
+
     public int cancelOpen(UUID subscriptionId, String reason) {
         return jdbc.sql("""
                         UPDATE deliveries SET status = 'cancelled', lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,

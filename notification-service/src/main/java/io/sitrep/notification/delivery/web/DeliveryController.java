@@ -28,10 +28,17 @@ import java.util.UUID;
 @RestController
 class DeliveryController {
 
-    private final Deliveries deliveries;
+    /** The earliest instant a bound may name: nothing here is older. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    /** How far ahead of now a bound may reach: beyond it, nothing can have died yet. */
+    static final java.time.Duration LATEST_AHEAD = java.time.Duration.ofDays(1);
 
-    DeliveryController(Deliveries deliveries) {
+    private final Deliveries deliveries;
+    private final java.time.Clock clock;
+
+    DeliveryController(Deliveries deliveries, java.time.Clock clock) {
         this.deliveries = deliveries;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/subscriptions/{id}/deliveries")
@@ -54,6 +61,9 @@ class DeliveryController {
     @Operation(operationId = "redriveDeliveries", summary = "Queue dead letters again, with a fresh retry schedule; "
             + "only those of active subscriptions. Answers how many")
     RedriveResponse redrive(@Valid @RequestBody RedriveRequest request) {
+        Instant latest = clock.instant().plus(LATEST_AHEAD);
+        inRange("since", request.since(), latest);
+        inRange("until", request.until(), latest);
         if (request.since() != null && request.until() != null && !request.since().isBefore(request.until())) {
             throw new FieldRejected("until", "must be after since");
         }
@@ -63,14 +73,27 @@ class DeliveryController {
         return new RedriveResponse(count, dryRun);
     }
 
+    /** An instant the database can compare, and a sensible one: from 1970-01-01 to a day from now. */
+    private static void inRange(String field, Instant value, Instant latest) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(latest))) {
+            throw new FieldRejected(field, "must be from 1970-01-01T00:00:00Z to a day from now");
+        }
+    }
+
     /**
      * Which dead letters to re-drive; every field is optional.
      *
-     * @param since  only those that died at or after this time
-     * @param until  only those that died before this time
+     * @param since  only those that died at or after this time (from 1970-01-01T00:00:00Z to a day from now)
+     * @param until  only those that died before this time (from 1970-01-01T00:00:00Z to a day from now)
      * @param dryRun count them, change nothing
      */
-    record RedriveRequest(UUID subscriptionId, Instant since, Instant until, Boolean dryRun) {
+    record RedriveRequest(
+            UUID subscriptionId,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "only those that died at or after this instant; "
+                    + "from 1970-01-01T00:00:00Z to a day from now") Instant since,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "only those that died before this instant; "
+                    + "from 1970-01-01T00:00:00Z to a day from now") Instant until,
+            Boolean dryRun) {
     }
 
     /** How many dead letters were queued again (or would be, on a dry run). */

@@ -3,7 +3,9 @@ package io.sitrep.notification.subscription.application;
 import io.sitrep.notification.delivery.dispatch.DispatchSignal;
 import io.sitrep.notification.delivery.dispatch.EndpointIsolation;
 import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.email.EmailSettings;
 import io.sitrep.notification.subscription.Channel;
+import io.sitrep.notification.subscription.ConfirmationLimitReached;
 import io.sitrep.notification.subscription.NoSigningSecret;
 import io.sitrep.notification.subscription.SigningSecret;
 import io.sitrep.notification.subscription.Subscription;
@@ -23,10 +25,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What can be done to subscriptions, each in one transaction. */
@@ -40,25 +47,40 @@ public class SubscriptionCommands {
     private final JdbcDeliveries deliveries;
     private final TargetPolicy targets;
     private final WebhookSettings webhookSettings;
+    private final EmailSettings emailSettings;
     private final DispatchSignal signal;
     private final SecureRandom random;
     private final Traces traces;
     private final Clock clock;
 
     SubscriptionCommands(JdbcSubscriptions subscriptions, JdbcDeliveries deliveries, TargetPolicy targets,
-                         WebhookSettings webhookSettings, DispatchSignal signal, SecureRandom random, Traces traces, Clock clock) {
+                         WebhookSettings webhookSettings, EmailSettings emailSettings, DispatchSignal signal, SecureRandom random,
+                         Traces traces, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.targets = targets;
         this.webhookSettings = webhookSettings;
+        this.emailSettings = emailSettings;
         this.signal = signal;
         this.random = random;
         this.traces = traces;
         this.clock = clock;
     }
 
-    /** A new subscription, with its secret: shown to the caller this once. */
-    public record Created(Subscription subscription, SigningSecret secret) {
+    /**
+     * A new subscription, with its secret: shown to the caller this once.
+     *
+     * @param created false when an email subscription like a pending one was asked for, and that one is answered
+     */
+    public record Created(Subscription subscription, SigningSecret secret, boolean created) {
+
+        public Created(Subscription subscription, SigningSecret secret) {
+            this(subscription, secret, true);
+        }
+    }
+
+    /** A page of subscriptions, and where the next one starts; null after the last. */
+    public record Page(List<Subscription> items, Subscription last) {
     }
 
     /**
@@ -77,19 +99,65 @@ public class SubscriptionCommands {
         return new Created(subscription, secret);
     }
 
-    /** Subscribes an email address, pending its confirmation; the confirmation email is a delivery like any other. */
+    /**
+     * Subscribes an email address, pending its confirmation; the confirmation email is a delivery like any other.
+     * An address has one pending subscription per filter: asking for it again answers that one, and sends its
+     * confirmation email again unless one is still on its way. Each address gets at most
+     * {@code confirmations-per-hour} confirmation emails an hour, counted in the database.
+     *
+     * @throws ConfirmationLimitReached when a confirmation email is due and the address had its share this hour
+     */
     @Transactional
     public Created subscribeEmail(String email, SubscriptionFilter filter) {
         Instant now = clock.instant();
+        byte[] address = addressKey(email);
+        subscriptions.lockAddress(address);
+        Optional<Subscription> pending = subscriptions.pendingEmail(email).stream().filter(s -> s.filter().equals(filter)).findFirst();
+        if (pending.isPresent()) {
+            Subscription existing = pending.get();
+            if (!deliveries.hasOpen(existing.id().value(), CONFIRMATION)) {
+                // A new event id: the first confirmation's delivery is done, and deliveries are unique per event.
+                queueConfirmation(existing.id(), UUID.randomUUID(), address, now);
+            }
+            return new Created(existing, null, false);
+        }
         SubscriptionId id = new SubscriptionId(UUID.randomUUID());
         Subscription subscription = new Subscription(id, Channel.EMAIL, email, EndpointIsolation.SMTP, filter,
                 SubscriptionStatus.PENDING_CONFIRMATION, null, null, null, now, now, null);
         subscriptions.insert(subscription);
+        // Refused over the limit, and with it the subscription: the transaction rolls back.
+        queueConfirmation(id, id.value(), address, now);
+        return new Created(subscription, null, true);
+    }
+
+    private void queueConfirmation(SubscriptionId id, UUID eventId, byte[] address, Instant now) {
+        requireConfirmationAllowed(address, now);
+        subscriptions.recordConfirmationRequest(address, id, now);
         // The confirmation email continues the trace of the request that asked for it.
-        deliveries.insertAll(List.of(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), id.value(), id.value(), CONFIRMATION,
+        deliveries.insertAll(List.of(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), id.value(), eventId, CONFIRMATION,
                 EndpointIsolation.SMTP, "{}".getBytes(StandardCharsets.UTF_8), now, traces.current())), now);
         wakeAfterCommit();
-        return new Created(subscription, null);
+    }
+
+    private void requireConfirmationAllowed(byte[] address, Instant now) {
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        int perHour = emailSettings.confirmationsPerHour();
+        if (subscriptions.confirmationRequestsSince(address, hourAgo) >= perHour) {
+            Duration retryAfter = subscriptions.oldestConfirmationRequestSince(address, hourAgo)
+                    .map(oldest -> Duration.between(now, oldest.plus(Duration.ofHours(1))))
+                    .filter(wait -> !wait.isNegative())
+                    .orElse(Duration.ofHours(1));
+            throw new ConfirmationLimitReached(perHour, retryAfter);
+        }
+    }
+
+    /** What counts an address's confirmation emails: the SHA-256 of the address lower-cased, not the address. */
+    static byte[] addressKey(String email) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -97,9 +165,19 @@ public class SubscriptionCommands {
         return subscriptions.find(id).orElseThrow(() -> new UnknownSubscription(id));
     }
 
+    /**
+     * A page of the subscriptions but the deleted ones, oldest first.
+     *
+     * @param afterCreatedAt with {@code afterId}, where the previous page ended; null for the first page
+     */
     @Transactional(readOnly = true)
-    public List<Subscription> list() {
-        return subscriptions.list();
+    public Page list(Instant afterCreatedAt, UUID afterId, int limit) {
+        List<Subscription> found = subscriptions.list(afterCreatedAt, afterId, limit + 1);
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        List<Subscription> page = found.subList(0, limit);
+        return new Page(page, page.get(limit - 1));
     }
 
     /** Deletes the subscription; what it still had to send is cancelled. Its history stays in the database. */

@@ -76,11 +76,81 @@ public class JdbcSubscriptions {
     }
 
     /** Every subscription but the deleted ones, oldest first. */
-    public List<Subscription> list() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE status <> 'deleted' ORDER BY created_at, id")
+    /**
+     * A page of the subscriptions but the deleted ones, oldest first.
+     *
+     * @param afterCreatedAt with {@code afterId}, where the previous page ended; null for the first page
+     * @param limit          the most to answer
+     */
+    public List<Subscription> list(Instant afterCreatedAt, UUID afterId, int limit) {
+        if (afterCreatedAt == null) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE status <> 'deleted' ORDER BY created_at, id LIMIT :limit")
+                    .param("limit", limit)
+                    .query((rs, n) -> map(rs))
+                    .list();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM subscriptions WHERE status <> 'deleted' AND (created_at, id) > (:createdAt, :id)
+                        ORDER BY created_at, id LIMIT :limit""")
+                .param("createdAt", Timestamp.from(afterCreatedAt))
+                .param("id", afterId)
+                .param("limit", limit)
                 .query((rs, n) -> map(rs))
                 .list();
     }
+
+    /**
+     * Holds, until the transaction ends, the right to subscribe this email address (lower-cased): requests for
+     * one address are taken one at a time, so that two alike cannot both create a subscription, nor both pass
+     * the resend limit.
+     */
+    public void lockAddress(byte[] addressSha256) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", java.nio.ByteBuffer.wrap(addressSha256).getLong())
+                .query((rs, n) -> 1)
+                .single();
+    }
+
+    /** The email subscriptions of an address (compared lower-cased) that wait for their confirmation. */
+    public List<Subscription> pendingEmail(String address) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM subscriptions
+                        WHERE channel = 'email' AND status = 'pending_confirmation' AND lower(target) = lower(:address)
+                        ORDER BY created_at, id""")
+                .param("address", address)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** How many confirmation emails the address was sent since {@code since}; forgets every older one, of any address. */
+    public int confirmationRequestsSince(byte[] addressSha256, Instant since) {
+        jdbc.sql("DELETE FROM confirmation_requests WHERE requested_at < :since")
+                .param("since", Timestamp.from(since))
+                .update();
+        return jdbc.sql("SELECT count(*) FROM confirmation_requests WHERE address_sha256 = :address")
+                .param("address", addressSha256)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Counts one more confirmation email to the address. */
+    public void recordConfirmationRequest(byte[] addressSha256, SubscriptionId id, Instant now) {
+        jdbc.sql("INSERT INTO confirmation_requests (address_sha256, subscription_id, requested_at) VALUES (:address, :id, :at)")
+                .param("address", addressSha256)
+                .param("id", id.value())
+                .param("at", Timestamp.from(now))
+                .update();
+    }
+
+    /** The oldest confirmation email the address was sent since {@code since}, if any: the limit frees a slot an hour after it. */
+    public Optional<Instant> oldestConfirmationRequestSince(byte[] addressSha256, Instant since) {
+        return jdbc.sql("SELECT min(requested_at) FROM confirmation_requests WHERE address_sha256 = :address AND requested_at >= :since")
+                .param("address", addressSha256)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single();
+    }
+
 
     /** The id and filter of every active subscription, for matching events. */
     public List<Candidate> active() {

@@ -1,6 +1,7 @@
 package io.sitrep.notification.subscription.web;
 
 import io.sitrep.notification.email.EmailLinks;
+import io.sitrep.notification.email.LinkPages;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionNotActive;
 import io.sitrep.notification.subscription.UnknownSubscription;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,14 +20,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * The links in emails, for people and mail clients: no API key, the signed token is the credential.
- * Confirming is a GET, as people click it. Unsubscribing is a POST (RFC 8058 one-click, or the
- * button of the page the link's GET shows), so that a mail scanner that follows links cannot
- * unsubscribe anyone.
+ * A link's GET only shows a page, whose button POSTs: mail scanners fetch the links of every email, and
+ * must neither confirm a subscription nor unsubscribe anyone. Unsubscribing also takes the RFC 8058
+ * one-click POST ({@code List-Unsubscribe=One-Click}) of mail clients.
  */
 @RestController
 @RequestMapping(value = "/api/v1/subscriptions", produces = MediaType.TEXT_HTML_VALUE)
@@ -35,19 +39,33 @@ class EmailLinkController {
 
     private final SubscriptionCommands commands;
     private final EmailLinks links;
+    private final LinkPages pages;
     private final Clock clock;
 
-    EmailLinkController(SubscriptionCommands commands, EmailLinks links, Clock clock) {
+    EmailLinkController(SubscriptionCommands commands, EmailLinks links, LinkPages pages, Clock clock) {
         this.commands = commands;
         this.links = links;
+        this.pages = pages;
         this.clock = clock;
     }
 
     @GetMapping("/confirm")
+    @ApiResponse(responseCode = "200", description = "A page with a Confirm button; nothing changes until it is pressed")
+    @ApiResponse(responseCode = "400", description = "The link is invalid or expired")
+    @Operation(operationId = "confirmPage", summary = "The page of the confirmation email's link: a button that confirms")
+    ResponseEntity<String> confirmPage(@RequestParam(required = false) String token) {
+        if (links.verify(EmailLinks.Purpose.CONFIRM, token, clock.instant()).isEmpty()) {
+            return page(400, "This link does not work", "The link is invalid or has expired. Subscribe again to get a new one.");
+        }
+        return html(200, pages.button("Confirm your subscription", "Receive incident notifications at this address?",
+                "Confirm", action(token)));
+    }
+
+    @PostMapping("/confirm")
     @ApiResponse(responseCode = "200", description = "Confirmed (or confirmed before)")
     @ApiResponse(responseCode = "400", description = "The link is invalid or expired")
     @ApiResponse(responseCode = "409", description = "The subscription was deleted or unsubscribed")
-    @Operation(operationId = "confirmEmail", summary = "Confirm an email subscription (the link in the confirmation email)")
+    @Operation(operationId = "confirmEmail", summary = "Confirm an email subscription (the button of the confirmation link's page)")
     ResponseEntity<String> confirm(@RequestParam(required = false) String token) {
         Optional<SubscriptionId> id = links.verify(EmailLinks.Purpose.CONFIRM, token, clock.instant());
         if (id.isEmpty()) {
@@ -69,8 +87,7 @@ class EmailLinkController {
         if (links.verify(EmailLinks.Purpose.UNSUBSCRIBE, token, clock.instant()).isEmpty()) {
             return page(400, "This link does not work", "The link is invalid.");
         }
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html("Unsubscribe",
-                "<p>Stop incident notifications to this address?</p><form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>"));
+        return html(200, pages.button("Unsubscribe", "Stop incident notifications to this address?", "Unsubscribe", action(token)));
     }
 
     @PostMapping("/unsubscribe")
@@ -90,12 +107,21 @@ class EmailLinkController {
         return page(200, "Unsubscribed", "You will get no more incident notifications at this address.");
     }
 
-    private static ResponseEntity<String> page(int status, String title, String text) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html(title, "<p>" + text + "</p>"));
+    /** The form's target: this page's own path, with its token (verified, so a bounded base64url text). */
+    private static String action(String token) {
+        return "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
-    private static String html(String title, String body) {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
-                + "<body style=\"font-family: sans-serif\"><h1>" + title + "</h1>" + body + "</body></html>";
+    private ResponseEntity<String> page(int status, String title, String text) {
+        return html(status, pages.message(title, text));
+    }
+
+    private static ResponseEntity<String> html(int status, String body) {
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", LinkPages.CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(body);
     }
 }

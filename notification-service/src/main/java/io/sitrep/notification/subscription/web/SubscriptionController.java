@@ -9,6 +9,9 @@ import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.application.SubscriptionCommands;
 import io.sitrep.support.web.FieldRejected;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -33,6 +37,9 @@ import java.util.UUID;
 @RequestMapping("/api/v1/subscriptions")
 class SubscriptionController {
 
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
     private final SubscriptionCommands commands;
     private final Clock clock;
 
@@ -44,6 +51,11 @@ class SubscriptionController {
     @PostMapping
     @Command(value = "subscription.create", scope = Scopes.SUBSCRIPTIONS_WRITE)
     @ApiResponse(responseCode = "201", description = "Created; the answer holds the signing secret of a webhook, shown this once")
+    @ApiResponse(responseCode = "200", description = "An email subscription like one still pending for the address: that one; "
+            + "its confirmation email is sent again unless one is on its way")
+    @ApiResponse(responseCode = "429", description = "rate-limited, or confirmation-limit: the address was sent as many confirmation "
+            + "emails this hour as it may be (confirmations-per-hour); see Retry-After", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(operationId = "createSubscription", summary = "Subscribe a webhook URL (active at once, answers its signing secret) "
             + "or an email address (pending until it confirms through the emailed link)")
     ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request) {
@@ -59,15 +71,46 @@ class SubscriptionController {
             forbid(request.url(), "url", "is for webhooks, not email subscriptions");
             created = commands.subscribeEmail(request.email().strip(), filter);
         }
-        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.subscription().id()))
-                .body(SubscriptionResponse.of(created.subscription(), created.secret(), clock.instant()));
+        SubscriptionResponse body = SubscriptionResponse.of(created.subscription(), created.secret(), clock.instant());
+        if (!created.created()) {
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.subscription().id())).body(body);
     }
 
     @GetMapping
     @Command(value = "subscription.list", scope = Scopes.SUBSCRIPTIONS_WRITE)
-    @Operation(operationId = "listSubscriptions", summary = "Every subscription but the deleted ones, oldest first")
-    SubscriptionResponse.SubscriptionList list() {
-        return new SubscriptionResponse.SubscriptionList(commands.list().stream().map(s -> SubscriptionResponse.of(s, null, clock.instant())).toList());
+    @Operation(operationId = "listSubscriptions", summary = "Every subscription but the deleted ones, oldest first, a page at a time")
+    SubscriptionResponse.SubscriptionList list(
+            @Parameter(description = "page size, 1 to " + MAX_LIMIT, schema = @Schema(type = "integer", defaultValue = "" + DEFAULT_LIMIT))
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "the nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+        int size = limit(limit);
+        SubscriptionCursor after;
+        try {
+            after = cursor == null ? null : SubscriptionCursor.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new FieldRejected("cursor", e.getMessage());
+        }
+        SubscriptionCommands.Page page = commands.list(after == null ? null : after.createdAt(), after == null ? null : after.id(), size);
+        return new SubscriptionResponse.SubscriptionList(page.items().stream().map(s -> SubscriptionResponse.of(s, null, clock.instant())).toList(),
+                page.last() == null ? null : new SubscriptionCursor(page.last().createdAt(), page.last().id().value()).encode());
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new FieldRejected("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new FieldRejected("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        return size;
     }
 
     @GetMapping("/{id}")

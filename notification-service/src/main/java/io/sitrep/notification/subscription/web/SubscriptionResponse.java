@@ -45,7 +45,14 @@ public record SubscriptionResponse(
                 s.previousSecretAt(now) == null ? null : s.previousSecretExpiresAt());
     }
 
-    /** A list of subscriptions. */
-    public record SubscriptionList(List<SubscriptionResponse> items) {
+    /**
+     * A page of subscriptions, oldest first.
+     *
+     * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
+     */
+    public record SubscriptionList(
+            List<SubscriptionResponse> items,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "pass as cursor to get the next page; null on the last page",
+                    types = {"string", "null"}) String nextCursor) {
     }
 }

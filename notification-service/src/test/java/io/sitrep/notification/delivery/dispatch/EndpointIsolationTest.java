@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndpointIsolationTest {
 
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
-    private final EndpointIsolation isolation = new EndpointIsolation(
-            BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(4).maxWaitDuration(Duration.ZERO).build()), breakers, 2);
+    private final BulkheadRegistry bulkheads =
+            BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(4).maxWaitDuration(Duration.ZERO).build());
+    private final EndpointIsolation isolation = new EndpointIsolation(bulkheads, breakers, 2);
 
     @Test
     void freeSlotsCountTheAttemptsInFlightPerEndpoint() {
@@ -31,7 +32,7 @@ class EndpointIsolationTest {
         EndpointIsolation.Permit permit = isolation.tryAcquire("https://b.example:443/events", "b.example:443");
         isolation.tryAcquire("https://c.example:443/events", "c.example:443").release(
                 io.sitrep.notification.delivery.AttemptResult.status(200, null, Duration.ofMillis(5)));
-        breakers.circuitBreaker("b.example:443").transitionToOpenState();
+        breakers.circuitBreaker(EndpointIsolation.hostId("b.example:443")).transitionToOpenState();
         permit.release(io.sitrep.notification.delivery.AttemptResult.error("timed out", Duration.ofSeconds(15)));
 
         assertThat(isolation.freeSlots()).containsEntry("https://b.example:443/events", 0)
@@ -40,16 +41,16 @@ class EndpointIsolationTest {
 
     @Test
     void aHalfOpenHostsEndpointOffersOneSlotForItsTrialAndNoneWhileItRuns() {
-        breakers.circuitBreaker("d.example:443").transitionToOpenState();
-        breakers.circuitBreaker("d.example:443").transitionToHalfOpenState();
+        breakers.circuitBreaker(EndpointIsolation.hostId("d.example:443")).transitionToOpenState();
+        breakers.circuitBreaker(EndpointIsolation.hostId("d.example:443")).transitionToHalfOpenState();
         EndpointIsolation.Permit trial = isolation.tryAcquire("https://d.example:443/events", "d.example:443");
 
         assertThat(isolation.freeSlots()).containsEntry("https://d.example:443/events", 0);
 
         trial.release(io.sitrep.notification.delivery.AttemptResult.status(503, null, Duration.ofMillis(5)));
-        breakers.circuitBreaker("d.example:443").transitionToClosedState();
-        breakers.circuitBreaker("d.example:443").transitionToOpenState();
-        breakers.circuitBreaker("d.example:443").transitionToHalfOpenState();
+        breakers.circuitBreaker(EndpointIsolation.hostId("d.example:443")).transitionToClosedState();
+        breakers.circuitBreaker(EndpointIsolation.hostId("d.example:443")).transitionToOpenState();
+        breakers.circuitBreaker(EndpointIsolation.hostId("d.example:443")).transitionToHalfOpenState();
         assertThat(isolation.freeSlots()).containsEntry("https://d.example:443/events", 1);
     }
 
@@ -58,5 +59,17 @@ class EndpointIsolationTest {
         assertThat(EndpointIsolation.host("https://Hooks.Example:8443/a/b")).isEqualTo("hooks.example:8443");
         assertThat(EndpointIsolation.host("http://127.0.0.10:80/hook")).isEqualTo("127.0.0.10:80");
         assertThat(EndpointIsolation.host(EndpointIsolation.SMTP)).isEqualTo(EndpointIsolation.SMTP);
+    }
+
+    // Security hardening: webhook URLs were metric labels (every bulkhead and breaker name is one), and a chat webhook's path is its credential.
+    @Test
+    void bulkheadsAndBreakersAreNamedByAnOpaqueIdNeverByTheUrl() {
+        isolation.tryAcquire("https://hooks.example:443/services/T000/B000/XXXXsecret", "hooks.example:443");
+
+        assertThat(bulkheads.getAllBulkheads()).extracting(b -> b.getName()).singleElement()
+                .satisfies(name -> assertThat(name).matches("endpoint-[0-9a-f]{16}").doesNotContain("hooks").doesNotContain("secret"));
+        assertThat(breakers.getAllCircuitBreakers()).extracting(b -> b.getName()).singleElement()
+                .satisfies(name -> assertThat(name).matches("host-[0-9a-f]{16}").doesNotContain("hooks"));
+        assertThat(isolation.freeSlots()).containsEntry("https://hooks.example:443/services/T000/B000/XXXXsecret", 3);
     }
 }

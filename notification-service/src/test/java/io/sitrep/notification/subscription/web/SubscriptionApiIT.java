@@ -91,4 +91,38 @@ class SubscriptionApiIT extends IntegrationTest {
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("url");
         assertThat(count("subscriptions")).isEqualTo(before);
     }
+
+    // Security hardening: the list answered every subscription in one response, however many there were.
+    @Test
+    void theListPagesOldestFirstWithACursorUntilTheLastPage() {
+        String component = freshComponent("paged");
+        java.util.List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(subscribeWebhook(aReceiver().url(), component).get("id").asString());
+        }
+
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get("/api/v1/subscriptions?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).expect(200).json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+            page.get("items").forEach(item -> seen.add(item.get("id").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10_000);
+
+        assertThat(cursor).isNull();
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen.stream().filter(mine::contains).toList()).isEqualTo(mine);
+        assertThat(api.get("/api/v1/subscriptions").expect(200).json().get("items").size()).isLessThanOrEqualTo(50);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=201", "limit=ten", "cursor=not-a-cursor", "cursor=" + "A"})
+    void aBadPageParameterIsABadRequestNamingIt(String query) {
+        JsonNode problem = api.get("/api/v1/subscriptions?" + query).expectProblem(400, "validation-failed");
+
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(query.substring(0, query.indexOf('=')));
+    }
 }
