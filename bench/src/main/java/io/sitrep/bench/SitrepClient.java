@@ -99,7 +99,8 @@ final class SitrepClient {
         if (!link.find()) {
             throw new IllegalStateException("the confirmation mail to " + address + " has no confirmation link");
         }
-        http.expect("GET", notifications + link.group(1), null);
+        // The link opens a page; its button POSTs the confirmation.
+        http.expect("POST", notifications + link.group(1), null);
     }
 
     /** The sum of a metric's series in a service's Prometheus scrape; NaN when the service does not answer. */
