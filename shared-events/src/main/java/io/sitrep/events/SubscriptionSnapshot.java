@@ -7,7 +7,8 @@ import java.util.UUID;
  * A notification subscription as it stands after a delivery event.
  *
  * @param channel {@code webhook} or {@code email}; more channels may come, so read it as text
- * @param target  where deliveries go: the webhook URL without its query and user info, or the email address
+ * @param target  where deliveries go, without anything that may be a credential: a webhook's origin, or an
+ *                email address with its local part hidden but for the first letter
  * @param status  {@code active}, {@code pending_confirmation}, {@code disabled} or {@code deleted}; read it as text
  */
 public record SubscriptionSnapshot(UUID id, String channel, String target, String status) {

@@ -268,7 +268,7 @@ public final class EuWestOutage {
     }
 
     public static final UUID SUBSCRIPTION_ID = UUID.fromString("3f6b9d2e-8a41-4c7f-9e05-b1d8a6c4e723");
-    private static final String HOOK = "https://hooks.example.com/sitrep";
+    private static final String HOOK = "https://hooks.example.com";
     private static final UUID OPENED_DELIVERY_ID = UUID.fromString("a8c31f57-62d9-4b0e-8f4a-d07e5b9c1236");
     private static final Instant FAILING_SINCE = Instant.parse("2025-10-20T07:11:05.012448Z");
 

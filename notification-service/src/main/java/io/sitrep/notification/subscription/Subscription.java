@@ -40,13 +40,17 @@ public record Subscription(
         return previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt) ? previousSecret : null;
     }
 
-    /** What delivery events show of the target: a URL without its query and user info (they may hold credentials). */
+    /**
+     * What delivery events show of the target: a webhook's origin without its path, query and user
+     * info (chat webhooks carry their credential in the path), or an email address with its local
+     * part hidden but for the first letter.
+     */
     public String publicTarget() {
         if (channel != Channel.WEBHOOK) {
-            return target;
+            int at = target.lastIndexOf('@');
+            return at <= 0 ? "…" : target.charAt(0) + "…" + target.substring(at);
         }
         java.net.URI uri = java.net.URI.create(target);
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 }
