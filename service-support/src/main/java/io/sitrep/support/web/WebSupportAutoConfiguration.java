@@ -3,16 +3,22 @@ package io.sitrep.support.web;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-/** Problem responses from filters, the request body limit and strict JSON for every service's API. */
+/**
+ * Problem responses from filters, the request body limit and strict JSON for every service's API,
+ * with every text of a request body checked for unsafe characters.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebSettings.class)
@@ -46,5 +52,18 @@ public class WebSupportAutoConfiguration {
                 .withCoercionConfig(LogicalType.Boolean, config -> config
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /**
+     * Request bodies are read by a mapper that also checks their text ({@link RequestTextModule}); the
+     * application's own mapper, which reads what the service stored itself, is left as it is, so
+     * text stored before the check existed still reads. Ordered after Boot's own JSON converter
+     * customizer (order 0), so this converter replaces it.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer requestTextCheckingJson(JsonMapper json) {
+        JsonMapper checking = json.rebuild().addModule(new RequestTextModule()).build();
+        return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(checking));
     }
 }
