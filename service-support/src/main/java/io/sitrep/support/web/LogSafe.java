@@ -3,7 +3,7 @@ package io.sitrep.support.web;
 /**
  * Values from requests and alerts made fit for a log line: a value cannot end the line and forge
  * the next one. Line breaks (CR, LF, U+0085, U+2028, U+2029), other control characters and
- * unpaired surrogates are written as escapes ({@code \r}, {@code \n}, {@code \u001B}); a backslash
+ * unpaired surrogates are written as escapes (backslash-r, backslash-n, backslash-u and four hex digits); a backslash
  * is doubled, so an escape in the log always means the character was there. Long values are cut.
  */
 public final class LogSafe {
