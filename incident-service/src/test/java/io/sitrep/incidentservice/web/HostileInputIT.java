@@ -144,6 +144,11 @@ class HostileInputIT extends IntegrationTest {
         assertThat(response).contains("\"type\":\"urn:sitrep:problem:bad-request\"").doesNotContain("<html");
     }
 
+    @Test
+    void theContainersErrorPageIsAProblemToo() {
+        api.as(null).get("/error").expectProblem(404, "not-found");
+    }
+
     /** A request written by hand: clients refuse to send malformed percent-encoding. */
     private String raw(String requestLine) throws IOException {
         URI base = URI.create(api.baseUrl());

@@ -24,7 +24,7 @@ import tools.jackson.databind.type.LogicalType;
  * Problem responses from filters, the request body limit and strict JSON for every service's API,
  * with every text of a request body checked for unsafe characters.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebSettings.class)
 public class WebSupportAutoConfiguration {
@@ -32,6 +32,12 @@ public class WebSupportAutoConfiguration {
     @Bean
     ProblemWriter problemWriter(JsonMapper json) {
         return new ProblemWriter(json);
+    }
+
+    /** The container's error page is a problem too; Boot's own error controller then stands aside. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     /** First of all filters, so that nothing reads a parameter the container cannot decode. */
