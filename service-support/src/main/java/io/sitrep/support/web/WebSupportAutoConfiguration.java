@@ -58,7 +58,10 @@ public class WebSupportAutoConfiguration {
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
             return factory -> factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
+                    // The host adds a valve of this class when it starts unless it holds one already: give it ours,
+                    // so that it need not load the class by name.
                     host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemReportValve());
                 }
             });
         }
