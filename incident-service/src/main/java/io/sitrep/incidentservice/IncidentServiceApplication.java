@@ -1,5 +1,6 @@
 package io.sitrep.incidentservice;
 
+import io.sitrep.incidentservice.incident.web.TimelineSettings;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.support.outbox.OutboxConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +16,7 @@ import java.time.Clock;
 @SpringBootApplication
 @Import(OutboxConfiguration.class)
 @EnableScheduling
-@EnableConfigurationProperties(IntegrationSettings.class)
+@EnableConfigurationProperties({IntegrationSettings.class, TimelineSettings.class})
 public class IncidentServiceApplication {
 
     public static void main(String[] args) {

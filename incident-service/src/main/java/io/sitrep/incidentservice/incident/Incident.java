@@ -34,6 +34,9 @@ public final class Incident {
     /** How far in the future an {@code occurredAt} may lie, for clocks that run a little fast. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** The earliest {@code occurredAt} accepted: nothing Sitrep records happened before 1970. */
+    public static final Instant EARLIEST_OCCURRENCE = Instant.EPOCH;
+
     private final IncidentId id;
     private final String title;
     private IncidentStatus status;
@@ -245,10 +248,14 @@ public final class Incident {
         if (requested == null) {
             return accepted;
         }
-        Instant occurredAt = truncate(requested);
-        if (occurredAt.isAfter(accepted.plus(CLOCK_SKEW))) {
-            throw new InvalidOccurrenceTime("occurredAt " + occurredAt + " lies in the future.");
+        // Far-off years would not survive the trip to the database (a 500), nor mean anything if they did.
+        if (requested.isBefore(EARLIEST_OCCURRENCE)) {
+            throw new InvalidOccurrenceTime("occurredAt " + requested + " lies before 1970-01-01T00:00:00Z.");
         }
+        if (requested.isAfter(accepted.plus(CLOCK_SKEW))) {
+            throw new InvalidOccurrenceTime("occurredAt " + requested + " lies in the future.");
+        }
+        Instant occurredAt = truncate(requested);
         if (notBefore != null && occurredAt.isBefore(notBefore)) {
             throw new InvalidOccurrenceTime("occurredAt " + occurredAt + " is before the incident began (" + notBefore + ").");
         }

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An incident with everything said about it, for reading.
+ * An incident with what was said about it, for reading.
  *
- * @param postmortem null until one is published
+ * @param updates     the newest updates asked for, in version order
+ * @param updateCount how many updates the incident has in all, so more than {@code updates} holds when some are left out
+ * @param postmortem  null until one is published
  */
-public record IncidentDetails(IncidentSnapshot incident, List<TimelineEntry> updates, PublishedPostmortem postmortem) {
+public record IncidentDetails(IncidentSnapshot incident, List<TimelineEntry> updates, long updateCount, PublishedPostmortem postmortem) {
 
     /** One update of the timeline, in version order. */
     public record TimelineEntry(long version, Instant occurredAt, Instant publishedAt, IncidentUpdate update) {

@@ -4,6 +4,7 @@ import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentOpened;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,8 +20,14 @@ public interface Incidents {
     /** Stores the incident after {@code event} changed it. */
     void save(Incident incident, IncidentEvent event);
 
-    /** The incident with its timeline and postmortem. */
-    Optional<IncidentDetails> details(IncidentId id);
+    /** The incident with its newest {@code newestUpdates} updates and its postmortem. */
+    Optional<IncidentDetails> details(IncidentId id, int newestUpdates);
+
+    /**
+     * A page of the incident's timeline: up to {@code limit} updates after version {@code afterVersion},
+     * in version order; empty when there is no such incident.
+     */
+    Optional<List<IncidentDetails.TimelineEntry>> updates(IncidentId id, long afterVersion, int limit);
 
     /**
      * Of {@code componentIds}, those that another open incident (not {@code except}) affects with a

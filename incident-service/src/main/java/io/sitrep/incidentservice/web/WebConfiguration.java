@@ -40,6 +40,7 @@ class WebConfiguration {
         return new OpenApiProblems(
                 Map.of("openIncident", List.of("404", "422"),
                         "getIncident", List.of("404"),
+                        "listIncidentUpdates", List.of("404"),
                         "updateIncident", List.of("404", "409", "412", "422"),
                         "resolveIncident", List.of("404", "409", "412", "422"),
                         "reopenIncident", List.of("404", "409", "412", "422"),

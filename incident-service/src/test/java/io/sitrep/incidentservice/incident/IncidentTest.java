@@ -672,6 +672,24 @@ class IncidentTest {
         }
 
         @Test
+        void rejectsAnOpeningBefore1970() {
+            // issue "hostile input": an occurredAt in year 1 was stored as it came
+            OpenIncident command = new OpenIncident(TITLE, null, null, "Long ago.", Instant.parse("0001-01-01T00:00:00Z"));
+
+            assertThatThrownBy(() -> Incident.open(command, List.of(), NOW))
+                    .isInstanceOf(InvalidOccurrenceTime.class).hasMessageContaining("before 1970");
+        }
+
+        @Test
+        void acceptsAnOpeningAtTheStartOf1970() {
+            OpenIncident command = new OpenIncident(TITLE, null, null, "Backfilled.", Incident.EARLIEST_OCCURRENCE);
+
+            IncidentOpened event = Incident.open(command, List.of(), NOW).event();
+
+            assertThat(event.occurredAt()).isEqualTo(Instant.EPOCH);
+        }
+
+        @Test
         void recordsAnUpdateUpToFiveMinutesInTheFutureAsAcceptedNow() {
             Incident incident = anOpenIncident();
 

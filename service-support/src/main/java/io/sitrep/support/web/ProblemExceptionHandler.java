@@ -29,6 +29,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,43 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
 
     @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class})
     ResponseEntity<Object> databaseUnavailable(DataAccessException e) {
-        log.warn("Request refused, the database is busy or unreachable: {}", e.getMostSpecificCause().getMessage());
+        log.warn("Request refused, the database is busy or unreachable: {}", LogSafe.text(e.getMostSpecificCause().getMessage()));
         ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "Try again shortly",
                 "The request could not be stored just now and changed nothing; retry it, with the same Idempotency-Key.", List.of());
         return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+    }
+
+    /**
+     * A value the database refuses as data (SQLState class 22: a text too long, a character it cannot
+     * store, a time out of its range) is the caller's to fix: a 400, and nothing of the database's own
+     * words, which may quote the value or name the schema, reaches the caller. Any other database
+     * failure is unexpected.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> dataRefused(DataAccessException e) {
+        SQLException sql = sqlException(e);
+        String state = sql == null ? null : sql.getSQLState();
+        if (state == null || !state.startsWith("22")) {
+            return unexpected(e);
+        }
+        log.warn("Request refused, the database does not accept one of its values (SQLState {}): {}", state,
+                LogSafe.text(sql.getMessage()));
+        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request is not valid", switch (state) {
+            case "22001" -> "A text in the request is longer than can be stored.";
+            case "22008", "22007" -> "A time in the request lies outside the range that can be stored.";
+            case "22P05", "22021" -> "A text in the request holds a character that cannot be stored.";
+            case "22003" -> "A number in the request is out of range.";
+            default -> "A value in the request cannot be stored.";
+        } + " Nothing was changed.", List.of());
+    }
+
+    private static SQLException sqlException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(Exception.class)
@@ -118,6 +152,11 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
             }
         }
         Throwable cause = e.getCause();
+        if (cause instanceof UnsafeTextRejected unsafe) {
+            String field = path(unsafe);
+            return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request is not valid",
+                    (field.isEmpty() ? "" : field + ": ") + unsafe.rule(), List.of(new FieldProblem(field, unsafe.rule())));
+        }
         if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException && !(cause instanceof MismatchedInputException))) {
             String field = path(jackson);
             String message = describe(jackson);
@@ -134,7 +173,7 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        String message = "'" + e.getValue() + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
+        String message = "'" + LogSafe.text(e.getValue()) + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "A parameter is not valid", name + ": " + message,
                 List.of(new FieldProblem(name, message)));
     }
@@ -206,7 +245,7 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
             return root.getMessage();
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-            return "'" + invalid.getValue() + "' is not a valid " + typeName(invalid.getTargetType());
+            return "'" + LogSafe.text(invalid.getValue()) + "' is not a valid " + typeName(invalid.getTargetType());
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return "must be " + typeName(mismatched.getTargetType());

@@ -1,19 +1,30 @@
 package io.sitrep.support.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-/** Problem responses from filters, the request body limit and strict JSON for every service's API. */
-@AutoConfiguration
+/**
+ * Problem responses from filters, the request body limit and strict JSON for every service's API,
+ * with every text of a request body checked for unsafe characters.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebSettings.class)
 public class WebSupportAutoConfiguration {
@@ -21,6 +32,39 @@ public class WebSupportAutoConfiguration {
     @Bean
     ProblemWriter problemWriter(JsonMapper json) {
         return new ProblemWriter(json);
+    }
+
+    /** The container's error page is a problem too; Boot's own error controller then stands aside. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** First of all filters, so that nothing reads a parameter the container cannot decode. */
+    @Bean
+    FilterRegistrationBean<QueryEncodingFilter> queryEncodingFilter(ProblemWriter problems) {
+        FilterRegistrationBean<QueryEncodingFilter> registration = new FilterRegistrationBean<>(new QueryEncodingFilter(problems));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Tomcat's own error answers, for requests refused before any filter runs, are problems too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatProblems {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    // The host adds a valve of this class when it starts unless it holds one already: give it ours,
+                    // so that it need not load the class by name.
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemReportValve());
+                }
+            });
+        }
     }
 
     @Bean
@@ -46,5 +90,18 @@ public class WebSupportAutoConfiguration {
                 .withCoercionConfig(LogicalType.Boolean, config -> config
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /**
+     * Request bodies are read by a mapper that also checks their text ({@link RequestTextModule}); the
+     * application's own mapper, which reads what the service stored itself, is left as it is, so
+     * text stored before the check existed still reads. Ordered after Boot's own JSON converter
+     * customizer (order 0), so this converter replaces it.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer requestTextCheckingJson(JsonMapper json) {
+        JsonMapper checking = json.rebuild().addModule(new RequestTextModule()).build();
+        return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(checking));
     }
 }

@@ -103,14 +103,33 @@ class JdbcIncidents implements Incidents {
     }
 
     @Override
-    public Optional<IncidentDetails> details(IncidentId id) {
+    public Optional<IncidentDetails> details(IncidentId id, int newestUpdates) {
         return jdbc.sql(WITH_COMPONENTS)
                 .param(id.value())
                 .query(this::row)
                 .optional()
-                .map(r -> new IncidentDetails(r.snapshot(), timeline(r.id),
-                        r.postmortemRevision == 0 ? null
-                                : new PublishedPostmortem(r.postmortemRevision, r.postmortemBody, r.postmortemPublishedAt)));
+                .map(r -> {
+                    long[] count = {0};
+                    List<TimelineEntry> newest = timeline("""
+                                    SELECT * FROM (SELECT u.*, count(*) OVER () AS update_count FROM incident_updates u
+                                                   WHERE incident_id = ? ORDER BY version DESC LIMIT ?) newest
+                                    ORDER BY version""", count, r.id, newestUpdates);
+                    return new IncidentDetails(r.snapshot(), newest, count[0],
+                            r.postmortemRevision == 0 ? null
+                                    : new PublishedPostmortem(r.postmortemRevision, r.postmortemBody, r.postmortemPublishedAt));
+                });
+    }
+
+    @Override
+    public Optional<List<TimelineEntry>> updates(IncidentId id, long afterVersion, int limit) {
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incidents WHERE id = ?)").param(id.value()).query(Boolean.class).single();
+        if (!exists) {
+            return Optional.empty();
+        }
+        return Optional.of(timeline("""
+                        SELECT u.*, 0 AS update_count FROM incident_updates u
+                        WHERE incident_id = ? AND version > ? ORDER BY version LIMIT ?""",
+                new long[1], id.value(), afterVersion, limit));
     }
 
     @Override
@@ -163,11 +182,13 @@ class JdbcIncidents implements Incidents {
         return components;
     }
 
-    private List<TimelineEntry> timeline(UUID incidentId) {
+    /** The updates {@code sql} selects, in its order; {@code count[0]} takes their {@code update_count}. */
+    private List<TimelineEntry> timeline(String sql, long[] count, Object... params) {
         List<TimelineEntry> entries = new ArrayList<>();
-        jdbc.sql("SELECT * FROM incident_updates WHERE incident_id = ? ORDER BY version")
-                .param(incidentId)
+        jdbc.sql(sql)
+                .params(params)
                 .query(rs -> {
+                    count[0] = rs.getLong("update_count");
                     String previousStatus = rs.getString("previous_status");
                     String previousImpact = rs.getString("previous_impact");
                     IncidentUpdate update = new IncidentUpdate(

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -42,6 +43,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Open, update, resolve and reopen incidents, and publish their postmortems. */
 @RestController
@@ -49,14 +51,18 @@ import java.util.UUID;
 @Tag(name = "Incidents")
 class IncidentController {
 
+    private static final Pattern CURSOR = Pattern.compile("^[0-9]{1,18}$");
+
     private final IncidentCommands commands;
     private final Incidents incidents;
     private final IdempotentRequests idempotency;
+    private final TimelineSettings timeline;
 
-    IncidentController(IncidentCommands commands, Incidents incidents, IdempotentRequests idempotency) {
+    IncidentController(IncidentCommands commands, Incidents incidents, IdempotentRequests idempotency, TimelineSettings timeline) {
         this.commands = commands;
         this.incidents = incidents;
         this.idempotency = idempotency;
+        this.timeline = timeline;
     }
 
     @Operation(operationId = "openIncident", summary = "Open an incident")
@@ -77,12 +83,44 @@ class IncidentController {
         });
     }
 
-    @Operation(operationId = "getIncident", summary = "Read an incident with its updates and postmortem")
+    @Operation(operationId = "getIncident", summary = "Read an incident with its newest updates and its postmortem")
     @ApiResponse(responseCode = "200", description = "The incident; ETag is its version", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @GetMapping("/{id}")
     ResponseEntity<IncidentResponse> get(@PathVariable UUID id) {
-        IncidentDetails details = incidents.details(new IncidentId(id)).orElseThrow(() -> new UnknownIncident(new IncidentId(id)));
+        IncidentDetails details = incidents.details(new IncidentId(id), timeline.embeddedUpdates())
+                .orElseThrow(() -> new UnknownIncident(new IncidentId(id)));
         return ResponseEntity.ok().eTag(ETags.of(details.incident().version())).body(IncidentResponse.of(details));
+    }
+
+    @Operation(operationId = "listIncidentUpdates", summary = "Page through an incident's updates, oldest first")
+    @ApiResponse(responseCode = "200", description = "A page of updates; next is the following page, null after the newest update")
+    @GetMapping("/{id}/updates")
+    UpdatePage updates(@PathVariable UUID id,
+                       @Parameter(description = "Where the page starts: the cursor of a next link; the first update when absent")
+                       @RequestParam(required = false) String cursor,
+                       @Parameter(description = "Updates per page, 1 to 1000; sitrep.api.embedded-updates (100) when absent")
+                       @RequestParam(required = false) Integer limit) {
+        long after = cursor(cursor);
+        int size = limit == null ? timeline.embeddedUpdates() : limit;
+        if (size < 1 || size > TimelineSettings.MAX_PAGE) {
+            throw new FieldRejected("limit", "must be 1 to " + TimelineSettings.MAX_PAGE);
+        }
+        List<IncidentDetails.TimelineEntry> page = incidents.updates(new IncidentId(id), after, size + 1)
+                .orElseThrow(() -> new UnknownIncident(new IncidentId(id)));
+        List<IncidentResponse.Update> items = page.stream().limit(size).map(IncidentResponse.Update::of).toList();
+        String next = page.size() > size ? UpdatePage.link(id, Long.toString(items.get(items.size() - 1).version()), limit) : null;
+        return new UpdatePage(items, next);
+    }
+
+    /** The version a cursor stands for; cursors are opaque to callers, who only send back those this API gave out. */
+    private static long cursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        if (!CURSOR.matcher(cursor).matches()) {
+            throw new FieldRejected("cursor", "must be a cursor from a next link of this API");
+        }
+        return Long.parseLong(cursor);
     }
 
     @Operation(operationId = "updateIncident", summary = "Post an update; a status of resolved resolves the incident")
@@ -163,7 +201,8 @@ class IncidentController {
         if (Preferences.returnMinimal(prefer)) {
             return response.header(Preferences.APPLIED, Preferences.RETURN_MINIMAL).build();
         }
-        IncidentDetails details = incidents.details(incident.id()).orElseThrow(() -> new UnknownIncident(incident.id()));
+        IncidentDetails details = incidents.details(incident.id(), timeline.embeddedUpdates())
+                .orElseThrow(() -> new UnknownIncident(incident.id()));
         return response.body(IncidentResponse.of(details));
     }
 

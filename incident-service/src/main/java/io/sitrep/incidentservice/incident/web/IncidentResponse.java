@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An incident with its timeline of updates, oldest first, and its postmortem.
+ * An incident with its timeline of updates, oldest first, and its postmortem. Only the newest
+ * updates are embedded ({@code sitrep.api.embedded-updates}, 100); {@code updateCount} says how many
+ * there are and {@code updatesLink} pages through all of them.
  *
- * @param version    raised by every change; the ETag, for If-Match
- * @param resolvedAt null while open
- * @param postmortem null until published
+ * @param version     raised by every change; the ETag, for If-Match
+ * @param resolvedAt  null while open
+ * @param updates     the newest updates, oldest of them first
+ * @param postmortem  null until published
+ * @param updateCount how many updates the incident has; more than {@code updates} holds when older ones are left out
+ * @param updatesLink the first page of all its updates, oldest first
  */
 record IncidentResponse(
         UUID id,
@@ -29,11 +34,18 @@ record IncidentResponse(
         Instant resolvedAt,
         List<AffectedComponent> components,
         List<Update> updates,
-        Postmortem postmortem) {
+        Postmortem postmortem,
+        long updateCount,
+        String updatesLink) {
 
     /** One update: what was said, and the status, impact and component statuses it set. */
     record Update(UUID id, long version, IncidentStatus status, Impact impact, String message, Instant occurredAt,
                   Instant publishedAt, List<ComponentChange> componentChanges) {
+
+        static Update of(IncidentDetails.TimelineEntry e) {
+            return new Update(e.update().id(), e.version(), e.update().status(), e.update().impact(), e.update().message(),
+                    e.occurredAt(), e.publishedAt(), e.update().componentChanges());
+        }
     }
 
     /** The current revision of the postmortem. */
@@ -42,13 +54,10 @@ record IncidentResponse(
 
     static IncidentResponse of(IncidentDetails details) {
         IncidentSnapshot s = details.incident();
-        List<Update> updates = details.updates().stream()
-                .map(e -> new Update(e.update().id(), e.version(), e.update().status(), e.update().impact(), e.update().message(),
-                        e.occurredAt(), e.publishedAt(), e.update().componentChanges()))
-                .toList();
+        List<Update> updates = details.updates().stream().map(Update::of).toList();
         Postmortem postmortem = details.postmortem() == null ? null
                 : new Postmortem(details.postmortem().revision(), details.postmortem().body(), details.postmortem().publishedAt());
         return new IncidentResponse(s.id(), s.title(), s.status(), s.impact(), s.version(), s.createdAt(), s.updatedAt(),
-                s.resolvedAt(), s.components(), updates, postmortem);
+                s.resolvedAt(), s.components(), updates, postmortem, details.updateCount(), UpdatePage.link(s.id(), null, null));
     }
 }

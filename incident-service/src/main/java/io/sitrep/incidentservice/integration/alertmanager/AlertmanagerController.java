@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.integration.alertmanager;
 
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
+import io.sitrep.incidentservice.integration.Texts;
 import io.sitrep.incidentservice.integration.application.IntegrationCommands;
 import io.sitrep.support.security.ApiPrincipal;
 import io.sitrep.support.security.Command;
@@ -24,6 +25,9 @@ class AlertmanagerController {
 
     static final String SOURCE = "alertmanager";
 
+    /** Group keys longer than this are shortened to a digest rather than refused: a refused notification is a lost alert. */
+    static final int GROUP_KEY_LIMIT = 1000;
+
     private final IntegrationCommands integrations;
     private final AlertmanagerTranslator translator;
 
@@ -43,7 +47,7 @@ class AlertmanagerController {
     @Command(value = "integration.alertmanager", scope = Scopes.INCIDENTS_WRITE)
     Received receive(@Valid @RequestBody AlertmanagerNotification notification,
                      @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
-        IntegrationCommands.Applied applied = integrations.apply(principal, SOURCE, notification.groupKey(),
+        IntegrationCommands.Applied applied = integrations.apply(principal, SOURCE, Texts.key(notification.groupKey(), GROUP_KEY_LIMIT),
                 translator.translate(notification));
         return new Received(applied.outcome(), applied.incidentId());
     }

@@ -16,12 +16,16 @@ import io.sitrep.incidentservice.integration.IntegrationLinks.Link;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Signal;
+import io.sitrep.incidentservice.integration.Texts;
 import io.sitrep.support.security.ApiPrincipal;
+import io.sitrep.support.web.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,14 +49,16 @@ public class IntegrationCommands {
     private final Components components;
     private final IncidentCommands commands;
     private final IntegrationSettings settings;
+    private final Clock clock;
 
     public IntegrationCommands(IntegrationLinks links, Incidents incidents, Components components, IncidentCommands commands,
-                               IntegrationSettings settings) {
+                               IntegrationSettings settings, Clock clock) {
         this.links = links;
         this.incidents = incidents;
         this.components = components;
         this.commands = commands;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** The outcome of a signal, and the incident it concerned (null when none). */
@@ -74,16 +80,18 @@ public class IntegrationCommands {
         } else {
             throw new IllegalArgumentException("unknown signal " + signal);
         }
-        log.info("{} signal from '{}' for {} {}: {} incident {}", signal.getClass().getSimpleName(), principal.name(), source,
-                dedupKey, applied.outcome().wireName(), applied.incidentId());
+        log.info("{} signal from '{}' for {} {}: {} incident {}", signal.getClass().getSimpleName(), LogSafe.text(principal.name()),
+                source, LogSafe.text(dedupKey), applied.outcome().wireName(), applied.incidentId());
         return applied;
     }
 
     private Applied trigger(ApiPrincipal principal, Link link, Optional<Incident> open, Signal.Trigger trigger) {
-        List<ComponentStatusRequest> affected = affected(principal, trigger);
+        Affected affected = affected(principal, trigger);
+        String message = affected.leftOut() == 0 ? trigger.message() : Texts.withNote(trigger.message(), "(" + affected.leftOut()
+                + " more components named by the alert are not set: an incident command sets at most " + Texts.COMPONENT_LIMIT + ".)");
         if (open.isEmpty()) {
             Incident incident = commands.open(new OpenIncident(trigger.title(), IncidentStatus.INVESTIGATING, trigger.impact(),
-                    trigger.message(), trigger.occurredAt()), affected);
+                    message, occurrence(trigger.occurredAt(), null)), affected.requests());
             links.save(link.withIncident(incident.id().value(), trigger.stateKey()));
             return new Applied(Outcome.OPENED, incident.id().value());
         }
@@ -91,7 +99,7 @@ public class IntegrationCommands {
         if (trigger.stateKey().equals(link.stateKey())) {
             return new Applied(Outcome.UNCHANGED, id.value());
         }
-        commands.update(id, null, new UpdateIncident(null, trigger.impact(), trigger.message(), null), affected);
+        commands.update(id, null, new UpdateIncident(null, trigger.impact(), message, null), affected.requests());
         links.save(link.withIncident(id.value(), trigger.stateKey()));
         return new Applied(Outcome.UPDATED, id.value());
     }
@@ -113,27 +121,63 @@ public class IntegrationCommands {
             return new Applied(Outcome.UNCHANGED, link.incidentId());
         }
         IncidentId id = open.get().id();
-        commands.resolve(id, null, new ResolveIncident(resolve.message(), resolve.occurredAt()), List.of());
+        Instant endedAt = occurrence(resolve.occurredAt(), open.get().snapshot().createdAt());
+        commands.resolve(id, null, new ResolveIncident(resolve.message(), endedAt), List.of());
         links.save(link.withIncident(id.value(), null));
         return new Applied(Outcome.RESOLVED, id.value());
     }
 
-    /** The components the alert names that exist, else the key's default component, at the status its impact gives. */
-    private List<ComponentStatusRequest> affected(ApiPrincipal principal, Signal.Trigger trigger) {
+    /**
+     * The components the alert names that exist, else the key's default component, at the status its
+     * impact gives; at most as many as the REST API accepts, the first ones named.
+     */
+    private Affected affected(ApiPrincipal principal, Signal.Trigger trigger) {
         Set<String> ids = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        int leftOut = 0;
         for (String named : trigger.components()) {
-            if (exists(named)) {
+            if (!exists(named)) {
+                unknown.add(named);
+            } else if (ids.size() < Texts.COMPONENT_LIMIT) {
                 ids.add(named);
-            } else {
-                log.info("Alert names component '{}', which Sitrep does not know; it is left out", named);
+            } else if (!ids.contains(named)) {
+                leftOut++;
             }
+        }
+        if (!unknown.isEmpty()) {
+            log.info("Alert names {} components Sitrep does not know, which are left out: {}", unknown.size(),
+                    LogSafe.text(String.join(", ", unknown)));
+        }
+        if (leftOut > 0) {
+            log.info("Alert names {} more known components than an incident command sets ({}); they are left out", leftOut,
+                    Texts.COMPONENT_LIMIT);
         }
         if (ids.isEmpty() && principal.defaultComponent() != null && exists(principal.defaultComponent())) {
             ids.add(principal.defaultComponent());
         }
         List<ComponentStatusRequest> requests = new ArrayList<>();
         ids.forEach(id -> requests.add(new ComponentStatusRequest(new ComponentId(id), settings.componentStatus().get(trigger.impact()))));
-        return requests;
+        return new Affected(requests, leftOut);
+    }
+
+    /** The components a trigger sets, and how many known ones it names beyond the limit. */
+    private record Affected(List<ComponentStatusRequest> requests, int leftOut) {
+    }
+
+    /**
+     * A time the tool reports, if it is one an incident command accepts; else none (now), or the
+     * earliest allowed when it lies before {@code notBefore}. Alertmanager's "no time" is year 1, and
+     * tools' clocks run fast: refusing would lose the alert over its time stamp.
+     */
+    private Instant occurrence(Instant reported, Instant notBefore) {
+        if (reported == null) {
+            return null;
+        }
+        if (reported.isAfter(clock.instant()) || reported.isBefore(Incident.EARLIEST_OCCURRENCE)) {
+            log.info("Alert time {} lies outside 1970 to now; the time of receipt is used", reported);
+            return null;
+        }
+        return notBefore != null && reported.isBefore(notBefore) ? notBefore : reported;
     }
 
     private boolean exists(String id) {

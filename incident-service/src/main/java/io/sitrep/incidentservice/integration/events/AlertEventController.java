@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.integration.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
+import io.sitrep.incidentservice.integration.Texts;
 import io.sitrep.incidentservice.integration.application.IntegrationCommands;
 import io.sitrep.support.security.ApiAccess;
 import io.sitrep.support.security.ApiPrincipal;
@@ -35,6 +36,9 @@ import java.util.UUID;
 class AlertEventController {
 
     static final String SOURCE = "events";
+
+    /** Dedup keys longer than this are shortened to a digest rather than refused: a refused event is a lost alert. */
+    static final int DEDUP_KEY_LIMIT = 255;
 
     private final IntegrationCommands integrations;
     private final AlertEventTranslator translator;
@@ -70,7 +74,7 @@ class AlertEventController {
         if (!trigger && noKey) {
             throw new FieldRejected("dedup_key", "is required for " + event.eventAction());
         }
-        String dedupKey = noKey ? UUID.randomUUID().toString() : event.dedupKey().strip();
+        String dedupKey = noKey ? UUID.randomUUID().toString() : Texts.key(event.dedupKey().strip(), DEDUP_KEY_LIMIT);
         integrations.apply(principal, SOURCE, dedupKey, translator.translate(event));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("success", "Event processed", dedupKey));
     }

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class AlertEventTranslator {
 
+    /** The longest source, group or class quoted in a message; PagerDuty's own limit for them. */
+    private static final int DETAIL_LIMIT = 255;
+
     private final IntegrationSettings settings;
 
     public AlertEventTranslator(IntegrationSettings settings) {
@@ -33,15 +36,16 @@ public final class AlertEventTranslator {
         Impact impact = settings.impactOf(payload.severity());
         List<String> components = payload.component() == null || payload.component().isBlank()
                 ? List.of() : List.of(payload.component().strip());
-        StringBuilder message = new StringBuilder(payload.summary().strip());
-        message.append("\n\nSource: ").append(payload.source().strip());
+        // The summary leaves room in the message for where the alert comes from.
+        StringBuilder message = new StringBuilder(Texts.fit(payload.summary(), Texts.MESSAGE_LIMIT - 4 * DETAIL_LIMIT));
+        message.append("\n\nSource: ").append(Texts.fit(payload.source(), DETAIL_LIMIT));
         if (payload.group() != null && !payload.group().isBlank()) {
-            message.append("; group: ").append(payload.group().strip());
+            message.append("; group: ").append(Texts.fit(payload.group(), DETAIL_LIMIT));
         }
         if (payload.eventClass() != null && !payload.eventClass().isBlank()) {
-            message.append("; class: ").append(payload.eventClass().strip());
+            message.append("; class: ").append(Texts.fit(payload.eventClass(), DETAIL_LIMIT));
         }
-        String stateKey = payload.summary().strip() + "|" + impact.wireName() + "|" + components;
+        String stateKey = Texts.key(payload.summary().strip(), 1000) + "|" + impact.wireName() + "|" + components;
         return new Signal.Trigger(Texts.fit(payload.summary(), Texts.TITLE_LIMIT), impact,
                 Texts.fit(message.toString(), Texts.MESSAGE_LIMIT), components, stateKey, payload.timestamp());
     }
