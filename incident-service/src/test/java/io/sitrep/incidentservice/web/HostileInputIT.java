@@ -146,7 +146,8 @@ class HostileInputIT extends IntegrationTest {
 
     @Test
     void theContainersErrorPageIsAProblemToo() {
-        api.as(null).get("/error").expectProblem(404, "not-found");
+        api.as(null).get("/error").expectProblem(401, "unauthenticated");
+        api.get("/error").expectProblem(404, "not-found");
     }
 
     /** A request written by hand: clients refuse to send malformed percent-encoding. */

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,10 +77,14 @@ public class WebSupportAutoConfiguration {
         return registration;
     }
 
-    /** Requests say what they mean: no number read as text, no text read as a number, no float cut to an integer. */
+    /**
+     * Requests say what they mean: no field given twice, no number read as text, no text read as a
+     * number, no float cut to an integer.
+     */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
         return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -101,7 +106,7 @@ public class WebSupportAutoConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     ServerHttpMessageConvertersCustomizer requestTextCheckingJson(JsonMapper json) {
-        JsonMapper checking = json.rebuild().addModule(new RequestTextModule()).build();
+        JsonMapper checking = json.rebuild().addModule(new RequestTextModule()).addModule(new RequestTimesModule()).build();
         return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(checking));
     }
 }
