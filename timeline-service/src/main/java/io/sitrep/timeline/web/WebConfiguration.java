@@ -32,6 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
         return new OpenApiProblems(
                 Map.of("listIncidents", List.of("400"),
                         "getIncident", List.of("400", "404"),
+                        "getIncidentTimeline", List.of("400", "404"),
                         "getComponent", List.of("404"),
                         "getComponentUptime", List.of("400", "404"),
                         "startRebuild", List.of("401", "403", "409"),
