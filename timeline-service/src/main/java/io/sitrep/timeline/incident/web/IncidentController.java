@@ -52,8 +52,8 @@ class IncidentController {
             @Parameter(description = "open, resolved or all", schema = @Schema(allowableValues = {"open", "resolved", "all"}, defaultValue = "all"))
             @RequestParam(required = false) String status,
             @Parameter(description = "only incidents that affect this component id") @RequestParam(required = false) String component,
-            @Parameter(description = "only incidents created at or after this instant (RFC 3339)") @RequestParam(required = false) String since,
-            @Parameter(description = "only incidents created before this instant (RFC 3339)") @RequestParam(required = false) String until,
+            @Parameter(description = "only incidents created at or after this instant (RFC 3339), from 1970 to a day from now") @RequestParam(required = false) String since,
+            @Parameter(description = "only incidents created before this instant (RFC 3339), from 1970 to a day from now") @RequestParam(required = false) String until,
             @Parameter(description = "page size, 1 to 100", schema = @Schema(defaultValue = "20")) @RequestParam(required = false) String limit,
             @Parameter(description = "the nextCursor of the previous page") @RequestParam(required = false) String cursor) {
         IncidentQuery.Status state = QueryParameters.oneOf("status", status, IncidentQuery.Status.class, IncidentQuery.Status.ALL);
