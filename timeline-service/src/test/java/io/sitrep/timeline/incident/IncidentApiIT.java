@@ -224,6 +224,18 @@ class IncidentApiIT extends IntegrationTest {
         assertThat(malformed.body()).contains("invalid-parameter").contains("cursor").doesNotContainIgnoringCase("<html");
     }
 
+    // Security hardening: requests the container refuses itself were answered with its HTML error page.
+    @Test
+    void requestsTheContainerRefusesAreProblemsToo() throws Exception {
+        for (String target : List.of("/api/v1/incidents?cursor=a|b", "/api/v1/incidents/%00", "/api/v1/components/%00")) {
+            RawAnswer answer = raw(target);
+
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(answer.contentType()).as(target).startsWith("application/problem+json");
+            assertThat(answer.body()).as(target).contains("\"status\":400").doesNotContainIgnoringCase("<html");
+        }
+    }
+
     /** A request sent as written, for a query a URI class would refuse to build. */
     private RawAnswer raw(String pathAndQuery) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
