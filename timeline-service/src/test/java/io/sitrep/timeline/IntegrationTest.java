@@ -30,6 +30,10 @@ import static org.awaitility.Awaitility.await;
         "sitrep.timeline.ingest.redelivery-max-backoff=1s",
         "sitrep.timeline.admin-key-sha256=" + IntegrationTest.ADMIN_KEY_SHA256,
         "sitrep.timeline.stream.heartbeat-interval=1s",
+        // Tests stand for other client addresses with X-Forwarded-For, which the stream trusts from the local peer only.
+        "sitrep.timeline.stream.trusted-proxies=127.0.0.1,::1",
+        // The tests open up to 20 streams at once from the local address and close them; the container notices only at a write.
+        "sitrep.timeline.stream.max-clients-per-address=40",
 })
 @WithRealInfrastructure
 @Import(RecordedSpans.class)

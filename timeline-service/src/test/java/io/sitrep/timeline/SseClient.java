@@ -6,8 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -19,7 +22,12 @@ public final class SseClient implements AutoCloseable {
     public record Event(String id, String name, String data) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Each client reads its stream on a thread of its own: the common pool may have a single thread, which one stream would hold. */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sse-test-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
@@ -27,22 +35,34 @@ public final class SseClient implements AutoCloseable {
     private volatile int status;
     private volatile String contentType;
 
-    private SseClient(String url, String lastEventId) {
+    private volatile String retryAfter;
+
+    private SseClient(String url, String lastEventId, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        headers.forEach(request::header);
+        // A client of its own: a stream never shares a connection with another, nor is closed along with one.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .executor(READERS).build();
+        response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             status = r.statusCode();
             contentType = r.headers().firstValue("Content-Type").orElse("");
+            retryAfter = r.headers().firstValue("Retry-After").orElse(null);
             read(r.body());
-        });
+        }, READERS);
     }
 
     /** Connects and waits for the response headers. */
     public static SseClient connect(String url, String lastEventId) {
-        SseClient client = new SseClient(url, lastEventId);
+        return connect(url, lastEventId, Map.of());
+    }
+
+    /** Connects with these request headers, e.g. {@code X-Forwarded-For}, and waits for the response headers. */
+    public static SseClient connect(String url, String lastEventId, Map<String, String> headers) {
+        SseClient client = new SseClient(url, lastEventId, headers);
         await().atMost(Duration.ofSeconds(10)).until(() -> client.status != 0);
         return client;
     }
@@ -80,6 +100,10 @@ public final class SseClient implements AutoCloseable {
 
     public String contentType() {
         return contentType;
+    }
+
+    public String retryAfter() {
+        return retryAfter;
     }
 
     public List<Event> events() {

@@ -4,6 +4,7 @@ import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.TimelineEntry;
+import io.sitrep.timeline.web.XmlText;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * Writes an Atom 1.0 feed (RFC 4287) with one entry per incident, as Statuspage's history feed does:
  * the entry's content lists the incident's updates, newest first, and its postmortem. An entry's
- * {@code updated} moves with each update, so feed readers see it change.
+ * {@code updated} moves with each update, so feed readers see it change. Characters XML 1.0 forbids
+ * are written as U+FFFD, so that strict parsers read the feed whatever the incidents say.
  */
 final class AtomFeed {
 
@@ -73,7 +75,7 @@ final class AtomFeed {
         element(xml, "updated", updated.toString());
         link(xml, "alternate", "text/html", page.url() + "/incidents/" + incident.id());
         xml.writeStartElement("category");
-        xml.writeAttribute("term", incident.status().wireName());
+        xml.writeAttribute("term", XmlText.clean(incident.status().wireName()));
         xml.writeEndElement();
         element(xml, "summary", label(incident.status().wireName()) + " (impact: " + incident.impact().wireName() + ")"
                 + (timeline.isEmpty() ? "" : ": " + timeline.get(timeline.size() - 1).message()));
@@ -89,7 +91,7 @@ final class AtomFeed {
         }
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");
-        xml.writeCharacters(html.toString());
+        xml.writeCharacters(XmlText.clean(html.toString()));
         xml.writeEndElement();
         xml.writeEndElement();
     }
@@ -108,9 +110,10 @@ final class AtomFeed {
         return updated;
     }
 
+    /** An element with text; characters XML 1.0 forbids become U+FFFD (the event log may hold some). */
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(XmlText.clean(text));
         xml.writeEndElement();
     }
 
@@ -118,7 +121,7 @@ final class AtomFeed {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("type", type);
-        xml.writeAttribute("href", href);
+        xml.writeAttribute("href", XmlText.clean(href));
     }
 
     private static String label(String wireName) {

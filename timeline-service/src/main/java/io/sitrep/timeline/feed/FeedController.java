@@ -3,6 +3,7 @@ package io.sitrep.timeline.feed;
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.ReadModels;
+import io.sitrep.timeline.web.TimelineSettings;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,18 +22,20 @@ class FeedController {
     private final ReadModels readModels;
     private final PageSettings page;
     private final Clock clock;
+    private final TimelineSettings timeline;
 
-    FeedController(ReadModels readModels, PageSettings page, Clock clock) {
+    FeedController(ReadModels readModels, PageSettings page, Clock clock, TimelineSettings timeline) {
         this.readModels = readModels;
         this.page = page;
         this.clock = clock;
+        this.timeline = timeline;
     }
 
     @GetMapping("/feed.atom")
     ResponseEntity<String> feed() {
         List<IncidentView> incidents = readModels.recentIncidents(page.incidentsLimit());
         List<UUID> ids = incidents.stream().map(IncidentView::id).toList();
-        String xml = AtomFeed.write(page, incidents, readModels.timelines(ids), readModels.postmortems(ids), clock.instant());
+        String xml = AtomFeed.write(page, incidents, readModels.timelines(ids, timeline.timelineLimit()), readModels.postmortems(ids), clock.instant());
         return ResponseEntity.ok().contentType(ATOM).body(xml);
     }
 }

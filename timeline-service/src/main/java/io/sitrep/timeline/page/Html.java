@@ -1,5 +1,7 @@
 package io.sitrep.timeline.page;
 
+import io.sitrep.timeline.web.XmlText;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,11 +16,15 @@ final class Html {
     private Html() {
     }
 
-    /** Text made safe for element content and quoted attribute values. */
-    static String escape(String text) {
-        if (text == null) {
+    /**
+     * Text made safe for element content and quoted attribute values; characters HTML must not carry
+     * (NUL among them: those XML 1.0 forbids) become U+FFFD.
+     */
+    static String escape(String raw) {
+        if (raw == null) {
             return "";
         }
+        String text = XmlText.clean(raw);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

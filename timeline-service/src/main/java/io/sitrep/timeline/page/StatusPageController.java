@@ -9,6 +9,7 @@ import io.sitrep.timeline.readmodel.StatusChange;
 import io.sitrep.timeline.readmodel.UnknownIncident;
 import io.sitrep.timeline.readmodel.Uptime;
 import io.sitrep.timeline.readmodel.UptimeReport;
+import io.sitrep.timeline.web.TimelineSettings;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -37,11 +38,13 @@ class StatusPageController {
     private final ReadModels readModels;
     private final PageSettings page;
     private final Clock clock;
+    private final TimelineSettings timeline;
 
-    StatusPageController(ReadModels readModels, PageSettings page, Clock clock) {
+    StatusPageController(ReadModels readModels, PageSettings page, Clock clock, TimelineSettings timeline) {
         this.readModels = readModels;
         this.page = page;
         this.clock = clock;
+        this.timeline = timeline;
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
@@ -51,7 +54,7 @@ class StatusPageController {
 
     @GetMapping(path = "/incidents/{id}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> incidentPage(@PathVariable UUID id) {
-        IncidentDetail detail = readModels.incident(id).orElseThrow(() -> new UnknownIncident(id));
+        IncidentDetail detail = readModels.incident(id, timeline.timelineLimit()).orElseThrow(() -> new UnknownIncident(id));
         StatusPageView.Model model = new StatusPageView.Model(null, List.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(),
                 clock.instant());
         return html(StatusPageView.renderIncident(page, detail.incident(), detail.timeline(), detail.postmortem(), model));
@@ -70,7 +73,7 @@ class StatusPageController {
         for (ComponentView component : components) {
             uptime.put(component.id(), Uptime.of(component, changes.getOrDefault(component.id(), List.of()), UPTIME_DAYS, now));
         }
-        return new StatusPageView.Model(OverallStatus.of(components, open), open, history, readModels.timelines(ids),
+        return new StatusPageView.Model(OverallStatus.of(components, open), open, history, readModels.timelines(ids, timeline.timelineLimit()),
                 readModels.postmortems(ids), components, uptime, now);
     }
 

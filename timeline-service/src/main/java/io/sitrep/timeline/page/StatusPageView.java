@@ -23,8 +23,9 @@ import static io.sitrep.timeline.page.Html.time;
 
 /**
  * Renders the public status page as plain HTML: everything is readable without JavaScript; a small
- * script re-renders {@code <main>} when the live stream says something changed, and announces it in
- * a polite live region. Status is always given in words, never by colour alone.
+ * script ({@value #SCRIPT}) re-renders {@code <main>} when the live stream says something changed, and
+ * announces it in a polite live region. Styles and script are static files: no inline script, event
+ * handler or style attribute. Status is always given in words, never by colour alone.
  */
 final class StatusPageView {
 
@@ -34,64 +35,11 @@ final class StatusPageView {
                  Instant now) {
     }
 
-    private static final String CSS = """
-            :root{--ok:#116329;--minor:#7d4e00;--major:#953800;--critical:#a40e26;--maint:#0550ae;--muted:#57606a;--line:#d0d7de}
-            *{box-sizing:border-box}
-            body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff}
-            .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
-            header,main,footer{max-width:52rem;margin:0 auto;padding:1rem}
-            header h1{font-size:1.5rem;margin:.5rem 0}
-            h2{font-size:1.25rem;margin:2rem 0 .75rem}h3{font-size:1.05rem;margin:1rem 0 .25rem}
-            .overall{border-radius:.5rem;padding:1rem 1.25rem;color:#fff;font-size:1.25rem;font-weight:600}
-            .overall p{margin:0}
-            .ind-none{background:var(--ok)}.ind-minor{background:var(--minor)}.ind-major{background:var(--major)}.ind-critical{background:var(--critical)}
-            .incident{border:1px solid var(--line);border-left:.4rem solid var(--critical);border-radius:.5rem;padding:.5rem 1rem;margin:.75rem 0}
-            .impact-none{border-left-color:var(--muted)}.impact-minor{border-left-color:var(--minor)}.impact-major{border-left-color:var(--major)}
-            .meta{color:var(--muted);font-size:.9rem}
-            ol.timeline{list-style:none;padding:0;margin:.5rem 0}ol.timeline li{padding:.4rem 0;border-top:1px solid var(--line)}
-            ul.components{list-style:none;padding:0;margin:0}ul.components>li{padding:.6rem 0;border-top:1px solid var(--line)}
-            .row{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
-            .st{font-weight:600}.st-operational{color:var(--ok)}.st-degraded_performance{color:var(--minor)}.st-partial_outage{color:var(--major)}
-            .st-major_outage{color:var(--critical)}.st-under_maintenance{color:var(--maint)}
-            .bar{display:flex;gap:1px;height:1.75rem;margin:.35rem 0 .1rem}
-            .bar span{flex:1;border-radius:1px;background:var(--ok)}.bar .d-none{background:#d0d7de}.bar .d-minor{background:#bf8700}
-            .bar .d-major{background:var(--major)}.bar .d-critical{background:var(--critical)}
-            .bar-legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.8rem}
-            details{margin:.5rem 0}summary{cursor:pointer}pre{white-space:pre-wrap;background:#f6f8fa;padding:.75rem;border-radius:.375rem}
-            .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-            footer{color:var(--muted);font-size:.9rem;border-top:1px solid var(--line);margin-top:2rem}
-            a{color:#0550ae}
-            """;
-
-    private static final String SCRIPT = """
-            (function () {
-              if (!window.EventSource || !window.fetch || !window.DOMParser) { return; }
-              var live = document.getElementById('live');
-              var pending = null;
-              function refresh() {
-                pending = null;
-                fetch(window.location.pathname, {headers: {'Accept': 'text/html'}, cache: 'no-store'})
-                  .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
-                  .then(function (html) {
-                    var next = new DOMParser().parseFromString(html, 'text/html').getElementById('main');
-                    var current = document.getElementById('main');
-                    if (!next || !current) { return; }
-                    current.replaceWith(next);
-                    var overall = next.querySelector('.overall-text');
-                    live.textContent = 'Updated ' + new Date().toLocaleTimeString() + (overall ? ': ' + overall.textContent : '');
-                    document.documentElement.setAttribute('data-live-updates', String(Number(document.documentElement.getAttribute('data-live-updates') || 0) + 1));
-                  })
-                  .catch(function () { /* the next event tries again */ });
-              }
-              function schedule() { if (!pending) { pending = setTimeout(refresh, 250); } }
-              var stream = new EventSource('/api/v1/stream');
-              ['incident.opened', 'incident.updated', 'incident.resolved', 'incident.reopened', 'postmortem.published',
-               'component.defined', 'component.status_changed', 'sitrep.resync'].forEach(function (type) {
-                stream.addEventListener(type, schedule);
-              });
-              stream.onopen = function () { document.documentElement.setAttribute('data-live', 'connected'); };
-            })();
-            """;
+    /** The page's style sheet and script: static files, so that a strict Content-Security-Policy (no inline script or style) holds. */
+    static final String STYLESHEET = "/assets/status.css";
+    static final String SCRIPT = "/assets/status.js";
+    private static final String ASSETS = "<link rel=\"stylesheet\" href=\"" + STYLESHEET + "\">\n"
+            + "<script src=\"" + SCRIPT + "\" defer></script>\n";
 
     private StatusPageView() {
     }
@@ -103,9 +51,9 @@ final class StatusPageView {
                 .append("<title>").append(escape(heading)).append("</title>\n")
                 .append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").append(escape(page.name()))
                 .append(" incidents\" href=\"/feed.atom\">\n")
-                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append(ASSETS).append("</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
-                .append("<header><h1><a href=\"/\" style=\"color:inherit;text-decoration:none\">").append(escape(page.name()))
+                .append("<header><h1><a class=\"home\" href=\"/\">").append(escape(page.name()))
                 .append(" status</a></h1></header>\n")
                 .append("<div id=\"live\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></div>\n")
                 .append("<main id=\"main\">\n");
@@ -116,7 +64,7 @@ final class StatusPageView {
         html.append("<p class=\"meta\">As of ").append(time(model.now())).append(". This page updates itself while open.</p>\n")
                 .append("</main>\n<footer><p><a href=\"/feed.atom\">Atom feed</a> · <a href=\"/api/v2/summary.json\">Status API</a>")
                 .append(" · <a href=\"/api/v1/incidents\">Incidents API</a></p></footer>\n")
-                .append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+                .append("</body>\n</html>\n");
         return html.toString();
     }
 
@@ -127,16 +75,16 @@ final class StatusPageView {
         html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(incident.title())).append(" · ").append(escape(page.name())).append(" status</title>\n")
-                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append(ASSETS).append("</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
-                .append("<header><h1><a href=\"/\" style=\"color:inherit;text-decoration:none\">").append(escape(page.name()))
+                .append("<header><h1><a class=\"home\" href=\"/\">").append(escape(page.name()))
                 .append(" status</a></h1></header>\n")
                 .append("<div id=\"live\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></div>\n")
                 .append("<main id=\"main\">\n");
         incident(html, incident, timeline, postmortem, "h2", true);
         html.append("<p><a href=\"/\">Current status</a></p>\n")
                 .append("<p class=\"meta\">As of ").append(time(model.now())).append(".</p>\n")
-                .append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+                .append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
 

@@ -10,15 +10,18 @@ import java.util.UUID;
 /** The read side: every question the API, the feed and the status page ask, answered from the current generation. */
 public interface ReadModels {
 
-    /** The incident with its whole timeline and postmortem. */
-    Optional<IncidentDetail> incident(UUID id);
+    /** The incident with the newest {@code timelineLimit} entries of its timeline, and its postmortem. */
+    Optional<IncidentDetail> incident(UUID id, int timelineLimit);
 
     /**
      * The incident as Sitrep showed it at a moment: its last version published at or before
-     * {@code asOf}, the timeline up to that version and the postmortem revision current then.
-     * Empty when the incident was not published yet.
+     * {@code asOf}, the newest {@code timelineLimit} timeline entries up to that version and the
+     * postmortem revision current then. Empty when the incident was not published yet.
      */
-    Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf);
+    Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf, int timelineLimit);
+
+    /** A page of the incident's timeline, newest first, after {@code cursor} (null: from the newest); empty for an unknown incident. */
+    Optional<TimelinePage> timeline(UUID id, TimelineCursor cursor, int limit);
 
     IncidentPage incidents(IncidentQuery query);
 
@@ -31,8 +34,8 @@ public interface ReadModels {
     /** Incidents resolved at or after {@code since}, most recently resolved first. */
     List<IncidentView> resolvedSince(Instant since, int limit);
 
-    /** The timelines of these incidents, each oldest entry first. */
-    Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds);
+    /** The newest {@code limitPerIncident} entries of each of these incidents' timelines, each oldest entry first. */
+    Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds, int limitPerIncident);
 
     /** The latest postmortem of each of these incidents that has one. */
     Map<UUID, PostmortemView> postmortems(Collection<UUID> incidentIds);

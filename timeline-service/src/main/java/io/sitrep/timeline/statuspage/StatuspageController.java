@@ -5,6 +5,7 @@ import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.page.PageSettings;
+import io.sitrep.timeline.web.TimelineSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +26,13 @@ class StatuspageController {
     private final ReadModels readModels;
     private final StatuspageViews views;
     private final PageSettings settings;
+    private final TimelineSettings timeline;
 
-    StatuspageController(ReadModels readModels, StatuspageViews views, PageSettings settings) {
+    StatuspageController(ReadModels readModels, StatuspageViews views, PageSettings settings, TimelineSettings timeline) {
         this.readModels = readModels;
         this.views = views;
         this.settings = settings;
+        this.timeline = timeline;
     }
 
     record Summary(SpPage page, List<SpComponent> components, List<SpIncident> incidents,
@@ -86,6 +89,6 @@ class StatuspageController {
     }
 
     private List<SpIncident> incidents(List<IncidentView> incidents, List<ComponentView> components) {
-        return views.incidents(incidents, readModels.timelines(incidents.stream().map(IncidentView::id).toList()), components);
+        return views.incidents(incidents, readModels.timelines(incidents.stream().map(IncidentView::id).toList(), timeline.timelineLimit()), components);
     }
 }

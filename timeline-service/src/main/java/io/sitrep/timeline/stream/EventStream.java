@@ -5,12 +5,16 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,31 +22,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fans applied events out to stream clients. The feed only appends to a bounded buffer of recent
  * events and offers each event to every client's bounded queue, under a short lock: it never waits
- * for a client. Each client has a sender thread of its own that drains its queue into the response
- * and sends a heartbeat when the queue stays empty. A client whose queue is full is too slow: it is
- * disconnected, and resumes from the buffer when it reconnects with {@code Last-Event-ID}.
+ * for a client. A few shared sender threads drain the queues into the responses without blocking:
+ * a client that cannot take more is left until its response says it can, and a client whose queue
+ * fills meanwhile is too slow: it is disconnected, and resumes from the buffer when it reconnects with
+ * {@code Last-Event-ID}. The same threads send heartbeats and end each stream after its lifetime.
+ * Nothing here holds a thread per client.
  */
 public class EventStream {
 
     /** The control event telling a client that the stream cannot resume where it asked: reload, then listen on. */
     public static final String RESYNC = "sitrep.resync";
+    /** The comment a stream ends with when its lifetime is up. */
+    public static final String LIFETIME_REACHED = "lifetime reached; reconnect with Last-Event-ID";
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final int SENDER_THREADS = 2;
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final StreamSettings settings;
+    private final ScheduledThreadPoolExecutor senders;
     private final Object lock = new Object();
     private final LinkedHashMap<String, StreamEvent> recent = new LinkedHashMap<>();
     private final List<Client> clients = new ArrayList<>();
+    private final Map<String, Integer> perAddress = new HashMap<>();
     private volatile boolean closed;
 
     public EventStream(StreamSettings settings) {
         this.settings = settings;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = new ScheduledThreadPoolExecutor(SENDER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "stream-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        senders.setRemoveOnCancelPolicy(true);
     }
 
     /** Sends an event to every client, unless it was sent already; returns at once. */
     public void publish(StreamEvent streamEvent) {
         List<Client> slow = new ArrayList<>();
+        List<Client> offered;
         synchronized (lock) {
             if (recent.containsKey(streamEvent.id())) {
                 return;
@@ -53,12 +72,16 @@ public class EventStream {
                 oldest.next();
                 oldest.remove();
             }
+            offered = new ArrayList<>(clients.size());
             for (Client client : clients) {
-                if (!client.offer(streamEvent)) {
+                if (client.offer(streamEvent)) {
+                    offered.add(client);
+                } else {
                     slow.add(client);
                 }
             }
         }
+        offered.forEach(Client::wake);
         for (Client client : slow) {
             log.info("Disconnecting stream client {}: more than {} events behind", client.name, settings.clientQueueSize());
             client.cancel();
@@ -66,12 +89,24 @@ public class EventStream {
     }
 
     /**
-     * Connects a client. With a {@code lastEventId} the events after it are sent first; when that id
-     * is no longer (or never was) in the buffer, a {@value #RESYNC} event is sent first instead.
+     * Connects a client from {@code address}. With a {@code lastEventId} the events after it are sent
+     * first; when that id is no longer (or never was) in the buffer, a {@value #RESYNC} event is sent first instead.
      *
-     * @throws TooManyClients when {@code maxClients} are connected already
+     * @throws TooManyClients            when {@code max-clients} are connected already
+     * @throws TooManyClientsFromAddress when {@code max-clients-per-address} are connected from this address already
      */
-    public Subscription subscribe(String lastEventId, Sink sink) {
+    public Subscription subscribe(String address, String lastEventId, Sink sink) {
+        List<Client> sameAddress = null;
+        synchronized (lock) {
+            if (perAddress.getOrDefault(address, 0) >= settings.maxClientsPerAddress()) {
+                sameAddress = clients.stream().filter(client -> client.address.equals(address)).toList();
+            }
+        }
+        if (sameAddress != null) {
+            // The container notices a client that went away only when a write to it fails: find out now, not at the next
+            // heartbeat, so that the address's next attempt finds the slots of its dropped connections free.
+            sameAddress.forEach(Client::probe);
+        }
         Client client;
         synchronized (lock) {
             if (closed) {
@@ -79,6 +114,9 @@ public class EventStream {
             }
             if (clients.size() >= settings.maxClients()) {
                 throw new TooManyClients(settings.maxClients());
+            }
+            if (perAddress.getOrDefault(address, 0) >= settings.maxClientsPerAddress()) {
+                throw new TooManyClientsFromAddress(settings.maxClientsPerAddress());
             }
             List<StreamEvent> backlog = new ArrayList<>();
             if (lastEventId != null && !lastEventId.isBlank()) {
@@ -96,8 +134,9 @@ public class EventStream {
                                     + "; read the current state again\"}"));
                 }
             }
-            client = new Client("sse-client-" + THREADS.incrementAndGet(), sink, backlog);
+            client = new Client("stream-client-" + CLIENTS.incrementAndGet(), address, sink, backlog);
             clients.add(client);
+            perAddress.merge(address, 1, Integer::sum);
         }
         client.start();
         return client;
@@ -110,7 +149,14 @@ public class EventStream {
         }
     }
 
-    /** Disconnects every client, e.g. on shutdown. */
+    /** How many clients are connected from this address. */
+    public int clients(String address) {
+        synchronized (lock) {
+            return perAddress.getOrDefault(address, 0);
+        }
+    }
+
+    /** Disconnects every client, e.g. on shutdown, and stops the sender threads. */
     public void close() {
         List<Client> all;
         synchronized (lock) {
@@ -118,41 +164,86 @@ public class EventStream {
             all = List.copyOf(clients);
         }
         all.forEach(Client::cancel);
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            senders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void remove(Client client) {
         synchronized (lock) {
-            clients.remove(client);
+            if (clients.remove(client)) {
+                perAddress.computeIfPresent(client.address, (key, count) -> count > 1 ? count - 1 : null);
+            }
         }
     }
 
-    /** A connected client; cancel it to disconnect. */
+    private void execute(Runnable task) {
+        try {
+            senders.execute(task);
+        } catch (RuntimeException e) {
+            // Shut down: the client is cancelled already, and its response ends with the container.
+            log.debug("Stream sender refused a task: {}", e.toString());
+        }
+    }
+
+    /** A connected client: cancel it to disconnect; its sink says when it is writable again. */
     public interface Subscription {
 
         void cancel();
+
+        /** The response can take more: the sink calls this after {@link Sink#ready()} said no, and once at the start. */
+        void writable();
     }
 
-    private final class Client implements Subscription, Runnable {
+    private final class Client implements Subscription {
 
         private final String name;
+        private final String address;
         private final Sink sink;
-        private final BlockingQueue<StreamEvent> queue;
-        private final int capacity;
+        private final Queue<StreamEvent> queue;
         private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final Thread thread;
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final AtomicBoolean sinkClosed = new AtomicBoolean();
+        private volatile boolean heartbeatDue;
+        private volatile boolean wroteSinceHeartbeat;
+        private volatile boolean ending;
+        /** Written but not flushed; guarded by this client's monitor, as every sink call is. */
+        private boolean unflushed;
+        private boolean greeted;
+        private volatile ScheduledFuture<?> heartbeats;
+        private volatile ScheduledFuture<?> lifetime;
 
-        Client(String name, Sink sink, List<StreamEvent> backlog) {
+        Client(String name, String address, Sink sink, List<StreamEvent> backlog) {
             this.name = name;
+            this.address = address;
             this.sink = sink;
-            this.capacity = settings.clientQueueSize() + backlog.size();
-            this.queue = new LinkedBlockingQueue<>(capacity);
+            this.queue = new ArrayBlockingQueue<>(settings.clientQueueSize() + backlog.size());
             queue.addAll(backlog);
-            this.thread = new Thread(this, name);
-            thread.setDaemon(true);
         }
 
         void start() {
-            thread.start();
+            long heartbeat = settings.heartbeatInterval().toMillis();
+            // Streams opened together end spread over the last tenth of their lifetime, so their clients do not reconnect at once.
+            long life = settings.maxLifetime().toMillis();
+            long end = life - ThreadLocalRandom.current().nextLong(life / 10 + 1);
+            try {
+                heartbeats = senders.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+                lifetime = senders.schedule(this::end, Math.max(1, end), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                cancel();
+                throw new IllegalStateException("the stream is closed", e);
+            }
+            if (cancelled.get()) {
+                heartbeats.cancel(false);
+                lifetime.cancel(false);
+            }
+            wake();
         }
 
         /** False when the client is too far behind to take another event. */
@@ -160,41 +251,118 @@ public class EventStream {
             return !cancelled.get() && queue.offer(event);
         }
 
+        void wake() {
+            if (scheduled.compareAndSet(false, true)) {
+                execute(this::drain);
+            }
+        }
+
         @Override
-        public void run() {
-            long heartbeat = settings.heartbeatInterval().toMillis();
+        public void writable() {
+            wake();
+        }
+
+        private void heartbeat() {
+            if (!wroteSinceHeartbeat) {
+                heartbeatDue = true;
+            }
+            wroteSinceHeartbeat = false;
+            wake();
+        }
+
+        /** Has a heartbeat written soon, on a sender thread, so that a client that went away is noticed. */
+        void probe() {
+            heartbeatDue = true;
+            wake();
+        }
+
+        private void end() {
+            ending = true;
+            wake();
+            // A client that does not read is not waited for beyond a heartbeat.
             try {
-                while (!cancelled.get()) {
-                    StreamEvent event = queue.poll(heartbeat, TimeUnit.MILLISECONDS);
-                    if (cancelled.get()) {
-                        break;
-                    }
-                    if (event == null) {
-                        sink.comment("heartbeat");
-                    } else {
-                        sink.send(event);
-                    }
-                }
-            } catch (IOException e) {
-                log.debug("Stream client {} went away: {}", name, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                senders.schedule(this::cancel, settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
-                log.debug("Stream client {} failed: {}", name, e.toString());
-            } finally {
                 cancel();
-                // Only this thread touches the sink: closing it elsewhere could wait on a write stuck on a slow client.
+            }
+        }
+
+        /** Writes what is queued while the response takes it; runs on a sender thread, one pass per client at a time. */
+        private void drain() {
+            scheduled.set(false);
+            synchronized (this) {
+                if (cancelled.get()) {
+                    closeSink();
+                    return;
+                }
+                try {
+                    while (!cancelled.get() && sink.ready()) {
+                        if (!greeted) {
+                            greeted = true;
+                            sink.retry(settings.reconnectDelay());
+                            sink.comment("connected");
+                            unflushed = true;
+                            continue;
+                        }
+                        StreamEvent event = queue.poll();
+                        if (event != null) {
+                            sink.send(event);
+                            unflushed = true;
+                            wroteSinceHeartbeat = true;
+                            continue;
+                        }
+                        if (heartbeatDue) {
+                            heartbeatDue = false;
+                            sink.comment("heartbeat");
+                            unflushed = true;
+                            continue;
+                        }
+                        if (unflushed) {
+                            unflushed = false;
+                            sink.flush();
+                            continue;
+                        }
+                        if (ending) {
+                            sink.retry(settings.reconnectDelay());
+                            sink.comment(LIFETIME_REACHED);
+                            sink.flush();
+                            cancel();
+                        }
+                        return;
+                    }
+                } catch (IOException e) {
+                    log.debug("Stream client {} ({}) went away: {}", name, address, e.getMessage());
+                    cancel();
+                } catch (RuntimeException e) {
+                    log.debug("Stream client {} ({}) failed: {}", name, address, e.toString());
+                    cancel();
+                }
+                if (cancelled.get()) {
+                    closeSink();
+                }
+            }
+        }
+
+        private void closeSink() {
+            if (sinkClosed.compareAndSet(false, true)) {
                 sink.close();
             }
         }
 
-        /** Never blocks: the client's own thread closes the response. */
+        /** Frees the client's slot at once and never blocks: a sender thread ends the response. */
         @Override
         public void cancel() {
             if (cancelled.compareAndSet(false, true)) {
                 remove(this);
                 queue.clear();
-                thread.interrupt();
+                if (heartbeats != null) {
+                    heartbeats.cancel(false);
+                }
+                if (lifetime != null) {
+                    lifetime.cancel(false);
+                }
+                scheduled.set(true);
+                execute(this::drain);
             }
         }
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The live stream of applied events.
@@ -19,6 +20,9 @@ import java.time.Duration;
  * @param reconnectDelay    the {@code retry} the stream tells clients to wait before reconnecting
  * @param pollInterval      how often this instance looks for events applied by any instance, to stream them
  * @param retention         how long applied events are kept for the stream of every instance
+ * @param maxClientsPerAddress how many streams one client address may hold open at once on this instance; more get 429
+ * @param trustedProxies    addresses or CIDR blocks of the proxies whose {@code X-Forwarded-For} names the client; empty: the peer is the client
+ * @param maxLifetime       how long one stream stays open; then the server ends it and the client reconnects with {@code Last-Event-ID}
  */
 @Validated
 @ConfigurationProperties("sitrep.timeline.stream")
@@ -29,10 +33,17 @@ public record StreamSettings(
         @DefaultValue("1000") @Min(1) @Max(100_000) int maxClients,
         @DefaultValue("3s") @NotNull Duration reconnectDelay,
         @DefaultValue("250ms") @NotNull Duration pollInterval,
-        @DefaultValue("1h") @NotNull Duration retention) {
+        @DefaultValue("1h") @NotNull Duration retention,
+        @DefaultValue("20") @Min(1) @Max(100_000) int maxClientsPerAddress,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("30m") @NotNull Duration maxLifetime) {
 
     public StreamSettings {
-        for (Duration d : new Duration[] {heartbeatInterval, pollInterval, retention}) {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        for (String proxy : trustedProxies) {
+            AddressBlock.parse(proxy);
+        }
+        for (Duration d : new Duration[] {heartbeatInterval, pollInterval, retention, maxLifetime}) {
             if (d != null && (d.isZero() || d.isNegative())) {
                 throw new IllegalArgumentException("sitrep.timeline.stream durations must be positive, was " + d);
             }

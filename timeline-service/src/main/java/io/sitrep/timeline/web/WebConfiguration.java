@@ -32,6 +32,8 @@ class WebConfiguration implements WebMvcConfigurer {
         return new OpenApiProblems(
                 Map.of("listIncidents", List.of("400"),
                         "getIncident", List.of("400", "404"),
+                        "getIncidentTimeline", List.of("400", "404"),
+                        "streamEvents", List.of("429"),
                         "getComponent", List.of("404"),
                         "getComponentUptime", List.of("400", "404"),
                         "startRebuild", List.of("401", "403", "409"),
@@ -41,6 +43,7 @@ class WebConfiguration implements WebMvcConfigurer {
                         "403", "admin-disabled: no admin key is configured",
                         "404", "unknown-incident or unknown-component",
                         "409", "rebuild-in-progress",
+                        "429", "too-many-streams: this client address holds as many streams as it may; retry after Retry-After",
                         "503", "temporarily-unavailable; retry after Retry-After"),
                 List.of("503"));
     }

@@ -24,6 +24,27 @@ class AtomFeedIT extends IntegrationTest {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
+    // Security hardening: characters XML 1.0 forbids, held by the event log, made the whole feed unreadable to strict parsers.
+    @Test
+    void charactersXmlForbidsAreWrittenAsReplacementCharacters() throws Exception {
+        String raw = "Null \u0000 bell \u0007 nonchar \uFFFE lone \uD800 end";
+        String replaced = "Null \uFFFD bell \uFFFD nonchar \uFFFD lone \uFFFD end";
+        IncidentStory story = IncidentStory.of("Title: " + raw);
+        events.publish(story.open(Impact.MINOR, "Message: " + raw));
+        awaitIncidentVersion(story.id(), 1);
+
+        Api.Response response = api.get("/feed.atom").expect(200);
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+        Element entry = children(document.getDocumentElement(), "entry").stream()
+                .filter(e -> text(e, "id").equals("urn:uuid:" + story.id())).findFirst().orElseThrow();
+        assertThat(text(entry, "title")).isEqualTo("Title: " + replaced);
+        assertThat(text(entry, "summary")).endsWith("Message: " + replaced);
+        assertThat(text(entry, "content")).contains("Message: " + replaced);
+    }
+
     @Test
     void theFeedIsAtomWithAnEntryPerIncidentAndItsUpdates() throws Exception {
         IncidentStory story = IncidentStory.of("Feed <outage> & more");

@@ -9,6 +9,7 @@ import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
+import io.sitrep.timeline.readmodel.IncidentCursor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -156,6 +157,101 @@ class IncidentApiIT extends IntegrationTest {
     @Test
     void anUnknownIncidentIsNotFound() {
         api.get("/api/v1/incidents/" + UUID.randomUUID()).expectProblem(404, "unknown-incident");
+    }
+
+    // Security hardening: an incident with a huge timeline made every answer that embeds it as large.
+    @Test
+    void aLongTimelineIsCappedInEveryAnswerAndPagedThroughItsOwnEndpoint() {
+        IncidentStory story = IncidentStory.of("Long-running");
+        List<io.sitrep.events.SitrepEvent> updates = new ArrayList<>();
+        updates.add(story.open(Impact.MINOR, "Update 1"));
+        for (int i = 2; i <= 130; i++) {
+            updates.add(story.update(IncidentStatus.INVESTIGATING, Impact.MINOR, "Update " + i));
+        }
+        events.publish(updates.toArray(io.sitrep.events.SitrepEvent[]::new));
+        awaitIncidentVersion(story.id(), 130);
+
+        var answer = api.get("/api/v1/incidents/" + story.id()).expect(200);
+
+        JsonNode incident = answer.json();
+        assertThat(incident.get("timeline")).hasSize(100);
+        assertThat(incident.get("timeline").get(0).get("message").asString()).isEqualTo("Update 31");
+        assertThat(incident.get("timeline").get(99).get("message").asString()).isEqualTo("Update 130");
+        String earlier = incident.get("earlierTimeline").asString();
+        assertThat(earlier).startsWith("/api/v1/incidents/" + story.id() + "/timeline?cursor=");
+        assertThat(answer.header("Link")).isEqualTo("<" + earlier + ">; rel=\"next\"");
+        JsonNode rest = api.get(earlier).expect(200).json();
+        assertThat(rest.get("items")).hasSize(30);
+        assertThat(rest.get("items").get(0).get("message").asString()).isEqualTo("Update 30");
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get("/api/v1/incidents/" + story.id() + "/timeline?limit=50" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .expect(200).json();
+            page.get("items").forEach(entry -> paged.add(entry.get("message").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(paged).hasSize(130).startsWith("Update 130").endsWith("Update 1");
+        JsonNode statuspage = api.get("/api/v2/incidents.json").expect(200).json();
+        for (JsonNode spIncident : statuspage.get("incidents")) {
+            if (spIncident.get("id").asString().equals(story.id().toString())) {
+                assertThat(spIncident.get("incident_updates")).hasSize(100);
+                assertThat(spIncident.get("incident_updates").get(0).get("body").asString()).isEqualTo("Update 130");
+            }
+        }
+        assertThat(api.get("/api/v1/incidents/" + UUID.randomUUID() + "/timeline").status()).isEqualTo(404);
+        assertThat(field(api.get("/api/v1/incidents/" + story.id() + "/timeline?cursor=nope").expectProblem(400, "invalid-parameter")))
+                .isEqualTo("cursor");
+    }
+
+    // Security hardening: instants the database cannot hold, NUL and malformed encodings were answered 500 with the database's words.
+    @Test
+    void valuesOutOfRangeOrMalformedAreRefusedNamingTheParameter() throws Exception {
+        assertThat(field(api.get("/api/v1/incidents?since=0001-01-01T00:00:00Z").expectProblem(400, "invalid-parameter"))).isEqualTo("since");
+        assertThat(field(api.get("/api/v1/incidents?until=9999-12-31T23:59:59Z").expectProblem(400, "invalid-parameter"))).isEqualTo("until");
+        assertThat(field(api.get("/api/v1/incidents/" + UUID.randomUUID() + "?asOf=%2B294276-01-01T00:00:00Z")
+                .expectProblem(400, "invalid-parameter"))).isEqualTo("asOf");
+        assertThat(field(api.get("/api/v1/incidents?component=%00").expectProblem(400, "invalid-parameter"))).isEqualTo("component");
+        String farCursor = new IncidentCursor(Instant.parse("+100000-01-01T00:00:00Z"), UUID.randomUUID()).encode();
+        assertThat(field(api.get("/api/v1/incidents?cursor=" + farCursor).expectProblem(400, "invalid-parameter"))).isEqualTo("cursor");
+        assertThat(field(api.get("/api/v1/incidents/not-a-uuid/timeline").expectProblem(400, "invalid-parameter"))).isEqualTo("id");
+
+        RawAnswer malformed = raw("/api/v1/incidents?cursor=%%%");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.body()).contains("invalid-parameter").contains("cursor").doesNotContainIgnoringCase("<html");
+    }
+
+    // Security hardening: requests the container refuses itself were answered with its HTML error page.
+    @Test
+    void requestsTheContainerRefusesAreProblemsToo() throws Exception {
+        for (String target : List.of("/api/v1/incidents?cursor=a|b", "/api/v1/incidents/%00", "/api/v1/components/%00")) {
+            RawAnswer answer = raw(target);
+
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(answer.contentType()).as(target).startsWith("application/problem+json");
+            assertThat(answer.body()).as(target).contains("\"status\":400").doesNotContainIgnoringCase("<html");
+        }
+    }
+
+    /** A request sent as written, for a query a URI class would refuse to build. */
+    private RawAnswer raw(String pathAndQuery) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headersEnd = answer.indexOf("\r\n\r\n");
+            String headers = answer.substring(0, headersEnd);
+            String contentType = headers.lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse("");
+            return new RawAnswer(Integer.parseInt(headers.split(" ")[1]), contentType, answer.substring(headersEnd + 4));
+        }
+    }
+
+    private record RawAnswer(int status, String contentType, String body) {
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static io.sitrep.timeline.IncidentStory.change;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +102,47 @@ class StatusPageBrowserIT extends IntegrationTest {
                     ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    // Security hardening: a strict Content-Security-Policy (script-src 'self', no inline script or style) must not break the page.
+    @Test
+    void thePagesCarryNoInlineScriptEventHandlerOrStyle() {
+        IncidentStory story = IncidentStory.of("No inline code");
+        events.publish(story.open(Impact.MINOR, "Checked."));
+        awaitIncidentVersion(story.id(), 1);
+
+        String page = api.get("/").expect(200).body();
+        String incidentPage = api.get("/incidents/" + story.id()).expect(200).body();
+
+        for (String html : List.of(page, incidentPage)) {
+            assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html).find())
+                    .as("a script element without src").isFalse();
+            assertThat(Pattern.compile("<script[^>]*>\\s*[^<\\s]", Pattern.CASE_INSENSITIVE).matcher(html).find())
+                    .as("a script element with a body").isFalse();
+            assertThat(Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find())
+                    .as("an inline event handler").isFalse();
+            assertThat(Pattern.compile("<[^>]+\\sstyle\\s*=|<style", Pattern.CASE_INSENSITIVE).matcher(html).find())
+                    .as("inline style").isFalse();
+            assertThat(html).contains("<script src=\"/assets/status.js\" defer></script>", "<link rel=\"stylesheet\" href=\"/assets/status.css\">");
+        }
+        assertThat(api.get("/assets/status.js").expect(200).header("Content-Type")).contains("javascript");
+        assertThat(api.get("/assets/status.css").expect(200).header("Content-Type")).startsWith("text/css");
+    }
+
+    // Security hardening: HTML must not carry NUL nor the other characters XML 1.0 forbids, which the event log may hold.
+    @Test
+    void charactersHtmlMustNotCarryAreShownAsReplacementCharacters() {
+        IncidentStory story = IncidentStory.of("Odd \u0000 title \u0007 here \uFFFE and \uD800 there");
+        events.publish(story.open(Impact.MINOR, "Odd \u0000 message"));
+        awaitIncidentVersion(story.id(), 1);
+
+        String page = api.get("/").expect(200).body();
+        String incidentPage = api.get("/incidents/" + story.id()).expect(200).body();
+
+        for (String html : List.of(page, incidentPage)) {
+            assertThat(html).doesNotContain("\u0000", "\u0007", "\uFFFE")
+                    .contains("Odd \uFFFD title \uFFFD here \uFFFD and \uFFFD there", "Odd \uFFFD message");
         }
     }
 

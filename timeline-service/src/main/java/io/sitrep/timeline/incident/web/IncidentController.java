@@ -1,21 +1,28 @@
 package io.sitrep.timeline.incident.web;
 
 import io.sitrep.timeline.readmodel.IncidentCursor;
+import io.sitrep.timeline.readmodel.IncidentDetail;
 import io.sitrep.timeline.readmodel.IncidentPage;
 import io.sitrep.timeline.readmodel.IncidentQuery;
 import io.sitrep.timeline.readmodel.ReadModels;
+import io.sitrep.timeline.readmodel.TimelineCursor;
+import io.sitrep.timeline.readmodel.TimelinePage;
 import io.sitrep.timeline.readmodel.UnknownIncident;
 import io.sitrep.timeline.web.InvalidParameter;
 import io.sitrep.timeline.web.QueryParameters;
+import io.sitrep.timeline.web.TimelineSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,10 +33,17 @@ class IncidentController {
 
     static final int MAX_LIMIT = 100;
 
-    private final ReadModels readModels;
+    /** Component ids are short; a longer one matches nothing. */
+    static final int MAX_COMPONENT_LENGTH = 200;
 
-    IncidentController(ReadModels readModels) {
+    private final ReadModels readModels;
+    private final Clock clock;
+    private final TimelineSettings settings;
+
+    IncidentController(ReadModels readModels, Clock clock, TimelineSettings settings) {
         this.readModels = readModels;
+        this.clock = clock;
+        this.settings = settings;
     }
 
     @Operation(operationId = "listIncidents", summary = "Incidents, newest first, a page at a time")
@@ -38,19 +52,17 @@ class IncidentController {
             @Parameter(description = "open, resolved or all", schema = @Schema(allowableValues = {"open", "resolved", "all"}, defaultValue = "all"))
             @RequestParam(required = false) String status,
             @Parameter(description = "only incidents that affect this component id") @RequestParam(required = false) String component,
-            @Parameter(description = "only incidents created at or after this instant (RFC 3339)") @RequestParam(required = false) String since,
-            @Parameter(description = "only incidents created before this instant (RFC 3339)") @RequestParam(required = false) String until,
+            @Parameter(description = "only incidents created at or after this instant (RFC 3339), from 1970 to a day from now") @RequestParam(required = false) String since,
+            @Parameter(description = "only incidents created before this instant (RFC 3339), from 1970 to a day from now") @RequestParam(required = false) String until,
             @Parameter(description = "page size, 1 to 100", schema = @Schema(defaultValue = "20")) @RequestParam(required = false) String limit,
             @Parameter(description = "the nextCursor of the previous page") @RequestParam(required = false) String cursor) {
         IncidentQuery.Status state = QueryParameters.oneOf("status", status, IncidentQuery.Status.class, IncidentQuery.Status.ALL);
-        Instant from = QueryParameters.instant("since", since);
-        Instant to = QueryParameters.instant("until", until);
+        Instant from = QueryParameters.instant("since", since, clock);
+        Instant to = QueryParameters.instant("until", until, clock);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidParameter("until", "must be after since");
         }
-        if (component != null && component.isBlank()) {
-            throw new InvalidParameter("component", "must not be blank");
-        }
+        String componentId = QueryParameters.text("component", component, MAX_COMPONENT_LENGTH);
         int size = QueryParameters.integer("limit", limit, 1, MAX_LIMIT, 20);
         IncidentCursor after;
         try {
@@ -58,21 +70,54 @@ class IncidentController {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter("cursor", e.getMessage());
         }
-        IncidentPage page = readModels.incidents(new IncidentQuery(state, component, from, to, size, after));
+        if (after != null) {
+            QueryParameters.inRange("cursor", after.createdAt(), clock);
+        }
+        IncidentPage page = readModels.incidents(new IncidentQuery(state, componentId, from, to, size, after));
         return new IncidentList(page.items().stream().map(IncidentSummary::of).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 
-    @Operation(operationId = "getIncident", summary = "One incident with its timeline and postmortem, now or as it stood at a moment")
+    @Operation(operationId = "getIncident", summary = "One incident with its newest timeline entries and postmortem, now or as it stood at a moment",
+            description = "The timeline holds at most the newest timeline-limit (100) entries, oldest first; when there are earlier ones, "
+                    + "earlierTimeline links to them (GET /api/v1/incidents/{id}/timeline), as does a Link header with rel=\"next\".")
     @GetMapping("/{id}")
-    IncidentResponse get(
+    ResponseEntity<IncidentResponse> get(
             @PathVariable UUID id,
-            @Parameter(description = "show the incident as Sitrep published it at this instant (RFC 3339)") @RequestParam(required = false) String asOf) {
-        Instant moment = QueryParameters.instant("asOf", asOf);
-        if (moment == null) {
-            return readModels.incident(id).map(detail -> IncidentResponse.of(detail, null)).orElseThrow(() -> new UnknownIncident(id));
+            @Parameter(description = "show the incident as Sitrep published it at this instant (RFC 3339), from 1970 to a day from now")
+            @RequestParam(required = false) String asOf) {
+        Instant moment = QueryParameters.instant("asOf", asOf, clock);
+        IncidentDetail detail = moment == null
+                ? readModels.incident(id, settings.timelineLimit()).orElseThrow(() -> new UnknownIncident(id))
+                : readModels.incidentAsOf(id, moment, settings.timelineLimit()).orElseThrow(() -> new UnknownIncident(id, moment));
+        TimelineCursor earlier = detail.earlier();
+        String earlierTimeline = earlier == null ? null : timelinePath(id, earlier);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (earlierTimeline != null) {
+            answer.header(HttpHeaders.LINK, "<" + earlierTimeline + ">; rel=\"next\"");
         }
-        return readModels.incidentAsOf(id, moment).map(detail -> IncidentResponse.of(detail, moment))
-                .orElseThrow(() -> new UnknownIncident(id, moment));
+        return answer.body(IncidentResponse.of(detail, moment, earlierTimeline));
+    }
+
+    @Operation(operationId = "getIncidentTimeline", summary = "An incident's whole timeline, newest entry first, a page at a time")
+    @GetMapping("/{id}/timeline")
+    TimelineList timeline(
+            @PathVariable UUID id,
+            @Parameter(description = "page size, 1 to 100", schema = @Schema(defaultValue = "100")) @RequestParam(required = false) String limit,
+            @Parameter(description = "the nextCursor of the previous page, or the cursor in an incident's earlierTimeline")
+            @RequestParam(required = false) String cursor) {
+        int size = QueryParameters.integer("limit", limit, 1, MAX_LIMIT, MAX_LIMIT);
+        TimelineCursor after;
+        try {
+            after = cursor == null ? null : TimelineCursor.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("cursor", e.getMessage());
+        }
+        TimelinePage page = readModels.timeline(id, after, size).orElseThrow(() -> new UnknownIncident(id));
+        return new TimelineList(page.items(), page.next() == null ? null : page.next().encode());
+    }
+
+    private static String timelinePath(UUID id, TimelineCursor cursor) {
+        return "/api/v1/incidents/" + id + "/timeline?cursor=" + cursor.encode();
     }
 }

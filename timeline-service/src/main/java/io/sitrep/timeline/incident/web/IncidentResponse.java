@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An incident with its timeline (oldest entry first) and its postmortem.
+ * An incident with its newest timeline entries (oldest of them first) and its postmortem.
  *
- * @param asOf the moment asked for with {@code asOf}; null for the current state
+ * @param asOf            the moment asked for with {@code asOf}; null for the current state
+ * @param earlierTimeline the path of the timeline's earlier entries; null when {@code timeline} holds them all
  */
 record IncidentResponse(
         UUID id,
@@ -29,12 +30,13 @@ record IncidentResponse(
         List<AffectedComponent> components,
         List<TimelineEntry> timeline,
         PostmortemView postmortem,
-        Instant asOf) {
+        Instant asOf,
+        String earlierTimeline) {
 
-    static IncidentResponse of(IncidentDetail detail, Instant asOf) {
+    static IncidentResponse of(IncidentDetail detail, Instant asOf, String earlierTimeline) {
         IncidentView incident = detail.incident();
         return new IncidentResponse(incident.id(), incident.title(), incident.status(), incident.impact(), incident.createdAt(),
                 incident.updatedAt(), incident.resolvedAt(), incident.version(), incident.components(), detail.timeline(),
-                detail.postmortem(), asOf);
+                detail.postmortem(), asOf, earlierTimeline);
     }
 }

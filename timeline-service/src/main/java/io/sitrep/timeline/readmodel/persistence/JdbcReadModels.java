@@ -15,7 +15,9 @@ import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.readmodel.StatusChange;
+import io.sitrep.timeline.readmodel.TimelineCursor;
 import io.sitrep.timeline.readmodel.TimelineEntry;
+import io.sitrep.timeline.readmodel.TimelinePage;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,22 +64,46 @@ public class JdbcReadModels implements ReadModels {
     }
 
     @Override
-    public Optional<IncidentDetail> incident(UUID id) {
+    public Optional<IncidentDetail> incident(UUID id, int timelineLimit) {
         return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + " AND id = ?")
                 .param(id)
                 .query(incidentMapper()).optional()
-                .map(incident -> new IncidentDetail(incident, timeline(id, Long.MAX_VALUE), postmortem(id, Long.MAX_VALUE)));
+                .map(incident -> detail(incident, Long.MAX_VALUE, timelineLimit, postmortem(id, Long.MAX_VALUE)));
     }
 
     @Override
-    public Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf) {
+    public Optional<TimelinePage> timeline(UUID id, TimelineCursor cursor, int limit) {
+        boolean known = jdbc.sql("SELECT count(*) FROM incidents WHERE generation = " + CURRENT + " AND id = ?")
+                .param(id).query(Long.class).single() > 0;
+        if (!known) {
+            return Optional.empty();
+        }
+        List<TimelineEntry> newestFirst = newestFirst(id, cursor == null ? Long.MAX_VALUE : cursor.beforeVersion() - 1, limit + 1);
+        if (newestFirst.size() <= limit) {
+            return Optional.of(new TimelinePage(newestFirst, null));
+        }
+        List<TimelineEntry> page = newestFirst.subList(0, limit);
+        return Optional.of(new TimelinePage(page, new TimelineCursor(page.get(page.size() - 1).version())));
+    }
+
+    /** The incident with the newest entries of its timeline up to a version, oldest first, and whether there are earlier ones. */
+    private IncidentDetail detail(IncidentView incident, long upToVersion, int timelineLimit, PostmortemView postmortem) {
+        List<TimelineEntry> newestFirst = newestFirst(incident.id(), upToVersion, timelineLimit + 1);
+        boolean earlier = newestFirst.size() > timelineLimit;
+        List<TimelineEntry> shown = new ArrayList<>(newestFirst.subList(0, Math.min(timelineLimit, newestFirst.size())));
+        Collections.reverse(shown);
+        return new IncidentDetail(incident, shown, postmortem, earlier);
+    }
+
+    @Override
+    public Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf, int timelineLimit) {
         return jdbc.sql("""
                         SELECT * FROM incident_versions
                         WHERE generation = %s AND incident_id = ? AND published_at <= ?
                         ORDER BY version DESC LIMIT 1""".formatted(CURRENT))
                 .params(id, ts(asOf))
                 .query((rs, row) -> incident(rs, (UUID) rs.getObject("incident_id"))).optional()
-                .map(incident -> new IncidentDetail(incident, timeline(id, incident.version()), postmortem(id, incident.version())));
+                .map(incident -> detail(incident, incident.version(), timelineLimit, postmortem(id, incident.version())));
     }
 
     @Override
@@ -140,13 +167,18 @@ public class JdbcReadModels implements ReadModels {
     }
 
     @Override
-    public Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds) {
+    public Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds, int limitPerIncident) {
         Map<UUID, List<TimelineEntry>> timelines = new LinkedHashMap<>();
         if (incidentIds.isEmpty()) {
             return timelines;
         }
-        jdbc.sql("SELECT * FROM timeline_entries WHERE generation = " + CURRENT + " AND incident_id IN (:ids) ORDER BY incident_id, version")
+        jdbc.sql("""
+                        SELECT * FROM (
+                            SELECT *, row_number() OVER (PARTITION BY incident_id ORDER BY version DESC) AS newest
+                            FROM timeline_entries WHERE generation = %s AND incident_id IN (:ids)) entries
+                        WHERE newest <= :limit ORDER BY incident_id, version""".formatted(CURRENT))
                 .param("ids", List.copyOf(incidentIds))
+                .param("limit", limitPerIncident)
                 .query((ResultSet rs) -> {
                     UUID id = (UUID) rs.getObject("incident_id");
                     timelines.computeIfAbsent(id, key -> new ArrayList<>()).add(timelineEntry(rs));
@@ -224,9 +256,10 @@ public class JdbcReadModels implements ReadModels {
         return jdbc.sql("SELECT generation FROM current_generation").query(Long.class).single();
     }
 
-    private List<TimelineEntry> timeline(UUID id, long upToVersion) {
-        return jdbc.sql("SELECT * FROM timeline_entries WHERE generation = " + CURRENT + " AND incident_id = ? AND version <= ? ORDER BY version")
-                .params(id, upToVersion)
+    private List<TimelineEntry> newestFirst(UUID id, long upToVersion, int limit) {
+        return jdbc.sql("SELECT * FROM timeline_entries WHERE generation = " + CURRENT
+                        + " AND incident_id = ? AND version <= ? ORDER BY version DESC LIMIT ?")
+                .params(id, upToVersion, limit)
                 .query((rs, row) -> timelineEntry(rs)).list();
     }
 

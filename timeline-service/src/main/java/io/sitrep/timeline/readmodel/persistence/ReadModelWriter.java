@@ -185,7 +185,7 @@ public class ReadModelWriter {
             latestIncidents.put(id, event);
             IncidentSnapshot incident = event.incident();
             incidentVersions.add(new Object[] {generation, id, event.version(), incident.title(), incident.status().wireName(),
-                    incident.impact().wireName(), json.writeValueAsString(incident.components()), ts(incident.createdAt()),
+                    incident.impact().wireName(), StorableText.ofJson(json.writeValueAsString(incident.components())), ts(incident.createdAt()),
                     ts(incident.updatedAt()), ts(incident.resolvedAt()), ts(event.occurredAt()), ts(event.publishedAt())});
             if (event instanceof IncidentLifecycleEvent lifecycle) {
                 IncidentUpdate update = lifecycle.update();
@@ -193,7 +193,7 @@ public class ReadModelWriter {
                         update.id(), update.status().wireName(),
                         update.previousStatus() == null ? null : update.previousStatus().wireName(),
                         update.impact().wireName(), update.previousImpact() == null ? null : update.previousImpact().wireName(),
-                        update.message(), json.writeValueAsString(update.componentChanges()), ts(event.occurredAt()),
+                        update.message(), StorableText.ofJson(json.writeValueAsString(update.componentChanges())), ts(event.occurredAt()),
                         ts(event.publishedAt())});
             }
             if (event instanceof PostmortemPublished postmortem) {
@@ -236,7 +236,7 @@ public class ReadModelWriter {
             latestIncidents.forEach((id, event) -> {
                 IncidentSnapshot incident = event.incident();
                 incidentRows.add(new Object[] {generation, id, event.version(), event.eventId(), incident.title(),
-                        incident.status().wireName(), incident.impact().wireName(), json.writeValueAsString(incident.components()),
+                        incident.status().wireName(), incident.impact().wireName(), StorableText.ofJson(json.writeValueAsString(incident.components())),
                         ts(incident.createdAt()), ts(incident.updatedAt()), ts(incident.resolvedAt())});
             });
             List<Object[]> componentRows = new ArrayList<>(latestComponents.size());
@@ -257,6 +257,13 @@ public class ReadModelWriter {
 
         private void batchUpdate(String sql, List<Object[]> rows) {
             if (!rows.isEmpty()) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (row[i] instanceof String text) {
+                            row[i] = StorableText.of(text);
+                        }
+                    }
+                }
                 jdbc.batchUpdate(sql, rows);
             }
         }

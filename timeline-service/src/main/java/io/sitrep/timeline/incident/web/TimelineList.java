@@ -1,0 +1,13 @@
+package io.sitrep.timeline.incident.web;
+
+import io.sitrep.timeline.readmodel.TimelineEntry;
+
+import java.util.List;
+
+/**
+ * A page of an incident's timeline, newest entry first.
+ *
+ * @param nextCursor pass as {@code cursor} to get the next (older) page; null on the last page
+ */
+record TimelineList(List<TimelineEntry> items, String nextCursor) {
+}

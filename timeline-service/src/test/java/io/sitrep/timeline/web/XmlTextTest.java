@@ -1,0 +1,27 @@
+package io.sitrep.timeline.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class XmlTextTest {
+
+    @Test
+    void replacesEveryCharacterXmlForbids() {
+        assertThat(XmlText.clean("a\u0000b\u0007c\u001Fd\uFFFEe\uFFFFf\uD800g\uDC00h"))
+                .isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh");
+    }
+
+    @Test
+    void keepsWhitespaceAndCharactersBeyondTheBasicPlane() {
+        String text = "tab\tline\nreturn\r emoji \uD83D\uDE00 ü €";
+
+        assertThat(XmlText.clean(text)).isSameAs(text);
+    }
+
+    @Test
+    void aLoneSurrogateAtTheEndIsReplaced() {
+        assertThat(XmlText.clean("end\uD83D")).isEqualTo("end\uFFFD");
+        assertThat(XmlText.clean(null)).isNull();
+    }
+}
