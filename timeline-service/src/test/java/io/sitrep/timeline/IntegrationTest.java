@@ -43,7 +43,7 @@ public abstract class IntegrationTest {
     protected static final String DEAD_LETTER_TOPIC = "sitrep.incident-events.timeline.dlt";
     /** The admin key of the tests; its SHA-256 is configured. */
     protected static final String ADMIN_KEY = "timeline-admin-key";
-    static final String ADMIN_KEY_SHA256 = "6d5265cf2e18c2dd7d4339d7e364ac3d9ec8f0dbec44898247495a8909d004f9";
+    protected static final String ADMIN_KEY_SHA256 = "6d5265cf2e18c2dd7d4339d7e364ac3d9ec8f0dbec44898247495a8909d004f9";
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String GROUP = "timeline-it-" + UUID.randomUUID();
 

@@ -93,6 +93,7 @@ class StreamAcrossInstancesIT extends IntegrationTest {
                 "--sitrep.timeline.ingest.topic=" + OWN_TOPIC,
                 "--spring.cloud.stream.bindings.incidentEvents-in-0.consumer.concurrency=" + CONSUMER_THREADS,
                 "--sitrep.timeline.ingest.group=" + environment.getProperty("sitrep.timeline.ingest.group"),
+                "--sitrep.timeline.admin-key-sha256=" + ADMIN_KEY_SHA256,
                 "--spring.jmx.enabled=false");
     }
 }
