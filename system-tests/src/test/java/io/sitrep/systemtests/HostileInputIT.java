@@ -127,7 +127,8 @@ class HostileInputIT extends SystemTest {
         cases.add(json("occurredAt past Instant.MAX", incidents, "POST", opens,
                 "{\"title\":\"t\",\"message\":\"m\",\"occurredAt\":\"+1000000001-01-01T00:00:00Z\"}"));
         cases.add(query("since in year 1", timeline, "/api/v1/incidents?since=0001-01-01T00:00:00Z"));
-        cases.add(query("asOf far ahead", timeline, "/api/v1/incidents?asOf=%2B999999999-12-31T23:59:59Z"));
+        cases.add(query("asOf far ahead", timeline, "/api/v1/incidents/" + incident + "?asOf=%2B999999999-12-31T23:59:59Z"));
+        cases.add(query("asOf before 1970", timeline, "/api/v1/incidents/" + incident + "?asOf=1969-12-31T23:59:59Z"));
         cases.add(json("re-drive since year 1", notifications, "POST", "/api/v1/deliveries/redrive",
                 "{\"dryRun\":true,\"since\":\"0001-01-01T00:00:00Z\"}"));
         // Malformed ids and queries, and injection strings.
