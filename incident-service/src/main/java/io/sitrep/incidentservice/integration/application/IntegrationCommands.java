@@ -16,6 +16,7 @@ import io.sitrep.incidentservice.integration.IntegrationLinks.Link;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Signal;
+import io.sitrep.incidentservice.maintenance.AlertSuppression;
 import io.sitrep.support.security.ApiPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,14 +46,16 @@ public class IntegrationCommands {
     private final Components components;
     private final IncidentCommands commands;
     private final IntegrationSettings settings;
+    private final AlertSuppression suppression;
 
     public IntegrationCommands(IntegrationLinks links, Incidents incidents, Components components, IncidentCommands commands,
-                               IntegrationSettings settings) {
+                               IntegrationSettings settings, AlertSuppression suppression) {
         this.links = links;
         this.incidents = incidents;
         this.components = components;
         this.commands = commands;
         this.settings = settings;
+        this.suppression = suppression;
     }
 
     /** The outcome of a signal, and the incident it concerned (null when none). */
@@ -82,6 +85,9 @@ public class IntegrationCommands {
     private Applied trigger(ApiPrincipal principal, Link link, Optional<Incident> open, Signal.Trigger trigger) {
         List<ComponentStatusRequest> affected = affected(principal, trigger);
         if (open.isEmpty()) {
+            if (suppression.suppresses(link.source(), affected.stream().map(c -> c.id().value()).toList())) {
+                return new Applied(Outcome.SUPPRESSED, null);
+            }
             Incident incident = commands.open(new OpenIncident(trigger.title(), IncidentStatus.INVESTIGATING, trigger.impact(),
                     trigger.message(), trigger.occurredAt()), affected);
             links.save(link.withIncident(incident.id().value(), trigger.stateKey()));
