@@ -189,6 +189,22 @@ class MaintenanceApiIT extends IntegrationTest {
     }
 
     @Test
+    void anIncidentResolvedDuringTheWindowReturnsItsComponentToUnderMaintenance() {
+        String id = aScheduledWindow("Outlived by an incident", database);
+        admin.post(PATH + "/" + id + "/start", null).expect(200);
+        String incident = admin.post("/api/v1/incidents", """
+                {"title":"Replication lag","message":"Replicas behind.","components":[{"id":"%s","status":"partial_outage"}]}"""
+                .formatted(database)).expect(201).json().get("id").asString();
+
+        admin.post("/api/v1/incidents/" + incident + "/resolve", "{\"message\":\"Caught up.\"}").expect(200);
+        String afterIncident = admin.get("/api/v1/components/" + database).json().get("status").asString();
+        admin.post(PATH + "/" + id + "/complete", null).expect(200);
+
+        assertThat(afterIncident).isEqualTo("under_maintenance");
+        assertThat(admin.get("/api/v1/components/" + database).json().get("status").asString()).isEqualTo("operational");
+    }
+
+    @Test
     void aComponentStaysUnderMaintenanceWhileAnotherWindowStillCoversIt() {
         String first = aScheduledWindow("First of two", database);
         String second = aScheduledWindow("Second of two", database);

@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.maintenance.application;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sitrep.incidentservice.incident.MaintenanceCoverage;
 import io.sitrep.incidentservice.maintenance.AlertSuppression;
 import io.sitrep.incidentservice.maintenance.Maintenances;
 import org.slf4j.Logger;
@@ -14,22 +15,28 @@ import java.util.Set;
 
 /**
  * {@link AlertSuppression} by the maintenance windows in progress; counts each suppressed alert in
- * {@code sitrep.alerts.suppressed} (tagged by source) and logs it.
+ * {@code sitrep.alerts.suppressed} (tagged by source) and logs it. Also tells the incident use cases
+ * which components a window in progress covers ({@link MaintenanceCoverage}).
  */
 @Service
 @Transactional(readOnly = true)
-class MaintenanceAlertSuppression implements AlertSuppression {
+class WindowsInProgress implements AlertSuppression, MaintenanceCoverage {
 
-    private static final Logger log = LoggerFactory.getLogger(MaintenanceAlertSuppression.class);
+    private static final Logger log = LoggerFactory.getLogger(WindowsInProgress.class);
 
     private final Maintenances maintenances;
     private final MaintenanceSettings settings;
     private final MeterRegistry meters;
 
-    MaintenanceAlertSuppression(Maintenances maintenances, MaintenanceSettings settings, MeterRegistry meters) {
+    WindowsInProgress(Maintenances maintenances, MaintenanceSettings settings, MeterRegistry meters) {
         this.maintenances = maintenances;
         this.settings = settings;
         this.meters = meters;
+    }
+
+    @Override
+    public Set<String> underMaintenance(Collection<String> componentIds) {
+        return maintenances.coveredByActiveWindows(null, componentIds);
     }
 
     @Override
