@@ -15,7 +15,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     /** The aggregates: these packages exactly, not their application, persistence or web subpackages. */
-    private static final String[] DOMAIN = {"io.sitrep.incidentservice.incident", "io.sitrep.incidentservice.component"};
+    private static final String[] DOMAIN = {"io.sitrep.incidentservice.incident", "io.sitrep.incidentservice.component",
+            "io.sitrep.incidentservice.maintenance"};
 
     private static final Path MAIN_SOURCES = Path.of("src", "main", "java");
 

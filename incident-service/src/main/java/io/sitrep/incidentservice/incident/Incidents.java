@@ -1,10 +1,12 @@
 package io.sitrep.incidentservice.incident;
 
+import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentOpened;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,4 +36,10 @@ public interface Incidents {
      * status other than operational.
      */
     Set<String> affectedByOtherOpenIncidents(IncidentId except, Collection<String> componentIds);
+
+    /**
+     * Of {@code componentIds}, those that an open incident affects with a status other than operational,
+     * each with the most severe such status.
+     */
+    Map<String, ComponentStatus> statusesGivenByOpenIncidents(Collection<String> componentIds);
 }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** What a signal did to the incidents. */
+/**
+ * What a signal did to the incidents; {@code suppressed}: it would have opened one, but maintenance is in
+ * progress on every component it names.
+ */
 public enum Outcome {
-    OPENED, UPDATED, RESOLVED, UNCHANGED;
+    OPENED, UPDATED, RESOLVED, UNCHANGED, SUPPRESSED;
 
     @JsonValue
     public String wireName() {

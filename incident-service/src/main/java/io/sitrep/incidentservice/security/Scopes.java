@@ -5,6 +5,7 @@ public final class Scopes {
 
     public static final String INCIDENTS_WRITE = "incidents:write";
     public static final String COMPONENTS_WRITE = "components:write";
+    public static final String MAINTENANCE_WRITE = "maintenance:write";
 
     private Scopes() {
     }

@@ -14,6 +14,7 @@ import io.sitrep.incidentservice.incident.ComponentStatusChange;
 import io.sitrep.incidentservice.incident.Incident;
 import io.sitrep.incidentservice.incident.IncidentId;
 import io.sitrep.incidentservice.incident.Incidents;
+import io.sitrep.incidentservice.incident.MaintenanceCoverage;
 import io.sitrep.incidentservice.incident.OpenIncident;
 import io.sitrep.incidentservice.incident.ReopenIncident;
 import io.sitrep.incidentservice.incident.ResolveIncident;
@@ -48,12 +49,14 @@ public class IncidentCommands {
     private final Components components;
     private final Outbox outbox;
     private final Clock clock;
+    private final MaintenanceCoverage maintenance;
 
-    public IncidentCommands(Incidents incidents, Components components, Outbox outbox, Clock clock) {
+    public IncidentCommands(Incidents incidents, Components components, Outbox outbox, Clock clock, MaintenanceCoverage maintenance) {
         this.incidents = incidents;
         this.components = components;
         this.outbox = outbox;
         this.clock = clock;
+        this.maintenance = maintenance;
     }
 
     public Incident open(OpenIncident command, List<ComponentStatusRequest> requested) {
@@ -149,7 +152,8 @@ public class IncidentCommands {
 
     /**
      * On resolution, the components this incident affects go back to operational unless the command
-     * sets them, or another open incident still holds them down.
+     * sets them, or another open incident still holds them down; one that a maintenance window in
+     * progress covers goes back to under_maintenance.
      */
     private List<ComponentStatusRequest> withRestoredComponents(Incident incident, List<ComponentStatusRequest> requested) {
         Set<String> named = requested.stream().map(r -> r.id().value()).collect(Collectors.toSet());
@@ -158,10 +162,11 @@ public class IncidentCommands {
                 .filter(id -> !named.contains(id))
                 .toList();
         Set<String> heldElsewhere = incidents.affectedByOtherOpenIncidents(incident.id(), candidates);
+        List<String> freed = candidates.stream().filter(id -> !heldElsewhere.contains(id)).toList();
+        Set<String> underMaintenance = maintenance.underMaintenance(freed);
         List<ComponentStatusRequest> all = new ArrayList<>(requested);
-        candidates.stream()
-                .filter(id -> !heldElsewhere.contains(id))
-                .forEach(id -> all.add(new ComponentStatusRequest(new ComponentId(id), ComponentStatus.OPERATIONAL)));
+        freed.forEach(id -> all.add(new ComponentStatusRequest(new ComponentId(id),
+                underMaintenance.contains(id) ? ComponentStatus.UNDER_MAINTENANCE : ComponentStatus.OPERATIONAL)));
         return all;
     }
 

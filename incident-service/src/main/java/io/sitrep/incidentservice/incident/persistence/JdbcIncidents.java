@@ -28,8 +28,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -144,6 +146,24 @@ class JdbcIncidents implements Incidents {
                 .params(except.value(), componentIds.toArray(String[]::new))
                 .query(String.class)
                 .list());
+    }
+
+    @Override
+    public Map<String, ComponentStatus> statusesGivenByOpenIncidents(Collection<String> componentIds) {
+        Map<String, ComponentStatus> worst = new HashMap<>();
+        if (componentIds.isEmpty()) {
+            return worst;
+        }
+        jdbc.sql("""
+                        SELECT ic.component_id, ic.status FROM incident_components ic JOIN incidents i ON i.id = ic.incident_id
+                        WHERE i.status <> 'resolved' AND ic.status NOT IN ('operational', 'under_maintenance')
+                          AND ic.component_id = ANY (?)""")
+                .param(componentIds.toArray(String[]::new))
+                .query(rs -> {
+                    ComponentStatus status = ComponentStatus.fromWireName(rs.getString("status"));
+                    worst.merge(rs.getString("component_id"), status, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                });
+        return worst;
     }
 
     private void saveComponents(IncidentSnapshot s) {

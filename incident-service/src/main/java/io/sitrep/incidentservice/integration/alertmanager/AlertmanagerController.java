@@ -8,9 +8,14 @@ import io.sitrep.support.security.ApiPrincipal;
 import io.sitrep.support.security.Command;
 import io.sitrep.incidentservice.security.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,13 +47,19 @@ class AlertmanagerController {
 
     @Operation(operationId = "receiveAlertmanagerNotification",
             summary = "Open, update or resolve the incident of an Alertmanager alert group")
+    @ApiResponse(responseCode = "200", description = "Applied: the outcome and the incident",
+            content = @Content(schema = @Schema(implementation = Received.class)))
+    @ApiResponse(responseCode = "202", description = "Suppressed: maintenance is in progress on every component the alert names; no incident",
+            content = @Content(schema = @Schema(implementation = Received.class)))
     @PostMapping(path = "/api/v1/integrations/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "integration.alertmanager", scope = Scopes.INCIDENTS_WRITE)
-    Received receive(@Valid @RequestBody AlertmanagerNotification notification,
-                     @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+    ResponseEntity<Received> receive(@Valid @RequestBody AlertmanagerNotification notification,
+                                     @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         IntegrationCommands.Applied applied = integrations.apply(principal, SOURCE, Texts.key(notification.groupKey(), GROUP_KEY_LIMIT),
                 translator.translate(notification));
-        return new Received(applied.outcome(), applied.incidentId());
+        // Suppressed during maintenance: accepted, but nothing was opened.
+        HttpStatus status = applied.outcome() == Outcome.SUPPRESSED ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status).body(new Received(applied.outcome(), applied.incidentId()));
     }
 }

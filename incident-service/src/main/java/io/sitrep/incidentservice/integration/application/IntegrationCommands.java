@@ -17,6 +17,7 @@ import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Signal;
 import io.sitrep.incidentservice.integration.Texts;
+import io.sitrep.incidentservice.maintenance.AlertSuppression;
 import io.sitrep.support.security.ApiPrincipal;
 import io.sitrep.support.web.LogSafe;
 import org.slf4j.Logger;
@@ -50,15 +51,17 @@ public class IntegrationCommands {
     private final IncidentCommands commands;
     private final IntegrationSettings settings;
     private final Clock clock;
+    private final AlertSuppression suppression;
 
     public IntegrationCommands(IntegrationLinks links, Incidents incidents, Components components, IncidentCommands commands,
-                               IntegrationSettings settings, Clock clock) {
+                               IntegrationSettings settings, Clock clock, AlertSuppression suppression) {
         this.links = links;
         this.incidents = incidents;
         this.components = components;
         this.commands = commands;
         this.settings = settings;
         this.clock = clock;
+        this.suppression = suppression;
     }
 
     /** The outcome of a signal, and the incident it concerned (null when none). */
@@ -90,6 +93,9 @@ public class IntegrationCommands {
         String message = affected.leftOut() == 0 ? trigger.message() : Texts.withNote(trigger.message(), "(" + affected.leftOut()
                 + " more components named by the alert are not set: an incident command sets at most " + Texts.COMPONENT_LIMIT + ".)");
         if (open.isEmpty()) {
+            if (suppression.suppresses(link.source(), affected.requests().stream().map(c -> c.id().value()).toList())) {
+                return new Applied(Outcome.SUPPRESSED, null);
+            }
             Incident incident = commands.open(new OpenIncident(trigger.title(), IncidentStatus.INVESTIGATING, trigger.impact(),
                     message, occurrence(trigger.occurredAt(), null)), affected.requests());
             links.save(link.withIncident(incident.id().value(), trigger.stateKey()));

@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.integration.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
+import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Texts;
 import io.sitrep.incidentservice.integration.application.IntegrationCommands;
 import io.sitrep.support.security.ApiAccess;
@@ -75,7 +76,9 @@ class AlertEventController {
             throw new FieldRejected("dedup_key", "is required for " + event.eventAction());
         }
         String dedupKey = noKey ? UUID.randomUUID().toString() : Texts.key(event.dedupKey().strip(), DEDUP_KEY_LIMIT);
-        integrations.apply(principal, SOURCE, dedupKey, translator.translate(event));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("success", "Event processed", dedupKey));
+        IntegrationCommands.Applied applied = integrations.apply(principal, SOURCE, dedupKey, translator.translate(event));
+        String message = applied.outcome() == Outcome.SUPPRESSED
+                ? "Event suppressed: maintenance is in progress on every component it names" : "Event processed";
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("success", message, dedupKey));
     }
 }
