@@ -17,7 +17,13 @@ public enum EventType {
     DELIVERY_FAILING("delivery.failing", 1, DeliveryFailing.class),
     DELIVERY_EXHAUSTED("delivery.exhausted", 1, DeliveryExhausted.class),
     DELIVERY_RECOVERED("delivery.recovered", 1, DeliveryRecovered.class),
-    SUBSCRIPTION_DISABLED("subscription.disabled", 1, SubscriptionDisabled.class);
+    SUBSCRIPTION_DISABLED("subscription.disabled", 1, SubscriptionDisabled.class),
+    MAINTENANCE_SCHEDULED("maintenance.scheduled", 1, MaintenanceScheduled.class),
+    MAINTENANCE_UPDATED("maintenance.updated", 1, MaintenanceUpdated.class),
+    MAINTENANCE_REMINDER("maintenance.reminder", 1, MaintenanceReminder.class),
+    MAINTENANCE_STARTED("maintenance.started", 1, MaintenanceStarted.class),
+    MAINTENANCE_COMPLETED("maintenance.completed", 1, MaintenanceCompleted.class),
+    MAINTENANCE_CANCELLED("maintenance.cancelled", 1, MaintenanceCancelled.class);
 
     private final String wireName;
     private final int schemaVersion;

@@ -7,7 +7,7 @@ import java.util.UUID;
  * Every event Sitrep publishes. An event is immutable, identified by {@link #eventId()}, and belongs
  * to one aggregate whose events are numbered 1, 2, 3, … by {@link #version()}.
  */
-public sealed interface SitrepEvent permits IncidentEvent, ComponentEvent, DeliveryEvent {
+public sealed interface SitrepEvent permits IncidentEvent, ComponentEvent, DeliveryEvent, MaintenanceEvent {
 
     /** Unique id of this event; a consumer that saw it already skips it. */
     UUID eventId();

@@ -39,7 +39,10 @@ public final class EuWestOutage {
     private EuWestOutage() {
     }
 
-    /** The fixture event of a type; a new type does not compile until it has one. */
+    /**
+     * The fixture event of a type; a new type does not compile until it has one. Maintenance events come from
+     * {@link DatabaseMaintenance}, a planned window rather than an outage.
+     */
     public static SitrepEvent of(EventType type) {
         return switch (type) {
             case INCIDENT_OPENED -> incidentOpened();
@@ -53,6 +56,12 @@ public final class EuWestOutage {
             case DELIVERY_EXHAUSTED -> deliveryExhausted();
             case DELIVERY_RECOVERED -> deliveryRecovered();
             case SUBSCRIPTION_DISABLED -> subscriptionDisabled();
+            case MAINTENANCE_SCHEDULED -> DatabaseMaintenance.maintenanceScheduled();
+            case MAINTENANCE_UPDATED -> DatabaseMaintenance.maintenanceUpdated();
+            case MAINTENANCE_REMINDER -> DatabaseMaintenance.maintenanceReminder();
+            case MAINTENANCE_STARTED -> DatabaseMaintenance.maintenanceStarted();
+            case MAINTENANCE_COMPLETED -> DatabaseMaintenance.maintenanceCompleted();
+            case MAINTENANCE_CANCELLED -> DatabaseMaintenance.maintenanceCancelled();
         };
     }
 

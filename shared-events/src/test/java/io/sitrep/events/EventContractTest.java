@@ -3,12 +3,15 @@ package io.sitrep.events;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.GoldenSamples;
 import io.sitrep.events.wire.UndecodableEvent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -165,6 +168,7 @@ class EventContractTest {
         assertEnum(defs.path("IncidentStatus"), Arrays.stream(IncidentStatus.values()).map(IncidentStatus::wireName).toList());
         assertEnum(defs.path("Impact"), Arrays.stream(Impact.values()).map(Impact::wireName).toList());
         assertEnum(defs.path("ComponentStatus"), Arrays.stream(ComponentStatus.values()).map(ComponentStatus::wireName).toList());
+        assertEnum(defs.path("MaintenanceStatus"), Arrays.stream(MaintenanceStatus.values()).map(MaintenanceStatus::wireName).toList());
     }
 
     @ParameterizedTest
@@ -283,6 +287,92 @@ class EventContractTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"MAINTENANCE_SCHEDULED", "MAINTENANCE_UPDATED", "MAINTENANCE_REMINDER",
+            "MAINTENANCE_STARTED", "MAINTENANCE_COMPLETED", "MAINTENANCE_CANCELLED"})
+    void a_maintenance_schema_rejects_a_status_or_reminder_that_is_not_on_the_wire(EventType type) {
+        ObjectNode badStatus = sampleTree(type);
+        badStatus.withObjectProperty("maintenance").put("status", "IN_PROGRESS");
+        ObjectNode badReminder = sampleTree(type);
+        badReminder.withObjectProperty("maintenance").put("remindBefore", 3600);
+        ObjectNode badWindow = sampleTree(type);
+        badWindow.withObjectProperty("maintenance").put("scheduledFor", "9 November 2025 03:00");
+
+        assertThat(errors(type, badStatus)).isNotEmpty();
+        assertThat(errors(type, badReminder)).anySatisfy(error -> assertThat(error).contains("remindBefore"));
+        assertThat(errors(type, badWindow)).anySatisfy(error -> assertThat(error).contains("scheduledFor"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"MAINTENANCE_SCHEDULED", "MAINTENANCE_UPDATED", "MAINTENANCE_REMINDER",
+            "MAINTENANCE_STARTED", "MAINTENANCE_COMPLETED", "MAINTENANCE_CANCELLED"})
+    void a_maintenance_reminder_lead_is_an_iso_8601_duration_on_the_wire(EventType type) throws UndecodableEvent {
+        JsonNode encoded = JSON.readTree(codec.encode(EuWestOutage.of(type)));
+        MaintenanceSnapshot decoded = ((MaintenanceEvent) codec.decode(type.wireName(), GoldenSamples.sample(type))).maintenance();
+
+        JsonNode remindBefore = encoded.path("maintenance").path("remindBefore");
+
+        if (decoded.remindBefore() == null) {
+            assertThat(remindBefore.isNull()).isTrue();
+        } else {
+            assertThat(remindBefore.asString()).isEqualTo("PT1H");
+            assertThat(decoded.remindBefore()).isEqualTo(Duration.ofHours(1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"MAINTENANCE_UPDATED", "MAINTENANCE_STARTED", "MAINTENANCE_COMPLETED", "MAINTENANCE_CANCELLED"})
+    void only_the_scheduling_update_of_a_maintenance_may_lack_a_previous_status(EventType type) {
+        ObjectNode sample = sampleTree(type);
+        sample.withObjectProperty("update").putNull("previousStatus");
+        ObjectNode scheduling = sampleTree(EventType.MAINTENANCE_SCHEDULED);
+        scheduling.withObjectProperty("update").put("previousStatus", "scheduled");
+
+        assertThat(errors(type, sample)).anySatisfy(error -> assertThat(error).contains("previousStatus"));
+        assertThat(errors(EventType.MAINTENANCE_SCHEDULED, scheduling)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"MAINTENANCE_SCHEDULED", "MAINTENANCE_STARTED", "MAINTENANCE_COMPLETED", "MAINTENANCE_CANCELLED"})
+    void a_maintenance_transition_requires_its_update(EventType type) {
+        ObjectNode sample = sampleTree(type);
+        sample.putNull("update");
+
+        assertThat(errors(type, sample)).isNotEmpty();
+    }
+
+    @Test
+    void an_update_of_a_maintenance_may_carry_no_message_when_only_the_window_changed() throws UndecodableEvent {
+        ObjectNode rescheduled = sampleTree(EventType.MAINTENANCE_UPDATED);
+        rescheduled.putNull("update");
+
+        MaintenanceUpdated decoded = (MaintenanceUpdated) codec.decode(EventType.MAINTENANCE_UPDATED.wireName(), JSON.writeValueAsBytes(rescheduled));
+
+        assertThat(errors(EventType.MAINTENANCE_UPDATED, rescheduled)).isEmpty();
+        assertThat(decoded.update()).isNull();
+        assertThat(decoded.maintenance().scheduledFor()).isEqualTo(Instant.parse("2025-11-09T03:00:00Z"));
+    }
+
+    @Test
+    void the_transition_schemas_reject_a_snapshot_in_another_status_or_without_its_times() {
+        ObjectNode startedButScheduled = sampleTree(EventType.MAINTENANCE_STARTED);
+        startedButScheduled.set("maintenance", sampleTree(EventType.MAINTENANCE_REMINDER).withObjectProperty("maintenance"));
+        ObjectNode completedWithoutTime = sampleTree(EventType.MAINTENANCE_COMPLETED);
+        completedWithoutTime.withObjectProperty("maintenance").putNull("completedAt");
+        ObjectNode cancelledWithoutTime = sampleTree(EventType.MAINTENANCE_CANCELLED);
+        cancelledWithoutTime.withObjectProperty("maintenance").putNull("cancelledAt");
+        ObjectNode reminderWithoutLead = sampleTree(EventType.MAINTENANCE_REMINDER);
+        reminderWithoutLead.withObjectProperty("maintenance").putNull("remindBefore");
+        ObjectNode updatedButFinished = sampleTree(EventType.MAINTENANCE_UPDATED);
+        updatedButFinished.set("maintenance", sampleTree(EventType.MAINTENANCE_COMPLETED).withObjectProperty("maintenance"));
+
+        assertThat(errors(EventType.MAINTENANCE_STARTED, startedButScheduled)).isNotEmpty();
+        assertThat(errors(EventType.MAINTENANCE_COMPLETED, completedWithoutTime)).anySatisfy(error -> assertThat(error).contains("completedAt"));
+        assertThat(errors(EventType.MAINTENANCE_CANCELLED, cancelledWithoutTime)).anySatisfy(error -> assertThat(error).contains("cancelledAt"));
+        assertThat(errors(EventType.MAINTENANCE_REMINDER, reminderWithoutLead)).anySatisfy(error -> assertThat(error).contains("remindBefore"));
+        assertThat(errors(EventType.MAINTENANCE_UPDATED, updatedButFinished)).isNotEmpty();
+    }
+
+    @ParameterizedTest
     @EnumSource(EventType.class)
     void an_event_belongs_to_the_aggregate_of_its_snapshot(EventType type) {
         SitrepEvent event = EuWestOutage.of(type);
@@ -296,6 +386,9 @@ class EventContractTest {
             ComponentSnapshot component = componentEvent.component();
             snapshotId = component.id();
             snapshotVersion = component.version();
+        } else if (event instanceof MaintenanceEvent maintenanceEvent) {
+            snapshotId = maintenanceEvent.maintenance().id().toString();
+            snapshotVersion = maintenanceEvent.maintenance().version();
         } else {
             // A subscription snapshot has no version: its delivery events are numbered by the event alone.
             snapshotId = ((DeliveryEvent) event).subscription().id().toString();

@@ -70,7 +70,33 @@ class WireNamesTest {
         assertThat(eventTypes).containsExactly(
                 "incident.opened", "incident.updated", "incident.resolved", "incident.reopened",
                 "postmortem.published", "component.defined", "component.status_changed",
-                "delivery.failing", "delivery.exhausted", "delivery.recovered", "subscription.disabled");
+                "delivery.failing", "delivery.exhausted", "delivery.recovered", "subscription.disabled",
+                "maintenance.scheduled", "maintenance.updated", "maintenance.reminder", "maintenance.started",
+                "maintenance.completed", "maintenance.cancelled");
+        assertThat(Arrays.stream(MaintenanceStatus.values()).map(MaintenanceStatus::wireName))
+                .containsExactly("scheduled", "in_progress", "verifying", "completed", "cancelled");
+    }
+
+    @ParameterizedTest
+    @EnumSource(MaintenanceStatus.class)
+    void every_maintenance_status_round_trips_through_its_wire_name(MaintenanceStatus status) {
+        String json = JSON.writeValueAsString(status);
+
+        MaintenanceStatus read = JSON.readValue(json, MaintenanceStatus.class);
+
+        assertThat(json).isEqualTo("\"" + status.wireName() + "\"");
+        assertThat(read).isSameAs(status);
+        assertThat(MaintenanceStatus.fromWireName(status.wireName())).isSameAs(status);
+        assertThat(status.wireName()).matches(SNAKE_CASE);
+    }
+
+    @Test
+    void a_maintenance_is_active_while_in_progress_or_verifying_and_finished_when_completed_or_cancelled() {
+        List<MaintenanceStatus> active = Arrays.stream(MaintenanceStatus.values()).filter(MaintenanceStatus::isActive).toList();
+        List<MaintenanceStatus> finished = Arrays.stream(MaintenanceStatus.values()).filter(MaintenanceStatus::isFinished).toList();
+
+        assertThat(active).containsExactly(MaintenanceStatus.IN_PROGRESS, MaintenanceStatus.VERIFYING);
+        assertThat(finished).containsExactly(MaintenanceStatus.COMPLETED, MaintenanceStatus.CANCELLED);
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
 /**
  * The golden sample and the JSON Schema of every event type, shipped in this jar so that a consuming
  * service's contract test can decode each sample and check that it handles it. A sample is the data
- * {@link EventCodec#encode} writes for one event of a regional outage; it validates against its schema.
+ * {@link EventCodec#encode} writes for one event of a regional outage (or, for {@code maintenance.*}, of a planned
+ * database maintenance window); it validates against its schema.
  */
 public final class GoldenSamples {
 

@@ -104,7 +104,7 @@ class EventCodecToleranceTest {
     @EnumSource(EventType.class)
     void a_missing_aggregate_id_is_malformed(EventType type) {
         ObjectNode sample = sample(type);
-        sample.remove(List.of("incidentId", "componentId", "subscriptionId"));
+        sample.remove(List.of("incidentId", "componentId", "subscriptionId", "maintenanceId"));
 
         assertThatExceptionOfType(MalformedEvent.class)
                 .isThrownBy(() -> codec.decode(type.wireName(), bytes(sample)))

@@ -1,0 +1,28 @@
+package io.sitrep.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A maintenance window was completed: by hand, or by itself at {@code scheduledUntil} ({@code automatic}). */
+public record MaintenanceCompleted(
+        UUID eventId,
+        UUID maintenanceId,
+        long version,
+        Instant occurredAt,
+        Instant publishedAt,
+        MaintenanceUpdate update,
+        boolean automatic,
+        MaintenanceSnapshot maintenance) implements MaintenanceEvent {
+
+    public MaintenanceCompleted {
+        Events.requireCommon(eventId, maintenanceId, version, occurredAt, publishedAt);
+        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(maintenance, "maintenance");
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.MAINTENANCE_COMPLETED;
+    }
+}
