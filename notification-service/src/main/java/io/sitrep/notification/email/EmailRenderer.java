@@ -7,17 +7,64 @@ import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentLifecycleEvent;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.MaintenanceCancelled;
+import io.sitrep.events.MaintenanceCompleted;
+import io.sitrep.events.MaintenanceComponent;
+import io.sitrep.events.MaintenanceEvent;
+import io.sitrep.events.MaintenanceReminder;
+import io.sitrep.events.MaintenanceScheduled;
+import io.sitrep.events.MaintenanceSnapshot;
+import io.sitrep.events.MaintenanceStarted;
+import io.sitrep.events.MaintenanceStatus;
+import io.sitrep.events.MaintenanceUpdate;
+import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
+import io.sitrep.events.SitrepEvent;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
-/** Writes the emails: readable subjects such as "[Major] API degraded — Identified", a text and an HTML body. */
+/**
+ * Writes the emails: readable subjects such as "[Major] API degraded — Identified" or "[Scheduled maintenance]
+ * Database upgrade — Starts in 1 hour", a text and an HTML body. Maintenance emails come from the templates
+ * {@code templates/email/maintenance.txt} and {@code .html} and give the window in UTC and in the page's time zone.
+ */
 public final class EmailRenderer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final String MAINTENANCE = "Scheduled maintenance";
+
+    private final ZoneId pageZone;
+    private final Template maintenanceText = Template.text("templates/email/maintenance.txt");
+    private final Template maintenanceHtml = Template.html("templates/email/maintenance.html");
+
+    /** A renderer whose maintenance windows are in UTC only. */
+    public EmailRenderer() {
+        this(ZoneOffset.UTC);
+    }
+
+    /** A renderer that gives maintenance windows in UTC and in {@code pageZone}, the status page's time zone. */
+    public EmailRenderer(ZoneId pageZone) {
+        this.pageZone = Objects.requireNonNull(pageZone, "pageZone");
+    }
+
+    /** The email of an event that notifies: an incident or a maintenance event. */
+    public RenderedEmail notification(SitrepEvent event, String unsubscribeUrl) {
+        if (event instanceof IncidentEvent incident) {
+            return incident(incident, unsubscribeUrl);
+        }
+        if (event instanceof MaintenanceEvent maintenance) {
+            return maintenance(maintenance, unsubscribeUrl);
+        }
+        throw new IllegalArgumentException(event.type().wireName() + " notifies nobody");
+    }
 
     /** The subject of an incident email. */
     public String subject(IncidentEvent event) {
@@ -59,6 +106,102 @@ public final class EmailRenderer {
         return new RenderedEmail(subject(event), text.toString(), html.toString());
     }
 
+    /** The subject of a maintenance email: "[Scheduled maintenance] title — what happened". */
+    public String subject(MaintenanceEvent event) {
+        return subjectLine("[" + MAINTENANCE + "] " + event.maintenance().title() + " — " + what(event));
+    }
+
+    public RenderedEmail maintenance(MaintenanceEvent event, String unsubscribeUrl) {
+        MaintenanceSnapshot m = event.maintenance();
+        MaintenanceUpdate update = update(event);
+        String subject = subject(event);
+        Map<String, String> values = new HashMap<>();
+        values.put("subject", subject);
+        values.put("title", m.title());
+        values.put("headline", headline(event));
+        values.put("status", label(m.status()));
+        values.put("window", MaintenanceTimes.window(m.scheduledFor(), m.scheduledUntil(), ZoneOffset.UTC));
+        values.put("localwindow", MaintenanceTimes.isUtc(pageZone) ? null : MaintenanceTimes.window(m.scheduledFor(), m.scheduledUntil(), pageZone));
+        values.put("components", String.join(", ", m.components().stream().map(MaintenanceComponent::name).toList()));
+        values.put("posted", MaintenanceTimes.utc(event.occurredAt()));
+        values.put("message", update == null ? null : update.message());
+        values.put("unsubscribe", unsubscribeUrl);
+        return new RenderedEmail(subject, maintenanceText.render(values), maintenanceHtml.render(values));
+    }
+
+    /** What happened, for the subject. */
+    private static String what(MaintenanceEvent event) {
+        if (event instanceof MaintenanceScheduled) {
+            return "Scheduled";
+        }
+        if (event instanceof MaintenanceReminder reminder) {
+            return "Starts in " + startsIn(reminder);
+        }
+        if (event instanceof MaintenanceStarted) {
+            return "Started";
+        }
+        if (event instanceof MaintenanceCompleted) {
+            return "Completed";
+        }
+        if (event instanceof MaintenanceCancelled) {
+            return "Cancelled";
+        }
+        MaintenanceUpdate update = update(event);
+        return update != null && update.previousStatus() != null && update.previousStatus() != update.status()
+                ? label(update.status()) : "Updated";
+    }
+
+    /** The first line of the body: what the event means for the reader. */
+    private static String headline(MaintenanceEvent event) {
+        if (event instanceof MaintenanceScheduled) {
+            return "Maintenance has been scheduled for the window below.";
+        }
+        if (event instanceof MaintenanceReminder reminder) {
+            return "This scheduled maintenance starts in " + startsIn(reminder) + ".";
+        }
+        if (event instanceof MaintenanceStarted) {
+            return "This scheduled maintenance has started.";
+        }
+        if (event instanceof MaintenanceCompleted) {
+            return "This scheduled maintenance is completed.";
+        }
+        if (event instanceof MaintenanceCancelled) {
+            return event.maintenance().startedAt() == null ? "This scheduled maintenance has been cancelled; it will not take place."
+                    : "This scheduled maintenance has been cancelled.";
+        }
+        return update(event) == null ? "The window, title or components of this scheduled maintenance changed; it now stands as below."
+                : "This scheduled maintenance has been updated.";
+    }
+
+    private static String startsIn(MaintenanceReminder reminder) {
+        return MaintenanceTimes.startsIn(Duration.between(reminder.occurredAt(), reminder.maintenance().scheduledFor()));
+    }
+
+    /** The update the event posted, or null: a reminder posts none, nor does a change of the window without a message. */
+    private static MaintenanceUpdate update(MaintenanceEvent event) {
+        if (event instanceof MaintenanceScheduled e) {
+            return e.update();
+        }
+        if (event instanceof MaintenanceUpdated e) {
+            return e.update();
+        }
+        if (event instanceof MaintenanceStarted e) {
+            return e.update();
+        }
+        if (event instanceof MaintenanceCompleted e) {
+            return e.update();
+        }
+        if (event instanceof MaintenanceCancelled e) {
+            return e.update();
+        }
+        return null;
+    }
+
+    /** A subject on one line: a title or name with a line break must not start a header of its own. */
+    private static String subjectLine(String s) {
+        return Template.plain(s).replace('\n', ' ').replace('\t', ' ');
+    }
+
     public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl) {
         String subject = "Confirm your subscription to incident notifications";
         String text = "Someone, hopefully you, asked to receive incident notifications at this address.\n\n"
@@ -80,6 +223,10 @@ public final class EmailRenderer {
 
     static String label(IncidentStatus status) {
         return capitalise(status.wireName());
+    }
+
+    static String label(MaintenanceStatus status) {
+        return capitalise(status.wireName().replace('_', ' '));
     }
 
     static String label(ComponentStatus status) {
