@@ -1,6 +1,5 @@
 package io.sitrep.notification.email;
 
-import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
@@ -32,8 +31,9 @@ import java.util.Objects;
 
 /**
  * Writes the emails: readable subjects such as "[Major] API degraded — Identified" or "[Scheduled maintenance]
- * Database upgrade — Starts in 1 hour", a text and an HTML body. Maintenance emails come from the templates
- * {@code templates/email/maintenance.txt} and {@code .html} and give the window in UTC and in the page's time zone.
+ * Database upgrade — Starts in 1 hour", a text and an HTML body, both from the templates in
+ * {@code templates/email/} with every value escaped. Maintenance emails give the window in UTC and in the page's
+ * time zone.
  */
 public final class EmailRenderer {
 
@@ -42,6 +42,10 @@ public final class EmailRenderer {
     private static final String MAINTENANCE = "Scheduled maintenance";
 
     private final ZoneId pageZone;
+    private final Template incidentText = Template.text("templates/email/incident.txt");
+    private final Template incidentHtml = Template.html("templates/email/incident.html");
+    private final Template confirmationText = Template.text("templates/email/confirmation.txt");
+    private final Template confirmationHtml = Template.html("templates/email/confirmation.html");
     private final Template maintenanceText = Template.text("templates/email/maintenance.txt");
     private final Template maintenanceHtml = Template.html("templates/email/maintenance.html");
 
@@ -70,40 +74,26 @@ public final class EmailRenderer {
     public String subject(IncidentEvent event) {
         IncidentSnapshot incident = event.incident();
         String what = event instanceof PostmortemPublished ? "Postmortem published" : label(incident.status());
-        return "[" + label(incident.impact()) + "] " + incident.title() + " — " + what;
+        return subjectLine("[" + label(incident.impact()) + "] " + incident.title() + " — " + what);
     }
 
     public RenderedEmail incident(IncidentEvent event, String unsubscribeUrl) {
         IncidentSnapshot incident = event.incident();
         String message = event instanceof IncidentLifecycleEvent lifecycle ? lifecycle.update().message()
                 : event instanceof PostmortemPublished postmortem ? postmortem.postmortem().body() : "";
-        StringBuilder text = new StringBuilder()
-                .append(incident.title()).append("\n\n")
-                .append("Status: ").append(label(incident.status())).append('\n')
-                .append("Impact: ").append(label(incident.impact())).append('\n')
-                .append("Updated: ").append(WHEN.format(event.occurredAt())).append("\n\n")
-                .append(message).append("\n");
-        StringBuilder html = new StringBuilder()
-                .append("<!DOCTYPE html><html><body style=\"font-family: sans-serif\">")
-                .append("<h2>").append(escape(incident.title())).append("</h2>")
-                .append("<p><strong>Status:</strong> ").append(escape(label(incident.status())))
-                .append("<br><strong>Impact:</strong> ").append(escape(label(incident.impact())))
-                .append("<br><strong>Updated:</strong> ").append(escape(WHEN.format(event.occurredAt()))).append("</p>")
-                .append("<p style=\"white-space: pre-wrap\">").append(escape(message)).append("</p>");
-        if (!incident.components().isEmpty()) {
-            text.append("\nAffected components:\n");
-            html.append("<p><strong>Affected components</strong></p><ul>");
-            for (AffectedComponent component : incident.components()) {
-                text.append("- ").append(component.name()).append(": ").append(label(component.status())).append('\n');
-                html.append("<li>").append(escape(component.name())).append(": ").append(escape(label(component.status()))).append("</li>");
-            }
-            html.append("</ul>");
-        }
-        text.append("\n--\nYou get this email because you subscribed to incident notifications.\nUnsubscribe: ")
-                .append(unsubscribeUrl).append('\n');
-        html.append("<hr><p style=\"color: #666; font-size: small\">You get this email because you subscribed to incident notifications. ")
-                .append("<a href=\"").append(escape(unsubscribeUrl)).append("\">Unsubscribe</a></p></body></html>");
-        return new RenderedEmail(subject(event), text.toString(), html.toString());
+        String subject = subject(event);
+        Map<String, Object> values = new HashMap<>();
+        values.put("subject", subject);
+        values.put("title", incident.title());
+        values.put("status", label(incident.status()));
+        values.put("impact", label(incident.impact()));
+        values.put("updated", WHEN.format(event.occurredAt()));
+        values.put("message", message);
+        values.put("affected", incident.components().isEmpty() ? null : "yes");
+        values.put("components", incident.components().stream()
+                .map(c -> Map.of("componentname", c.name(), "componentstatus", label(c.status()))).toList());
+        values.put("unsubscribe", unsubscribeUrl);
+        return new RenderedEmail(subject, incidentText.render(values), incidentHtml.render(values));
     }
 
     /** The subject of a maintenance email: "[Scheduled maintenance] title — what happened". */
@@ -204,17 +194,8 @@ public final class EmailRenderer {
 
     public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl) {
         String subject = "Confirm your subscription to incident notifications";
-        String text = "Someone, hopefully you, asked to receive incident notifications at this address.\n\n"
-                + "Confirm the subscription: " + confirmUrl + "\n\n"
-                + "If it was not you, ignore this email: nothing will be sent unless you confirm.\n"
-                + "Unsubscribe: " + unsubscribeUrl + "\n";
-        String html = "<!DOCTYPE html><html><body style=\"font-family: sans-serif\">"
-                + "<p>Someone, hopefully you, asked to receive incident notifications at this address.</p>"
-                + "<p><a href=\"" + escape(confirmUrl) + "\">Confirm the subscription</a></p>"
-                + "<p>If it was not you, ignore this email: nothing will be sent unless you confirm.</p>"
-                + "<hr><p style=\"color: #666; font-size: small\"><a href=\"" + escape(unsubscribeUrl) + "\">Unsubscribe</a></p>"
-                + "</body></html>";
-        return new RenderedEmail(subject, text, html);
+        Map<String, String> values = Map.of("subject", subject, "confirm", confirmUrl, "unsubscribe", unsubscribeUrl);
+        return new RenderedEmail(subject, confirmationText.render(values), confirmationHtml.render(values));
     }
 
     static String label(Impact impact) {

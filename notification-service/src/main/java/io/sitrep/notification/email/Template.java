@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -12,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * A template of {@code templates/}, rendered in one pass with every value escaped by the template's own escaper:
  * HTML-escaped in HTML, stripped of control characters in plain text. {@code {{name}}} is a value;
- * {@code {{#name}}…{{/name}}} is kept only when {@code name} has a value that is not empty. A value is never
- * read as a template, and a placeholder without a value is an error.
+ * {@code {{#name}}…{{/name}}} is kept only when {@code name} has a value that is not empty, and repeated for
+ * each item when the value is a list. A value is never read as a template, and a placeholder without a value
+ * is an error.
  */
 public final class Template {
 
@@ -38,26 +41,44 @@ public final class Template {
         return new Template(read(path), Template::plain);
     }
 
-    /** The template with {@code values} in place; a null value is no value. */
-    public String render(Map<String, String> values) {
+    /**
+     * The template with {@code values} in place; a null value is no value. A value is a string, or, for a section,
+     * a list of items (maps of strings): the section is repeated for each, its placeholders taking the item's
+     * values before the others.
+     */
+    public String render(Map<String, ?> values) {
         Matcher sections = SECTION.matcher(source);
-        StringBuilder kept = new StringBuilder(source.length());
+        StringBuilder out = new StringBuilder(source.length() + 512);
+        int from = 0;
         while (sections.find()) {
-            String value = values.get(sections.group(1));
-            sections.appendReplacement(kept, Matcher.quoteReplacement(value == null || value.isEmpty() ? "" : sections.group(2)));
+            substitute(source.substring(from, sections.start()), values, out);
+            Object value = values.get(sections.group(1));
+            String inner = sections.group(2);
+            if (value instanceof List<?> items) {
+                for (Object item : items) {
+                    Map<String, Object> merged = new HashMap<>(values);
+                    ((Map<?, ?>) item).forEach((k, v) -> merged.put((String) k, v));
+                    substitute(inner, merged, out);
+                }
+            } else if (value instanceof String text && !text.isEmpty()) {
+                substitute(inner, values, out);
+            }
+            from = sections.end();
         }
-        sections.appendTail(kept);
-        Matcher m = PLACEHOLDER.matcher(kept);
-        StringBuilder out = new StringBuilder(kept.length() + 512);
+        substitute(source.substring(from), values, out);
+        return out.toString();
+    }
+
+    /** Appends a piece of the template with its placeholders replaced: values are escaped and never read again. */
+    private void substitute(String piece, Map<String, ?> values, StringBuilder out) {
+        Matcher m = PLACEHOLDER.matcher(piece);
         while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
+            if (!(values.get(m.group(1)) instanceof String value)) {
                 throw new IllegalArgumentException("no value for {{" + m.group(1) + "}}");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(escaper.apply(value)));
         }
         m.appendTail(out);
-        return out.toString();
     }
 
     /** Text without control characters but line breaks and tabs (a carriage return goes: lines end in LF). */

@@ -51,6 +51,29 @@ class EmailRendererTest {
     }
 
     @Test
+    void anIncidentEmailsTextAndHtmlReadAsAWhole() throws Exception {
+        IncidentEvent updated = (IncidentEvent) new EventCodec().decode("incident.updated", GoldenSamples.sample(EventType.INCIDENT_UPDATED));
+
+        RenderedEmail email = renderer.incident(updated, "https://example.com/u");
+
+        assertThat(email.text()).startsWith("Elevated error rates in eu-west region\n\nStatus: Identified\nImpact: Critical\nUpdated: ")
+                .containsPattern("\n\nAffected components:\n(- [^\n]+: [A-Z][a-z ]+\n)+\n--\n")
+                .endsWith("\n--\nYou get this email because you subscribed to incident notifications.\nUnsubscribe: https://example.com/u\n");
+        assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("<h2>Elevated error rates in eu-west region</h2>")
+                .contains("<strong>Impact:</strong> Critical<br>").containsPattern("<ul>\n(<li>[^<]+: [A-Z][a-z ]+</li>\n)+</ul>")
+                .contains("<a href=\"https://example.com/u\">Unsubscribe</a>");
+    }
+
+    @Test
+    void theConfirmationEmailLinksToConfirmAndUnsubscribe() {
+        RenderedEmail email = renderer.confirmation("https://example.com/c?token=x&y", "https://example.com/u");
+
+        assertThat(email.subject()).isEqualTo("Confirm your subscription to incident notifications");
+        assertThat(email.text()).contains("Confirm the subscription: https://example.com/c?token=x&y\n").contains("Unsubscribe: https://example.com/u");
+        assertThat(email.html()).contains("<a href=\"https://example.com/c?token=x&amp;y\">Confirm the subscription</a>");
+    }
+
+    @Test
     void aMaintenanceEmailSaysScheduledMaintenanceAndGivesTheWindowInUtcAndThePagesTimeZone() throws Exception {
         MaintenanceEvent scheduled = sample(EventType.MAINTENANCE_SCHEDULED);
 

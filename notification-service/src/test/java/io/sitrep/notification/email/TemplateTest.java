@@ -3,6 +3,7 @@ package io.sitrep.notification.email;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,17 @@ class TemplateTest {
         String html = template.render(values);
 
         assertThat(html).contains("<h2>{{headline}}</h2>").doesNotContain("Local time").doesNotContain("Components");
+    }
+
+    @Test
+    void aListSectionIsRepeatedForEachItemAndDroppedWhenEmpty() {
+        Template template = new Template("<ul>{{#items}}<li>{{name}} of {{owner}}</li>{{/items}}</ul>", EmailRenderer::escape);
+
+        String two = template.render(Map.of("owner", "<me>", "items", List.of(Map.of("name", "a&b"), Map.of("name", "{{owner}}"))));
+        String none = template.render(Map.of("owner", "me", "items", List.of()));
+
+        assertThat(two).isEqualTo("<ul><li>a&amp;b of &lt;me&gt;</li><li>{{owner}} of &lt;me&gt;</li></ul>");
+        assertThat(none).isEqualTo("<ul></ul>");
     }
 
     @Test
