@@ -49,6 +49,7 @@ import java.util.UUID;
         "sitrep.notification.delivery.breaker.open-for=500ms",
         "sitrep.outbox.poll-interval=200ms",
         "spring.mail.host=127.0.0.1",
+        "sitrep.notification.email.time-zone=Europe/Berlin",
         "spring.cloud.stream.bindings.incidentEvents-in-0.group=notification-it-${random.uuid}",
 })
 @WithRealInfrastructure

@@ -24,8 +24,8 @@ class EmailConfiguration {
     }
 
     @Bean
-    EmailRenderer emailRenderer() {
-        return new EmailRenderer();
+    EmailRenderer emailRenderer(EmailSettings settings) {
+        return new EmailRenderer(settings.timeZone());
     }
 
     @Bean

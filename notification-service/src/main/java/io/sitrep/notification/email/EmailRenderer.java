@@ -1,77 +1,201 @@
 package io.sitrep.notification.email;
 
-import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentLifecycleEvent;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.MaintenanceCancelled;
+import io.sitrep.events.MaintenanceCompleted;
+import io.sitrep.events.MaintenanceComponent;
+import io.sitrep.events.MaintenanceEvent;
+import io.sitrep.events.MaintenanceReminder;
+import io.sitrep.events.MaintenanceScheduled;
+import io.sitrep.events.MaintenanceSnapshot;
+import io.sitrep.events.MaintenanceStarted;
+import io.sitrep.events.MaintenanceStatus;
+import io.sitrep.events.MaintenanceUpdate;
+import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
+import io.sitrep.events.SitrepEvent;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
-/** Writes the emails: readable subjects such as "[Major] API degraded — Identified", a text and an HTML body. */
+/**
+ * Writes the emails: readable subjects such as "[Major] API degraded — Identified" or "[Scheduled maintenance]
+ * Database upgrade — Starts in 1 hour", a text and an HTML body, both from the templates in
+ * {@code templates/email/} with every value escaped. Maintenance emails give the window in UTC and in the page's
+ * time zone.
+ */
 public final class EmailRenderer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final String MAINTENANCE = "Scheduled maintenance";
+
+    private final ZoneId pageZone;
+    private final Template incidentText = Template.text("templates/email/incident.txt");
+    private final Template incidentHtml = Template.html("templates/email/incident.html");
+    private final Template confirmationText = Template.text("templates/email/confirmation.txt");
+    private final Template confirmationHtml = Template.html("templates/email/confirmation.html");
+    private final Template maintenanceText = Template.text("templates/email/maintenance.txt");
+    private final Template maintenanceHtml = Template.html("templates/email/maintenance.html");
+
+    /** A renderer whose maintenance windows are in UTC only. */
+    public EmailRenderer() {
+        this(ZoneOffset.UTC);
+    }
+
+    /** A renderer that gives maintenance windows in UTC and in {@code pageZone}, the status page's time zone. */
+    public EmailRenderer(ZoneId pageZone) {
+        this.pageZone = Objects.requireNonNull(pageZone, "pageZone");
+    }
+
+    /** The email of an event that notifies: an incident or a maintenance event. */
+    public RenderedEmail notification(SitrepEvent event, String unsubscribeUrl) {
+        if (event instanceof IncidentEvent incident) {
+            return incident(incident, unsubscribeUrl);
+        }
+        if (event instanceof MaintenanceEvent maintenance) {
+            return maintenance(maintenance, unsubscribeUrl);
+        }
+        throw new IllegalArgumentException(event.type().wireName() + " notifies nobody");
+    }
 
     /** The subject of an incident email. */
     public String subject(IncidentEvent event) {
         IncidentSnapshot incident = event.incident();
         String what = event instanceof PostmortemPublished ? "Postmortem published" : label(incident.status());
-        return "[" + label(incident.impact()) + "] " + incident.title() + " — " + what;
+        return subjectLine("[" + label(incident.impact()) + "] " + incident.title() + " — " + what);
     }
 
     public RenderedEmail incident(IncidentEvent event, String unsubscribeUrl) {
         IncidentSnapshot incident = event.incident();
         String message = event instanceof IncidentLifecycleEvent lifecycle ? lifecycle.update().message()
                 : event instanceof PostmortemPublished postmortem ? postmortem.postmortem().body() : "";
-        StringBuilder text = new StringBuilder()
-                .append(incident.title()).append("\n\n")
-                .append("Status: ").append(label(incident.status())).append('\n')
-                .append("Impact: ").append(label(incident.impact())).append('\n')
-                .append("Updated: ").append(WHEN.format(event.occurredAt())).append("\n\n")
-                .append(message).append("\n");
-        StringBuilder html = new StringBuilder()
-                .append("<!DOCTYPE html><html><body style=\"font-family: sans-serif\">")
-                .append("<h2>").append(escape(incident.title())).append("</h2>")
-                .append("<p><strong>Status:</strong> ").append(escape(label(incident.status())))
-                .append("<br><strong>Impact:</strong> ").append(escape(label(incident.impact())))
-                .append("<br><strong>Updated:</strong> ").append(escape(WHEN.format(event.occurredAt()))).append("</p>")
-                .append("<p style=\"white-space: pre-wrap\">").append(escape(message)).append("</p>");
-        if (!incident.components().isEmpty()) {
-            text.append("\nAffected components:\n");
-            html.append("<p><strong>Affected components</strong></p><ul>");
-            for (AffectedComponent component : incident.components()) {
-                text.append("- ").append(component.name()).append(": ").append(label(component.status())).append('\n');
-                html.append("<li>").append(escape(component.name())).append(": ").append(escape(label(component.status()))).append("</li>");
-            }
-            html.append("</ul>");
+        String subject = subject(event);
+        Map<String, Object> values = new HashMap<>();
+        values.put("subject", subject);
+        values.put("title", incident.title());
+        values.put("status", label(incident.status()));
+        values.put("impact", label(incident.impact()));
+        values.put("updated", WHEN.format(event.occurredAt()));
+        values.put("message", message);
+        values.put("affected", incident.components().isEmpty() ? null : "yes");
+        values.put("components", incident.components().stream()
+                .map(c -> Map.of("componentname", c.name(), "componentstatus", label(c.status()))).toList());
+        values.put("unsubscribe", unsubscribeUrl);
+        return new RenderedEmail(subject, incidentText.render(values), incidentHtml.render(values));
+    }
+
+    /** The subject of a maintenance email: "[Scheduled maintenance] title — what happened". */
+    public String subject(MaintenanceEvent event) {
+        return subjectLine("[" + MAINTENANCE + "] " + event.maintenance().title() + " — " + what(event));
+    }
+
+    public RenderedEmail maintenance(MaintenanceEvent event, String unsubscribeUrl) {
+        MaintenanceSnapshot m = event.maintenance();
+        MaintenanceUpdate update = update(event);
+        String subject = subject(event);
+        Map<String, String> values = new HashMap<>();
+        values.put("subject", subject);
+        values.put("title", m.title());
+        values.put("headline", headline(event));
+        values.put("status", label(m.status()));
+        values.put("window", MaintenanceTimes.window(m.scheduledFor(), m.scheduledUntil(), ZoneOffset.UTC));
+        values.put("localwindow", MaintenanceTimes.isUtc(pageZone) ? null : MaintenanceTimes.window(m.scheduledFor(), m.scheduledUntil(), pageZone));
+        values.put("components", String.join(", ", m.components().stream().map(MaintenanceComponent::name).toList()));
+        values.put("posted", MaintenanceTimes.utc(event.occurredAt()));
+        values.put("message", update == null ? null : update.message());
+        values.put("unsubscribe", unsubscribeUrl);
+        return new RenderedEmail(subject, maintenanceText.render(values), maintenanceHtml.render(values));
+    }
+
+    /** What happened, for the subject. */
+    private static String what(MaintenanceEvent event) {
+        if (event instanceof MaintenanceScheduled) {
+            return "Scheduled";
         }
-        text.append("\n--\nYou get this email because you subscribed to incident notifications.\nUnsubscribe: ")
-                .append(unsubscribeUrl).append('\n');
-        html.append("<hr><p style=\"color: #666; font-size: small\">You get this email because you subscribed to incident notifications. ")
-                .append("<a href=\"").append(escape(unsubscribeUrl)).append("\">Unsubscribe</a></p></body></html>");
-        return new RenderedEmail(subject(event), text.toString(), html.toString());
+        if (event instanceof MaintenanceReminder reminder) {
+            return "Starts in " + startsIn(reminder);
+        }
+        if (event instanceof MaintenanceStarted) {
+            return "Started";
+        }
+        if (event instanceof MaintenanceCompleted) {
+            return "Completed";
+        }
+        if (event instanceof MaintenanceCancelled) {
+            return "Cancelled";
+        }
+        MaintenanceUpdate update = update(event);
+        return update != null && update.previousStatus() != null && update.previousStatus() != update.status()
+                ? label(update.status()) : "Updated";
+    }
+
+    /** The first line of the body: what the event means for the reader. */
+    private static String headline(MaintenanceEvent event) {
+        if (event instanceof MaintenanceScheduled) {
+            return "Maintenance has been scheduled for the window below.";
+        }
+        if (event instanceof MaintenanceReminder reminder) {
+            return "This scheduled maintenance starts in " + startsIn(reminder) + ".";
+        }
+        if (event instanceof MaintenanceStarted) {
+            return "This scheduled maintenance has started.";
+        }
+        if (event instanceof MaintenanceCompleted) {
+            return "This scheduled maintenance is completed.";
+        }
+        if (event instanceof MaintenanceCancelled) {
+            return event.maintenance().startedAt() == null ? "This scheduled maintenance has been cancelled; it will not take place."
+                    : "This scheduled maintenance has been cancelled.";
+        }
+        return update(event) == null ? "The window, title or components of this scheduled maintenance changed; it now stands as below."
+                : "This scheduled maintenance has been updated.";
+    }
+
+    private static String startsIn(MaintenanceReminder reminder) {
+        return MaintenanceTimes.startsIn(Duration.between(reminder.occurredAt(), reminder.maintenance().scheduledFor()));
+    }
+
+    /** The update the event posted, or null: a reminder posts none, nor does a change of the window without a message. */
+    private static MaintenanceUpdate update(MaintenanceEvent event) {
+        if (event instanceof MaintenanceScheduled e) {
+            return e.update();
+        }
+        if (event instanceof MaintenanceUpdated e) {
+            return e.update();
+        }
+        if (event instanceof MaintenanceStarted e) {
+            return e.update();
+        }
+        if (event instanceof MaintenanceCompleted e) {
+            return e.update();
+        }
+        if (event instanceof MaintenanceCancelled e) {
+            return e.update();
+        }
+        return null;
+    }
+
+    /** A subject on one line: a title or name with a line break must not start a header of its own. */
+    private static String subjectLine(String s) {
+        return Template.plain(s).replace('\n', ' ').replace('\t', ' ');
     }
 
     public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl) {
         String subject = "Confirm your subscription to incident notifications";
-        String text = "Someone, hopefully you, asked to receive incident notifications at this address.\n\n"
-                + "Confirm the subscription: " + confirmUrl + "\n\n"
-                + "If it was not you, ignore this email: nothing will be sent unless you confirm.\n"
-                + "Unsubscribe: " + unsubscribeUrl + "\n";
-        String html = "<!DOCTYPE html><html><body style=\"font-family: sans-serif\">"
-                + "<p>Someone, hopefully you, asked to receive incident notifications at this address.</p>"
-                + "<p><a href=\"" + escape(confirmUrl) + "\">Confirm the subscription</a></p>"
-                + "<p>If it was not you, ignore this email: nothing will be sent unless you confirm.</p>"
-                + "<hr><p style=\"color: #666; font-size: small\"><a href=\"" + escape(unsubscribeUrl) + "\">Unsubscribe</a></p>"
-                + "</body></html>";
-        return new RenderedEmail(subject, text, html);
+        Map<String, String> values = Map.of("subject", subject, "confirm", confirmUrl, "unsubscribe", unsubscribeUrl);
+        return new RenderedEmail(subject, confirmationText.render(values), confirmationHtml.render(values));
     }
 
     static String label(Impact impact) {
@@ -80,6 +204,10 @@ public final class EmailRenderer {
 
     static String label(IncidentStatus status) {
         return capitalise(status.wireName());
+    }
+
+    static String label(MaintenanceStatus status) {
+        return capitalise(status.wireName().replace('_', ' '));
     }
 
     static String label(ComponentStatus status) {

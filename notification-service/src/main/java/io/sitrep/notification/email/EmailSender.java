@@ -1,6 +1,6 @@
 package io.sitrep.notification.email;
 
-import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.subscription.SubscriptionId;
 import jakarta.mail.MessagingException;
@@ -62,13 +62,13 @@ public final class EmailSender {
     }
 
     /**
-     * Sends an incident notification.
+     * Sends the notification of an incident or maintenance event.
      *
      * @param traceId the attempt's trace id, or null
      */
-    public AttemptResult sendIncident(UUID deliveryId, String traceId, SubscriptionId subscription, String to, IncidentEvent event) {
+    public AttemptResult sendNotification(UUID deliveryId, String traceId, SubscriptionId subscription, String to, SitrepEvent event) {
         String unsubscribe = unsubscribeUrl(subscription, clock.instant());
-        return send(deliveryId, traceId, to, renderer.incident(event, unsubscribe), unsubscribe);
+        return send(deliveryId, traceId, to, renderer.notification(event, unsubscribe), unsubscribe);
     }
 
     private String unsubscribeUrl(SubscriptionId subscription, Instant now) {

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 /**
  * Email notifications; the SMTP server itself is {@code spring.mail.*}.
@@ -17,6 +18,8 @@ import java.time.Duration;
  * @param confirmationValidity how long a confirmation link works
  * @param concurrency          the most emails sent at once (the SMTP bulkhead)
  * @param confirmationsPerHour the most confirmation emails one address is sent in an hour, over all its subscriptions
+ * @param timeZone             the status page's time zone (an IANA id such as {@code Europe/Berlin}): maintenance emails
+ *                             give their window in UTC and in it
  */
 @Validated
 @ConfigurationProperties("sitrep.notification.email")
@@ -24,5 +27,6 @@ public record EmailSettings(
         @DefaultValue("Sitrep <notifications@sitrep.localhost>") @NotBlank String from,
         @DefaultValue("7d") @NotNull Duration confirmationValidity,
         @DefaultValue("2") @Min(1) @Max(64) int concurrency,
-        @DefaultValue("3") @Min(1) @Max(100) int confirmationsPerHour) {
+        @DefaultValue("3") @Min(1) @Max(100) int confirmationsPerHour,
+        @DefaultValue("UTC") @NotNull ZoneId timeZone) {
 }

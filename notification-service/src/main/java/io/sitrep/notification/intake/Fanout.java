@@ -1,8 +1,8 @@
 package io.sitrep.notification.intake;
 
-import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.subscription.SubscriptionFilter;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
 import io.sitrep.support.tracing.StoredTrace;
@@ -21,8 +21,9 @@ import java.util.UUID;
 /**
  * Turns events into deliveries: in one transaction, the event ids are recorded as seen and one
  * delivery is created per matching active subscription and event. An event id seen before creates
- * nothing, so replays and duplicates are harmless. Only incident events notify; component events are
- * recorded as seen and create no delivery (their effect reaches subscribers through the incident).
+ * nothing, so replays and duplicates are harmless. Incident and maintenance events notify; component events
+ * are recorded as seen and create no delivery (their effect reaches subscribers through the incident or the
+ * maintenance window).
  */
 public class Fanout {
 
@@ -77,13 +78,12 @@ public class Fanout {
     @Transactional
     public Outcome accept(List<Incoming> events) {
         Instant now = clock.instant();
-        boolean notifying = events.stream().anyMatch(e -> e.event() instanceof IncidentEvent);
+        boolean notifying = events.stream().anyMatch(e -> SubscriptionFilter.notifies(e.event()));
         List<JdbcSubscriptions.Candidate> active = notifying ? subscriptions.active() : List.of();
         List<List<JdbcSubscriptions.Candidate>> matching = new ArrayList<>(events.size());
         for (Incoming incoming : events) {
-            matching.add(incoming.event() instanceof IncidentEvent incident
-                    ? active.stream().filter(c -> c.filter().matches(incident)).toList()
-                    : List.of());
+            SitrepEvent event = incoming.event();
+            matching.add(SubscriptionFilter.notifies(event) ? active.stream().filter(c -> c.filter().matches(event)).toList() : List.of());
         }
         Set<UUID> fresh = recordSeen(events, matching, now);
         List<Result> results = new ArrayList<>(events.size());
@@ -93,7 +93,7 @@ public class Fanout {
             // remove: an id repeated within the poll is fresh once only.
             if (!fresh.remove(event.eventId())) {
                 results.add(Result.DUPLICATE);
-            } else if (!(event instanceof IncidentEvent)) {
+            } else if (!SubscriptionFilter.notifies(event)) {
                 results.add(Result.IGNORED);
             } else {
                 results.add(Result.ACCEPTED);

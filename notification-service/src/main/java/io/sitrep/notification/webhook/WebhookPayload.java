@@ -1,6 +1,7 @@
 package io.sitrep.notification.webhook;
 
 import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
@@ -13,7 +14,7 @@ import java.util.Arrays;
 /**
  * The webhook body: {@code {"type": "incident.updated", "timestamp": "<publishedAt>", "data": <the event>}},
  * where data is the event exactly as the contract defines it (incident snapshot, the update or
- * postmortem, event id and version). It is stored with the delivery and sent byte for byte on every
+ * postmortem, event id and version; for maintenance, the window's snapshot and its update). It is stored with the delivery and sent byte for byte on every
  * attempt; emails are rendered from it too.
  */
 public final class WebhookPayload {
@@ -37,13 +38,18 @@ public final class WebhookPayload {
         return body;
     }
 
-    /** The incident event a stored body carries. */
-    public IncidentEvent event(byte[] body) {
+    /** The incident or maintenance event a stored body carries. */
+    public SitrepEvent event(byte[] body) {
         JsonNode tree = JSON.readTree(body);
+        SitrepEvent event;
         try {
-            return (IncidentEvent) codec.decode(tree.path("type").asString(), JSON.writeValueAsBytes(tree.path("data")));
-        } catch (UndecodableEvent | ClassCastException e) {
-            throw new IllegalStateException("a stored webhook body does not hold an incident event", e);
+            event = codec.decode(tree.path("type").asString(), JSON.writeValueAsBytes(tree.path("data")));
+        } catch (UndecodableEvent e) {
+            throw new IllegalStateException("a stored webhook body does not hold an event", e);
         }
+        if (!(event instanceof IncidentEvent) && !(event instanceof MaintenanceEvent)) {
+            throw new IllegalStateException("a stored webhook body holds " + event.type().wireName() + ", which notifies nobody");
+        }
+        return event;
     }
 }

@@ -2,7 +2,11 @@ package io.sitrep.notification.email;
 
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.MaintenanceEvent;
+import io.sitrep.events.MaintenanceReminder;
+import io.sitrep.events.MaintenanceScheduled;
 import io.sitrep.notification.Incidents;
+import io.sitrep.notification.Maintenances;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.testsupport.Api;
 import jakarta.mail.Address;
@@ -16,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +64,34 @@ class EmailIT extends IntegrationTest {
         assertThat(incident.getHeader("List-Unsubscribe")[0]).matches("<http://.+/api/v1/subscriptions/unsubscribe\\?token=.+>");
         assertThat(incident.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(awaitMail(address, 2)).hasSize(2);
+    }
+
+    @Test
+    void anEmailSubscriberGetsScheduledMaintenanceEmailsWithTheWindowInUtcAndThePagesTimeZone() throws Exception {
+        String address = anAddress();
+        String component = freshComponent("mail-maint");
+        confirmedSubscription(address, component);
+        MaintenanceScheduled scheduled = Maintenances.scheduled("Database upgrade", List.of(component),
+                Instant.parse("2030-06-01T01:00:00Z"), Instant.parse("2030-06-01T03:00:00Z"));
+        MaintenanceReminder reminder = Maintenances.reminder(scheduled);
+
+        publish(scheduled, reminder, Maintenances.scheduled(freshComponent("mail-maint-other")));
+
+        List<MaintenanceEvent> window = List.of(scheduled, reminder);
+        await().atMost(TIMEOUT).until(() -> window.stream().allMatch(e -> count("deliveries WHERE event_id = '" + e.eventId()
+                + "' AND status = 'delivered'") == 1));
+        List<MimeMessage> mails = received(address);
+        assertThat(mails).hasSize(3);
+        MimeMessage announced = mails.stream().filter(m -> subject(m).endsWith(" — Scheduled")).findFirst().orElseThrow();
+        MimeMessage reminded = mails.stream().filter(m -> subject(m).endsWith(" — Starts in 1 hour")).findFirst().orElseThrow();
+        assertThat(announced.getSubject()).isEqualTo("[Scheduled maintenance] Database upgrade — Scheduled");
+        assertThat(text(announced).replace("\r\n", "\n")).startsWith("Scheduled maintenance: Database upgrade")
+                .contains("Window: 1 June 2030, 01:00–03:00 UTC\n        1 June 2030, 03:00–05:00 CEST (Europe/Berlin)")
+                .contains("We will upgrade the database.").contains("Unsubscribe: ");
+        assertThat(html(announced)).contains("Scheduled maintenance").contains("<h2>Database upgrade</h2>")
+                .contains("1 June 2030, 03:00–05:00 CEST (Europe/Berlin)");
+        assertThat(text(reminded)).contains("This scheduled maintenance starts in 1 hour.");
+        assertThat(reminded.getHeader("List-Unsubscribe")[0]).matches("<http://.+/api/v1/subscriptions/unsubscribe\\?token=.+>");
     }
 
     @Test
@@ -249,6 +282,14 @@ class EmailIT extends IntegrationTest {
             }
         }
         return mine;
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(Part part) throws Exception {

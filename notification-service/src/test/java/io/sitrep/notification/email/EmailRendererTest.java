@@ -5,14 +5,24 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.GoldenSamples;
+import io.sitrep.events.MaintenanceEvent;
+import io.sitrep.events.MaintenanceScheduled;
+import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.notification.Incidents;
+import io.sitrep.notification.Maintenances;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EmailRendererTest {
 
     private final EmailRenderer renderer = new EmailRenderer();
+    private final EmailRenderer berlin = new EmailRenderer(ZoneId.of("Europe/Berlin"));
 
     @Test
     void theSubjectSaysImpactTitleAndStatus() throws Exception {
@@ -38,5 +48,136 @@ class EmailRendererTest {
         assertThat(email.subject()).startsWith("[No impact] ");
         assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;").contains("token=a&amp;b");
         assertThat(email.text()).contains("<script>alert(1)</script>").contains("Component api: Partial outage");
+    }
+
+    @Test
+    void anIncidentEmailsTextAndHtmlReadAsAWhole() throws Exception {
+        IncidentEvent updated = (IncidentEvent) new EventCodec().decode("incident.updated", GoldenSamples.sample(EventType.INCIDENT_UPDATED));
+
+        RenderedEmail email = renderer.incident(updated, "https://example.com/u");
+
+        assertThat(email.text()).startsWith("Elevated error rates in eu-west region\n\nStatus: Identified\nImpact: Critical\nUpdated: ")
+                .containsPattern("\n\nAffected components:\n(- [^\n]+: [A-Z][a-z ]+\n)+\n--\n")
+                .endsWith("\n--\nYou get this email because you subscribed to incident notifications.\nUnsubscribe: https://example.com/u\n");
+        assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("<h2>Elevated error rates in eu-west region</h2>")
+                .contains("<strong>Impact:</strong> Critical<br>").containsPattern("<ul>\n(<li>[^<]+: [A-Z][a-z ]+</li>\n)+</ul>")
+                .contains("<a href=\"https://example.com/u\">Unsubscribe</a>");
+    }
+
+    @Test
+    void theConfirmationEmailLinksToConfirmAndUnsubscribe() {
+        RenderedEmail email = renderer.confirmation("https://example.com/c?token=x&y", "https://example.com/u");
+
+        assertThat(email.subject()).isEqualTo("Confirm your subscription to incident notifications");
+        assertThat(email.text()).contains("Confirm the subscription: https://example.com/c?token=x&y\n").contains("Unsubscribe: https://example.com/u");
+        assertThat(email.html()).contains("<a href=\"https://example.com/c?token=x&amp;y\">Confirm the subscription</a>");
+    }
+
+    @Test
+    void aMaintenanceEmailSaysScheduledMaintenanceAndGivesTheWindowInUtcAndThePagesTimeZone() throws Exception {
+        MaintenanceEvent scheduled = sample(EventType.MAINTENANCE_SCHEDULED);
+
+        RenderedEmail email = berlin.maintenance(scheduled, "https://example.com/u?token=a&b");
+
+        assertThat(email.subject()).isEqualTo("[Scheduled maintenance] Database upgrade in eu-west — Scheduled");
+        assertThat(email.text()).startsWith("Scheduled maintenance: Database upgrade in eu-west\n")
+                .contains("Window: 9 November 2025, 02:00–04:00 UTC\n        9 November 2025, 03:00–05:00 CET (Europe/Berlin)\n")
+                .contains("Components: Public API, Dashboard\n")
+                .contains("Status: Scheduled\n")
+                .contains("Posted: 3 November 2025, 10:15 UTC\n")
+                .contains("Reads are not affected.")
+                .contains("Unsubscribe: https://example.com/u?token=a&b");
+        assertThat(email.html()).contains("<p style=\"color: #1f5fa8; font-weight: bold\">Scheduled maintenance</p>")
+                .contains("<strong>Window:</strong> 9 November 2025, 02:00–04:00 UTC<br>")
+                .contains("<strong>Local time:</strong> 9 November 2025, 03:00–05:00 CET (Europe/Berlin)")
+                .contains("href=\"https://example.com/u?token=a&amp;b\"");
+    }
+
+    @Test
+    void aMaintenanceEmailsTextReadsAsAWhole() throws Exception {
+        RenderedEmail email = berlin.maintenance(sample(EventType.MAINTENANCE_STARTED), "https://example.com/u");
+
+        assertThat(email.text()).isEqualTo("""
+                Scheduled maintenance: Database upgrade in eu-west
+
+                This scheduled maintenance has started.
+
+                Status: In progress
+                Window: 9 November 2025, 03:00–05:00 UTC
+                        9 November 2025, 04:00–06:00 CET (Europe/Berlin)
+                Components: Public API, Dashboard
+                Posted: 9 November 2025, 03:00 UTC
+
+                The scheduled maintenance has started.
+
+                --
+                You get this email because you subscribed to notifications of incidents and scheduled maintenance.
+                Unsubscribe: https://example.com/u
+                """);
+    }
+
+    @Test
+    void aPageInUtcGivesTheWindowOnce() throws Exception {
+        RenderedEmail email = renderer.maintenance(sample(EventType.MAINTENANCE_SCHEDULED), "https://example.com/u");
+
+        assertThat(email.text()).contains("Window: 9 November 2025, 02:00–04:00 UTC\nComponents: ").doesNotContain("(");
+        assertThat(email.html()).doesNotContain("Local time");
+    }
+
+    @Test
+    void aReminderSaysTheWindowStartsInTheTimeLeft() throws Exception {
+        MaintenanceEvent reminder = sample(EventType.MAINTENANCE_REMINDER);
+
+        RenderedEmail email = berlin.maintenance(reminder, "https://example.com/u");
+
+        assertThat(email.subject()).isEqualTo("[Scheduled maintenance] Database upgrade in eu-west — Starts in 1 hour");
+        assertThat(email.text()).contains("This scheduled maintenance starts in 1 hour.")
+                .contains("Window: 9 November 2025, 03:00–05:00 UTC\n        9 November 2025, 04:00–06:00 CET (Europe/Berlin)\n");
+    }
+
+    @Test
+    void startedCompletedAndCancelledEmailsSaySo() throws Exception {
+        RenderedEmail started = renderer.maintenance(sample(EventType.MAINTENANCE_STARTED), "https://example.com/u");
+        RenderedEmail completed = renderer.maintenance(sample(EventType.MAINTENANCE_COMPLETED), "https://example.com/u");
+        RenderedEmail cancelled = renderer.maintenance(sample(EventType.MAINTENANCE_CANCELLED), "https://example.com/u");
+
+        assertThat(started.subject()).endsWith(" — Started");
+        assertThat(started.text()).contains("This scheduled maintenance has started.").contains("Status: In progress");
+        assertThat(completed.subject()).endsWith(" — Completed");
+        assertThat(completed.text()).contains("This scheduled maintenance is completed.").contains("Status: Completed");
+        assertThat(cancelled.subject()).isEqualTo("[Scheduled maintenance] Read replica upgrade in eu-west — Cancelled");
+        assertThat(cancelled.text()).contains("This scheduled maintenance has been cancelled; it will not take place.");
+    }
+
+    @Test
+    void anUpdateWithAMessageQuotesItAndAChangeWithoutOneSaysTheWindowChanged() throws Exception {
+        MaintenanceScheduled scheduled = Maintenances.scheduled("api");
+        MaintenanceUpdated rescheduled = Maintenances.rescheduled(scheduled, Duration.ofHours(1));
+
+        RenderedEmail posted = renderer.maintenance(sample(EventType.MAINTENANCE_UPDATED), "https://example.com/u");
+        RenderedEmail silent = renderer.maintenance(rescheduled, "https://example.com/u");
+
+        assertThat(posted.subject()).endsWith(" — Updated");
+        assertThat(posted.text()).contains("This scheduled maintenance has been updated.").contains("We have moved the window one hour later");
+        assertThat(silent.subject()).endsWith(" — Updated");
+        assertThat(silent.text()).contains("The window, title or components of this scheduled maintenance changed")
+                .doesNotContain("We will upgrade the database.");
+        assertThat(silent.html()).doesNotContain("pre-wrap");
+    }
+
+    @Test
+    void aMaintenanceEmailEscapesWhatItQuotesAndKeepsItsSubjectOnOneLine() {
+        MaintenanceScheduled scheduled = Maintenances.scheduled("<b>Upgrade</b>\r\nBcc: someone@example.com", List.of("api"),
+                Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-01-01T01:00:00Z"));
+
+        RenderedEmail email = renderer.maintenance(scheduled, "https://example.com/u");
+
+        assertThat(email.subject()).doesNotContain("\r").doesNotContain("\n").contains("<b>Upgrade</b> Bcc:");
+        assertThat(email.html()).doesNotContain("<b>Upgrade</b>").contains("&lt;b&gt;Upgrade&lt;/b&gt;");
+        assertThat(email.text()).contains("<b>Upgrade</b>\nBcc:");
+    }
+
+    private static MaintenanceEvent sample(EventType type) throws Exception {
+        return (MaintenanceEvent) new EventCodec().decode(type.wireName(), GoldenSamples.sample(type));
     }
 }

@@ -35,7 +35,7 @@ class IncidentEventContractTest {
 
         byte[] body = payloads.body(event);
         JsonNode tree = JSON.readTree(body);
-        RenderedEmail email = new EmailRenderer().incident(payloads.event(body), "https://status.example.com/unsubscribe");
+        RenderedEmail email = new EmailRenderer().notification(payloads.event(body), "https://status.example.com/unsubscribe");
 
         assertThat(event).isInstanceOf(IncidentEvent.class);
         assertThat(SubscriptionFilter.all().matches((IncidentEvent) event)).isTrue();

@@ -250,7 +250,7 @@ public final class Dispatcher implements SmartLifecycle {
                             trace.headers()))
                     : CompletableFuture.supplyAsync(inSpan(span, () -> confirmation
                             ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), s.target())
-                            : email.sendIncident(d.id(), trace.traceId(), s.id(), s.target(), payloads.event(d.payload()))), mailExecutor);
+                            : email.sendNotification(d.id(), trace.traceId(), s.id(), s.target(), payloads.event(d.payload()))), mailExecutor);
         } catch (RuntimeException e) {
             attempt = CompletableFuture.completedFuture(AttemptResult.error(e.toString(), Duration.ZERO));
         }

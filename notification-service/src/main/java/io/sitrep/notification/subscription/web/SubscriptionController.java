@@ -145,8 +145,8 @@ class SubscriptionController {
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         for (int i = 0; i < names.size(); i++) {
             int index = i;
-            EventType type = EventType.fromWireName(names.get(i)).filter(SubscriptionFilter.INCIDENT_TYPES::contains)
-                    .orElseThrow(() -> new FieldRejected("eventTypes[" + index + "]", "must be one of " + SubscriptionFilter.INCIDENT_TYPES
+            EventType type = EventType.fromWireName(names.get(i)).filter(SubscriptionFilter.SUBSCRIBABLE_TYPES::contains)
+                    .orElseThrow(() -> new FieldRejected("eventTypes[" + index + "]", "must be one of " + SubscriptionFilter.SUBSCRIBABLE_TYPES
                             .stream().map(EventType::wireName).sorted().toList()));
             types.add(type);
         }

@@ -1,0 +1,108 @@
+package io.sitrep.notification.email;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A template of {@code templates/}, rendered in one pass with every value escaped by the template's own escaper:
+ * HTML-escaped in HTML, stripped of control characters in plain text. {@code {{name}}} is a value;
+ * {@code {{#name}}…{{/name}}} is kept only when {@code name} has a value that is not empty, and repeated for
+ * each item when the value is a list. A value is never read as a template, and a placeholder without a value
+ * is an error.
+ */
+public final class Template {
+
+    private static final Pattern SECTION = Pattern.compile("\\{\\{#([a-z]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z]+)}}");
+
+    private final String source;
+    private final UnaryOperator<String> escaper;
+
+    Template(String source, UnaryOperator<String> escaper) {
+        this.source = source;
+        this.escaper = escaper;
+    }
+
+    /** An HTML template of the class path; values are HTML-escaped. */
+    public static Template html(String path) {
+        return new Template(read(path), EmailRenderer::escape);
+    }
+
+    /** A plain-text template of the class path; values lose their control characters but line breaks and tabs. */
+    public static Template text(String path) {
+        return new Template(read(path), Template::plain);
+    }
+
+    /**
+     * The template with {@code values} in place; a null value is no value. A value is a string, or, for a section,
+     * a list of items (maps of strings): the section is repeated for each, its placeholders taking the item's
+     * values before the others.
+     */
+    public String render(Map<String, ?> values) {
+        Matcher sections = SECTION.matcher(source);
+        StringBuilder out = new StringBuilder(source.length() + 512);
+        int from = 0;
+        while (sections.find()) {
+            substitute(source.substring(from, sections.start()), values, out);
+            Object value = values.get(sections.group(1));
+            String inner = sections.group(2);
+            if (value instanceof List<?> items) {
+                for (Object item : items) {
+                    Map<String, Object> merged = new HashMap<>(values);
+                    ((Map<?, ?>) item).forEach((k, v) -> merged.put((String) k, v));
+                    substitute(inner, merged, out);
+                }
+            } else if (value instanceof String text && !text.isEmpty()) {
+                substitute(inner, values, out);
+            }
+            from = sections.end();
+        }
+        substitute(source.substring(from), values, out);
+        return out.toString();
+    }
+
+    /** Appends a piece of the template with its placeholders replaced: values are escaped and never read again. */
+    private void substitute(String piece, Map<String, ?> values, StringBuilder out) {
+        Matcher m = PLACEHOLDER.matcher(piece);
+        while (m.find()) {
+            if (!(values.get(m.group(1)) instanceof String value)) {
+                throw new IllegalArgumentException("no value for {{" + m.group(1) + "}}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(escaper.apply(value)));
+        }
+        m.appendTail(out);
+    }
+
+    /** Text without control characters but line breaks and tabs (a carriage return goes: lines end in LF). */
+    static String plain(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+                out.append(c);
+            } else if (c != '\r') {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String read(String path) {
+        try (InputStream in = Template.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing template " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
