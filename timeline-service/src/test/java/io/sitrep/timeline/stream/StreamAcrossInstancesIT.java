@@ -93,6 +93,8 @@ class StreamAcrossInstancesIT extends IntegrationTest {
                 "--sitrep.timeline.ingest.topic=" + OWN_TOPIC,
                 "--spring.cloud.stream.bindings.incidentEvents-in-0.consumer.concurrency=" + CONSUMER_THREADS,
                 "--sitrep.timeline.ingest.group=" + environment.getProperty("sitrep.timeline.ingest.group"),
+                // The same admin key as this instance: health shows the read models' details to it only.
+                "--sitrep.timeline.admin-key-sha256=" + environment.getProperty("sitrep.timeline.admin-key-sha256"),
                 "--spring.jmx.enabled=false");
     }
 }
