@@ -66,7 +66,9 @@ class ObservabilityIT extends IntegrationTest {
                 "/api/v1/incidents", "/api/v1/incidents/{id}", "/api/v1/components", "/api/v1/components/{id}",
                 "/api/v1/components/{id}/uptime", "/api/v1/status", "/api/v1/stream", "/api/v1/admin/rebuild",
                 "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
-                "/api/v2/incidents/unresolved.json");
+                "/api/v2/incidents/unresolved.json", "/api/v1/maintenances", "/api/v1/maintenances/{id}",
+                "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
+                "/api/v2/scheduled-maintenances/active.json");
         assertThat(openApi.get("components").get("securitySchemes").get("adminKey").get("scheme").asString()).isEqualTo("bearer");
     }
 }

@@ -2,6 +2,8 @@ package io.sitrep.timeline.feed;
 
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
+import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.TimelineEntry;
 import io.sitrep.timeline.web.XmlText;
@@ -19,7 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes an Atom 1.0 feed (RFC 4287) with one entry per incident, as Statuspage's history feed does:
+ * Writes an Atom 1.0 feed (RFC 4287) with one entry per incident, as Statuspage's history feed does, and one
+ * per maintenance window:
  * the entry's content lists the incident's updates, newest first, and its postmortem. An entry's
  * {@code updated} moves with each update, so feed readers see it change. Characters XML 1.0 forbids
  * are written as U+FFFD, so that strict parsers read the feed whatever the incidents say.
@@ -28,12 +31,15 @@ final class AtomFeed {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WINDOW = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private AtomFeed() {
     }
 
+    /** The feed of incidents, followed by an entry per maintenance window. */
     static String write(PageSettings page, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
-                        Map<UUID, PostmortemView> postmortems, Instant now) {
+                        Map<UUID, PostmortemView> postmortems, List<MaintenanceView> maintenances,
+                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -44,7 +50,15 @@ final class AtomFeed {
             element(xml, "id", page.url() + "/feed.atom");
             element(xml, "title", page.name() + " status");
             Instant feedUpdated = incidents.stream().map(incident -> updated(incident, timelines, postmortems))
-                    .max(Instant::compareTo).orElse(now);
+                    .max(Instant::compareTo).orElse(null);
+            for (MaintenanceView maintenance : maintenances) {
+                if (feedUpdated == null || maintenance.updatedAt().isAfter(feedUpdated)) {
+                    feedUpdated = maintenance.updatedAt();
+                }
+            }
+            if (feedUpdated == null) {
+                feedUpdated = now;
+            }
             element(xml, "updated", feedUpdated.toString());
             link(xml, "self", "application/atom+xml", page.url() + "/feed.atom");
             link(xml, "alternate", "text/html", page.url() + "/");
@@ -56,6 +70,9 @@ final class AtomFeed {
             for (IncidentView incident : incidents) {
                 entry(xml, page, incident, timelines.getOrDefault(incident.id(), List.of()), postmortems.get(incident.id()),
                         updated(incident, timelines, postmortems));
+            }
+            for (MaintenanceView maintenance : maintenances) {
+                entry(xml, page, maintenance, maintenanceUpdates.getOrDefault(maintenance.id(), List.of()));
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -86,6 +103,40 @@ final class AtomFeed {
         }
         for (int i = timeline.size() - 1; i >= 0; i--) {
             TimelineEntry entry = timeline.get(i);
+            html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
+                    .append(label(entry.status().wireName())).append("</strong> - ").append(escape(entry.message())).append("</p>");
+        }
+        xml.writeStartElement("content");
+        xml.writeAttribute("type", "html");
+        xml.writeCharacters(XmlText.clean(html.toString()));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /**
+     * A maintenance window's entry: its title marked as scheduled maintenance, the planned window in UTC,
+     * and its updates, newest first. Its {@code updated} moves with each change of the window.
+     */
+    private static void entry(XMLStreamWriter xml, PageSettings page, MaintenanceView maintenance, List<MaintenanceUpdateEntry> updates)
+            throws XMLStreamException {
+        xml.writeStartElement("entry");
+        element(xml, "id", "urn:uuid:" + maintenance.id());
+        element(xml, "title", "Scheduled maintenance: " + maintenance.title());
+        element(xml, "published", maintenance.createdAt().toString());
+        element(xml, "updated", maintenance.updatedAt().toString());
+        link(xml, "alternate", "text/html", page.url() + "/#maintenance-" + maintenance.id());
+        xml.writeStartElement("category");
+        xml.writeAttribute("term", "maintenance");
+        xml.writeEndElement();
+        xml.writeStartElement("category");
+        xml.writeAttribute("term", XmlText.clean(maintenance.status().wireName()));
+        xml.writeEndElement();
+        String window = WINDOW.format(maintenance.scheduledFor()) + " to " + WINDOW.format(maintenance.scheduledUntil());
+        element(xml, "summary", label(maintenance.status().wireName()) + ", scheduled " + window
+                + (updates.isEmpty() ? "" : ": " + updates.get(updates.size() - 1).message()));
+        StringBuilder html = new StringBuilder("<p><strong>Scheduled for</strong> ").append(escape(window)).append("</p>");
+        for (int i = updates.size() - 1; i >= 0; i--) {
+            MaintenanceUpdateEntry entry = updates.get(i);
             html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
                     .append(label(entry.status().wireName())).append("</strong> - ").append(escape(entry.message())).append("</p>");
         }

@@ -2,6 +2,8 @@ package io.sitrep.timeline.feed;
 
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.MaintenanceQuery;
+import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.web.TimelineSettings;
 import org.springframework.http.MediaType;
@@ -13,7 +15,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code GET /feed.atom}: the most recent incidents and their updates as an Atom 1.0 feed. */
+/**
+ * {@code GET /feed.atom}: the most recent incidents and their updates as an Atom 1.0 feed, then the most recent
+ * maintenance windows (by planned start) and theirs.
+ */
 @RestController
 class FeedController {
 
@@ -35,7 +40,11 @@ class FeedController {
     ResponseEntity<String> feed() {
         List<IncidentView> incidents = readModels.recentIncidents(page.incidentsLimit());
         List<UUID> ids = incidents.stream().map(IncidentView::id).toList();
-        String xml = AtomFeed.write(page, incidents, readModels.timelines(ids, timeline.timelineLimit()), readModels.postmortems(ids), clock.instant());
+        List<MaintenanceView> maintenances = readModels.maintenances(
+                new MaintenanceQuery(MaintenanceQuery.Status.ALL, page.incidentsLimit(), null)).items();
+        String xml = AtomFeed.write(page, incidents, readModels.timelines(ids, timeline.timelineLimit()), readModels.postmortems(ids),
+                maintenances, readModels.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit()),
+                clock.instant());
         return ResponseEntity.ok().contentType(ATOM).body(xml);
     }
 }

@@ -3,6 +3,7 @@ package io.sitrep.timeline.ingest;
 import io.micrometer.observation.Observation;
 import io.sitrep.events.ComponentEvent;
 import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
@@ -95,9 +96,9 @@ public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
         }
     }
 
-    /** True for the events these read models are made of: incident and component events. */
+    /** True for the events these read models are made of: incident, component and maintenance events. */
     public static boolean appliesTo(SitrepEvent event) {
-        return event instanceof IncidentEvent || event instanceof ComponentEvent;
+        return event instanceof IncidentEvent || event instanceof ComponentEvent || event instanceof MaintenanceEvent;
     }
 
     /** The record's event; null when it was dead-lettered or is not for these read models. */

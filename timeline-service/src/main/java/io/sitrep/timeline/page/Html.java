@@ -45,6 +45,14 @@ final class Html {
         return "<time datetime=\"" + instant + "\">" + DISPLAY.format(instant) + "</time>";
     }
 
+    /**
+     * A {@code <time>} element with a readable UTC text that the page's script may follow with the reader's
+     * local time ({@code class="local"}).
+     */
+    static String localTime(Instant instant) {
+        return "<time class=\"local\" datetime=\"" + instant + "\">" + DISPLAY.format(instant) + "</time>";
+    }
+
     /** {@code partial_outage} → {@code Partial outage}. */
     static String label(String wireName) {
         String words = wireName.replace('_', ' ');

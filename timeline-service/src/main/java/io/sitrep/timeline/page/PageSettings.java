@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param name           the page's name: its title, the feed's title and author
  * @param url            the public URL of the page, without a trailing slash; links in the feed and the API start with it
  * @param historyDays    how many days of resolved incidents the page shows under its history
- * @param incidentsLimit how many of the most recent incidents the feed and {@code /api/v2/incidents.json} list
+ * @param incidentsLimit how many of the most recent incidents the feed and {@code /api/v2/incidents.json} list, and how many of
+ *                       the most recent maintenance windows the feed lists
  */
 @Validated
 @ConfigurationProperties("sitrep.timeline.page")

@@ -3,6 +3,8 @@ package io.sitrep.timeline.page;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentDetail;
 import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.MaintenanceQuery;
+import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.OverallStatus;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.readmodel.StatusChange;
@@ -27,12 +29,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The public status page at {@code /}, and a page per incident at {@code /incidents/{id}}. */
+/**
+ * The public status page at {@code /} (open incidents, maintenance in progress and upcoming, components, history),
+ * and a page per incident at {@code /incidents/{id}}.
+ */
 @RestController
 @Hidden
 class StatusPageController {
 
     static final int UPTIME_DAYS = 90;
+    /** At most this many windows in progress, and this many upcoming, are shown. */
+    static final int MAINTENANCES_SHOWN = 20;
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
     private final ReadModels readModels;
@@ -56,7 +63,7 @@ class StatusPageController {
     ResponseEntity<String> incidentPage(@PathVariable UUID id) {
         IncidentDetail detail = readModels.incident(id, timeline.timelineLimit()).orElseThrow(() -> new UnknownIncident(id));
         StatusPageView.Model model = new StatusPageView.Model(null, List.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(),
-                clock.instant());
+                List.of(), Map.of(), clock.instant());
         return html(StatusPageView.renderIncident(page, detail.incident(), detail.timeline(), detail.postmortem(), model));
     }
 
@@ -73,8 +80,12 @@ class StatusPageController {
         for (ComponentView component : components) {
             uptime.put(component.id(), Uptime.of(component, changes.getOrDefault(component.id(), List.of()), UPTIME_DAYS, now));
         }
+        List<MaintenanceView> maintenances = new ArrayList<>(
+                readModels.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ACTIVE, MAINTENANCES_SHOWN, null)).items());
+        maintenances.addAll(readModels.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.UPCOMING, MAINTENANCES_SHOWN, null)).items());
         return new StatusPageView.Model(OverallStatus.of(components, open), open, history, readModels.timelines(ids, timeline.timelineLimit()),
-                readModels.postmortems(ids), components, uptime, now);
+                readModels.postmortems(ids), components, uptime, maintenances,
+                readModels.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit()), now);
     }
 
     private static ResponseEntity<String> html(String body) {

@@ -4,6 +4,8 @@ import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
+import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.OverallStatus;
 import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.TimelineEntry;
@@ -19,6 +21,7 @@ import java.util.UUID;
 
 import static io.sitrep.timeline.page.Html.escape;
 import static io.sitrep.timeline.page.Html.label;
+import static io.sitrep.timeline.page.Html.localTime;
 import static io.sitrep.timeline.page.Html.time;
 
 /**
@@ -32,7 +35,7 @@ final class StatusPageView {
     /** Everything one rendering shows. */
     record Model(OverallStatus status, List<IncidentView> open, List<IncidentView> history, Map<UUID, List<TimelineEntry>> timelines,
                  Map<UUID, PostmortemView> postmortems, List<ComponentView> components, Map<String, UptimeReport> uptime,
-                 Instant now) {
+                 List<MaintenanceView> maintenances, Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now) {
     }
 
     /** The page's style sheet and script: static files, so that a strict Content-Security-Policy (no inline script or style) holds. */
@@ -59,6 +62,7 @@ final class StatusPageView {
                 .append("<main id=\"main\">\n");
         overall(html, model.status());
         openIncidents(html, model);
+        maintenances(html, model);
         components(html, model);
         history(html, model);
         html.append("<p class=\"meta\">As of ").append(time(model.now())).append(". This page updates itself while open.</p>\n")
@@ -103,6 +107,39 @@ final class StatusPageView {
         for (IncidentView incident : model.open()) {
             incident(html, incident, model.timelines().getOrDefault(incident.id(), List.of()), model.postmortems().get(incident.id()),
                     "h3", true);
+        }
+        html.append("</section>\n");
+    }
+
+    /** Windows in progress, then upcoming ones, in a section of their own; none, no section. */
+    private static void maintenances(StringBuilder html, Model model) {
+        if (model.maintenances().isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"maintenance\" aria-labelledby=\"maintenance-heading\">\n")
+                .append("<h2 id=\"maintenance-heading\">Scheduled maintenance</h2>\n");
+        for (MaintenanceView maintenance : model.maintenances()) {
+            String id = maintenance.id().toString();
+            html.append("<article class=\"maintenance maintenance-").append(maintenance.status().wireName()).append("\" id=\"maintenance-")
+                    .append(id).append("\" aria-labelledby=\"maintenance-title-").append(id).append("\">\n")
+                    .append("<h3 id=\"maintenance-title-").append(id).append("\">").append(escape(maintenance.title())).append("</h3>\n")
+                    .append("<p class=\"meta\"><strong>").append(escape(label(maintenance.status().wireName()))).append("</strong> · ")
+                    .append("<span class=\"window\">").append(localTime(maintenance.scheduledFor())).append(" to ")
+                    .append(localTime(maintenance.scheduledUntil())).append("</span></p>\n");
+            if (!maintenance.components().isEmpty()) {
+                List<String> names = new ArrayList<>();
+                maintenance.components().forEach(component -> names.add(escape(component.name())));
+                html.append("<p class=\"meta\">Components: ").append(String.join(", ", names)).append("</p>\n");
+            }
+            List<MaintenanceUpdateEntry> updates = model.maintenanceUpdates().getOrDefault(maintenance.id(), List.of());
+            html.append("<ol class=\"timeline\">\n");
+            for (int i = updates.size() - 1; i >= 0; i--) {
+                MaintenanceUpdateEntry entry = updates.get(i);
+                html.append("<li><strong>").append(escape(label(entry.status().wireName()))).append("</strong> — ")
+                        .append(escape(entry.message())).append("<br><span class=\"meta\">").append(time(entry.occurredAt()))
+                        .append("</span></li>\n");
+            }
+            html.append("</ol>\n</article>\n");
         }
         html.append("</section>\n");
     }

@@ -40,6 +40,22 @@ public interface ReadModels {
     /** The latest postmortem of each of these incidents that has one. */
     Map<UUID, PostmortemView> postmortems(Collection<UUID> incidentIds);
 
+    /** The maintenance window with the newest {@code updatesLimit} entries of its timeline. */
+    Optional<MaintenanceDetail> maintenance(UUID id, int updatesLimit);
+
+    /**
+     * The maintenance window as Sitrep showed it at a moment: its last version published at or before
+     * {@code asOf} and the newest {@code updatesLimit} entries of its timeline up to that version. Empty when
+     * the window was not published yet.
+     */
+    Optional<MaintenanceDetail> maintenanceAsOf(UUID id, Instant asOf, int updatesLimit);
+
+    /** A page of maintenance windows, in the order {@link MaintenanceQuery} gives. */
+    MaintenancePage maintenances(MaintenanceQuery query);
+
+    /** The newest {@code limitPerMaintenance} entries of each of these windows' timelines, each oldest entry first. */
+    Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates(Collection<UUID> maintenanceIds, int limitPerMaintenance);
+
     /** Every component, ungrouped first, then by group and name. */
     List<ComponentView> components();
 

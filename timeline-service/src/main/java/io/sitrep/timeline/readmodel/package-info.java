@@ -1,2 +1,2 @@
-/** The read models as plain Java: incidents with their timelines, components, uptime and the overall status; no Spring. */
+/** The read models as plain Java: incidents with their timelines, maintenance windows with theirs, components, uptime and the overall status; no Spring. */
 package io.sitrep.timeline.readmodel;

@@ -16,7 +16,7 @@ class Generations {
 
     /** Every table that holds read-model rows, each with a {@code generation} column. */
     static final List<String> READ_MODEL_TABLES = List.of("incidents", "incident_versions", "timeline_entries", "postmortems",
-            "components", "component_status_history", "version_gaps");
+            "components", "component_status_history", "version_gaps", "maintenances", "maintenance_versions", "maintenance_updates");
 
     private final JdbcClient jdbc;
 

@@ -28,7 +28,8 @@ class SecurityConfiguration {
 
     /** What anyone may read when reads are public. */
     static final String[] PUBLIC_READS = {"/", "/incidents/*", "/assets/**", "/favicon.ico", "/feed.atom",
-            "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/components", "/api/v1/components/**",
+            "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/maintenances", "/api/v1/maintenances/**",
+            "/api/v1/components", "/api/v1/components/**",
             "/api/v1/status", "/api/v1/stream", "/api/v2/**"};
 
     @Bean

@@ -3,6 +3,8 @@ package io.sitrep.timeline.statuspage;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.MaintenanceQuery;
+import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.web.TimelineSettings;
@@ -12,11 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Atlassian Statuspage's public status API, same paths and shapes, so that widgets and dashboards
- * built for Statuspage read Sitrep unchanged. There are no scheduled maintenances.
+ * built for Statuspage read Sitrep unchanged: the page, components, incidents and scheduled maintenances.
  */
 @RestController
 @RequestMapping("/api/v2")
@@ -35,8 +38,16 @@ class StatuspageController {
         this.timeline = timeline;
     }
 
+    /** As many windows as Statuspage lists in {@code /scheduled-maintenances.json}: the 50 most recent. */
+    static final int RECENT_MAINTENANCES = 50;
+    /** At most this many upcoming, and this many active, windows are listed. */
+    static final int LISTED_MAINTENANCES = 100;
+
     record Summary(SpPage page, List<SpComponent> components, List<SpIncident> incidents,
-                   @JsonProperty("scheduled_maintenances") List<Object> scheduledMaintenances, SpStatus status) {
+                   @JsonProperty("scheduled_maintenances") List<SpScheduledMaintenance> scheduledMaintenances, SpStatus status) {
+    }
+
+    record MaintenancesDocument(SpPage page, @JsonProperty("scheduled_maintenances") List<SpScheduledMaintenance> scheduledMaintenances) {
     }
 
     record StatusDocument(SpPage page, SpStatus status) {
@@ -48,13 +59,37 @@ class StatuspageController {
     record IncidentsDocument(SpPage page, List<SpIncident> incidents) {
     }
 
-    @Operation(operationId = "statuspageSummary", summary = "Page, components, unresolved incidents, scheduled maintenances (none) and status")
+    @Operation(operationId = "statuspageSummary",
+            summary = "Page, components, unresolved incidents, scheduled maintenances in progress or upcoming, and status")
     @GetMapping("/summary.json")
     Summary summary() {
         List<ComponentView> components = readModels.components();
         List<IncidentView> open = readModels.openIncidents();
-        return new Summary(views.page(components, open), views.components(components), incidents(open, components), List.of(),
-                views.status(components, open));
+        List<MaintenanceView> windows = new ArrayList<>(windows(MaintenanceQuery.Status.ACTIVE, LISTED_MAINTENANCES));
+        windows.addAll(windows(MaintenanceQuery.Status.UPCOMING, LISTED_MAINTENANCES));
+        return new Summary(views.page(components, open, windows), views.components(components), incidents(open, components),
+                maintenances(windows, components), views.status(components, open));
+    }
+
+    @Operation(operationId = "statuspageScheduledMaintenances",
+            summary = "Page and the 50 most recent scheduled maintenances (by scheduled_for): scheduled, in progress, verifying or completed")
+    @GetMapping("/scheduled-maintenances.json")
+    MaintenancesDocument scheduledMaintenances() {
+        return maintenancesDocument(windows(MaintenanceQuery.Status.ALL, RECENT_MAINTENANCES));
+    }
+
+    @Operation(operationId = "statuspageUpcomingScheduledMaintenances",
+            summary = "Page and the scheduled maintenances still scheduled, soonest first")
+    @GetMapping("/scheduled-maintenances/upcoming.json")
+    MaintenancesDocument upcomingScheduledMaintenances() {
+        return maintenancesDocument(windows(MaintenanceQuery.Status.UPCOMING, LISTED_MAINTENANCES));
+    }
+
+    @Operation(operationId = "statuspageActiveScheduledMaintenances",
+            summary = "Page and the scheduled maintenances in progress or verifying")
+    @GetMapping("/scheduled-maintenances/active.json")
+    MaintenancesDocument activeScheduledMaintenances() {
+        return maintenancesDocument(windows(MaintenanceQuery.Status.ACTIVE, LISTED_MAINTENANCES));
     }
 
     @Operation(operationId = "statuspageStatus", summary = "Page and the overall status indicator")
@@ -86,6 +121,20 @@ class StatuspageController {
         List<ComponentView> components = readModels.components();
         List<IncidentView> open = readModels.openIncidents();
         return new IncidentsDocument(views.page(components, open), incidents(open, components));
+    }
+
+    private MaintenancesDocument maintenancesDocument(List<MaintenanceView> windows) {
+        List<ComponentView> components = readModels.components();
+        return new MaintenancesDocument(views.page(components, List.of(), windows), maintenances(windows, components));
+    }
+
+    private List<MaintenanceView> windows(MaintenanceQuery.Status status, int limit) {
+        return readModels.maintenances(new MaintenanceQuery(status, limit, null)).items();
+    }
+
+    private List<SpScheduledMaintenance> maintenances(List<MaintenanceView> windows, List<ComponentView> components) {
+        return views.maintenances(windows, readModels.maintenanceUpdates(windows.stream().map(MaintenanceView::id).toList(),
+                timeline.timelineLimit()), components);
     }
 
     private List<SpIncident> incidents(List<IncidentView> incidents, List<ComponentView> components) {

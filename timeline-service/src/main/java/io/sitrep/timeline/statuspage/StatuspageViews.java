@@ -3,9 +3,12 @@ package io.sitrep.timeline.statuspage;
 import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
+import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.OverallStatus;
 import io.sitrep.timeline.readmodel.TimelineEntry;
 import org.springframework.stereotype.Component;
@@ -43,10 +46,20 @@ class StatuspageViews {
 
     /** The page; it was last updated when its most recently changed component or incident was. */
     SpPage page(Collection<ComponentView> components, Collection<IncidentView> incidents) {
+        return page(components, incidents, List.of());
+    }
+
+    /** The page; it was last updated when its most recently changed component, incident or maintenance window was. */
+    SpPage page(Collection<ComponentView> components, Collection<IncidentView> incidents, Collection<MaintenanceView> maintenances) {
         Instant updated = components.stream().map(ComponentView::updatedAt).max(Instant::compareTo).orElse(null);
         for (IncidentView incident : incidents) {
             if (updated == null || incident.updatedAt().isAfter(updated)) {
                 updated = incident.updatedAt();
+            }
+        }
+        for (MaintenanceView maintenance : maintenances) {
+            if (updated == null || maintenance.updatedAt().isAfter(updated)) {
+                updated = maintenance.updatedAt();
             }
         }
         return new SpPage(settings.id(), settings.name(), settings.url(), TIME_ZONE, updated == null ? clock.instant() : updated);
@@ -120,16 +133,59 @@ class StatuspageViews {
         return result;
     }
 
+    /**
+     * The maintenance windows with their updates (newest first) and the components they cover. A cancelled
+     * window and its cancelling update show as {@code completed}, Statuspage having no cancelled status.
+     */
+    List<SpScheduledMaintenance> maintenances(List<MaintenanceView> maintenances, Map<UUID, List<MaintenanceUpdateEntry>> updates,
+                                              List<ComponentView> components) {
+        Map<String, SpComponent> byId = components(components).stream()
+                .filter(c -> !c.group())
+                .collect(Collectors.toMap(SpComponent::id, Function.identity()));
+        List<SpScheduledMaintenance> result = new ArrayList<>();
+        for (MaintenanceView maintenance : maintenances) {
+            List<SpIncident.SpIncidentUpdate> spUpdates = new ArrayList<>();
+            Instant monitoringAt = null;
+            for (MaintenanceUpdateEntry entry : updates.getOrDefault(maintenance.id(), List.of())) {
+                if (entry.status() == MaintenanceStatus.VERIFYING && entry.previousStatus() != MaintenanceStatus.VERIFYING) {
+                    monitoringAt = entry.occurredAt();
+                }
+                spUpdates.add(0, new SpIncident.SpIncidentUpdate(entry.id(), statuspageStatus(entry.status()), entry.message(),
+                        maintenance.id(), entry.publishedAt(), entry.publishedAt(), entry.occurredAt(), List.of(), true, null, null));
+            }
+            String fallbackStatus = maintenance.status().isActive() ? ComponentStatus.UNDER_MAINTENANCE.wireName()
+                    : ComponentStatus.OPERATIONAL.wireName();
+            List<SpComponent> covered = maintenance.components().stream()
+                    .map(component -> byId.getOrDefault(component.id(), fallback(component.id(), component.name(), fallbackStatus)))
+                    .toList();
+            Instant resolvedAt = maintenance.completedAt() != null ? maintenance.completedAt() : maintenance.cancelledAt();
+            result.add(new SpScheduledMaintenance(maintenance.id(), maintenance.title(), statuspageStatus(maintenance.status()),
+                    maintenance.createdAt(), maintenance.updatedAt(), monitoringAt, resolvedAt, "maintenance",
+                    settings.url() + "/#maintenance-" + maintenance.id(),
+                    maintenance.startedAt() != null ? maintenance.startedAt() : maintenance.createdAt(), settings.id(), spUpdates, covered,
+                    maintenance.scheduledFor(), maintenance.scheduledUntil()));
+        }
+        return result;
+    }
+
+    /** Statuspage's maintenance statuses are scheduled, in_progress, verifying and completed. */
+    private static String statuspageStatus(MaintenanceStatus status) {
+        return status == MaintenanceStatus.CANCELLED ? MaintenanceStatus.COMPLETED.wireName() : status.wireName();
+    }
+
     private SpComponent component(ComponentView component, int position, String groupId) {
         return new SpComponent(component.id(), component.name(), component.status().wireName(), component.createdAt(),
                 component.updatedAt(), position, component.description(), true,
                 component.createdAt().atZone(ZoneOffset.UTC).toLocalDate(), groupId, settings.id(), false, false, null);
     }
 
-    /** A component an incident names but whose own events this service has not seen. */
+    /** A component an incident or a maintenance window names but whose own events this service has not seen. */
     private SpComponent fallback(AffectedComponent component) {
-        return new SpComponent(component.id(), component.name(), component.status().wireName(), null, null, 0, null, true, null, null,
-                settings.id(), false, false, null);
+        return fallback(component.id(), component.name(), component.status().wireName());
+    }
+
+    private SpComponent fallback(String id, String name, String status) {
+        return new SpComponent(id, name, status, null, null, 0, null, true, null, null, settings.id(), false, false, null);
     }
 
     /** Maintenance ranks above operational and below every outage. */

@@ -2,6 +2,7 @@ package io.sitrep.timeline.web;
 
 import io.sitrep.timeline.readmodel.UnknownComponent;
 import io.sitrep.timeline.readmodel.UnknownIncident;
+import io.sitrep.timeline.readmodel.UnknownMaintenance;
 import io.sitrep.support.web.ProblemExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,11 @@ public class ApiExceptionHandler extends ProblemExceptionHandler {
     @ExceptionHandler(UnknownIncident.class)
     ResponseEntity<Object> unknownIncident(UnknownIncident e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-incident", "Unknown incident", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(UnknownMaintenance.class)
+    ResponseEntity<Object> unknownMaintenance(UnknownMaintenance e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-maintenance", "Unknown maintenance window", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(UnknownComponent.class)

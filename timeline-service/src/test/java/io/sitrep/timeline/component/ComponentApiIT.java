@@ -76,4 +76,23 @@ class ComponentApiIT extends IntegrationTest {
         JsonNode problem = api.get("/api/v1/components/x/uptime?days=0").expectProblem(400, "invalid-parameter");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("days");
     }
+
+    // Issue 14: the uptime report counts a component's maintenance minutes as up, and reports them.
+    @Test
+    void maintenanceMinutesAreReportedButAreNotDowntime() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant yesterday = today.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ComponentStory component = ComponentStory.fresh("maintained");
+        events.publish(component.define("Maintained", null, yesterday.minusSeconds(3600)),
+                component.status(ComponentStatus.UNDER_MAINTENANCE, null, yesterday.plusSeconds(3 * 3600)),
+                component.status(ComponentStatus.OPERATIONAL, null, yesterday.plusSeconds(5 * 3600)));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode days = api.get("/api/v1/components/" + component.id() + "/uptime?days=2").expect(200).json().get("days");
+
+            assertThat(days.get(0).get("date").asString()).isEqualTo(today.minusDays(1).toString());
+            assertThat(days.get(0).get("minutes").get("under_maintenance").asLong()).isEqualTo(120);
+            assertThat(days.get(0).get("uptimePercent").asDouble()).isEqualTo(100.0);
+        });
+    }
 }

@@ -2,9 +2,11 @@ package io.sitrep.timeline.feed;
 
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.testsupport.Api;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
+import io.sitrep.timeline.MaintenanceStory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -13,13 +15,15 @@ import org.w3c.dom.NodeList;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The feed parses as Atom 1.0 (RFC 4287) and carries each incident with its updates. */
+/** The feed parses as Atom 1.0 (RFC 4287) and carries each incident, and each maintenance window, with its updates. */
 class AtomFeedIT extends IntegrationTest {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -82,6 +86,33 @@ class AtomFeedIT extends IntegrationTest {
         assertThat(content).contains("Errors &lt; 5% of requests.", "A bad certificate.", "Certificate replaced.", "Postmortem");
         assertThat(content.indexOf("Certificate replaced.")).isLessThan(content.indexOf("A bad certificate."));
         assertThat(children(entry, "link").get(0).getAttribute("href")).endsWith("/incidents/" + story.id());
+    }
+
+    // Issue 14: the feed had no entries for maintenance windows.
+    @Test
+    void theFeedHasAnEntryPerMaintenanceWindowWithItsWindowAndUpdates() throws Exception {
+        Instant now = Instant.now();
+        MaintenanceStory story = MaintenanceStory.of("Feed <maintenance>", now.minus(Duration.ofHours(3)),
+                Instant.parse("2030-01-15T03:00:00Z"), Duration.ofHours(2), MaintenanceStory.component("api", "Public API"));
+        events.publish(story.schedule("We will upgrade the database."), story.update(MaintenanceStatus.SCHEDULED, "Still on for tonight."));
+        await().atMost(TIMEOUT).until(() -> api.get("/api/v1/maintenances/" + story.id()).status() == 200
+                && api.get("/api/v1/maintenances/" + story.id()).json().get("version").asLong() == 2);
+
+        Api.Response response = api.get("/feed.atom").expect(200);
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+        Element entry = children(document.getDocumentElement(), "entry").stream()
+                .filter(e -> text(e, "id").equals("urn:uuid:" + story.id())).findFirst().orElseThrow();
+        assertThat(text(entry, "title")).isEqualTo("Scheduled maintenance: Feed <maintenance>");
+        assertThat(Instant.parse(text(entry, "updated"))).isAfter(Instant.parse(text(entry, "published")));
+        assertThat(children(entry, "category").stream().map(c -> c.getAttribute("term"))).containsExactly("maintenance", "scheduled");
+        assertThat(text(entry, "summary")).contains("Jan 15, 2030 03:00 UTC to Jan 15, 2030 05:00 UTC");
+        String content = text(entry, "content");
+        assertThat(content).contains("Jan 15, 2030 03:00 UTC", "We will upgrade the database.", "Still on for tonight.");
+        assertThat(content.indexOf("Still on for tonight.")).isLessThan(content.indexOf("We will upgrade the database."));
+        assertThat(children(entry, "link").get(0).getAttribute("href")).endsWith("/#maintenance-" + story.id());
     }
 
     private static List<Element> children(Element parent, String name) {

@@ -8,12 +8,18 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.IncidentUpdated;
+import io.sitrep.events.MaintenanceEvent;
+import io.sitrep.events.MaintenanceReminder;
+import io.sitrep.events.MaintenanceScheduled;
+import io.sitrep.events.MaintenanceStatus;
+import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.wire.CloudEventHeaders;
 import io.sitrep.events.wire.GoldenSamples;
 import io.sitrep.testsupport.TopicReader;
 import io.sitrep.timeline.ComponentStory;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
+import io.sitrep.timeline.MaintenanceStory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +37,10 @@ import static org.awaitility.Awaitility.await;
 
 /** At least once in, effectively once applied: duplicates, replays, gaps, poison records and database trouble. */
 class ConsumptionIT extends IntegrationTest {
+
+    /** The window of the maintenance golden samples, and the one of the cancelled sample. */
+    private static final String SAMPLE_MAINTENANCE = "4b1f7e93-2c6d-4a58-9e0b-d3a7c5f18e26";
+    private static final String CANCELLED_MAINTENANCE = "c2e8a4d1-7b3f-4e69-a05c-9f1d6b2e7a84";
 
     @Test
     void duplicatesAndReplaysChangeNothing() {
@@ -151,10 +161,13 @@ class ConsumptionIT extends IntegrationTest {
     void everyGoldenSampleIsApplied() {
         double deadBefore = eventsCounted("dead_lettered");
         for (EventType type : EventType.values()) {
-            if (!IncidentEvent.class.isAssignableFrom(type.recordType()) && !ComponentEvent.class.isAssignableFrom(type.recordType())) {
+            if (!IncidentEvent.class.isAssignableFrom(type.recordType()) && !ComponentEvent.class.isAssignableFrom(type.recordType())
+                    && !MaintenanceEvent.class.isAssignableFrom(type.recordType())) {
                 continue;
             }
-            String key = type.name().startsWith("COMPONENT") ? "api" : "7c9e2b14-5a3f-4d8e-b6c1-0f2a9d4e8b37";
+            String key = type.name().startsWith("COMPONENT") ? "api"
+                    : type == EventType.MAINTENANCE_CANCELLED ? CANCELLED_MAINTENANCE
+                    : type.name().startsWith("MAINTENANCE") ? SAMPLE_MAINTENANCE : "7c9e2b14-5a3f-4d8e-b6c1-0f2a9d4e8b37";
             Map<String, String> headers = headers(type.wireName(), key);
             events.send(key, headers, GoldenSamples.sample(type));
         }
@@ -163,7 +176,43 @@ class ConsumptionIT extends IntegrationTest {
         assertThat(incident.get("postmortem").get("body").asString()).contains("eu-west");
         await().atMost(TIMEOUT).untilAsserted(() ->
                 assertThat(api.get("/api/v1/components/api").expect(200).json().get("group").asString()).isEqualTo("EU West"));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(count("SELECT count(*) FROM maintenances WHERE id = CAST(? AS uuid) AND version = 6 AND status = 'completed'",
+                    SAMPLE_MAINTENANCE)).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM maintenances WHERE id = CAST(? AS uuid) AND status = 'cancelled'", CANCELLED_MAINTENANCE))
+                    .isEqualTo(1);
+        });
+        // scheduled, updated (with a message), started and completed post updates; the reminder posts none.
+        assertThat(jdbc.sql("SELECT version FROM maintenance_updates WHERE maintenance_id = CAST(? AS uuid) ORDER BY version")
+                .param(SAMPLE_MAINTENANCE).query(Long.class).list()).containsExactly(1L, 2L, 4L, 6L);
+        assertThat(count("SELECT count(*) FROM maintenance_versions WHERE maintenance_id = CAST(? AS uuid)", SAMPLE_MAINTENANCE)).isEqualTo(5);
         assertThat(eventsCounted("dead_lettered")).isEqualTo(deadBefore);
+    }
+
+    @Test
+    void maintenanceEventsAreIdempotentByVersionAndTheirGapsRecorded() {
+        Instant now = Instant.now();
+        MaintenanceStory story = MaintenanceStory.of("Idempotent window", now.minus(Duration.ofHours(2)), now.plus(Duration.ofDays(1)),
+                Duration.ofHours(2), MaintenanceStory.component("api", "Public API"));
+        MaintenanceScheduled scheduled = story.schedule("We will upgrade the database.");
+        story.update(MaintenanceStatus.SCHEDULED, "Lost on the way.");
+        MaintenanceReminder reminder = story.remind();
+        MaintenanceUpdated moved = story.reschedule(now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)));
+        double skippedBefore = eventsCounted("skipped");
+
+        events.publish(scheduled, scheduled, reminder, scheduled, reminder, moved);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                count("SELECT count(*) FROM maintenances WHERE id = ? AND version = 4", story.id())).isEqualTo(1));
+        assertThat(count("SELECT count(*) FROM version_gaps WHERE aggregate_type = 'maintenance' AND aggregate_id = ?"
+                + " AND expected_version = 2 AND received_version = 3", story.id().toString())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT version FROM maintenance_versions WHERE maintenance_id = ? ORDER BY version").param(story.id())
+                .query(Long.class).list()).containsExactly(1L, 3L, 4L);
+        assertThat(jdbc.sql("SELECT version FROM maintenance_updates WHERE maintenance_id = ? ORDER BY version").param(story.id())
+                .query(Long.class).list()).containsExactly(1L);
+        assertThat(jdbc.sql("SELECT scheduled_for FROM maintenances WHERE id = ?").param(story.id()).query(java.time.OffsetDateTime.class)
+                .single().toInstant()).isEqualTo(story.scheduledFor());
+        assertThat(eventsCounted("skipped") - skippedBefore).isEqualTo(3);
     }
 
     private Map<String, List<Map<String, Object>>> rowsOf(UUID incidentId) {

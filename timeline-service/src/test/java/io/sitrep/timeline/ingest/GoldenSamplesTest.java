@@ -3,6 +3,7 @@ package io.sitrep.timeline.ingest;
 import io.sitrep.events.EventType;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.ComponentEvent;
+import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.GoldenSamples;
@@ -18,7 +19,7 @@ class GoldenSamplesTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void everyGoldenSampleDecodesAndEachIncidentOrComponentEventCarriesItsSnapshot(EventType type) throws Exception {
+    void everyGoldenSampleDecodesAndEachIncidentComponentOrMaintenanceEventCarriesItsSnapshot(EventType type) throws Exception {
         SitrepEvent event = codec.decode(type.wireName(), GoldenSamples.sample(type));
 
         assertThat(event.type()).isEqualTo(type);
@@ -28,8 +29,11 @@ class GoldenSamplesTest {
             assertThat(incident.incident().version()).isEqualTo(event.version());
         } else if (event instanceof ComponentEvent component) {
             assertThat(component.component().version()).isEqualTo(event.version());
+        } else if (event instanceof MaintenanceEvent maintenance) {
+            assertThat(maintenance.maintenance().version()).isEqualTo(event.version());
+            assertThat(IncidentEventsConsumer.appliesTo(event)).isTrue();
         } else {
-            // Not an incident or component event (the contract has other aggregates): the consumer ignores it.
+            // Not an incident, component or maintenance event (the contract has other aggregates): the consumer ignores it.
             assertThat(IncidentEventsConsumer.appliesTo(event)).isFalse();
         }
     }

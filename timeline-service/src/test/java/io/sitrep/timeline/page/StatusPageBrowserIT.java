@@ -6,6 +6,7 @@ import io.sitrep.events.IncidentStatus;
 import io.sitrep.timeline.ComponentStory;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
+import io.sitrep.timeline.MaintenanceStory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,35 @@ class StatusPageBrowserIT extends IntegrationTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sitrepNoReload === true;")).isEqualTo(true);
         assertThat(browser.findElement(By.id("live")).getAttribute("textContent")).startsWith("Updated");
         screenshot("status-page.png");
+    }
+
+    // Issue 14: maintenance windows are shown in the reader's time too, and a window that starts shows so without a reload.
+    @Test
+    void aMaintenanceWindowShowsTheReadersLocalTimeAndUpdatesLiveWhenItStarts() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        MaintenanceStory window = MaintenanceStory.of("Browser window " + tag, now.minus(Duration.ofHours(1)), now.plus(Duration.ofMinutes(1)),
+                Duration.ofHours(1), MaintenanceStory.component("api", "Public API"));
+        events.publish(window.schedule("We will upgrade " + tag + "."));
+        await().atMost(TIMEOUT).until(() -> api.get("/api/v1/maintenances/" + window.id()).status() == 200);
+
+        browser.get(api.baseUrl() + "/");
+
+        WebElement article = browser.findElement(By.id("maintenance-" + window.id()));
+        assertThat(article.getText()).contains("Browser window " + tag, "Scheduled", "UTC", "We will upgrade " + tag + ".");
+        List<WebElement> local = article.findElements(By.cssSelector(".window time.local + span.local-time"));
+        assertThat(local).hasSize(2);
+        assertThat(local.get(0).getText()).startsWith("(").endsWith(")");
+        await().atMost(TIMEOUT).until(() -> "connected".equals(browser.findElement(By.tagName("html")).getAttribute("data-live")));
+        ((JavascriptExecutor) browser).executeScript("window.sitrepNoReload = true;");
+
+        events.publish(window.start("Under way " + tag + "."));
+
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(browser.findElement(By.id("maintenance-" + window.id())).getText()).contains("In progress", "Under way " + tag + "."));
+        assertThat(browser.findElement(By.id("maintenance-" + window.id())).findElements(By.cssSelector("span.local-time"))).hasSize(2);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sitrepNoReload === true;")).isEqualTo(true);
+        screenshot("status-page-maintenance.png");
     }
 
     /** Keeps what the browser showed under target/, for a person to look at. */

@@ -83,6 +83,38 @@ class UptimeTest {
         assertThat(report.days().get(0).uptimePercent()).isEqualTo(100.0);
     }
 
+    // Issue 14: maintenance minutes are not downtime; a window that runs over midnight is up on both days.
+    @Test
+    void aMaintenanceWindowIsNotDowntimeButItsMinutesAreReported() {
+        ComponentView component = component(Instant.parse("2026-03-01T00:00:00Z"), ComponentStatus.OPERATIONAL);
+        List<StatusChange> changes = List.of(
+                change(1, ComponentStatus.UNDER_MAINTENANCE, ComponentStatus.OPERATIONAL, "2026-03-09T22:00:00Z"),
+                change(2, ComponentStatus.OPERATIONAL, ComponentStatus.UNDER_MAINTENANCE, "2026-03-10T02:00:00Z"));
+
+        UptimeReport report = Uptime.of(component, changes, 2, NOW);
+
+        assertThat(report.days().get(0).minutes()).containsExactly(java.util.Map.entry(ComponentStatus.UNDER_MAINTENANCE, 120L));
+        assertThat(report.days().get(1).minutes()).containsExactly(java.util.Map.entry(ComponentStatus.UNDER_MAINTENANCE, 120L));
+        assertThat(report.days()).extracting(UptimeDay::uptimePercent).containsExactly(100.0, 100.0);
+        assertThat(report.uptimePercent()).isEqualTo(100.0);
+    }
+
+    // Issue 14: an outage during a maintenance window (an incident changed the component meanwhile) is downtime all the same.
+    @Test
+    void anOutageDuringAMaintenanceWindowIsStillDowntime() {
+        ComponentView component = component(Instant.parse("2026-03-01T00:00:00Z"), ComponentStatus.OPERATIONAL);
+        List<StatusChange> changes = List.of(
+                change(1, ComponentStatus.UNDER_MAINTENANCE, ComponentStatus.OPERATIONAL, "2026-03-09T06:00:00Z"),
+                change(2, ComponentStatus.MAJOR_OUTAGE, ComponentStatus.UNDER_MAINTENANCE, "2026-03-09T07:00:00Z"),
+                change(3, ComponentStatus.OPERATIONAL, ComponentStatus.MAJOR_OUTAGE, "2026-03-09T08:12:00Z"));
+
+        UptimeReport report = Uptime.of(component, changes, 2, NOW);
+
+        UptimeDay day = report.days().get(0);
+        assertThat(day.minutes()).containsEntry(ComponentStatus.UNDER_MAINTENANCE, 60L).containsEntry(ComponentStatus.MAJOR_OUTAGE, 72L);
+        assertThat(day.uptimePercent()).isEqualTo(95.0);
+    }
+
     private static ComponentView component(Instant createdAt, ComponentStatus status) {
         return new ComponentView("api", "Public API", null, null, status, createdAt, createdAt, 1);
     }

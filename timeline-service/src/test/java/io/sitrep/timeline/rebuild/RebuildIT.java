@@ -4,6 +4,7 @@ import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.CloudEventHeaders;
 import io.sitrep.testsupport.Api;
@@ -13,6 +14,7 @@ import io.sitrep.testsupport.PostgresServer;
 import io.sitrep.timeline.ComponentStory;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
+import io.sitrep.timeline.MaintenanceStory;
 import io.sitrep.timeline.TestTopics;
 import io.sitrep.timeline.TimelineServiceApplication;
 import org.junit.jupiter.api.Test;
@@ -111,11 +113,16 @@ class RebuildIT extends IntegrationTest {
                 assertThat(count("SELECT count(*) FROM " + table + " WHERE generation <> (SELECT generation FROM current_generation)"))
                         .as("rows of old generations in %s", table).isZero();
             }
-            assertThat(count("SELECT count(*) FROM version_gaps")).isEqualTo(1);
+            assertThat(readModels(jdbc).get("maintenances")).hasSize(6);
+            assertThat(readModels(jdbc).get("maintenance_updates")).isNotEmpty();
+            assertThat(count("SELECT count(*) FROM version_gaps")).isEqualTo(2);
         }
     }
 
-    /** Incidents and components with updates, resolutions, postmortems, duplicates and one version gap. */
+    /**
+     * Incidents and components with updates, resolutions, postmortems, duplicates and one version gap; maintenance
+     * windows scheduled, reminded, started, verified, completed or cancelled, with duplicates and one version gap.
+     */
     private static List<SitrepEvent> history(List<IncidentStory> incidents) {
         List<SitrepEvent> events = new ArrayList<>();
         Instant start = Instant.now().minus(Duration.ofDays(3));
@@ -145,6 +152,29 @@ class RebuildIT extends IntegrationTest {
                         change(component.id(), component.name(), ComponentStatus.OPERATIONAL, ComponentStatus.PARTIAL_OUTAGE)));
                 events.add(component.status(ComponentStatus.OPERATIONAL, story.id(), start.plus(Duration.ofMinutes(30L * i + 20))));
                 events.add(story.postmortem("Postmortem " + i));
+            }
+        }
+        for (int m = 0; m < 6; m++) {
+            ComponentStory component = components.get(m);
+            MaintenanceStory window = MaintenanceStory.of("Window " + m, start.plus(Duration.ofMinutes(7L * m)),
+                    start.plus(Duration.ofHours(m + 1L)), Duration.ofHours(1), MaintenanceStory.component(component.id(), component.name()));
+            events.add(window.schedule("Planned " + m));
+            if (m == 1) {
+                events.add(window.cancel("Not needed after all"));
+                continue;
+            }
+            events.add(window.remind());
+            SitrepEvent started = window.start("Started " + m);
+            events.add(started);
+            events.add(started);
+            if (m == 2) {
+                // An update is lost on the way: a maintenance version gap, recorded the same way by every generation.
+                window.update(MaintenanceStatus.VERIFYING, "Lost");
+            } else if (m % 2 == 0) {
+                events.add(window.update(MaintenanceStatus.VERIFYING, "Verifying " + m));
+            }
+            if (m != 5) {
+                events.add(window.complete("Done " + m));
             }
         }
         return events;

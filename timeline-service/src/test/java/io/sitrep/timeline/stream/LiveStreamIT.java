@@ -5,12 +5,17 @@ import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.IncidentResolved;
+import io.sitrep.events.MaintenanceCompleted;
+import io.sitrep.events.MaintenanceScheduled;
+import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
+import io.sitrep.timeline.MaintenanceStory;
 import io.sitrep.timeline.SseClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +44,27 @@ class LiveStreamIT extends IntegrationTest {
             assertThat(event.data()).contains(story.id().toString()).contains("On the stream.");
             assertThat(api.get("/api/v1/incidents/" + story.id()).status())
                     .as("sent after the read model committed").isEqualTo(200);
+        }
+    }
+
+    // Issue 14: maintenance events were not applied, so the stream never carried them.
+    @Test
+    void maintenanceEventsAreStreamedUnderTheirTypes() {
+        try (SseClient client = SseClient.connect(url(), null)) {
+            Instant now = Instant.now();
+            MaintenanceStory story = MaintenanceStory.of("Streamed window", now.minus(Duration.ofHours(1)), now.minus(Duration.ofMinutes(5)),
+                    Duration.ofHours(1), MaintenanceStory.component("api", "Public API"));
+            MaintenanceScheduled scheduled = story.schedule("Planned.");
+            MaintenanceStarted started = story.start("Under way.");
+            MaintenanceCompleted completed = story.complete("Done.");
+
+            events.publish(scheduled, started, completed);
+
+            SseClient.Event last = client.awaitEvent(completed.eventId().toString(), TIMEOUT);
+            assertThat(last.name()).isEqualTo("maintenance.completed");
+            assertThat(last.data()).contains(story.id().toString()).contains("Done.");
+            assertThat(client.events().stream().filter(e -> e.data() != null && e.data().contains(story.id().toString())).map(SseClient.Event::name))
+                    .containsExactly("maintenance.scheduled", "maintenance.started", "maintenance.completed");
         }
     }
 

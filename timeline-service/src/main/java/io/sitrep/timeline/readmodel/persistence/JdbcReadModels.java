@@ -5,6 +5,8 @@ import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.MaintenanceComponent;
+import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.Gap;
 import io.sitrep.timeline.readmodel.IncidentCursor;
@@ -12,6 +14,12 @@ import io.sitrep.timeline.readmodel.IncidentDetail;
 import io.sitrep.timeline.readmodel.IncidentPage;
 import io.sitrep.timeline.readmodel.IncidentQuery;
 import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.MaintenanceCursor;
+import io.sitrep.timeline.readmodel.MaintenanceDetail;
+import io.sitrep.timeline.readmodel.MaintenancePage;
+import io.sitrep.timeline.readmodel.MaintenanceQuery;
+import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
+import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.readmodel.StatusChange;
@@ -28,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -53,6 +62,8 @@ public class JdbcReadModels implements ReadModels {
     private static final TypeReference<List<AffectedComponent>> AFFECTED = new TypeReference<>() {
     };
     private static final TypeReference<List<ComponentChange>> CHANGES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<MaintenanceComponent>> MAINTENANCE_COMPONENTS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -204,6 +215,79 @@ public class JdbcReadModels implements ReadModels {
     }
 
     @Override
+    public Optional<MaintenanceDetail> maintenance(UUID id, int updatesLimit) {
+        return jdbc.sql("SELECT * FROM maintenances WHERE generation = " + CURRENT + " AND id = ?")
+                .param(id)
+                .query(maintenanceMapper("id")).optional()
+                .map(maintenance -> maintenanceDetail(maintenance, Long.MAX_VALUE, updatesLimit));
+    }
+
+    @Override
+    public Optional<MaintenanceDetail> maintenanceAsOf(UUID id, Instant asOf, int updatesLimit) {
+        return jdbc.sql("""
+                        SELECT * FROM maintenance_versions
+                        WHERE generation = %s AND maintenance_id = ? AND published_at <= ?
+                        ORDER BY version DESC LIMIT 1""".formatted(CURRENT))
+                .params(id, ts(asOf))
+                .query(maintenanceMapper("maintenance_id")).optional()
+                .map(maintenance -> maintenanceDetail(maintenance, maintenance.version(), updatesLimit));
+    }
+
+    /** The window with the newest entries of its timeline up to a version, oldest first, and whether there are earlier ones. */
+    private MaintenanceDetail maintenanceDetail(MaintenanceView maintenance, long upToVersion, int updatesLimit) {
+        List<MaintenanceUpdateEntry> newestFirst = jdbc.sql("SELECT * FROM maintenance_updates WHERE generation = " + CURRENT
+                        + " AND maintenance_id = ? AND version <= ? ORDER BY version DESC LIMIT ?")
+                .params(maintenance.id(), upToVersion, updatesLimit + 1)
+                .query((rs, row) -> maintenanceUpdate(rs)).list();
+        boolean earlier = newestFirst.size() > updatesLimit;
+        List<MaintenanceUpdateEntry> shown = new ArrayList<>(newestFirst.subList(0, Math.min(updatesLimit, newestFirst.size())));
+        Collections.reverse(shown);
+        return new MaintenanceDetail(maintenance, shown, earlier);
+    }
+
+    @Override
+    public MaintenancePage maintenances(MaintenanceQuery query) {
+        boolean soonestFirst = query.status().soonestFirst();
+        StringBuilder sql = new StringBuilder("SELECT * FROM maintenances WHERE generation = " + CURRENT + " AND status IN (:statuses)");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("statuses", query.status().statuses().stream().map(MaintenanceStatus::wireName).sorted().toList());
+        if (query.after() != null) {
+            sql.append(soonestFirst ? " AND (scheduled_for, id) > (:afterFor, :afterId)" : " AND (scheduled_for, id) < (:afterFor, :afterId)");
+            params.put("afterFor", ts(query.after().scheduledFor()));
+            params.put("afterId", query.after().id());
+        }
+        sql.append(soonestFirst ? " ORDER BY scheduled_for, id" : " ORDER BY scheduled_for DESC, id DESC").append(" LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        List<MaintenanceView> rows = jdbc.sql(sql.toString()).params(params).query(maintenanceMapper("id")).list();
+        if (rows.size() <= query.limit()) {
+            return new MaintenancePage(rows, null);
+        }
+        List<MaintenanceView> page = rows.subList(0, query.limit());
+        MaintenanceView last = page.get(page.size() - 1);
+        return new MaintenancePage(page, new MaintenanceCursor(last.scheduledFor(), last.id()));
+    }
+
+    @Override
+    public Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates(Collection<UUID> maintenanceIds, int limitPerMaintenance) {
+        Map<UUID, List<MaintenanceUpdateEntry>> updates = new LinkedHashMap<>();
+        if (maintenanceIds.isEmpty()) {
+            return updates;
+        }
+        jdbc.sql("""
+                        SELECT * FROM (
+                            SELECT *, row_number() OVER (PARTITION BY maintenance_id ORDER BY version DESC) AS newest
+                            FROM maintenance_updates WHERE generation = %s AND maintenance_id IN (:ids)) entries
+                        WHERE newest <= :limit ORDER BY maintenance_id, version""".formatted(CURRENT))
+                .param("ids", List.copyOf(maintenanceIds))
+                .param("limit", limitPerMaintenance)
+                .query((ResultSet rs) -> {
+                    UUID id = (UUID) rs.getObject("maintenance_id");
+                    updates.computeIfAbsent(id, key -> new ArrayList<>()).add(maintenanceUpdate(rs));
+                });
+        return updates;
+    }
+
+    @Override
     public List<ComponentView> components() {
         return jdbc.sql("SELECT * FROM components WHERE generation = " + CURRENT + " ORDER BY group_name NULLS FIRST, name, id")
                 .query(componentMapper()).list();
@@ -290,6 +374,27 @@ public class JdbcReadModels implements ReadModels {
                 Impact.fromWireName(rs.getString("impact")),
                 previousImpact == null ? null : Impact.fromWireName(previousImpact),
                 rs.getString("message"), json.readValue(rs.getString("component_changes"), CHANGES),
+                instant(rs, "occurred_at"), instant(rs, "published_at"));
+    }
+
+    /** Maps a row of {@code maintenances} or {@code maintenance_versions}, whose id column is named {@code idColumn}. */
+    private RowMapper<MaintenanceView> maintenanceMapper(String idColumn) {
+        return (rs, row) -> {
+            String remindBefore = rs.getString("remind_before");
+            return new MaintenanceView((UUID) rs.getObject(idColumn), rs.getString("title"),
+                    MaintenanceStatus.fromWireName(rs.getString("status")), json.readValue(rs.getString("components"), MAINTENANCE_COMPONENTS),
+                    instant(rs, "scheduled_for"), instant(rs, "scheduled_until"), rs.getBoolean("auto_start"), rs.getBoolean("auto_complete"),
+                    remindBefore == null ? null : Duration.parse(remindBefore), instant(rs, "created_at"), instant(rs, "updated_at"),
+                    instant(rs, "reminded_at"), instant(rs, "started_at"), instant(rs, "completed_at"), instant(rs, "cancelled_at"),
+                    rs.getLong("version"));
+        };
+    }
+
+    private static MaintenanceUpdateEntry maintenanceUpdate(ResultSet rs) throws SQLException {
+        String previousStatus = rs.getString("previous_status");
+        return new MaintenanceUpdateEntry((UUID) rs.getObject("update_id"), (UUID) rs.getObject("event_id"), rs.getString("event_type"),
+                rs.getLong("version"), MaintenanceStatus.fromWireName(rs.getString("status")),
+                previousStatus == null ? null : MaintenanceStatus.fromWireName(previousStatus), rs.getString("message"),
                 instant(rs, "occurred_at"), instant(rs, "published_at"));
     }
 

@@ -7,6 +7,14 @@ import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentLifecycleEvent;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentUpdate;
+import io.sitrep.events.MaintenanceCancelled;
+import io.sitrep.events.MaintenanceCompleted;
+import io.sitrep.events.MaintenanceEvent;
+import io.sitrep.events.MaintenanceScheduled;
+import io.sitrep.events.MaintenanceStarted;
+import io.sitrep.events.MaintenanceSnapshot;
+import io.sitrep.events.MaintenanceUpdate;
+import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.timeline.readmodel.Gap;
@@ -21,6 +29,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +40,8 @@ import java.util.UUID;
 /**
  * Applies events, in order, to one generation of the read models, inside the caller's transaction:
  * checks each event's version against the one applied for its aggregate, records gaps, and writes the
- * snapshots, timeline entries, postmortems and status changes. Applying the same events twice changes
- * nothing.
+ * snapshots, timeline entries, postmortems, status changes, and maintenance windows with their updates.
+ * Applying the same events twice changes nothing.
  *
  * <p>A batch costs a fixed number of round trips whatever its size: one to lock its aggregates, one per
  * aggregate type to read the versions applied, and one JDBC batch per table written. Within the batch
@@ -79,6 +88,30 @@ public class ReadModelWriter {
                                                   incident_id, occurred_at, published_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
+    private static final String UPSERT_MAINTENANCE = """
+            INSERT INTO maintenances (generation, id, version, last_event_id, title, status, components, scheduled_for,
+                                      scheduled_until, auto_start, auto_complete, remind_before, created_at, updated_at,
+                                      reminded_at, started_at, completed_at, cancelled_at)
+            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (generation, id) DO UPDATE SET
+                version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id, title = EXCLUDED.title,
+                status = EXCLUDED.status, components = EXCLUDED.components, scheduled_for = EXCLUDED.scheduled_for,
+                scheduled_until = EXCLUDED.scheduled_until, auto_start = EXCLUDED.auto_start,
+                auto_complete = EXCLUDED.auto_complete, remind_before = EXCLUDED.remind_before,
+                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, reminded_at = EXCLUDED.reminded_at,
+                started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, cancelled_at = EXCLUDED.cancelled_at""";
+    private static final String INSERT_MAINTENANCE_VERSION = """
+            INSERT INTO maintenance_versions (generation, maintenance_id, version, title, status, components, scheduled_for,
+                                              scheduled_until, auto_start, auto_complete, remind_before, created_at,
+                                              updated_at, reminded_at, started_at, completed_at, cancelled_at,
+                                              occurred_at, published_at)
+            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+    private static final String INSERT_MAINTENANCE_UPDATE = """
+            INSERT INTO maintenance_updates (generation, maintenance_id, version, event_id, event_type, update_id, status,
+                                             previous_status, message, occurred_at, published_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
     private static final String INSERT_GAP = """
             INSERT INTO version_gaps (generation, aggregate_type, aggregate_id, expected_version, received_version,
                                       event_id, event_type, published_at)
@@ -96,7 +129,7 @@ public class ReadModelWriter {
     /**
      * Applies the events in order to the generation; returns what became of each, in the same order.
      *
-     * @throws IllegalArgumentException for an event that is neither an incident's nor a component's
+     * @throws IllegalArgumentException for an event that is not an incident's, a component's or a maintenance window's
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<ApplyResult> apply(List<? extends SitrepEvent> events, long generation) {
@@ -109,15 +142,23 @@ public class ReadModelWriter {
                 batch.incidents.put(incident.incidentId(), 0L);
             } else if (event instanceof ComponentEvent component) {
                 batch.components.put(component.componentId(), 0L);
+            } else if (event instanceof MaintenanceEvent maintenance) {
+                batch.maintenances.put(maintenance.maintenanceId(), 0L);
             } else {
-                throw new IllegalArgumentException(event.type().wireName() + " is not an incident or component event");
+                throw new IllegalArgumentException(event.type().wireName() + " is not an incident, component or maintenance event");
             }
         }
         lock(batch);
         readVersions(batch);
         List<ApplyResult> results = new ArrayList<>(events.size());
         for (SitrepEvent event : events) {
-            results.add(event instanceof IncidentEvent incident ? batch.incident(incident) : batch.component((ComponentEvent) event));
+            if (event instanceof IncidentEvent incident) {
+                results.add(batch.incident(incident));
+            } else if (event instanceof ComponentEvent component) {
+                results.add(batch.component(component));
+            } else {
+                results.add(batch.maintenance((MaintenanceEvent) event));
+            }
         }
         batch.write();
         return results;
@@ -131,6 +172,7 @@ public class ReadModelWriter {
         TreeSet<String> keys = new TreeSet<>();
         batch.incidents.keySet().forEach(id -> keys.add(batch.generation + ":incident:" + id));
         batch.components.keySet().forEach(id -> keys.add(batch.generation + ":component:" + id));
+        batch.maintenances.keySet().forEach(id -> keys.add(batch.generation + ":maintenance:" + id));
         jdbc.query("""
                         SELECT pg_advisory_xact_lock(key) FROM (
                             SELECT hashtextextended(k, 0) AS key FROM unnest(CAST(? AS text[])) AS k ORDER BY 1) AS ordered""",
@@ -151,6 +193,12 @@ public class ReadModelWriter {
                         batch.components.put(rs.getString("id"), rs.getLong("version"));
                     }, batch.generation, batch.components.keySet().toArray(String[]::new));
         }
+        if (!batch.maintenances.isEmpty()) {
+            jdbc.query("SELECT id, version FROM maintenances WHERE generation = ? AND id = ANY (CAST(? AS uuid[]))",
+                    rs -> {
+                        batch.maintenances.put(rs.getObject("id", UUID.class), rs.getLong("version"));
+                    }, batch.generation, batch.maintenances.keySet().stream().map(UUID::toString).toArray(String[]::new));
+        }
     }
 
     /** The rows one batch writes, gathered in event order while the versions are checked in memory. */
@@ -160,15 +208,19 @@ public class ReadModelWriter {
         /** Per aggregate, the version applied so far: read from the database, then advanced by this batch. */
         final Map<UUID, Long> incidents = new HashMap<>();
         final Map<String, Long> components = new HashMap<>();
+        final Map<UUID, Long> maintenances = new HashMap<>();
         /** Per aggregate, the last event this batch applies: its snapshot is the one stored. */
         final Map<UUID, IncidentEvent> latestIncidents = new LinkedHashMap<>();
         final Map<String, ComponentEvent> latestComponents = new LinkedHashMap<>();
+        final Map<UUID, MaintenanceEvent> latestMaintenances = new LinkedHashMap<>();
         /** A component's first applied event dates it, as when each event was applied alone. */
         final Map<String, Instant> componentsFirstSeen = new HashMap<>();
         final List<Object[]> incidentVersions = new ArrayList<>();
         final List<Object[]> timelineEntries = new ArrayList<>();
         final List<Object[]> postmortems = new ArrayList<>();
         final List<Object[]> statusChanges = new ArrayList<>();
+        final List<Object[]> maintenanceVersions = new ArrayList<>();
+        final List<Object[]> maintenanceUpdates = new ArrayList<>();
         final List<Object[]> gaps = new ArrayList<>();
 
         Batch(long generation) {
@@ -219,6 +271,59 @@ public class ReadModelWriter {
             return result;
         }
 
+        ApplyResult maintenance(MaintenanceEvent event) {
+            UUID id = event.maintenanceId();
+            ApplyResult result = check(event, "maintenance", maintenances.get(id));
+            if (!result.check().applies()) {
+                return result;
+            }
+            maintenances.put(id, event.version());
+            latestMaintenances.put(id, event);
+            List<Object> version = new ArrayList<>(List.of(generation, id, event.version()));
+            version.addAll(maintenanceColumns(event.maintenance()));
+            version.add(ts(event.occurredAt()));
+            version.add(ts(event.publishedAt()));
+            maintenanceVersions.add(version.toArray());
+            MaintenanceUpdate update = update(event);
+            if (update != null) {
+                maintenanceUpdates.add(new Object[] {generation, id, event.version(), event.eventId(), event.type().wireName(),
+                        update.id(), update.status().wireName(),
+                        update.previousStatus() == null ? null : update.previousStatus().wireName(), update.message(),
+                        ts(event.occurredAt()), ts(event.publishedAt())});
+            }
+            return result;
+        }
+
+        /** The update the event posts; null for a reminder, and for a change of the window without a message. */
+        private static MaintenanceUpdate update(MaintenanceEvent event) {
+            if (event instanceof MaintenanceScheduled scheduled) {
+                return scheduled.update();
+            }
+            if (event instanceof MaintenanceUpdated updated) {
+                return updated.update();
+            }
+            if (event instanceof MaintenanceStarted started) {
+                return started.update();
+            }
+            if (event instanceof MaintenanceCompleted completed) {
+                return completed.update();
+            }
+            if (event instanceof MaintenanceCancelled cancelled) {
+                return cancelled.update();
+            }
+            return null;
+        }
+
+        /** The snapshot's columns, from title to cancelled_at, as both maintenance tables hold them. */
+        private List<Object> maintenanceColumns(MaintenanceSnapshot maintenance) {
+            return Arrays.asList(maintenance.title(), maintenance.status().wireName(),
+                    StorableText.ofJson(json.writeValueAsString(maintenance.components())), ts(maintenance.scheduledFor()),
+                    ts(maintenance.scheduledUntil()), maintenance.autoStart(), maintenance.autoComplete(),
+                    maintenance.remindBefore() == null ? null : maintenance.remindBefore().toString(), ts(maintenance.createdAt()),
+                    ts(maintenance.updatedAt()), ts(maintenance.remindedAt()), ts(maintenance.startedAt()),
+                    ts(maintenance.completedAt()), ts(maintenance.cancelledAt()));
+        }
+
         private ApplyResult check(SitrepEvent event, String aggregateType, long applied) {
             VersionCheck check = VersionCheck.of(applied, event.version());
             if (check != VersionCheck.APPLY_AFTER_GAP) {
@@ -246,6 +351,12 @@ public class ReadModelWriter {
                         component.description(), component.status().wireName(), ts(componentsFirstSeen.get(id)),
                         ts(component.updatedAt())});
             });
+            List<Object[]> maintenanceRows = new ArrayList<>(latestMaintenances.size());
+            latestMaintenances.forEach((id, event) -> {
+                List<Object> row = new ArrayList<>(List.of(generation, id, event.version(), event.eventId()));
+                row.addAll(maintenanceColumns(event.maintenance()));
+                maintenanceRows.add(row.toArray());
+            });
             batchUpdate(INSERT_GAP, gaps);
             batchUpdate(UPSERT_INCIDENT, incidentRows);
             batchUpdate(INSERT_INCIDENT_VERSION, incidentVersions);
@@ -253,6 +364,9 @@ public class ReadModelWriter {
             batchUpdate(UPSERT_POSTMORTEM, postmortems);
             batchUpdate(UPSERT_COMPONENT, componentRows);
             batchUpdate(INSERT_STATUS_CHANGE, statusChanges);
+            batchUpdate(UPSERT_MAINTENANCE, maintenanceRows);
+            batchUpdate(INSERT_MAINTENANCE_VERSION, maintenanceVersions);
+            batchUpdate(INSERT_MAINTENANCE_UPDATE, maintenanceUpdates);
         }
 
         private void batchUpdate(String sql, List<Object[]> rows) {

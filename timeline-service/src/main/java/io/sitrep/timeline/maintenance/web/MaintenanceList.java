@@ -1,0 +1,11 @@
+package io.sitrep.timeline.maintenance.web;
+
+import java.util.List;
+
+/**
+ * A page of maintenance windows.
+ *
+ * @param nextCursor pass as {@code cursor} (with the same {@code status}) to get the next page; null on the last page
+ */
+record MaintenanceList(List<MaintenanceSummary> items, String nextCursor) {
+}

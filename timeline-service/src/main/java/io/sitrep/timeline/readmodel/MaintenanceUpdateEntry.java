@@ -1,0 +1,27 @@
+package io.sitrep.timeline.readmodel;
+
+import io.sitrep.events.MaintenanceStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One entry of a maintenance window's timeline: an update as the event that carried it told it.
+ *
+ * @param type           the event's wire type, e.g. {@code maintenance.started}
+ * @param previousStatus null for the scheduling entry
+ * @param message        what the update tells users (Markdown)
+ * @param occurredAt     when it happened in the world
+ * @param publishedAt    when Sitrep accepted it
+ */
+public record MaintenanceUpdateEntry(
+        UUID id,
+        UUID eventId,
+        String type,
+        long version,
+        MaintenanceStatus status,
+        MaintenanceStatus previousStatus,
+        String message,
+        Instant occurredAt,
+        Instant publishedAt) {
+}
