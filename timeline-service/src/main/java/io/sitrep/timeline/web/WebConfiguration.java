@@ -19,7 +19,7 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
         info = @Info(title = "Sitrep timeline-service", version = "v1",
-                description = "Incidents, timelines, components, uptime and status as the read models hold them; a live stream; "
+                description = "Incidents, scheduled maintenance, timelines, components, uptime and status as the read models hold them; a live stream; "
                         + "Statuspage-compatible endpoints; rebuilding the read models. Reads are public unless configured otherwise. "
                         + "Errors are RFC 9457 problems."),
         servers = @Server(url = "/", description = "This service"))
@@ -41,7 +41,7 @@ class WebConfiguration implements WebMvcConfigurer {
                 Map.of("400", "invalid-parameter: errors name the parameter at fault",
                         "401", "unauthenticated or invalid-api-key",
                         "403", "admin-disabled: no admin key is configured",
-                        "404", "unknown-incident or unknown-component",
+                        "404", "unknown-incident, unknown-maintenance or unknown-component",
                         "409", "rebuild-in-progress",
                         "429", "too-many-streams: this client address holds as many streams as it may; retry after Retry-After",
                         "503", "temporarily-unavailable; retry after Retry-After"),
@@ -52,7 +52,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addCorsMappings(CorsRegistry registry) {
         for (String path : new String[] {"/api/v1/incidents/**", "/api/v1/incidents", "/api/v1/components/**", "/api/v1/components",
-                "/api/v1/status", "/api/v1/stream", "/api/v2/**", "/feed.atom"}) {
+                "/api/v1/maintenances", "/api/v1/maintenances/**", "/api/v1/status", "/api/v1/stream", "/api/v2/**", "/feed.atom"}) {
             registry.addMapping(path).allowedOrigins("*").allowedMethods("GET").maxAge(3600);
         }
     }

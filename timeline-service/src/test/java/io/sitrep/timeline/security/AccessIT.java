@@ -15,6 +15,8 @@ class AccessIT extends IntegrationTest {
         api.get("/api/v1/incidents").expect(200);
         api.get("/api/v1/components").expect(200);
         api.get("/api/v1/status").expect(200);
+        api.get("/api/v1/maintenances").expect(200);
+        api.get("/api/v2/scheduled-maintenances.json").expect(200);
         api.get("/api/v2/summary.json").expect(200);
         api.get("/feed.atom").expect(200);
         api.get("/").expect(200);
