@@ -39,6 +39,7 @@ import java.util.UUID;
         "sitrep.security.api-keys[4].scopes=incidents:write",
         "sitrep.security.api-keys[4].default-component=checkout",
         "sitrep.security.rate-limit.requests-per-period=100000",
+        "sitrep.maintenance.suppress-alerts-by-key.writer=false",
         "sitrep.outbox.poll-interval=200ms",
 })
 @WithRealInfrastructure

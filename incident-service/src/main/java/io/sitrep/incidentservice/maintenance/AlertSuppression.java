@@ -9,9 +9,10 @@ import java.util.Collection;
 public interface AlertSuppression {
 
     /**
-     * True when an alert from {@code source} that would open an incident for {@code componentIds} opens none:
-     * suppression is on, the alert names at least one component, and every one of them is covered by an
-     * in-progress or verifying maintenance window. The caller records the alert as suppressed.
+     * True when an alert from {@code source}, sent with the API key named {@code keyName}, that would open an
+     * incident for {@code componentIds} opens none: suppression is on for that key, the alert names at least
+     * one component, and every one of them is covered by an in-progress or verifying maintenance window. The
+     * caller records the alert as suppressed.
      */
-    boolean suppresses(String source, Collection<String> componentIds);
+    boolean suppresses(String source, String keyName, Collection<String> componentIds);
 }

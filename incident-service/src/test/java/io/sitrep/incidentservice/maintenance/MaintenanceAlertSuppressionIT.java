@@ -72,6 +72,14 @@ class MaintenanceAlertSuppressionIT extends IntegrationTest {
     }
 
     @Test
+    void aKeyConfiguredNotToBeSuppressedOpensAnIncidentDuringTheWindow() {
+        JsonNode received = api.post(ALERTMANAGER, alertmanager(database)).expect(200).json();
+
+        assertThat(received.get("outcome").asString()).isEqualTo("opened");
+        assertThat(received.get("incidentId").asString()).isNotBlank();
+    }
+
+    @Test
     void onceTheWindowIsCompletedTheSameAlertOpensAnIncident() {
         alerts.post(ALERTMANAGER, alertmanager(database)).expect(202);
         admin.post("/api/v1/maintenances/" + window + "/complete", null).expect(200);

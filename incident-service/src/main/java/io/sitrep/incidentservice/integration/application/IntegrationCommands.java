@@ -93,7 +93,7 @@ public class IntegrationCommands {
         String message = affected.leftOut() == 0 ? trigger.message() : Texts.withNote(trigger.message(), "(" + affected.leftOut()
                 + " more components named by the alert are not set: an incident command sets at most " + Texts.COMPONENT_LIMIT + ".)");
         if (open.isEmpty()) {
-            if (suppression.suppresses(link.source(), affected.requests().stream().map(c -> c.id().value()).toList())) {
+            if (suppression.suppresses(link.source(), principal.name(), affected.requests().stream().map(c -> c.id().value()).toList())) {
                 return new Applied(Outcome.SUPPRESSED, null);
             }
             Incident incident = commands.open(new OpenIncident(trigger.title(), IncidentStatus.INVESTIGATING, trigger.impact(),

@@ -40,8 +40,8 @@ class WindowsInProgress implements AlertSuppression, MaintenanceCoverage {
     }
 
     @Override
-    public boolean suppresses(String source, Collection<String> componentIds) {
-        if (!settings.suppressAlerts() || componentIds.isEmpty()) {
+    public boolean suppresses(String source, String keyName, Collection<String> componentIds) {
+        if (!settings.suppressesAlertsOf(keyName) || componentIds.isEmpty()) {
             return false;
         }
         Set<String> covered = maintenances.coveredByActiveWindows(null, componentIds);
