@@ -39,10 +39,12 @@ final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final String password;
+    private final Process tether;
 
-    private LocalPostgres(EmbeddedPostgres postgres, String password) {
+    private LocalPostgres(EmbeddedPostgres postgres, String password, Process tether) {
         this.postgres = postgres;
         this.password = password;
+        this.tether = tether;
     }
 
     /**
@@ -53,6 +55,8 @@ final class LocalPostgres implements AutoCloseable {
         String password = Secrets.kept(passwordFile, () -> Secrets.random(24));
         Path hba = dataDirectory.resolve("pg_hba.conf");
         boolean trusting = trustsEveryone(hba);
+        // Before the server starts: pg_ctl puts it in a session of its own, so only the watcher stops it if the launcher dies.
+        Process tether = Tether.postgres(dataDirectory);
         LocalPostgres started;
         try {
             started = new LocalPostgres(EmbeddedPostgres.builder()
@@ -78,9 +82,14 @@ final class LocalPostgres implements AutoCloseable {
                     .setLocaleConfig("auth-local", SCRAM)
                     .setLocaleConfig("auth-host", SCRAM)
                     .setConnectConfig("password", password)
-                    .start(), password);
+                    .start(), password, tether);
         } catch (IOException e) {
+            // Ended without acting: the postmaster.pid it would read may name a server that is not this one.
+            tether.destroyForcibly();
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            tether.destroyForcibly();
+            throw e;
         }
         if (trusting) {
             started.requirePassword(hba);
@@ -156,6 +165,11 @@ final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            // The server is stopped: the watcher finds no postmaster.pid and exits.
+            Tether.release(tether);
+        }
     }
 }
