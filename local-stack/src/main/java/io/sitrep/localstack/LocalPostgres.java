@@ -5,6 +5,8 @@ import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * PostgreSQL from the embedded binaries on Maven Central, with its data in a folder of its own that
@@ -39,10 +45,12 @@ final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final String password;
+    private final Process tether;
 
-    private LocalPostgres(EmbeddedPostgres postgres, String password) {
+    private LocalPostgres(EmbeddedPostgres postgres, String password, Process tether) {
         this.postgres = postgres;
         this.password = password;
+        this.tether = tether;
     }
 
     /**
@@ -50,9 +58,22 @@ final class LocalPostgres implements AutoCloseable {
      * is generated into {@code passwordFile} (owner-only) on first start and read from it afterwards.
      */
     static LocalPostgres start(Path dataDirectory, Path binaries, int port, Path passwordFile) {
+        return start(dataDirectory, binaries, port, passwordFile, line -> { });
+    }
+
+    /**
+     * As {@link #start(Path, Path, int, Path)}, after checking what it finds: a live server on the data folder or a
+     * listener on the port is refused, never reused; a postmaster.pid of a process that is gone is cleared (and
+     * {@code say} is told). pg_ctl's exit status is honoured.
+     */
+    static LocalPostgres start(Path dataDirectory, Path binaries, int port, Path passwordFile, Consumer<String> say) {
+        clearStalePidFile(dataDirectory, say);
+        refuseBusyPort(port);
         String password = Secrets.kept(passwordFile, () -> Secrets.random(24));
         Path hba = dataDirectory.resolve("pg_hba.conf");
         boolean trusting = trustsEveryone(hba);
+        // Before the server starts: pg_ctl puts it in a session of its own, so only the watcher stops it if the launcher dies.
+        Process tether = Tether.postgres(dataDirectory);
         LocalPostgres started;
         try {
             started = new LocalPostgres(EmbeddedPostgres.builder()
@@ -78,14 +99,78 @@ final class LocalPostgres implements AutoCloseable {
                     .setLocaleConfig("auth-local", SCRAM)
                     .setLocaleConfig("auth-host", SCRAM)
                     .setConnectConfig("password", password)
-                    .start(), password);
+                    .start(), password, tether);
+            started.requirePgCtlSuccess(dataDirectory);
         } catch (IOException e) {
+            // Ended without acting: the postmaster.pid it would read may name a server that is not this one.
+            tether.destroyForcibly();
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            tether.destroyForcibly();
+            throw e;
         }
         if (trusting) {
             started.requirePassword(hba);
         }
         return started;
+    }
+
+    /**
+     * Issue 21: a restart silently reused a server left over from a killed launcher while postmaster.pid named it.
+     * A live PostgreSQL on the folder is refused; the file of a process that is gone (or is no PostgreSQL) is cleared.
+     */
+    private static void clearStalePidFile(Path dataDirectory, Consumer<String> say) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).strip());
+        } catch (IOException | NumberFormatException e) {
+            pid = -1;
+        }
+        Optional<ProcessHandle> owner = pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
+        if (owner.isPresent() && owner.get().info().command().map(command -> command.endsWith("postgres")).orElse(true)) {
+            throw new IllegalStateException("PostgreSQL already runs on " + dataDirectory + " (pid " + pid
+                    + ", named in its postmaster.pid), started by another launcher or left over from one; local-stack does "
+                    + "not reuse a server it did not start. Stop it (kill -INT " + pid + ") and start again.");
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear the stale " + pidFile, e);
+        }
+        say.accept("Cleared a stale postmaster.pid" + (pid > 0 ? " (pid " + pid + " is gone)" : "") + " in " + dataDirectory);
+    }
+
+    /** Refuses a port that something already listens on: the server there would be taken for this one. */
+    private static void refuseBusyPort(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ADDRESS, port), 1000);
+        } catch (IOException e) {
+            return;
+        }
+        throw new IllegalStateException("Port " + port + " on " + ADDRESS + " is already in use by another process (another "
+                + "PostgreSQL or a stack left running?); local-stack does not reuse it. Stop that process or choose other ports.");
+    }
+
+    /** The library ignores how {@code pg_ctl -w start} ended and only checks that the port answers. */
+    private void requirePgCtlSuccess(Path dataDirectory) {
+        Process pgCtl = postgres.getProcess();
+        if (pgCtl == null) {
+            return;
+        }
+        try {
+            if (pgCtl.waitFor(10, TimeUnit.SECONDS) && pgCtl.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctl could not start PostgreSQL in " + dataDirectory + " (exit status "
+                        + pgCtl.exitValue() + "); see its output above");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for pg_ctl", e);
+        }
     }
 
     /** True for a data folder made before the database asked for a password: its pg_hba.conf trusts every local connection. */
@@ -156,6 +241,11 @@ final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            // The server is stopped: the watcher finds no postmaster.pid and exits.
+            Tether.release(tether);
+        }
     }
 }

@@ -115,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
         // notification-service encrypts signing secrets with it: it must outlive restarts, like the data.
         secretKey = Secrets.kept(data.resolve("secret-key"), () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(32)));
         Path binaries = OwnerOnly.folder(data.resolve("postgres-binaries"));
-        postgres = LocalPostgres.start(data.resolve("postgres"), binaries, settings.postgresPort(), data.resolve("postgres-password"));
+        postgres = LocalPostgres.start(data.resolve("postgres"), binaries, settings.postgresPort(), data.resolve("postgres-password"), say);
         // The library opens the binaries' folder to everyone on every start, as it would a shared temporary folder.
         OwnerOnly.restrict(binaries);
         for (String service : settings.services()) {

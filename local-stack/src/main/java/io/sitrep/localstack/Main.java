@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar [--data-dir=.sitrep] [--demo]}, from the
+ * {@code java -jar local-stack/target/local-stack.jar [--data-dir=.sitrep] [--demo] [--free-ports]}, from the
  * repository root. Ctrl-C stops everything.
  */
 public final class Main {
@@ -24,10 +24,12 @@ public final class Main {
                 settings = settings.withDataDirectory(root.resolve(arg.substring("--data-dir=".length())));
             } else if (arg.equals("--demo")) {
                 demo = true;
+            } else if (arg.equals("--free-ports")) {
+                settings = settings.onFreePorts();
             } else if (arg.startsWith("--services=")) {
                 settings = settings.withServices(List.of(arg.substring("--services=".length()).split(",")));
             } else {
-                System.err.println("Unknown argument " + arg + "; use --data-dir=<folder>, --demo or --services=incident,notification,timeline");
+                System.err.println("Unknown argument " + arg + "; use --data-dir=<folder>, --demo, --free-ports or --services=incident,notification,timeline");
                 System.exit(2);
             }
         }

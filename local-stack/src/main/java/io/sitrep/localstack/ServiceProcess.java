@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * One service as a process of its own, supervised: if it dies it is started again, after a pause
- * that grows while it keeps dying, and the supervisor says so. Its output goes to a log file.
+ * that grows while it keeps dying, and the supervisor says so. Its output goes to a log file. It is
+ * {@link Tether tethered} to the launcher: it stops when the launcher dies.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -91,7 +92,8 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        // Tethered: if the launcher dies, however it dies, the service stops too instead of living on as an orphan.
+        ProcessBuilder builder = new ProcessBuilder(Tether.command(command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
