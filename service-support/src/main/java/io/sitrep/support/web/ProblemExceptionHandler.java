@@ -5,7 +5,9 @@ import io.sitrep.support.security.InsufficientScope;
 import io.sitrep.support.security.ScopeCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -16,6 +18,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -30,18 +34,24 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns every failure into an RFC 9457 problem: a 4xx that names the rule or the field at fault for
- * what the caller can fix, a 503 for a busy database, a 500 without internals for what it cannot.
+ * what the caller can fix, a 503 for a busy or unavailable database, a 500 without internals for what it cannot.
  * A service extends it with {@code @RestControllerAdvice} and adds the problems of its own rules.
  */
 public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private DatabaseRefusals databaseRefusals = new DatabaseRefusals(new SimpleMeterRegistry(), Duration.ofSeconds(10), Clock.systemUTC());
 
     @ExceptionHandler(FieldRejected.class)
     ResponseEntity<Object> fieldRejected(FieldRejected e) {
@@ -73,12 +83,25 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
         return problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Not allowed", detail, List.of());
     }
 
-    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<Object> databaseUnavailable(DataAccessException e) {
-        log.warn("Request refused, the database is busy or unreachable: {}", LogSafe.text(e.getMostSpecificCause().getMessage()));
+    /**
+     * The database is unavailable: down, refusing connections, the pool empty until its connection
+     * timeout, a transaction that cannot begin or cannot be rolled back. A 503 the caller may retry;
+     * counted and logged once per interval by {@link DatabaseRefusals}, without a stack trace.
+     */
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class, TransactionSystemException.class, SQLTransientConnectionException.class,
+            SQLNonTransientConnectionException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception e) {
+        databaseRefusals.refused(e);
         ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "Try again shortly",
                 "The request could not be stored just now and changed nothing; retry it, with the same Idempotency-Key.", List.of());
         return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+    }
+
+    /** The service's shared count of refusals; a handler made outside a Spring context keeps a count of its own. */
+    @Autowired(required = false)
+    public void setDatabaseRefusals(DatabaseRefusals databaseRefusals) {
+        this.databaseRefusals = databaseRefusals;
     }
 
     /**
@@ -105,6 +128,25 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
         } + " Nothing was changed.", List.of());
     }
 
+    /**
+     * Whether a failure of another kind was caused by the database being unreachable: a connection
+     * refused or lost (SQLState class 08), the pool's connection timeout, or the server shutting down
+     * (SQLState 57P01 to 57P03).
+     */
+    private static boolean causedByUnavailableDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof CannotCreateTransactionException || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static SQLException sqlException(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql) {
@@ -116,6 +158,9 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (causedByUnavailableDatabase(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Request failed unexpectedly", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request failed on the server; it may be retried.", List.of());

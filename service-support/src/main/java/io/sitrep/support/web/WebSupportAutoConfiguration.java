@@ -1,6 +1,9 @@
 package io.sitrep.support.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,6 +24,8 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
+import java.time.Clock;
+
 /**
  * Problem responses from filters, the request body limit and strict JSON for every service's API,
  * with every text of a request body checked for unsafe characters.
@@ -29,6 +34,13 @@ import tools.jackson.databind.type.LogicalType;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebSettings.class)
 public class WebSupportAutoConfiguration {
+
+    /** Counts and reports requests refused because the database is unavailable (see {@link ProblemExceptionHandler}). */
+    @Bean
+    DatabaseRefusals databaseRefusals(ObjectProvider<MeterRegistry> registry, WebSettings settings) {
+        return new DatabaseRefusals(registry.getIfAvailable(SimpleMeterRegistry::new), settings.databaseUnavailableLogInterval(),
+                Clock.systemUTC());
+    }
 
     @Bean
     ProblemWriter problemWriter(JsonMapper json) {
