@@ -31,6 +31,11 @@ public final class SseClient implements AutoCloseable {
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
+    /**
+     * Held for as long as the stream is: the JDK closes the connections of a client that is no longer referenced,
+     * which would end a stream the test still counts as open.
+     */
+    private final HttpClient http;
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile int status;
     private volatile String contentType;
@@ -44,7 +49,7 @@ public final class SseClient implements AutoCloseable {
         }
         headers.forEach(request::header);
         // A client of its own: a stream never shares a connection with another, nor is closed along with one.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(READERS).build();
         response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {

@@ -101,6 +101,7 @@ class StreamLimitsIT extends IntegrationTest {
                 clients.add(client);
                 assertThat(client.status()).isEqualTo(200);
             }
+            assertThat(stream.clients(crowded)).as("every stream of the address still open").isEqualTo(cap);
 
             SseClient refused = SseClient.connect(url(), null, Map.of("X-Forwarded-For", crowded));
             clients.add(refused);
