@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * PostgreSQL from the embedded binaries on Maven Central, with its data in a folder of its own that
@@ -46,11 +47,15 @@ final class LocalPostgres implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final String password;
     private final Process tether;
+    private final Path dataDirectory;
+    private final Path binaries;
 
-    private LocalPostgres(EmbeddedPostgres postgres, String password, Process tether) {
+    private LocalPostgres(EmbeddedPostgres postgres, String password, Process tether, Path dataDirectory, Path binaries) {
         this.postgres = postgres;
         this.password = password;
         this.tether = tether;
+        this.dataDirectory = dataDirectory;
+        this.binaries = binaries;
     }
 
     /**
@@ -99,7 +104,7 @@ final class LocalPostgres implements AutoCloseable {
                     .setLocaleConfig("auth-local", SCRAM)
                     .setLocaleConfig("auth-host", SCRAM)
                     .setConnectConfig("password", password)
-                    .start(), password, tether);
+                    .start(), password, tether, dataDirectory, binaries);
             started.requirePgCtlSuccess(dataDirectory);
         } catch (IOException e) {
             // Ended without acting: the postmaster.pid it would read may name a server that is not this one.
@@ -237,6 +242,56 @@ final class LocalPostgres implements AutoCloseable {
     /** The superuser's password, for the services' datasource settings. */
     String password() {
         return password;
+    }
+
+    /** The server's process, as its postmaster.pid names it; empty when the file is gone or names no live process. */
+    Optional<ProcessHandle> server() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Lets go of a server that died: its watcher ends (it finds no live server to stop), the library's lock on the
+     * data folder is released, and the server's own processes, which outlive it for a moment, are waited for, since
+     * a new server refuses to start while they still hold the old one's shared memory. Returns whether they ended
+     * within {@code bound}.
+     */
+    boolean abandon(Duration bound) {
+        Tether.release(tether);
+        long deadline = System.nanoTime() + bound.toNanos();
+        try {
+            tether.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+            // Its pg_ctl stop fails (there is no server); the library logs that, and frees its lock either way.
+            postgres.close();
+            while (System.nanoTime() < deadline) {
+                if (leftovers().findAny().isEmpty()) {
+                    return true;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The lock is released in any case.
+        }
+        return leftovers().findAny().isEmpty();
+    }
+
+    /** Processes still running the server binaries of this folder's installation: backends of a server that died. */
+    private Stream<ProcessHandle> leftovers() {
+        Path bin;
+        try {
+            bin = binaries.toRealPath();
+        } catch (IOException e) {
+            bin = binaries.toAbsolutePath().normalize();
+        }
+        Path installation = bin;
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> Path.of(command).startsWith(installation)).orElse(false));
     }
 
     @Override

@@ -32,8 +32,9 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     private final Consumer<String> say;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private LocalKafka kafka;
-    private LocalPostgres postgres;
+    private DatabaseSupervisor postgres;
     private SmtpSink smtpSink;
     private String apiKey;
     private String secretKey;
@@ -115,11 +116,15 @@ public final class LocalStack implements AutoCloseable {
         // notification-service encrypts signing secrets with it: it must outlive restarts, like the data.
         secretKey = Secrets.kept(data.resolve("secret-key"), () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(32)));
         Path binaries = OwnerOnly.folder(data.resolve("postgres-binaries"));
-        postgres = LocalPostgres.start(data.resolve("postgres"), binaries, settings.postgresPort(), data.resolve("postgres-password"), say);
-        // The library opens the binaries' folder to everyone on every start, as it would a shared temporary folder.
-        OwnerOnly.restrict(binaries);
+        postgres = DatabaseSupervisor.start(() -> {
+            LocalPostgres started = LocalPostgres.start(data.resolve("postgres"), binaries, settings.postgresPort(),
+                    data.resolve("postgres-password"), say);
+            // The library opens the binaries' folder to everyone on every start, as it would a shared temporary folder.
+            OwnerOnly.restrict(binaries);
+            return started;
+        }, say, failure::complete);
         for (String service : settings.services()) {
-            postgres.ensureDatabase(database(service));
+            postgres.current().ensureDatabase(database(service));
         }
         kafka = LocalKafka.start(data.resolve("kafka"), settings.kafkaPort());
         if (settings.smtpHost() == null) {
@@ -129,31 +134,54 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() {
         for (String service : settings.services()) {
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("PORT", Integer.toString(port(service)));
-            // Loopback only: the API key is generated and printed, and the local stack is for this machine.
-            environment.put("SERVER_ADDRESS", ADDRESS);
-            environment.put("SITREP_DB_URL", postgres.jdbcUrl(database(service)));
-            environment.put("SITREP_DB_USER", LocalPostgres.USER);
-            // In the environment of the child, not on its command line, where every user's ps would show it.
-            environment.put("SITREP_DB_PASSWORD", postgres.password());
-            environment.put("SITREP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            environment.put("SITREP_API_KEY", apiKey);
-            if (service.equals("notification")) {
-                environment.put("SITREP_SMTP_HOST", settings.smtpHost() == null ? "127.0.0.1" : settings.smtpHost());
-                environment.put("SITREP_SMTP_PORT", Integer.toString(settings.smtpPort()));
-                environment.put("SITREP_PUBLIC_BASE_URL", "http://localhost:" + settings.notificationPort());
-                environment.put("SITREP_SECRET_KEY", secretKey);
-                // Local receivers are on this machine: allow loopback and private webhook targets here only.
-                environment.put("SITREP_NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
-            }
-            environment.putAll(settings.extraEnvironment().getOrDefault(service, Map.of()));
-            ServiceProcess process = new ServiceProcess(service + "-service", jar(service), port(service), environment,
-                    List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m"),
-                    settings.dataDirectory().resolve("logs").resolve(service + "-service.log"), say);
-            services.put(service, process);
-            process.start();
+            startInstance(service, service, port(service));
         }
+    }
+
+    /**
+     * Starts one more instance of a service, on a free port, with the same database, broker and settings: the instances
+     * share the service's consumer group, as in a scale-out. Returns its name, e.g. {@code notification-2}, which
+     * {@link #url}, {@link #process} and {@link #restarts} take like a service's name; returns before it is ready.
+     */
+    public synchronized String startAnotherInstance(String service) {
+        if (!services.containsKey(service)) {
+            throw new IllegalArgumentException(service + " does not run in this stack");
+        }
+        int number = 2;
+        while (services.containsKey(service + "-" + number)) {
+            number++;
+        }
+        String instance = service + "-" + number;
+        startInstance(service, instance, FreePorts.one());
+        return instance;
+    }
+
+    private void startInstance(String service, String instance, int port) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PORT", Integer.toString(port));
+        // Loopback only: the API key is generated and printed, and the local stack is for this machine.
+        environment.put("SERVER_ADDRESS", ADDRESS);
+        environment.put("SITREP_DB_URL", postgres.current().jdbcUrl(database(service)));
+        environment.put("SITREP_DB_USER", LocalPostgres.USER);
+        // In the environment of the child, not on its command line, where every user's ps would show it.
+        environment.put("SITREP_DB_PASSWORD", postgres.current().password());
+        environment.put("SITREP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("SITREP_API_KEY", apiKey);
+        if (service.equals("notification")) {
+            environment.put("SITREP_SMTP_HOST", settings.smtpHost() == null ? "127.0.0.1" : settings.smtpHost());
+            environment.put("SITREP_SMTP_PORT", Integer.toString(settings.smtpPort()));
+            environment.put("SITREP_PUBLIC_BASE_URL", "http://localhost:" + settings.notificationPort());
+            environment.put("SITREP_SECRET_KEY", secretKey);
+            // Local receivers are on this machine: allow loopback and private webhook targets here only.
+            environment.put("SITREP_NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        }
+        environment.putAll(settings.extraEnvironment().getOrDefault(service, Map.of()));
+        String suffix = instance.equals(service) ? "" : instance.substring(service.length());
+        ServiceProcess process = new ServiceProcess(service + "-service" + suffix, jar(service), port, environment,
+                List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m"),
+                settings.dataDirectory().resolve("logs").resolve(service + "-service" + suffix + ".log"), say);
+        services.put(instance, process);
+        process.start();
     }
 
     /** Stops the broker, as an outage would; the services keep running. */
@@ -175,6 +203,11 @@ public final class LocalStack implements AutoCloseable {
         services.get(service).pause();
     }
 
+    /** Kills a service (or instance) with SIGKILL and keeps it down, as if its machine died; {@link #startService} starts it again. */
+    public void killAndKeepDown(String service) {
+        services.get(service).killAndKeepDown();
+    }
+
     /** Starts a service stopped by {@link #stopService(String)} again; returns before it is ready. */
     public void startService(String service) {
         services.get(service).resume();
@@ -185,11 +218,15 @@ public final class LocalStack implements AutoCloseable {
         return smtpSink == null ? List.of() : smtpSink.received();
     }
 
-    /** Waits until every service answers its readiness probe. */
+    /** Waits until every service answers its readiness probe, but those stopped or killed on purpose and kept down. */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (ServiceProcess service : services.values()) {
-            while (!service.isReady()) {
+        List<ServiceProcess> all;
+        synchronized (this) {
+            all = List.copyOf(services.values());
+        }
+        for (ServiceProcess service : all) {
+            while (!service.keptDown() && !service.isReady()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(service.name() + " is not ready after " + timeout.toSeconds() + " s; see " + service.log());
                 }
@@ -208,7 +245,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String url(String service) {
-        return "http://localhost:" + port(service);
+        ServiceProcess instance = services.get(service);
+        return "http://localhost:" + (instance != null ? instance.port() : port(service));
     }
 
     public String kafkaBootstrapServers() {
@@ -216,7 +254,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String jdbcUrl(String service) {
-        return postgres.jdbcUrl(database(service));
+        return postgres.current().jdbcUrl(database(service));
+    }
+
+    /** The PostgreSQL server's process as it runs now, for tests that kill it. */
+    public ProcessHandle postgresServer() {
+        return postgres.server().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+    }
+
+    /** How many times PostgreSQL was started again after it died. */
+    public int postgresRestarts() {
+        return postgres.restarts();
+    }
+
+    /**
+     * Completes with the reason when a part of the stack died and could not be started again; the launcher then
+     * stops everything and exits non-zero.
+     */
+    public CompletableFuture<String> failure() {
+        return failure;
     }
 
     /** The inbox of the embedded SMTP sink, or null when mail goes to an outside server. */

@@ -53,6 +53,11 @@ public final class Main {
             say(String.format(java.util.Locale.ROOT, "Stopped in %.1f s.", (System.nanoTime() - stopping) / 1e9));
             stopped.countDown();
         }, "local-stack-stop"));
+        // Off the supervisor's thread: exiting runs the hook above, which waits for that thread to end.
+        stack.failure().thenAcceptAsync(reason -> {
+            System.err.println("[local-stack] " + reason + "; stopping everything.");
+            System.exit(1);
+        });
         stack.awaitReady(Duration.ofMinutes(3));
         long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
         if (demo) {

@@ -128,6 +128,11 @@ final class ServiceProcess implements AutoCloseable {
         }, delaySeconds, TimeUnit.SECONDS);
     }
 
+    /** True when it was stopped or killed on purpose and is kept down ({@link #pause()}, {@link #killAndKeepDown()}). */
+    boolean keptDown() {
+        return stopping;
+    }
+
     /** True when the service answers its readiness probe with 200. */
     boolean isReady() {
         try {
@@ -146,6 +151,15 @@ final class ServiceProcess implements AutoCloseable {
     synchronized void pause() {
         stopping = true;
         terminate();
+    }
+
+    /** Kills the process (SIGKILL: no graceful shutdown) and keeps it down, as a machine that died would be. */
+    synchronized void killAndKeepDown() {
+        stopping = true;
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+        }
     }
 
     /** Starts a paused process again, supervised as before. */

@@ -8,7 +8,7 @@ import java.util.Objects;
  * overlap also the previous one; email subscriptions have neither.
  *
  * @param target         the webhook URL or the email address
- * @param endpoint       what isolates deliveries: the webhook URL's scheme, host and port, or {@code smtp}
+ * @param endpoint       what isolates deliveries: the webhook URL's scheme, host, port and path (not its query), or {@code smtp}; never shown, only its hash names metrics
  * @param secret         the current signing secret; null for email
  * @param previousSecret the secret before the last rotation while its overlap lasts; else null
  */

@@ -27,7 +27,7 @@ import java.util.List;
  * @param maxInFlight           the most attempts in flight in this instance, over all endpoints
  * @param lease                 how long a claimed delivery is held before another dispatcher may take it over; longer than any attempt
  * @param endpointConcurrency   the most attempts in flight to one webhook endpoint (its bulkhead)
- * @param threads               threads that record outcomes and check webhook targets
+ * @param threads               threads that record the outcomes of attempts (webhook targets are checked by the sender, at connection time)
  * @param failingAfter          failed attempts in a row to one subscription after which delivery.failing is published
  * @param disableAfter          how long a subscription may fail without a single success before it is disabled
  * @param autoRedriveWindow     when a failing subscription succeeds again, its dead letters of this long back are re-driven
