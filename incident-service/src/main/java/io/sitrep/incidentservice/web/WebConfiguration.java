@@ -32,7 +32,7 @@ class WebConfiguration {
     /** PagerDuty-shaped events carry their key as routing_key. */
     @Bean
     BodyCredentialPaths eventsTakeTheirKeyFromTheBody() {
-        return new BodyCredentialPaths(Set.of("/api/v1/integrations/events"));
+        return new BodyCredentialPaths(Set.of("/api/v1/integrations/events", "/v2/enqueue", "/v2/change/enqueue"));
     }
 
     @Bean

@@ -196,7 +196,7 @@ public class SecurityAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new CommandMetrics(meterRegistry)).addPathPatterns("/api/**");
+                registry.addInterceptor(new CommandMetrics(meterRegistry)).addPathPatterns("/api/**", "/v2/**");
             }
         };
     }

@@ -84,7 +84,8 @@ public class WebSupportAutoConfiguration {
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebSettings settings, ProblemWriter problems) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(settings.maxBodySize().toBytes(), problems));
-        registration.addUrlPatterns("/api/*");
+        // The APIs, and incident-service's PagerDuty-compatible /v2/enqueue.
+        registration.addUrlPatterns("/api/*", "/v2/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }

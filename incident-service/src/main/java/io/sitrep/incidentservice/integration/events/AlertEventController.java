@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -63,6 +64,39 @@ class AlertEventController {
     @Command(value = "integration.events", scope = Scopes.INCIDENTS_WRITE, checksScopeItself = true)
     ResponseEntity<Accepted> receive(@Valid @RequestBody AlertEvent event,
                                      @RequestAttribute(name = ApiPrincipal.ATTRIBUTE, required = false) ApiPrincipal fromHeader) {
+        return process(event, fromHeader);
+    }
+
+    /**
+     * The same events on PagerDuty's own path: its client libraries, and Alertmanager's {@code pagerduty_configs}, can
+     * only change the host they send to. Refusals on this path have PagerDuty's shape too ({@link PagerDutyAnswers}).
+     */
+    @Operation(operationId = "enqueueEvent", summary = "Trigger, acknowledge or resolve an incident, on PagerDuty's Events API v2 path",
+            description = "For PagerDuty clients that can change only the host. A 400 answers with PagerDuty's body: "
+                    + "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[…]}.")
+    @ApiResponse(responseCode = "202", description = "Processed",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PagerDutyAnswers.Invalid.class)))
+    @PostMapping(path = PagerDutyAnswers.ENQUEUE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "integration.events", scope = Scopes.INCIDENTS_WRITE, checksScopeItself = true)
+    ResponseEntity<Accepted> enqueue(@Valid @RequestBody AlertEvent event,
+                                     @RequestAttribute(name = ApiPrincipal.ATTRIBUTE, required = false) ApiPrincipal fromHeader) {
+        return process(event, fromHeader);
+    }
+
+    /** PagerDuty's change events have no counterpart here: refused clearly, and as invalid, so that clients do not retry. */
+    @Operation(operationId = "enqueueChangeEvent", summary = "Change events are not supported; always 400")
+    @ApiResponse(responseCode = "400", description = "Change events are not supported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PagerDutyAnswers.Invalid.class)))
+    @PostMapping(path = PagerDutyAnswers.CHANGE_ENQUEUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PagerDutyAnswers.Invalid> enqueueChange() {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(new PagerDutyAnswers.Invalid("invalid event",
+                "Change events are not supported", List.of("Sitrep records incidents, not change events: send trigger, acknowledge "
+                        + "and resolve events to " + PagerDutyAnswers.ENQUEUE)));
+    }
+
+    private ResponseEntity<Accepted> process(AlertEvent event, ApiPrincipal fromHeader) {
         ApiPrincipal principal = fromHeader != null ? fromHeader : access.admit(event.routingKey());
         if (!principal.may(Scopes.INCIDENTS_WRITE)) {
             throw new InsufficientScope(principal, Scopes.INCIDENTS_WRITE);
