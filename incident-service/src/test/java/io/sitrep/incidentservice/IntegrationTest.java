@@ -4,6 +4,7 @@ import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.testsupport.Api;
+import io.sitrep.testsupport.OpenApiContract;
 import io.sitrep.testsupport.TopicReader;
 import io.sitrep.testsupport.WithRealInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,7 +68,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void connect() {
-        api = new Api(port, WRITER_KEY);
+        api = new Api(port, WRITER_KEY, OpenApiContract.of("incident-service"));
         topic = TopicReader.of(TOPIC);
     }
 

@@ -12,8 +12,8 @@ import java.util.Objects;
 public record ComponentSnapshot(
         String id,
         String name,
-        String group,
-        String description,
+        @Nullable String group,
+        @Nullable String description,
         ComponentStatus status,
         Instant updatedAt,
         long version) {

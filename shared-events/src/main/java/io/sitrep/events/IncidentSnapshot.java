@@ -18,7 +18,7 @@ public record IncidentSnapshot(
         List<AffectedComponent> components,
         Instant createdAt,
         Instant updatedAt,
-        Instant resolvedAt,
+        @Nullable Instant resolvedAt,
         long version) {
 
     public IncidentSnapshot {

@@ -13,9 +13,9 @@ import java.util.UUID;
 public record IncidentUpdate(
         UUID id,
         IncidentStatus status,
-        IncidentStatus previousStatus,
+        @Nullable IncidentStatus previousStatus,
         Impact impact,
-        Impact previousImpact,
+        @Nullable Impact previousImpact,
         String message,
         List<ComponentChange> componentChanges) {
 

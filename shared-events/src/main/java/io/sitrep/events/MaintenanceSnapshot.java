@@ -29,13 +29,13 @@ public record MaintenanceSnapshot(
         Instant scheduledUntil,
         boolean autoStart,
         boolean autoComplete,
-        Duration remindBefore,
+        @Nullable Duration remindBefore,
         Instant createdAt,
         Instant updatedAt,
-        Instant remindedAt,
-        Instant startedAt,
-        Instant completedAt,
-        Instant cancelledAt,
+        @Nullable Instant remindedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant completedAt,
+        @Nullable Instant cancelledAt,
         long version) {
 
     public MaintenanceSnapshot {

@@ -13,7 +13,7 @@ import java.util.UUID;
 public record MaintenanceUpdate(
         UUID id,
         MaintenanceStatus status,
-        MaintenanceStatus previousStatus,
+        @Nullable MaintenanceStatus previousStatus,
         String message,
         Instant createdAt) {
 

@@ -23,10 +23,17 @@ public final class Api {
 
     private final String base;
     private final String key;
+    private final OpenApiContract contract;
 
     public Api(int port, String key) {
+        this(port, key, null);
+    }
+
+    /** A client whose every exchange is checked against {@code contract}: a difference fails the test. */
+    public Api(int port, String key, OpenApiContract contract) {
         this.base = "http://localhost:" + port;
         this.key = key;
+        this.contract = contract;
     }
 
     public String baseUrl() {
@@ -35,7 +42,7 @@ public final class Api {
 
     /** The same service with another API key, or none when null. */
     public Api as(String otherKey) {
-        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey, contract);
     }
 
     public Response get(String path) {
@@ -68,6 +75,9 @@ public final class Api {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (contract != null) {
+                contract.check(method, response.uri(), all, body, response);
+            }
             return new Response(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

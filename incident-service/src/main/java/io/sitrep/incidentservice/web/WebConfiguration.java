@@ -39,7 +39,7 @@ class WebConfiguration {
     OpenApiCustomizer openApiProblems() {
         return new OpenApiProblems(
                 Map.of("openIncident", List.of("404", "422"),
-                        "getIncident", List.of("404"),
+                        "getIncident", List.of("304", "404"),
                         "listIncidentUpdates", List.of("404"),
                         "updateIncident", List.of("404", "409", "412", "422"),
                         "resolveIncident", List.of("404", "409", "412", "422"),

@@ -33,6 +33,8 @@ public final class OpenApiProblems implements OpenApiCustomizer {
             "401", "unauthenticated or invalid-api-key",
             "403", "insufficient-scope",
             "413", "payload-too-large",
+            "304", "not-modified: If-None-Match names the current version; no body",
+            "415", "unsupported-media-type: the body is not application/json",
             "429", "rate-limited; see Retry-After",
             "503", "temporarily-unavailable; nothing changed, retry after Retry-After");
 
@@ -76,8 +78,15 @@ public final class OpenApiProblems implements OpenApiCustomizer {
         }
         List<String> codes = new java.util.ArrayList<>(open ? List.of("400", "413", "503") : common);
         codes.addAll(own.getOrDefault(operation.getOperationId(), List.of()));
+        if (operation.getRequestBody() != null) {
+            codes.add("415");
+        }
         Map<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
         for (String code : codes) {
+            if (code.equals("304")) {
+                sorted.putIfAbsent(code, new ApiResponse().description(meanings.get(code)));
+                continue;
+            }
             sorted.putIfAbsent(code, new ApiResponse()
                     .description(meanings.get(code))
                     .content(new Content().addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));

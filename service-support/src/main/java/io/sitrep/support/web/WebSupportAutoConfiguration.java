@@ -35,6 +35,12 @@ import java.time.Clock;
 @EnableConfigurationProperties(WebSettings.class)
 public class WebSupportAutoConfiguration {
 
+    /** Fields marked {@code @jakarta.annotation.Nullable} are documented as nullable. */
+    @Bean
+    NullableProperties nullableProperties() {
+        return new NullableProperties();
+    }
+
     /** Counts and reports requests refused because the database is unavailable (see {@link ProblemExceptionHandler}). */
     @Bean
     DatabaseRefusals databaseRefusals(ObjectProvider<MeterRegistry> registry, WebSettings settings) {

@@ -1,5 +1,7 @@
 package io.sitrep.incidentservice.incident.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.Impact;
@@ -31,14 +33,15 @@ record IncidentResponse(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Instant resolvedAt,
+        @Nullable Instant resolvedAt,
         List<AffectedComponent> components,
         List<Update> updates,
-        Postmortem postmortem,
+        @Nullable Postmortem postmortem,
         long updateCount,
         String updatesLink) {
 
     /** One update: what was said, and the status, impact and component statuses it set. */
+    @Schema(name = "IncidentTimelineUpdate")
     record Update(UUID id, long version, IncidentStatus status, Impact impact, String message, Instant occurredAt,
                   Instant publishedAt, List<ComponentChange> componentChanges) {
 

@@ -1,5 +1,6 @@
 package io.sitrep.incidentservice.incident.web;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ import java.util.UUID;
  * @param items the updates of this page
  * @param next  the next page, or null when this one holds the newest update
  */
-record UpdatePage(List<IncidentResponse.Update> items, String next) {
+record UpdatePage(List<IncidentResponse.Update> items, @Nullable String next) {
 
     /** The path of a page: after {@code cursor} (from the start when null), {@code limit} updates (the default when null). */
     static String link(UUID incidentId, String cursor, Integer limit) {

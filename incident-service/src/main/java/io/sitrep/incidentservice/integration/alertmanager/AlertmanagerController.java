@@ -1,5 +1,6 @@
 package io.sitrep.incidentservice.integration.alertmanager;
 
+import jakarta.annotation.Nullable;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Texts;
@@ -42,7 +43,7 @@ class AlertmanagerController {
     }
 
     /** What the notification did, and to which incident. */
-    record Received(Outcome outcome, UUID incidentId) {
+    record Received(Outcome outcome, @Nullable UUID incidentId) {
     }
 
     @Operation(operationId = "receiveAlertmanagerNotification",

@@ -1,5 +1,6 @@
 package io.sitrep.incidentservice.maintenance.web;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -7,5 +8,5 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-record MaintenanceList(List<MaintenanceResponse> items, String nextCursor) {
+record MaintenanceList(List<MaintenanceResponse> items, @Nullable String nextCursor) {
 }

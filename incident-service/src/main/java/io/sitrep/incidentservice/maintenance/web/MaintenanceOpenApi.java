@@ -16,7 +16,7 @@ class MaintenanceOpenApi {
     OpenApiCustomizer maintenanceOpenApiProblems() {
         return new OpenApiProblems(
                 Map.of("scheduleMaintenance", List.of("404", "422"),
-                        "getMaintenance", List.of("404"),
+                        "getMaintenance", List.of("304", "404"),
                         "changeMaintenance", List.of("404", "409", "412", "422"),
                         "postMaintenanceUpdate", List.of("404", "409", "412", "422"),
                         "startMaintenance", List.of("404", "409", "412", "422"),

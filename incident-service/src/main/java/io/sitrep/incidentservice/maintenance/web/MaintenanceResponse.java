@@ -1,5 +1,7 @@
 package io.sitrep.incidentservice.maintenance.web;
 
+import jakarta.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.sitrep.events.MaintenanceComponent;
 import io.sitrep.events.MaintenanceSnapshot;
 import io.sitrep.events.MaintenanceStatus;
@@ -31,17 +33,19 @@ record MaintenanceResponse(
         Instant scheduledUntil,
         boolean autoStart,
         boolean autoComplete,
-        Duration remindBefore,
+        @Nullable Duration remindBefore,
         Instant createdAt,
         Instant updatedAt,
-        Instant remindedAt,
-        Instant startedAt,
-        Instant completedAt,
-        Instant cancelledAt,
-        List<Update> updates) {
+        @Nullable Instant remindedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant completedAt,
+        @Nullable Instant cancelledAt,
+        @Nullable List<Update> updates) {
 
     /** One update: what was said, and the status it left the window in. */
-    record Update(UUID id, long version, MaintenanceStatus status, MaintenanceStatus previousStatus, String message, Instant createdAt) {
+    @Schema(name = "MaintenanceTimelineUpdate")
+    record Update(UUID id, long version, MaintenanceStatus status, @Nullable MaintenanceStatus previousStatus, String message,
+                  Instant createdAt) {
     }
 
     static MaintenanceResponse of(MaintenanceDetails details) {
