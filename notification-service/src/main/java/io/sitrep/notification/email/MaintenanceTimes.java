@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** How maintenance emails write times: a window in UTC and in the page's time zone, and how soon a window starts. */
-final class MaintenanceTimes {
+public final class MaintenanceTimes {
 
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -31,7 +31,7 @@ final class MaintenanceTimes {
      * abbreviation and id follow ("04:00–06:00 CET (Europe/Berlin)"), each end with its own abbreviation when a
      * change of daylight saving time falls inside the window.
      */
-    static String window(Instant from, Instant until, ZoneId zone) {
+    public static String window(Instant from, Instant until, ZoneId zone) {
         ZonedDateTime start = from.atZone(zone);
         ZonedDateTime end = until.atZone(zone);
         boolean utc = isUtc(zone);
