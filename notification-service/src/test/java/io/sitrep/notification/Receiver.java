@@ -103,8 +103,8 @@ public final class Receiver implements AutoCloseable {
         return this;
     }
 
-    public Receiver answer(Answer answer) {
-        script.add(answer);
+    public Receiver answer(Answer... answers) {
+        script.addAll(List.of(answers));
         return this;
     }
 
