@@ -52,6 +52,7 @@ import java.util.UUID;
         "sitrep.notification.email.time-zone=Europe/Berlin",
         "sitrep.notification.page.name=Example Status",
         "sitrep.notification.page.url=https://status.example.com",
+        "sitrep.notification.email.domain=notify.example.com",
         "spring.cloud.stream.bindings.incidentEvents-in-0.group=notification-it-${random.uuid}",
 })
 @WithRealInfrastructure

@@ -21,7 +21,6 @@ import io.sitrep.events.MaintenanceUpdate;
 import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
-import io.sitrep.notification.email.MaintenanceTimes;
 
 import java.time.ZoneOffset;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.sitrep.notification.email;
+package io.sitrep.notification.notice;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ public final class MaintenanceTimes {
     }
 
     /** True when {@code zone} is UTC under another name ({@code UTC}, {@code Z}, {@code Etc/UTC}, …). */
-    static boolean isUtc(ZoneId zone) {
+    public static boolean isUtc(ZoneId zone) {
         return zone.normalized().equals(ZoneOffset.UTC);
     }
 
@@ -48,12 +48,12 @@ public final class MaintenanceTimes {
     }
 
     /** An instant in UTC: "9 November 2025, 04:31 UTC". */
-    static String utc(Instant at) {
+    public static String utc(Instant at) {
         return DAY_AND_TIME.format(at.atZone(ZoneOffset.UTC)) + " UTC";
     }
 
     /** How long until a start, to the nearest minute: "1 hour", "1 day 2 hours", "45 minutes"; "less than a minute" below that. */
-    static String startsIn(Duration until) {
+    public static String startsIn(Duration until) {
         long minutes = until.plusSeconds(30).toMinutes();
         if (minutes < 1) {
             return "less than a minute";
