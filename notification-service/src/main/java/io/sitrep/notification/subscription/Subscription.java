@@ -54,13 +54,11 @@ public record Subscription(
     /**
      * What delivery events show of the target: a webhook's origin without its path, query and user
      * info (chat webhooks carry their credential in the path), or an email address with its local
-     * part hidden but for the first letter. A chat webhook shows its {@link #redacted(String) redacted} form.
+     * part hidden but for the first letter. A chat webhook shows its origin as a webhook does: delivery events carry
+     * nothing of the credential.
      */
     public String publicTarget() {
-        if (channel.isChat()) {
-            return redacted(target);
-        }
-        if (channel != Channel.WEBHOOK) {
+        if (channel == Channel.EMAIL) {
             int at = target.lastIndexOf('@');
             return at <= 0 ? "…" : target.charAt(0) + "…" + target.substring(at);
         }

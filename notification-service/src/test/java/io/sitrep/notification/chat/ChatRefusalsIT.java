@@ -1,8 +1,13 @@
 package io.sitrep.notification.chat;
 
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.SitrepEvent;
+import io.sitrep.events.SubscriptionDisabled;
+import io.sitrep.events.wire.EventCodec;
+import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.Receiver;
+import io.sitrep.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 class ChatRefusalsIT extends IntegrationTest {
 
     @Test
-    void slacksNoServiceDisablesTheSubscriptionAndCancelsTheDelivery() {
+    void slacksNoServiceDisablesTheSubscriptionAndCancelsTheDelivery() throws UndecodableEvent {
         Receiver receiver = aReceiver().answer(Receiver.Answer.of(404, "no_service"));
         String component = freshComponent("slack-gone");
         String id = subscribeChat("slack", receiver.url("/services/T1/B1/goneXXXXXXXXXXXXXXXXXXXX"), component);
@@ -34,6 +39,16 @@ class ChatRefusalsIT extends IntegrationTest {
         assertThat(deliveryStatus(id, opened.eventId())).isEqualTo("cancelled");
         assertThat(lastError(id, opened.eventId())).contains("no_service");
         assertThat(receiver.requests()).hasSize(1);
+        try (TopicReader topic = TopicReader.of(DELIVERY_EVENTS)) {
+            var record = topic.awaitRecords(TopicReader.keyed(id), 1, TIMEOUT).get(0);
+            SitrepEvent event = new EventCodec().decode(TopicReader.headers(record), record.value());
+            assertThat(event).isInstanceOfSatisfying(SubscriptionDisabled.class, disabled -> {
+                assertThat(disabled.reason()).isEqualTo("receiver_gone");
+                assertThat(disabled.subscription().channel()).isEqualTo("slack");
+                // The event carries the origin only: nothing of the path, which is the credential.
+                assertThat(disabled.subscription().target()).isEqualTo("http://127.0.0.1:" + receiver.port());
+            });
+        }
     }
 
     @Test
