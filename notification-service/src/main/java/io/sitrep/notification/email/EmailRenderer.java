@@ -224,9 +224,15 @@ public final class EmailRenderer {
     }
 
     public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl) {
+        return confirmation(confirmUrl, unsubscribeUrl, java.util.Set.of());
+    }
+
+    /** The confirmation email, naming the page and the components chosen (empty: every component). */
+    public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl, java.util.Set<String> components) {
         String subject = subjectLine("Confirm your subscription to " + page.name() + " incident notifications");
         Map<String, Object> values = new HashMap<>(Map.of("subject", subject, "confirm", confirmUrl, "unsubscribe", unsubscribeUrl));
         pageValues(values);
+        values.put("components", components.isEmpty() ? "every component" : String.join(", ", components.stream().sorted().toList()));
         return new RenderedEmail(subject, confirmationText.render(values), confirmationHtml.render(values));
     }
 

@@ -58,13 +58,15 @@ public final class EmailSender {
     /**
      * Sends the confirmation email of a subscription waiting for it.
      *
-     * @param traceId the attempt's trace id, or null
+     * @param traceId    the attempt's trace id, or null
+     * @param components the components the subscription chose; empty for all
      */
-    public AttemptResult sendConfirmation(UUID deliveryId, String traceId, SubscriptionId subscription, String to) {
+    public AttemptResult sendConfirmation(UUID deliveryId, String traceId, SubscriptionId subscription, String to,
+                                          java.util.Set<String> components) {
         Instant now = clock.instant();
         String confirm = urls.url(CONFIRM_PATH + links.token(EmailLinks.Purpose.CONFIRM, subscription, now.plus(settings.confirmationValidity())));
         String unsubscribe = unsubscribeUrl(subscription, now);
-        return send(deliveryId, traceId, to, renderer.confirmation(confirm, unsubscribe), unsubscribe);
+        return send(deliveryId, traceId, to, renderer.confirmation(confirm, unsubscribe, components), unsubscribe);
     }
 
     /**

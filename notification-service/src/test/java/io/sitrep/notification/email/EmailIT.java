@@ -98,6 +98,7 @@ class EmailIT extends IntegrationTest {
             assertThat(mail.getHeader("List-Unsubscribe")).hasSize(1);
         }
         assertThat(subject(confirmation)).isEqualTo("Confirm your subscription to Example Status incident notifications");
+        assertThat(text(confirmation)).contains("asked to receive Example Status incident notifications").contains("Components: " + component);
         assertThat(text(incident)).contains("View the incident: https://status.example.com/incidents/" + opened.incidentId());
         assertThat(html(incident)).contains("href=\"https://status.example.com/incidents/" + opened.incidentId() + "\"");
         assertThat(text(maintenance)).contains("Status page: https://status.example.com");

@@ -74,6 +74,15 @@ class EmailRendererTest {
         assertThat(email.subject()).isEqualTo("Confirm your subscription to Sitrep incident notifications");
         assertThat(email.text()).contains("Confirm the subscription: https://example.com/c?token=x&y\n").contains("Unsubscribe: https://example.com/u");
         assertThat(email.html()).contains("<a href=\"https://example.com/c?token=x&amp;y\">Confirm the subscription</a>");
+        assertThat(email.text()).contains("asked to receive Sitrep incident notifications").contains("Components: every component\n");
+    }
+
+    @Test
+    void theConfirmationEmailNamesTheChosenComponents() {
+        RenderedEmail email = renderer.confirmation("https://example.com/c", "https://example.com/u", java.util.Set.of("db", "api"));
+
+        assertThat(email.text()).contains("Components: api, db\n");
+        assertThat(email.html()).contains("<strong>Components:</strong> api, db");
     }
 
     @Test

@@ -252,7 +252,7 @@ public final class Dispatcher implements SmartLifecycle {
                 attempt = webhooks.send(request.attempt(), request.reading());
             } else {
                 attempt = CompletableFuture.supplyAsync(inSpan(span, () -> confirmation
-                            ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), s.target())
+                            ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), s.target(), s.filter().components())
                             : email.sendNotification(d.id(), trace.traceId(), s.id(), s.target(), payloads.event(d.payload()))), mailExecutor);
             }
         } catch (RuntimeException e) {
