@@ -50,6 +50,9 @@ import java.util.UUID;
         "sitrep.outbox.poll-interval=200ms",
         "spring.mail.host=127.0.0.1",
         "sitrep.notification.email.time-zone=Europe/Berlin",
+        "sitrep.notification.page.name=Example Status",
+        "sitrep.notification.page.url=https://status.example.com",
+        "sitrep.notification.email.domain=notify.example.com",
         "spring.cloud.stream.bindings.incidentEvents-in-0.group=notification-it-${random.uuid}",
 })
 @WithRealInfrastructure

@@ -42,10 +42,20 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
-    /** An answer: a status and headers. */
-    public record Answer(int status, Map<String, String> headers) {
+    /** An answer: a status, headers, and a body (empty when null). */
+    public record Answer(int status, Map<String, String> headers, String body) {
+
+        public Answer(int status, Map<String, String> headers) {
+            this(status, headers, null);
+        }
+
         public static Answer of(int status) {
             return new Answer(status, Map.of());
+        }
+
+        /** A status with a body, as chat services explain their refusals. */
+        public static Answer of(int status, String body) {
+            return new Answer(status, Map.of(), body);
         }
     }
 
@@ -93,8 +103,8 @@ public final class Receiver implements AutoCloseable {
         return this;
     }
 
-    public Receiver answer(Answer answer) {
-        script.add(answer);
+    public Receiver answer(Answer... answers) {
+        script.addAll(List.of(answers));
         return this;
     }
 
@@ -137,7 +147,13 @@ public final class Receiver implements AutoCloseable {
             answer = afterScript;
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(answer.status(), -1);
+        if (answer.body() == null) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+        } else {
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
         exchange.close();
     }
 

@@ -11,11 +11,27 @@ import java.util.Objects;
  * @param error      what went wrong, for people; null on success
  * @param retryAfter the receiver's Retry-After, or null
  * @param duration   from the start of the attempt to its result
+ * @param gone       the receiver said, other than by a 410, that it is gone for good (Slack's 404 {@code no_service},
+ *                   say): the subscription is disabled as after a 410
  */
-public record AttemptResult(Integer statusCode, String error, Duration retryAfter, Duration duration) {
+public record AttemptResult(Integer statusCode, String error, Duration retryAfter, Duration duration, boolean gone) {
 
     public AttemptResult {
         Objects.requireNonNull(duration, "duration");
+    }
+
+    public AttemptResult(Integer statusCode, String error, Duration retryAfter, Duration duration) {
+        this(statusCode, error, retryAfter, duration, false);
+    }
+
+    /** A refusal that means the receiver is gone for good; {@code error} says what it answered. */
+    public static AttemptResult gone(int statusCode, String error, Duration duration) {
+        return new AttemptResult(statusCode, Objects.requireNonNull(error, "error"), null, duration, true);
+    }
+
+    /** The same result, retried no sooner than {@code retryAfter} (a receiver that said so in its body). */
+    public AttemptResult withRetryAfter(Duration retryAfter) {
+        return new AttemptResult(statusCode, error, retryAfter, duration, gone);
     }
 
     public static AttemptResult status(int statusCode, Duration retryAfter, Duration duration) {
@@ -35,6 +51,9 @@ public record AttemptResult(Integer statusCode, String error, Duration retryAfte
     public Verdict verdict() {
         if (statusCode == null) {
             return error == null ? Verdict.DELIVERED : Verdict.RETRY;
+        }
+        if (gone) {
+            return Verdict.GONE;
         }
         if (statusCode / 100 == 2) {
             return Verdict.DELIVERED;
@@ -57,7 +76,7 @@ public record AttemptResult(Integer statusCode, String error, Duration retryAfte
     public enum Verdict {
         /** 2xx: delivered. */
         DELIVERED,
-        /** 410: the receiver wants nothing more; the subscription is disabled. */
+        /** 410, or a channel's own way of saying it is gone: the receiver wants nothing more; the subscription is disabled. */
         GONE,
         /** Anything else: a failed attempt, retried per schedule. */
         RETRY

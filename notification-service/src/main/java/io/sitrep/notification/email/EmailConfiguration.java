@@ -1,6 +1,7 @@
 package io.sitrep.notification.email;
 
 import io.sitrep.notification.secret.SecretCipher;
+import io.sitrep.notification.notice.PageSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,8 @@ class EmailConfiguration {
     }
 
     @Bean
-    EmailRenderer emailRenderer(EmailSettings settings) {
-        return new EmailRenderer(settings.timeZone());
+    EmailRenderer emailRenderer(EmailSettings settings, PageSettings page) {
+        return new EmailRenderer(settings.timeZone(), page);
     }
 
     @Bean

@@ -19,7 +19,10 @@ import io.sitrep.events.MaintenanceUpdate;
 import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
+import io.sitrep.notification.notice.MaintenanceTimes;
+import io.sitrep.notification.notice.PageSettings;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -42,6 +45,7 @@ public final class EmailRenderer {
     private static final String MAINTENANCE = "Scheduled maintenance";
 
     private final ZoneId pageZone;
+    private final PageSettings page;
     private final Template incidentText = Template.text("templates/email/incident.txt");
     private final Template incidentHtml = Template.html("templates/email/incident.html");
     private final Template confirmationText = Template.text("templates/email/confirmation.txt");
@@ -49,14 +53,23 @@ public final class EmailRenderer {
     private final Template maintenanceText = Template.text("templates/email/maintenance.txt");
     private final Template maintenanceHtml = Template.html("templates/email/maintenance.html");
 
-    /** A renderer whose maintenance windows are in UTC only. */
+    /** A renderer whose maintenance windows are in UTC only, for a page named Sitrep at http://localhost:8083. */
     public EmailRenderer() {
         this(ZoneOffset.UTC);
     }
 
     /** A renderer that gives maintenance windows in UTC and in {@code pageZone}, the status page's time zone. */
     public EmailRenderer(ZoneId pageZone) {
+        this(pageZone, new PageSettings("Sitrep", URI.create("http://localhost:8083"), "sitrep"));
+    }
+
+    /**
+     * A renderer for this status page: subjects start with its name, and every email links to it (incident emails to
+     * the incident's page too).
+     */
+    public EmailRenderer(ZoneId pageZone, PageSettings page) {
         this.pageZone = Objects.requireNonNull(pageZone, "pageZone");
+        this.page = Objects.requireNonNull(page, "page");
     }
 
     /** The email of an event that notifies: an incident or a maintenance event. */
@@ -81,8 +94,10 @@ public final class EmailRenderer {
         IncidentSnapshot incident = event.incident();
         String message = event instanceof IncidentLifecycleEvent lifecycle ? lifecycle.update().message()
                 : event instanceof PostmortemPublished postmortem ? postmortem.postmortem().body() : "";
-        String subject = subject(event);
+        String subject = pageSubject(subject(event));
         Map<String, Object> values = new HashMap<>();
+        values.put("incidenturl", page.incidentUrl(incident.id()));
+        pageValues(values);
         values.put("subject", subject);
         values.put("title", incident.title());
         values.put("status", label(incident.status()));
@@ -104,8 +119,9 @@ public final class EmailRenderer {
     public RenderedEmail maintenance(MaintenanceEvent event, String unsubscribeUrl) {
         MaintenanceSnapshot m = event.maintenance();
         MaintenanceUpdate update = update(event);
-        String subject = subject(event);
-        Map<String, String> values = new HashMap<>();
+        String subject = pageSubject(subject(event));
+        Map<String, Object> values = new HashMap<>();
+        pageValues(values);
         values.put("subject", subject);
         values.put("title", m.title());
         values.put("headline", headline(event));
@@ -187,14 +203,36 @@ public final class EmailRenderer {
         return null;
     }
 
+    /** The subject of an email as sent: the page's name first, so that the inbox shows where it comes from. */
+    private String pageSubject(String subject) {
+        return subjectLine(page.name() + ": " + subject);
+    }
+
+    private void pageValues(Map<String, Object> values) {
+        values.put("page", page.name());
+        values.put("pageurl", page.pageUrl());
+    }
+
+    /** The status page these emails speak for. */
+    public PageSettings page() {
+        return page;
+    }
+
     /** A subject on one line: a title or name with a line break must not start a header of its own. */
     private static String subjectLine(String s) {
         return Template.plain(s).replace('\n', ' ').replace('\t', ' ');
     }
 
     public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl) {
-        String subject = "Confirm your subscription to incident notifications";
-        Map<String, String> values = Map.of("subject", subject, "confirm", confirmUrl, "unsubscribe", unsubscribeUrl);
+        return confirmation(confirmUrl, unsubscribeUrl, java.util.Set.of());
+    }
+
+    /** The confirmation email, naming the page and the components chosen (empty: every component). */
+    public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl, java.util.Set<String> components) {
+        String subject = subjectLine("Confirm your subscription to " + page.name() + " incident notifications");
+        Map<String, Object> values = new HashMap<>(Map.of("subject", subject, "confirm", confirmUrl, "unsubscribe", unsubscribeUrl));
+        pageValues(values);
+        values.put("components", components.isEmpty() ? "every component" : String.join(", ", components.stream().sorted().toList()));
         return new RenderedEmail(subject, confirmationText.render(values), confirmationHtml.render(values));
     }
 

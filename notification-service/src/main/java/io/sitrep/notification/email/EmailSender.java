@@ -4,7 +4,11 @@ import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.subscription.SubscriptionId;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -18,7 +22,9 @@ import java.util.UUID;
  * Sends one email attempt over SMTP and reports what it got; blocking, so the dispatcher runs it on
  * its own small pool. Every email carries an unsubscribe link and the {@code List-Unsubscribe} and
  * {@code List-Unsubscribe-Post} headers of RFC 8058, so mail clients offer one-click unsubscribe.
- * The delivery id and, when there is one, the trace id of the attempt are headers too
+ * Every email names the status page (sender and subject), is {@code Auto-Submitted: auto-generated} (RFC 3834), has
+ * a {@code List-Id} (RFC 2919) and a {@code Message-ID} in the public domain, and is a plain
+ * {@code multipart/alternative} of text and HTML. The delivery id and, when there is one, the trace id of the attempt are headers too
  * ({@code X-Sitrep-Delivery-Id}, {@code X-Sitrep-Trace-Id}): an email can be found in the logs and traces.
  */
 public final class EmailSender {
@@ -52,13 +58,15 @@ public final class EmailSender {
     /**
      * Sends the confirmation email of a subscription waiting for it.
      *
-     * @param traceId the attempt's trace id, or null
+     * @param traceId    the attempt's trace id, or null
+     * @param components the components the subscription chose; empty for all
      */
-    public AttemptResult sendConfirmation(UUID deliveryId, String traceId, SubscriptionId subscription, String to) {
+    public AttemptResult sendConfirmation(UUID deliveryId, String traceId, SubscriptionId subscription, String to,
+                                          java.util.Set<String> components) {
         Instant now = clock.instant();
         String confirm = urls.url(CONFIRM_PATH + links.token(EmailLinks.Purpose.CONFIRM, subscription, now.plus(settings.confirmationValidity())));
         String unsubscribe = unsubscribeUrl(subscription, now);
-        return send(deliveryId, traceId, to, renderer.confirmation(confirm, unsubscribe), unsubscribe);
+        return send(deliveryId, traceId, to, renderer.confirmation(confirm, unsubscribe, components), unsubscribe);
     }
 
     /**
@@ -79,11 +87,23 @@ public final class EmailSender {
         long started = System.nanoTime();
         try {
             MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
-            helper.setFrom(settings.from());
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_NO, "UTF-8");
+            helper.setFrom(from());
             helper.setTo(to);
             helper.setSubject(email.subject());
-            helper.setText(email.text(), email.html());
+            // Nothing is attached: a plain multipart/alternative, which every client shows as one message.
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.text(), "UTF-8", "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(email.html(), "UTF-8", "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+            // The delivery id: the same on every attempt, so a mail sent twice after a lost answer is recognisably one.
+            message.setHeader("Message-ID", "<" + deliveryId + "@" + domain() + ">");
+            message.setHeader("Auto-Submitted", "auto-generated");
+            message.setHeader("List-Id", listId());
             message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             message.setHeader("X-Sitrep-Delivery-Id", deliveryId.toString());
@@ -95,6 +115,36 @@ public final class EmailSender {
         } catch (MailException | MessagingException e) {
             return AttemptResult.error(describe(e), Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** The sender: {@code email.from}, named after the status page unless it has a name of its own. */
+    private InternetAddress from() throws MessagingException {
+        InternetAddress from = new InternetAddress(settings.from(), true);
+        if (from.getPersonal() == null || from.getPersonal().isBlank()) {
+            try {
+                from.setPersonal(renderer.page().name(), "UTF-8");
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException("every JVM has UTF-8", e);
+            }
+        }
+        return from;
+    }
+
+    /** The domain of Message-IDs and List-Id: {@code email.domain}, else the host of the public base URL. */
+    String domain() {
+        return settings.domain().isEmpty() ? urls.publicBaseUrl().getHost() : settings.domain();
+    }
+
+    /** RFC 2919: the page's name, and a list id under the public domain. */
+    String listId() {
+        String name = renderer.page().name().replace("\\", "").replace("\"", "").replace('\r', ' ').replace('\n', ' ');
+        String phrase;
+        try {
+            phrase = MimeUtility.encodeText(name, "UTF-8", "Q");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("every JVM has UTF-8", e);
+        }
+        return (phrase.equals(name) ? "\"" + name + "\"" : phrase) + " <notifications." + domain() + ">";
     }
 
     /**

@@ -14,19 +14,24 @@ import java.time.ZoneId;
 /**
  * Email notifications; the SMTP server itself is {@code spring.mail.*}.
  *
- * @param from                 the sender address of every email
+ * @param from                 the sender address of every email; without a name of its own, the status page's name shows
+ *                             as the sender's
  * @param confirmationValidity how long a confirmation link works
  * @param concurrency          the most emails sent at once (the SMTP bulkhead)
  * @param confirmationsPerHour the most confirmation emails one address is sent in an hour, over all its subscriptions
  * @param timeZone             the status page's time zone (an IANA id such as {@code Europe/Berlin}): maintenance emails
  *                             give their window in UTC and in it
+ * @param domain               the domain of {@code Message-ID} and {@code List-Id} headers; empty for the host of
+ *                             {@code sitrep.notification.public-base-url}
  */
 @Validated
 @ConfigurationProperties("sitrep.notification.email")
 public record EmailSettings(
-        @DefaultValue("Sitrep <notifications@sitrep.localhost>") @NotBlank String from,
+        @DefaultValue("notifications@sitrep.localhost") @NotBlank String from,
         @DefaultValue("7d") @NotNull Duration confirmationValidity,
         @DefaultValue("2") @Min(1) @Max(64) int concurrency,
         @DefaultValue("3") @Min(1) @Max(100) int confirmationsPerHour,
-        @DefaultValue("UTC") @NotNull ZoneId timeZone) {
+        @DefaultValue("UTC") @NotNull ZoneId timeZone,
+        @DefaultValue("") @NotNull @jakarta.validation.constraints.Pattern(regexp = "^$|^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$",
+                message = "must be a domain name") String domain) {
 }

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Encrypts signing secrets for the database with AES-256-GCM, bound to the subscription they belong
+ * Encrypts signing secrets and chat webhook URLs for the database with AES-256-GCM, bound to the subscription they belong
  * to (its id is the associated data, so a secret copied to another row does not decrypt), and derives
  * the keys of the email link tokens from the same master key. Thread-safe.
  *
@@ -51,13 +51,27 @@ public final class SecretCipher {
     }
 
     public byte[] encrypt(SigningSecret secret, UUID owner) {
+        return seal(secret.key(), owner);
+    }
+
+    /** Encrypts a chat webhook URL (the URL is the credential) for the subscription that owns it. */
+    public byte[] encryptText(String text, UUID owner) {
+        return seal(text.getBytes(StandardCharsets.UTF_8), owner);
+    }
+
+    /** @throws IllegalStateException when the data was not encrypted with this key for this owner */
+    public String decryptText(byte[] stored, UUID owner) {
+        return new String(open(stored, owner), StandardCharsets.UTF_8);
+    }
+
+    private byte[] seal(byte[] plain, UUID owner) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(owner));
-            byte[] sealed = cipher.doFinal(secret.key());
+            byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
@@ -66,6 +80,10 @@ public final class SecretCipher {
 
     /** @throws IllegalStateException when the data was not encrypted with this key for this owner */
     public SigningSecret decrypt(byte[] stored, UUID owner) {
+        return SigningSecret.ofKey(open(stored, owner));
+    }
+
+    private byte[] open(byte[] stored, UUID owner) {
         if (stored.length < 1 + NONCE_BYTES + TAG_BITS / 8 || stored[0] != VERSION) {
             throw new IllegalStateException("a stored secret has an unknown format");
         }
@@ -73,7 +91,7 @@ public final class SecretCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
             cipher.updateAAD(aad(owner));
-            return SigningSecret.ofKey(cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES));
+            return cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a stored secret does not decrypt with the configured key (was SITREP_SECRET_KEY changed?)", e);
         }

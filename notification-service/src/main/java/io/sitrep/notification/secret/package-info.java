@@ -1,2 +1,2 @@
-/** Webhook signing secrets at rest: encrypted with a key from the environment, never stored or logged in clear. */
+/** Webhook signing secrets and chat webhook URLs at rest: encrypted with a key from the environment, never stored or logged in clear. */
 package io.sitrep.notification.secret;

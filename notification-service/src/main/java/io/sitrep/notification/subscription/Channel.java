@@ -8,7 +8,17 @@ import java.util.Arrays;
 /** How a subscriber is notified. */
 public enum Channel {
     WEBHOOK("webhook"),
-    EMAIL("email");
+    EMAIL("email"),
+    /** A Slack incoming webhook: Block Kit messages. */
+    SLACK("slack"),
+    /** A Microsoft Teams workflow webhook: Adaptive Cards. */
+    TEAMS("teams"),
+    /** A Discord channel webhook: embeds. */
+    DISCORD("discord"),
+    /** A Google Chat space webhook: cards v2. */
+    GOOGLE_CHAT("google_chat"),
+    /** A Mattermost incoming webhook: message attachments. */
+    MATTERMOST("mattermost");
 
     private final String wireName;
 
@@ -20,6 +30,19 @@ public enum Channel {
     @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    /**
+     * True for the chat channels: an incoming-webhook URL that is itself the credential, so it is stored encrypted
+     * and shown redacted.
+     */
+    public boolean isChat() {
+        return this != WEBHOOK && this != EMAIL;
+    }
+
+    /** True for the channels sent as an HTTP POST: webhooks and chat. */
+    public boolean overHttp() {
+        return this != EMAIL;
     }
 
     @JsonCreator

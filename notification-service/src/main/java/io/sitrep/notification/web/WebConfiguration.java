@@ -20,7 +20,8 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
         info = @Info(title = "Sitrep notification-service", version = "v1",
-                description = "Subscribe to incidents and scheduled maintenance by webhook or email; inspect and re-drive deliveries. "
+                description = "Subscribe to incidents and scheduled maintenance by webhook, chat channel (Slack, Teams, Discord, Google Chat, "
+                        + "Mattermost) or email; inspect and re-drive deliveries. "
                         + "Errors are RFC 9457 problems."),
         servers = @Server(url = "/", description = "This service"),
         security = @SecurityRequirement(name = "apiKey"))

@@ -1,6 +1,7 @@
 package io.sitrep.notification.webhook;
 
 import io.sitrep.events.wire.EventCodec;
+import io.sitrep.notification.notice.PageSettings;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -37,6 +38,11 @@ class WebhookConfiguration {
     @Bean
     WebhookPayload webhookPayload(EventCodec codec) {
         return new WebhookPayload(codec);
+    }
+
+    @Bean
+    StatuspagePayload statuspagePayload(PageSettings page) {
+        return new StatuspagePayload(page);
     }
 
     /** Where requests start, and with them the DNS lookups of new connections; a hanging receiver holds none. */

@@ -12,7 +12,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
-import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 
@@ -38,7 +37,8 @@ import java.util.concurrent.TimeoutException;
  * the connection goes to those addresses, so a DNS answer that changes after the check is never used.
  * Redirects are not followed (a 3xx is a failed attempt), so a receiver cannot redirect a
  * delivery to a target the policy refuses. The future always completes, never exceptionally.
- * The request carries the attempt's W3C trace context ({@code traceparent}, {@code tracestate}), so
+ * The first {@value #MAX_ANSWER_BYTES} bytes of the answer are read, for the receivers that explain a refusal in
+ * the body; the rest is discarded. The request carries the attempt's W3C trace context ({@code traceparent}, {@code tracestate}), so
  * the receiver can join the trace of the incident change it is told about.
  */
 public final class WebhookSender {
@@ -74,20 +74,57 @@ public final class WebhookSender {
     /**
      * One attempt of a delivery.
      *
+     * @param secrets      the secrets that sign it; empty for a chat webhook, whose URL is its credential: it is then sent
+     *                     without the Standard Webhooks headers
      * @param traceHeaders the attempt span's trace context headers; empty without tracing
+     * @param contentType  the body's media type
      */
-    public record Attempt(UUID webhookId, URI url, byte[] body, List<SigningSecret> secrets, Map<String, String> traceHeaders) {
+    public record Attempt(UUID webhookId, URI url, byte[] body, List<SigningSecret> secrets, Map<String, String> traceHeaders,
+                          String contentType) {
+
+        /** A webhook: {@code application/json}. */
+        public Attempt(UUID webhookId, URI url, byte[] body, List<SigningSecret> secrets, Map<String, String> traceHeaders) {
+            this(webhookId, url, body, secrets, traceHeaders, JSON.toString());
+        }
     }
 
+    /**
+     * What a receiver answered.
+     *
+     * @param retryAfter its {@code Retry-After}, or null
+     * @param body       the start of its body (at most {@value #MAX_ANSWER_BYTES} bytes, as UTF-8), for the channels whose
+     *                   refusals say more in the body than in the status
+     */
+    public record Answer(int status, Duration retryAfter, String body) {
+    }
+
+    /** Turns what a receiver answered into the attempt's result. */
+    @FunctionalInterface
+    public interface Reading {
+
+        /** The plain reading: the status decides, and the Retry-After header. */
+        Reading STATUS = (answer, took) -> AttemptResult.status(answer.status(), answer.retryAfter(), took);
+
+        AttemptResult read(Answer answer, Duration took);
+    }
+
+    /** The most of a receiver's answer body that is read; the rest is discarded. */
+    public static final int MAX_ANSWER_BYTES = 1024;
+
     public CompletableFuture<AttemptResult> send(Attempt attempt) {
+        return send(attempt, Reading.STATUS);
+    }
+
+    /** One attempt, its answer read by {@code reading} (a chat channel's refusals, say). */
+    public CompletableFuture<AttemptResult> send(Attempt attempt, Reading reading) {
         long started = System.nanoTime();
-        CompletableFuture<Message<HttpResponse, Void>> exchange = new CompletableFuture<>();
+        CompletableFuture<Message<HttpResponse, String>> exchange = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
             try {
-                Future<?> sent = client.execute(request(attempt), new BasicResponseConsumer<>(new DiscardingEntityConsumer<>()),
-                        new FutureCallback<Message<HttpResponse, Void>>() {
+                Future<?> sent = client.execute(request(attempt), new BasicResponseConsumer<>(new BoundedTextConsumer(MAX_ANSWER_BYTES)),
+                        new FutureCallback<Message<HttpResponse, String>>() {
                             @Override
-                            public void completed(Message<HttpResponse, Void> response) {
+                            public void completed(Message<HttpResponse, String> response) {
                                 exchange.complete(response);
                             }
 
@@ -118,7 +155,8 @@ public final class WebhookSender {
                     if (failure == null) {
                         Duration retryAfter = java.util.Optional.ofNullable(response.getHead().getFirstHeader("Retry-After"))
                                 .flatMap(value -> RetryAfter.parse(value.getValue(), clock.instant())).orElse(null);
-                        return AttemptResult.status(response.getHead().getCode(), retryAfter, took);
+                        return reading.read(new Answer(response.getHead().getCode(), retryAfter,
+                                response.getBody() == null ? "" : response.getBody()), took);
                     }
                     return AttemptResult.error(describe(failure), took);
                 });
@@ -128,13 +166,14 @@ public final class WebhookSender {
         policy.host(attempt.url());
         long timestamp = clock.instant().getEpochSecond();
         String id = attempt.webhookId().toString();
-        AsyncRequestBuilder request = AsyncRequestBuilder.post(attempt.url())
-                .addHeader("user-agent", USER_AGENT)
-                .addHeader("webhook-id", id)
-                .addHeader("webhook-timestamp", Long.toString(timestamp))
-                .addHeader("webhook-signature", WebhookSignature.sign(id, timestamp, attempt.body(), attempt.secrets()));
+        AsyncRequestBuilder request = AsyncRequestBuilder.post(attempt.url()).addHeader("user-agent", USER_AGENT);
+        if (!attempt.secrets().isEmpty()) {
+            request.addHeader("webhook-id", id)
+                    .addHeader("webhook-timestamp", Long.toString(timestamp))
+                    .addHeader("webhook-signature", WebhookSignature.sign(id, timestamp, attempt.body(), attempt.secrets()));
+        }
         attempt.traceHeaders().forEach(request::addHeader);
-        return request.setEntity(AsyncEntityProducers.create(attempt.body(), JSON)).build();
+        return request.setEntity(AsyncEntityProducers.create(attempt.body(), ContentType.parse(attempt.contentType()))).build();
     }
 
     private String describe(Throwable failure) {

@@ -51,19 +51,58 @@ class EmailIT extends IntegrationTest {
 
         HttpResponse<String> confirmed = post(link(text(confirmation), "confirm"));
 
-        assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to incident notifications");
+        assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to Example Status incident notifications");
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Subscription confirmed");
         assertThat(api.get("/api/v1/subscriptions/" + id).json().get("status").asString()).isEqualTo("active");
         IncidentOpened opened = Incidents.opened(UUID.randomUUID(), "API degraded", component, Impact.MAJOR);
         publish(opened);
         MimeMessage incident = awaitMail(address, 2).get(1);
-        assertThat(incident.getSubject()).isEqualTo("[Major] API degraded — Investigating");
+        assertThat(incident.getSubject()).isEqualTo("Example Status: [Major] API degraded — Investigating");
         assertThat(text(incident)).contains("We are investigating elevated error rates.").contains("Unsubscribe: ");
         assertThat(html(incident)).contains("<h2>API degraded</h2>");
         assertThat(incident.getHeader("List-Unsubscribe")[0]).matches("<http://.+/api/v1/subscriptions/unsubscribe\\?token=.+>");
         assertThat(incident.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(awaitMail(address, 2)).hasSize(2);
+    }
+
+    /** Issue 15: mail that says where it comes from, on every kind of mail (confirmation, incident, maintenance). */
+    @Test
+    void everyKindOfEmailNamesThePageLinksToItAndCarriesTheHeadersOfAnAutomaticList() throws Exception {
+        String address = anAddress();
+        String component = freshComponent("mail-headers");
+        confirmedSubscription(address, component);
+        IncidentOpened opened = Incidents.opened(UUID.randomUUID(), "API degraded", component, Impact.MAJOR);
+        MaintenanceScheduled scheduled = Maintenances.scheduled(component);
+
+        publish(opened, scheduled);
+
+        List<MimeMessage> mails = awaitMail(address, 3);
+        assertThat(mails).hasSize(3);
+        MimeMessage confirmation = mails.get(0);
+        MimeMessage incident = mails.stream().filter(m -> subject(m).contains("API degraded")).findFirst().orElseThrow();
+        MimeMessage maintenance = mails.stream().filter(m -> subject(m).contains("Scheduled maintenance")).findFirst().orElseThrow();
+        for (MimeMessage mail : mails) {
+            assertThat(((jakarta.mail.internet.InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("Example Status");
+            assertThat(subject(mail)).contains("Example Status");
+            assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+            assertThat(mail.getHeader("List-Id")).containsExactly("\"Example Status\" <notifications.notify.example.com>");
+            assertThat(mail.getMessageID()).matches("<[0-9a-f-]{36}@notify\\.example\\.com>");
+            assertThat(mail.getContentType()).startsWith("multipart/alternative");
+            Multipart parts = (Multipart) mail.getContent();
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+            assertThat(text(mail)).contains("https://status.example.com");
+            assertThat(html(mail)).contains("href=\"https://status.example.com\"");
+            assertThat(mail.getHeader("List-Unsubscribe")).hasSize(1);
+        }
+        assertThat(subject(confirmation)).isEqualTo("Confirm your subscription to Example Status incident notifications");
+        assertThat(text(confirmation)).contains("asked to receive Example Status incident notifications").contains("Components: " + component);
+        assertThat(text(incident)).contains("View the incident: https://status.example.com/incidents/" + opened.incidentId());
+        assertThat(html(incident)).contains("href=\"https://status.example.com/incidents/" + opened.incidentId() + "\"");
+        assertThat(text(maintenance)).contains("Status page: https://status.example.com");
+        assertThat(mails).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
     }
 
     @Test
@@ -84,7 +123,7 @@ class EmailIT extends IntegrationTest {
         assertThat(mails).hasSize(3);
         MimeMessage announced = mails.stream().filter(m -> subject(m).endsWith(" — Scheduled")).findFirst().orElseThrow();
         MimeMessage reminded = mails.stream().filter(m -> subject(m).endsWith(" — Starts in 1 hour")).findFirst().orElseThrow();
-        assertThat(announced.getSubject()).isEqualTo("[Scheduled maintenance] Database upgrade — Scheduled");
+        assertThat(announced.getSubject()).isEqualTo("Example Status: [Scheduled maintenance] Database upgrade — Scheduled");
         assertThat(text(announced).replace("\r\n", "\n")).startsWith("Scheduled maintenance: Database upgrade")
                 .contains("Window: 1 June 2030, 01:00–03:00 UTC\n        1 June 2030, 03:00–05:00 CEST (Europe/Berlin)")
                 .contains("We will upgrade the database.").contains("Unsubscribe: ");

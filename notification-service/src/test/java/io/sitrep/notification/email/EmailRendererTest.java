@@ -45,7 +45,7 @@ class EmailRendererTest {
 
         RenderedEmail email = renderer.incident(opened, "https://example.com/u?token=a&b");
 
-        assertThat(email.subject()).startsWith("[No impact] ");
+        assertThat(email.subject()).startsWith("Sitrep: [No impact] ");
         assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;").contains("token=a&amp;b");
         assertThat(email.text()).contains("<script>alert(1)</script>").contains("Component api: Partial outage");
     }
@@ -57,20 +57,32 @@ class EmailRendererTest {
         RenderedEmail email = renderer.incident(updated, "https://example.com/u");
 
         assertThat(email.text()).startsWith("Elevated error rates in eu-west region\n\nStatus: Identified\nImpact: Critical\nUpdated: ")
-                .containsPattern("\n\nAffected components:\n(- [^\n]+: [A-Z][a-z ]+\n)+\n--\n")
-                .endsWith("\n--\nYou get this email because you subscribed to incident notifications.\nUnsubscribe: https://example.com/u\n");
+                .containsPattern("\n\nAffected components:\n(- [^\n]+: [A-Z][a-z ]+\n)+\nView the incident: ")
+                .endsWith("\nView the incident: http://localhost:8083/incidents/" + updated.incidentId() + "\nStatus page: http://localhost:8083\n"
+                        + "--\nYou get this email because you subscribed to Sitrep incident notifications.\nUnsubscribe: https://example.com/u\n");
         assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("<h2>Elevated error rates in eu-west region</h2>")
                 .contains("<strong>Impact:</strong> Critical<br>").containsPattern("<ul>\n(<li>[^<]+: [A-Z][a-z ]+</li>\n)+</ul>")
-                .contains("<a href=\"https://example.com/u\">Unsubscribe</a>");
+                .contains("<a href=\"https://example.com/u\">Unsubscribe</a>")
+                .contains("<a href=\"http://localhost:8083/incidents/" + updated.incidentId() + "\">View the incident</a>")
+                .contains("<a href=\"http://localhost:8083\">Sitrep status page</a>");
     }
 
     @Test
     void theConfirmationEmailLinksToConfirmAndUnsubscribe() {
         RenderedEmail email = renderer.confirmation("https://example.com/c?token=x&y", "https://example.com/u");
 
-        assertThat(email.subject()).isEqualTo("Confirm your subscription to incident notifications");
+        assertThat(email.subject()).isEqualTo("Confirm your subscription to Sitrep incident notifications");
         assertThat(email.text()).contains("Confirm the subscription: https://example.com/c?token=x&y\n").contains("Unsubscribe: https://example.com/u");
         assertThat(email.html()).contains("<a href=\"https://example.com/c?token=x&amp;y\">Confirm the subscription</a>");
+        assertThat(email.text()).contains("asked to receive Sitrep incident notifications").contains("Components: every component\n");
+    }
+
+    @Test
+    void theConfirmationEmailNamesTheChosenComponents() {
+        RenderedEmail email = renderer.confirmation("https://example.com/c", "https://example.com/u", java.util.Set.of("db", "api"));
+
+        assertThat(email.text()).contains("Components: api, db\n");
+        assertThat(email.html()).contains("<strong>Components:</strong> api, db");
     }
 
     @Test
@@ -79,7 +91,7 @@ class EmailRendererTest {
 
         RenderedEmail email = berlin.maintenance(scheduled, "https://example.com/u?token=a&b");
 
-        assertThat(email.subject()).isEqualTo("[Scheduled maintenance] Database upgrade in eu-west — Scheduled");
+        assertThat(email.subject()).isEqualTo("Sitrep: [Scheduled maintenance] Database upgrade in eu-west — Scheduled");
         assertThat(email.text()).startsWith("Scheduled maintenance: Database upgrade in eu-west\n")
                 .contains("Window: 9 November 2025, 02:00–04:00 UTC\n        9 November 2025, 03:00–05:00 CET (Europe/Berlin)\n")
                 .contains("Components: Public API, Dashboard\n")
@@ -110,8 +122,9 @@ class EmailRendererTest {
 
                 The scheduled maintenance has started.
 
+                Status page: http://localhost:8083
                 --
-                You get this email because you subscribed to notifications of incidents and scheduled maintenance.
+                You get this email because you subscribed to Sitrep notifications of incidents and scheduled maintenance.
                 Unsubscribe: https://example.com/u
                 """);
     }
@@ -130,7 +143,7 @@ class EmailRendererTest {
 
         RenderedEmail email = berlin.maintenance(reminder, "https://example.com/u");
 
-        assertThat(email.subject()).isEqualTo("[Scheduled maintenance] Database upgrade in eu-west — Starts in 1 hour");
+        assertThat(email.subject()).isEqualTo("Sitrep: [Scheduled maintenance] Database upgrade in eu-west — Starts in 1 hour");
         assertThat(email.text()).contains("This scheduled maintenance starts in 1 hour.")
                 .contains("Window: 9 November 2025, 03:00–05:00 UTC\n        9 November 2025, 04:00–06:00 CET (Europe/Berlin)\n");
     }
@@ -145,7 +158,7 @@ class EmailRendererTest {
         assertThat(started.text()).contains("This scheduled maintenance has started.").contains("Status: In progress");
         assertThat(completed.subject()).endsWith(" — Completed");
         assertThat(completed.text()).contains("This scheduled maintenance is completed.").contains("Status: Completed");
-        assertThat(cancelled.subject()).isEqualTo("[Scheduled maintenance] Read replica upgrade in eu-west — Cancelled");
+        assertThat(cancelled.subject()).isEqualTo("Sitrep: [Scheduled maintenance] Read replica upgrade in eu-west — Cancelled");
         assertThat(cancelled.text()).contains("This scheduled maintenance has been cancelled; it will not take place.");
     }
 

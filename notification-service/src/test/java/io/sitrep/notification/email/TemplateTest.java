@@ -31,6 +31,8 @@ class TemplateTest {
         Template template = Template.html("templates/email/maintenance.html");
         Map<String, String> values = new HashMap<>(Map.of("subject", "s", "title", "{{headline}}", "headline", "h", "status", "s",
                 "window", "w", "components", "", "posted", "p", "unsubscribe", "u"));
+        values.put("page", "Example Status");
+        values.put("pageurl", "https://status.example.com");
         values.put("localwindow", null);
         values.put("message", null);
 

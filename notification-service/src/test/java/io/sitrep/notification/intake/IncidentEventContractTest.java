@@ -43,7 +43,7 @@ class IncidentEventContractTest {
         assertThat(tree.get("timestamp").asString()).isEqualTo(event.publishedAt().toString());
         assertThat(tree.get("data")).isEqualTo(JSON.readTree(GoldenSamples.sample(type)));
         assertThat(payloads.event(body)).isEqualTo(event);
-        assertThat(email.subject()).startsWith("[").contains("Elevated error rates in eu-west region — ");
+        assertThat(email.subject()).startsWith("Sitrep: [").contains("Elevated error rates in eu-west region — ");
         assertThat(email.text()).contains("https://status.example.com/unsubscribe");
     }
 

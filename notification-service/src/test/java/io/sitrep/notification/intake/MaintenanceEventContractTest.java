@@ -50,7 +50,7 @@ class MaintenanceEventContractTest {
         assertThat(tree.get("data")).isEqualTo(JSON.readTree(GoldenSamples.sample(type)));
         assertThat(payloads.event(body)).isEqualTo(event);
         MaintenanceSnapshot maintenance = ((MaintenanceEvent) event).maintenance();
-        assertThat(email.subject()).startsWith("[Scheduled maintenance] " + maintenance.title() + " — ");
+        assertThat(email.subject()).startsWith("Sitrep: [Scheduled maintenance] " + maintenance.title() + " — ");
         assertThat(email.text()).startsWith("Scheduled maintenance: " + maintenance.title())
                 .containsPattern("Window: \\d{1,2} November 2025, \\d\\d:\\d\\d–\\d\\d:\\d\\d UTC\n")
                 .containsPattern("\\d{1,2} November 2025, \\d\\d:\\d\\d–\\d\\d:\\d\\d CET \\(Europe/Berlin\\)\n")

@@ -22,6 +22,27 @@ class SubscriptionTest {
         assertThat(subscription(Channel.EMAIL, "oncall@example.com").publicTarget()).isEqualTo("o…@example.com");
     }
 
+    @Test
+    void aChatWebhookIsShownByItsHostAndTheLastFourCharactersOnly() {
+        String url = "https://hooks.slack.com/services/T0AB/B0CD/abcdefghijklmnopqrstWXYZ";
+
+        String shown = Subscription.redacted(url);
+
+        assertThat(shown).isEqualTo("https://hooks.slack.com/…WXYZ");
+    }
+
+    @Test
+    void aShortChatPathShowsNothingOfItself() {
+        assertThat(Subscription.redacted("https://chat.example.com:8443/h/abc")).isEqualTo("https://chat.example.com/…");
+    }
+
+    @Test
+    void deliveryEventsShowAChatWebhooksOriginOnly() {
+        Subscription discord = subscription(Channel.DISCORD, "https://discord.com/api/webhooks/1/tokenXYZ");
+
+        assertThat(discord.publicTarget()).isEqualTo("https://discord.com");
+    }
+
     private static Subscription subscription(Channel channel, String target) {
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
         return new Subscription(new SubscriptionId(UUID.randomUUID()), channel, target, "endpoint", SubscriptionFilter.all(),

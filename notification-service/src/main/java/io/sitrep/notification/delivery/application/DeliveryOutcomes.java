@@ -119,7 +119,7 @@ public class DeliveryOutcomes {
         int attempt = deliveries.recordAttempt(d, attemptedAt, result.statusCode(), result.duration(), result.error());
         return switch (result.verdict()) {
             case DELIVERED -> delivered(d, s, result, now);
-            case GONE -> gone(d, s, now);
+            case GONE -> gone(d, s, result, now);
             case RETRY -> failed(d, s, result, attempt, attemptedAt, now);
         };
     }
@@ -142,9 +142,12 @@ public class DeliveryOutcomes {
         }
     }
 
-    private Outcome gone(Claimed d, Subscription s, Instant now) {
-        String detail = "The receiver answered 410 Gone: it asked for no more deliveries.";
-        if (!deliveries.settle(d, DeliveryStatus.CANCELLED, now, 410, "the receiver answered 410 Gone", null)) {
+    private Outcome gone(Claimed d, Subscription s, AttemptResult result, Instant now) {
+        boolean http410 = !result.gone();
+        String detail = http410 ? "The receiver answered 410 Gone: it asked for no more deliveries."
+                : "The receiver answered " + result.error() + ": it is gone for good.";
+        if (!deliveries.settle(d, DeliveryStatus.CANCELLED, now, result.statusCode(),
+                http410 ? "the receiver answered 410 Gone" : "the receiver is gone: " + result.error(), null)) {
             return Outcome.LEASE_LOST;
         }
         disable(s, "receiver_gone", detail, now, false);

@@ -14,7 +14,9 @@ import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
 import io.sitrep.notification.email.EmailSender;
 import io.sitrep.notification.email.EmailSettings;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.webhook.StatuspagePayload;
 import io.sitrep.notification.webhook.WebhookPayload;
+import io.sitrep.notification.chat.ChatMessages;
 import io.sitrep.notification.webhook.WebhookSender;
 import io.sitrep.support.tracing.Traces;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,9 +80,11 @@ class DispatchConfiguration {
     @Bean
     @ConditionalOnProperty(name = "sitrep.notification.delivery.enabled", matchIfMissing = true)
     Dispatcher dispatcher(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryOutcomes outcomes, WebhookSender webhooks,
-                          WebhookPayload payloads, EmailSender email, EndpointIsolation isolation, DeliverySettings settings,
-                          EmailSettings emailSettings, DispatchSignal signal, DeliveryMetrics metrics, Traces traces, Clock clock) {
-        return new Dispatcher(deliveries, subscriptions, outcomes, webhooks, payloads, email, isolation, settings, signal, metrics,
+                          WebhookPayload payloads, StatuspagePayload statuspage, ChatMessages chat, EmailSender email,
+                          EndpointIsolation isolation, DeliverySettings settings, EmailSettings emailSettings, DispatchSignal signal,
+                          DeliveryMetrics metrics, Traces traces, Clock clock) {
+        return new Dispatcher(deliveries, subscriptions, outcomes, webhooks, payloads, new HttpRequests(payloads, statuspage, chat), email,
+                isolation, settings, signal, metrics,
                 pool("delivery-outcome", settings.threads()), pool("delivery-mail", emailSettings.concurrency()), traces, clock);
     }
 

@@ -70,6 +70,7 @@ public final class Dispatcher implements SmartLifecycle {
     private final DeliveryOutcomes outcomes;
     private final WebhookSender webhooks;
     private final WebhookPayload payloads;
+    private final HttpRequests requests;
     private final EmailSender email;
     private final EndpointIsolation isolation;
     private final DeliverySettings settings;
@@ -89,7 +90,7 @@ public final class Dispatcher implements SmartLifecycle {
     private volatile String lastError;
 
     public Dispatcher(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryOutcomes outcomes, WebhookSender webhooks,
-                      WebhookPayload payloads, EmailSender email, EndpointIsolation isolation, DeliverySettings settings,
+                      WebhookPayload payloads, HttpRequests requests, EmailSender email, EndpointIsolation isolation, DeliverySettings settings,
                       DispatchSignal signal, DeliveryMetrics metrics, ExecutorService outcomeExecutor, ExecutorService mailExecutor,
                       Traces traces, Clock clock) {
         this.deliveries = deliveries;
@@ -97,6 +98,7 @@ public final class Dispatcher implements SmartLifecycle {
         this.outcomes = outcomes;
         this.webhooks = webhooks;
         this.payloads = payloads;
+        this.requests = requests;
         this.email = email;
         this.isolation = isolation;
         this.settings = settings;
@@ -245,16 +247,18 @@ public final class Dispatcher implements SmartLifecycle {
         StoredTrace trace = traces.of(span);
         CompletableFuture<AttemptResult> attempt;
         try (Tracer.SpanInScope scope = traces.open(span)) {
-            attempt = s.channel() == Channel.WEBHOOK
-                    ? webhooks.send(new WebhookSender.Attempt(d.id(), URI.create(s.target()), d.payload(), secrets(s, attemptedAt),
-                            trace.headers()))
-                    : CompletableFuture.supplyAsync(inSpan(span, () -> confirmation
-                            ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), s.target())
+            if (s.channel().overHttp()) {
+                HttpRequests.Request request = requests.of(d.id(), d.payload(), s, attemptedAt, trace.headers());
+                attempt = webhooks.send(request.attempt(), request.reading());
+            } else {
+                attempt = CompletableFuture.supplyAsync(inSpan(span, () -> confirmation
+                            ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), s.target(), s.filter().components())
                             : email.sendNotification(d.id(), trace.traceId(), s.id(), s.target(), payloads.event(d.payload()))), mailExecutor);
+            }
         } catch (RuntimeException e) {
-            attempt = CompletableFuture.completedFuture(AttemptResult.error(e.toString(), Duration.ZERO));
+            attempt = CompletableFuture.completedFuture(AttemptResult.error(describe(s, e), Duration.ZERO));
         }
-        attempt.exceptionally(e -> AttemptResult.error(e.toString(), Duration.between(attemptedAt, clock.instant())))
+        attempt.exceptionally(e -> AttemptResult.error(describe(s, e), Duration.between(attemptedAt, clock.instant())))
                 .thenAccept(result -> ended(new Ended(d, s, result, attemptedAt, span), permit));
     }
 
@@ -381,19 +385,17 @@ public final class Dispatcher implements SmartLifecycle {
         signal.wake();
     }
 
-    private static List<SigningSecret> secrets(Subscription s, Instant now) {
-        List<SigningSecret> secrets = new ArrayList<>(2);
-        secrets.add(s.secret());
-        SigningSecret previous = s.previousSecretAt(now);
-        if (previous != null) {
-            secrets.add(previous);
-        }
-        return secrets;
+    /**
+     * An attempt's error from a failure before any answer. A chat webhook's URL is its credential and a parsing
+     * failure would quote it, so for chat only the kind of failure is told.
+     */
+    private static String describe(Subscription s, Throwable e) {
+        return s.channel().isChat() ? e.getClass().getSimpleName() : e.toString();
     }
 
-    /** The circuit breaker key: the receiving host and port, or the SMTP server. */
+    /** The circuit breaker key: the receiving host and port (webhooks and chat), or the SMTP server. */
     static String host(Subscription s) {
-        if (s.channel() != Channel.WEBHOOK) {
+        if (!s.channel().overHttp()) {
             return EndpointIsolation.SMTP;
         }
         URI uri = URI.create(s.target());

@@ -14,6 +14,7 @@ import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionNotActive;
 import io.sitrep.notification.subscription.SubscriptionStatus;
 import io.sitrep.notification.subscription.UnknownSubscription;
+import io.sitrep.notification.subscription.WebhookFormat;
 import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import io.sitrep.notification.webhook.TargetPolicy;
 import io.sitrep.notification.webhook.WebhookSettings;
@@ -90,13 +91,43 @@ public class SubscriptionCommands {
      */
     @Transactional
     public Created subscribeWebhook(String url, SubscriptionFilter filter) {
+        return subscribeWebhook(url, filter, WebhookFormat.STANDARD);
+    }
+
+    /**
+     * Subscribes a webhook URL in this body format, after checking it against server-side request forgery.
+     *
+     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     */
+    @Transactional
+    public Created subscribeWebhook(String url, SubscriptionFilter filter, WebhookFormat format) {
         URI uri = targets.check(url);
         Instant now = clock.instant();
         SigningSecret secret = SigningSecret.generate(random);
         Subscription subscription = new Subscription(new SubscriptionId(UUID.randomUUID()), Channel.WEBHOOK, uri.toString(),
-                endpoint(uri), filter, SubscriptionStatus.ACTIVE, secret, null, null, now, now, null);
+                endpoint(uri), filter, SubscriptionStatus.ACTIVE, secret, null, null, now, now, null, format);
         subscriptions.insert(subscription);
         return new Created(subscription, secret);
+    }
+
+    /**
+     * Subscribes a chat channel's incoming-webhook URL, after checking it as any webhook target. The URL is the
+     * credential: it is stored encrypted, its endpoint (the isolation key, stored in clear) names its host and a
+     * digest of the URL instead of its path. Active at once; no signing secret.
+     *
+     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     */
+    @Transactional
+    public Created subscribeChat(Channel channel, String url, SubscriptionFilter filter) {
+        if (!channel.isChat()) {
+            throw new IllegalArgumentException(channel.wireName() + " is not a chat channel");
+        }
+        URI uri = targets.check(url);
+        Instant now = clock.instant();
+        Subscription subscription = new Subscription(new SubscriptionId(UUID.randomUUID()), channel, uri.toString(),
+                chatEndpoint(uri), filter, SubscriptionStatus.ACTIVE, null, null, null, now, now, null);
+        subscriptions.insert(subscription);
+        return new Created(subscription, null);
     }
 
     /**
@@ -223,6 +254,21 @@ public class SubscriptionCommands {
         if (subscription.status() != SubscriptionStatus.UNSUBSCRIBED) {
             subscriptions.setStatus(id, SubscriptionStatus.UNSUBSCRIBED, null, clock.instant());
             deliveries.cancelOpen(id.value(), "the recipient unsubscribed");
+        }
+    }
+
+    /**
+     * The bulkhead key of a chat webhook URL: scheme, host and port, and instead of the path (the credential) the first
+     * 32 hex digits of the SHA-256 of the whole URL; one bulkhead per chat webhook, as per webhook endpoint.
+     */
+    static String chatEndpoint(URI uri) {
+        String origin = endpoint(uri);
+        origin = origin.substring(0, origin.indexOf('/', origin.indexOf("://") + 3));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.toString().getBytes(StandardCharsets.UTF_8));
+            return origin + "/chat-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -9,6 +9,7 @@ import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionFilter;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionStatus;
+import io.sitrep.notification.subscription.WebhookFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,13 +29,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Stores subscriptions; callers bring the transaction. */
+/** Stores subscriptions, signing secrets and chat webhook URLs encrypted; callers bring the transaction. */
 @Repository
 public class JdbcSubscriptions {
 
     private static final String COLUMNS = """
             id, channel, target, endpoint, components, event_types, min_impact, status, secret, previous_secret,
-            previous_secret_expires_at, created_at, updated_at, disabled_reason""";
+            previous_secret_expires_at, created_at, updated_at, disabled_reason, target_sealed, format""";
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -44,18 +45,21 @@ public class JdbcSubscriptions {
         this.cipher = cipher;
     }
 
+    /** Stores a new subscription; a chat webhook's URL encrypted, and only its redacted form in clear. */
     public void insert(Subscription s) {
+        boolean chat = s.channel().isChat();
         jdbc.sql("""
                         INSERT INTO subscriptions (id, channel, target, endpoint, components, event_types, min_impact, status,
-                                                   secret, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)""")
-                .params(s.id().value(), s.channel().wireName(), s.target(), s.endpoint(),
+                                                   secret, created_at, updated_at, target_sealed, format)
+                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id().value(), s.channel().wireName(), chat ? Subscription.redacted(s.target()) : s.target(), s.endpoint(),
                         textArray(s.filter().components()),
                         textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
                         s.filter().minImpact() == null ? null : s.filter().minImpact().wireName(),
                         s.status().wireName(),
                         s.secret() == null ? null : cipher.encrypt(s.secret(), s.id().value()),
-                        Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()))
+                        Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()),
+                        chat ? cipher.encryptText(s.target(), s.id().value()) : null, s.format().wireName())
                 .update();
     }
 
@@ -281,10 +285,11 @@ public class JdbcSubscriptions {
         byte[] secret = rs.getBytes("secret");
         byte[] previous = rs.getBytes("previous_secret");
         Timestamp previousExpires = rs.getTimestamp("previous_secret_expires_at");
+        byte[] sealedTarget = rs.getBytes("target_sealed");
         return new Subscription(
                 new SubscriptionId(id),
                 Channel.fromWireName(rs.getString("channel")),
-                rs.getString("target"),
+                sealedTarget == null ? rs.getString("target") : cipher.decryptText(sealedTarget, id),
                 rs.getString("endpoint"),
                 filter(rs),
                 SubscriptionStatus.fromWireName(rs.getString("status")),
@@ -293,7 +298,8 @@ public class JdbcSubscriptions {
                 previousExpires == null ? null : previousExpires.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("disabled_reason"));
+                rs.getString("disabled_reason"),
+                WebhookFormat.fromWireName(rs.getString("format")));
     }
 
     private static SubscriptionFilter filter(ResultSet rs) throws SQLException {

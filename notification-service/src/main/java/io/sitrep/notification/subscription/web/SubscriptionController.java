@@ -6,6 +6,7 @@ import io.sitrep.notification.security.Scopes;
 import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.SubscriptionFilter;
 import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.WebhookFormat;
 import io.sitrep.notification.subscription.application.SubscriptionCommands;
 import io.sitrep.support.web.FieldRejected;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,8 +57,9 @@ class SubscriptionController {
     @ApiResponse(responseCode = "429", description = "rate-limited, or confirmation-limit: the address was sent as many confirmation "
             + "emails this hour as it may be (confirmations-per-hour); see Retry-After", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @Operation(operationId = "createSubscription", summary = "Subscribe a webhook URL (active at once, answers its signing secret) "
-            + "or an email address (pending until it confirms through the emailed link)")
+    @Operation(operationId = "createSubscription", summary = "Subscribe a webhook URL (active at once, answers its signing secret), "
+            + "a chat channel's incoming-webhook URL (active at once, answered redacted) or an email address (pending until it "
+            + "confirms through the emailed link)")
     ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request) {
         SubscriptionFilter filter = new SubscriptionFilter(request.components() == null ? Set.of() : Set.copyOf(request.components()),
                 eventTypes(request.eventTypes()), request.minImpact());
@@ -65,10 +67,17 @@ class SubscriptionController {
         if (request.channel() == Channel.WEBHOOK) {
             require(request.url(), "url", "is required for a webhook");
             forbid(request.email(), "email", "is for email subscriptions, not webhooks");
-            created = commands.subscribeWebhook(request.url(), filter);
+            created = commands.subscribeWebhook(request.url(), filter,
+                    request.format() == null ? WebhookFormat.STANDARD : request.format());
+        } else if (request.channel().isChat()) {
+            require(request.url(), "url", "is required for a chat channel: its incoming-webhook URL");
+            forbid(request.email(), "email", "is for email subscriptions, not chat channels");
+            forbid(request.format(), "format", "is for webhooks; a chat channel gets its own message format");
+            created = commands.subscribeChat(request.channel(), request.url(), filter);
         } else {
             require(request.email(), "email", "is required for an email subscription");
-            forbid(request.url(), "url", "is for webhooks, not email subscriptions");
+            forbid(request.url(), "url", "is for webhooks and chat channels, not email subscriptions");
+            forbid(request.format(), "format", "is for webhooks, not email subscriptions");
             created = commands.subscribeEmail(request.email().strip(), filter);
         }
         SubscriptionResponse body = SubscriptionResponse.of(created.subscription(), created.secret(), clock.instant());
@@ -159,7 +168,7 @@ class SubscriptionController {
         }
     }
 
-    private static void forbid(String value, String field, String message) {
+    private static void forbid(Object value, String field, String message) {
         if (value != null) {
             throw new FieldRejected(field, message);
         }

@@ -7,6 +7,7 @@ import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.SigningSecret;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionStatus;
+import io.sitrep.notification.subscription.WebhookFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.UUID;
 public record SubscriptionResponse(
         UUID id,
         Channel channel,
+        @Schema(description = "A webhook's URL; a chat channel's redacted: scheme, host and the last four characters "
+                + "(https://hooks.slack.com/…WXYZ), never the whole URL, which is its credential")
         String url,
         String email,
         List<String> components,
@@ -33,16 +36,20 @@ public record SubscriptionResponse(
         @Schema(description = "The signing secret, whsec_…: only in the answer that creates or rotates it; keep it safe")
         String secret,
         @Schema(description = "Until when webhooks are signed with the previous secret as well")
-        Instant previousSecretExpiresAt) {
+        Instant previousSecretExpiresAt,
+        @Schema(description = "A webhook's body format: standard or statuspage")
+        WebhookFormat format) {
 
     static SubscriptionResponse of(Subscription s, SigningSecret secret, Instant now) {
         boolean webhook = s.channel() == Channel.WEBHOOK;
-        return new SubscriptionResponse(s.id().value(), s.channel(), webhook ? s.target() : null, webhook ? null : s.target(),
+        String url = webhook ? s.target() : s.channel().isChat() ? Subscription.redacted(s.target()) : null;
+        return new SubscriptionResponse(s.id().value(), s.channel(), url, s.channel() == Channel.EMAIL ? s.target() : null,
                 s.filter().components().stream().sorted().toList(),
                 s.filter().eventTypes().stream().map(EventType::wireName).sorted().toList(),
                 s.filter().minImpact(), s.status(), s.disabledReason(), s.createdAt(), s.updatedAt(),
                 secret == null ? null : secret.value(),
-                s.previousSecretAt(now) == null ? null : s.previousSecretExpiresAt());
+                s.previousSecretAt(now) == null ? null : s.previousSecretExpiresAt(),
+                webhook ? s.format() : null);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.sitrep.notification.email;
+package io.sitrep.notification.notice;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.sitrep.notification.email;
+package io.sitrep.notification.notice;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** How maintenance emails write times: a window in UTC and in the page's time zone, and how soon a window starts. */
-final class MaintenanceTimes {
+public final class MaintenanceTimes {
 
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -21,7 +21,7 @@ final class MaintenanceTimes {
     }
 
     /** True when {@code zone} is UTC under another name ({@code UTC}, {@code Z}, {@code Etc/UTC}, …). */
-    static boolean isUtc(ZoneId zone) {
+    public static boolean isUtc(ZoneId zone) {
         return zone.normalized().equals(ZoneOffset.UTC);
     }
 
@@ -31,7 +31,7 @@ final class MaintenanceTimes {
      * abbreviation and id follow ("04:00–06:00 CET (Europe/Berlin)"), each end with its own abbreviation when a
      * change of daylight saving time falls inside the window.
      */
-    static String window(Instant from, Instant until, ZoneId zone) {
+    public static String window(Instant from, Instant until, ZoneId zone) {
         ZonedDateTime start = from.atZone(zone);
         ZonedDateTime end = until.atZone(zone);
         boolean utc = isUtc(zone);
@@ -48,12 +48,12 @@ final class MaintenanceTimes {
     }
 
     /** An instant in UTC: "9 November 2025, 04:31 UTC". */
-    static String utc(Instant at) {
+    public static String utc(Instant at) {
         return DAY_AND_TIME.format(at.atZone(ZoneOffset.UTC)) + " UTC";
     }
 
     /** How long until a start, to the nearest minute: "1 hour", "1 day 2 hours", "45 minutes"; "less than a minute" below that. */
-    static String startsIn(Duration until) {
+    public static String startsIn(Duration until) {
         long minutes = until.plusSeconds(30).toMinutes();
         if (minutes < 1) {
             return "less than a minute";
