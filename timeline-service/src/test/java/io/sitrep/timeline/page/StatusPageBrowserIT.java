@@ -70,6 +70,7 @@ class StatusPageBrowserIT extends IntegrationTest {
                 change(component.id(), "Checkout " + tag, ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL)));
         awaitIncidentVersion(story.id(), 1);
         await().atMost(TIMEOUT).until(() -> api.get("/api/v1/components/" + component.id()).status() == 200);
+        awaitSnapshot();
 
         browser.get(api.baseUrl() + "/");
 
@@ -105,6 +106,7 @@ class StatusPageBrowserIT extends IntegrationTest {
                 Duration.ofHours(1), MaintenanceStory.component("api", "Public API"));
         events.publish(window.schedule("We will upgrade " + tag + "."));
         await().atMost(TIMEOUT).until(() -> api.get("/api/v1/maintenances/" + window.id()).status() == 200);
+        awaitSnapshot();
 
         browser.get(api.baseUrl() + "/");
 
