@@ -115,6 +115,24 @@ class PublicSnapshotIT extends IntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
+    /** issue 16: buffering proxies held stream events back, and every view logged a 404 for the favicon. */
+    @Test
+    void theStreamIsNeitherCachedNorHeldBackByProxiesAndTheFaviconIsServed() throws Exception {
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream ignored = stream.body()) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().allValues("Cache-Control")).containsExactly("no-cache");
+            assertThat(stream.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+        }
+
+        HttpResponse<byte[]> favicon = get("/favicon.ico");
+
+        assertThat(favicon.statusCode()).isEqualTo(200);
+        assertThat(favicon.headers().firstValue("Content-Type").orElse("")).containsAnyOf("image/x-icon", "image/vnd.microsoft.icon");
+        assertThat(java.util.Arrays.copyOf(favicon.body(), 4)).containsExactly(0, 0, 1, 0);
+    }
+
     /** issue 16: six queries in six transactions could show an incident's new status above its old timeline. */
     @Test
     void aPageNeverShowsAnIncidentsNewStatusWithItsOldTimeline() throws Exception {
