@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
@@ -25,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
 public record PublicDocument(String path, String contentType, byte[] body, byte[] gzip, String etag, Instant lastModified) {
 
     static PublicDocument of(String path, String contentType, byte[] body, Instant readAt) {
-        return new PublicDocument(path, contentType, body, gzip(body), etagOf(body), readAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return new PublicDocument(path, contentType, body, gzip(body), etagOf(body), readAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The entity tag of the gzipped representation: another representation, so another strong tag. */

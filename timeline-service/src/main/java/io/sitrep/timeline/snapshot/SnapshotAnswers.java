@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Instant;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public class SnapshotAnswers {
         headers.setETag(etag);
         headers.setLastModified(document.lastModified());
         headers.setCacheControl(settings.cacheControl());
-        headers.setVary(java.util.List.of(HttpHeaders.ACCEPT_ENCODING));
+        headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
         if (notModified(request, document)) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
@@ -63,16 +64,16 @@ public class SnapshotAnswers {
     private static boolean notModified(HttpServletRequest request, PublicDocument document) {
         Enumeration<String> ifNoneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && ifNoneMatch.hasMoreElements()) {
-            String opaque = opaque(document.etag());
-            String gzipOpaque = opaque(document.gzipEtag());
+            String plain = document.etag();
+            String gzipped = document.gzipEtag();
             while (ifNoneMatch.hasMoreElements()) {
                 for (String tag : ifNoneMatch.nextElement().split(",")) {
                     String candidate = tag.strip();
                     if (candidate.equals("*")) {
                         return true;
                     }
-                    String value = opaque(candidate.startsWith("W/") ? candidate.substring(2) : candidate);
-                    if (value.equals(opaque) || value.equals(gzipOpaque)) {
+                    String value = candidate.startsWith("W/") ? candidate.substring(2) : candidate;
+                    if (value.equals(plain) || value.equals(gzipped)) {
                         return true;
                     }
                 }
@@ -86,10 +87,6 @@ public class SnapshotAnswers {
             return false;
         }
         return since >= 0 && !document.lastModified().isAfter(Instant.ofEpochMilli(since));
-    }
-
-    private static String opaque(String tag) {
-        return tag.strip();
     }
 
     static boolean acceptsGzip(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import io.sitrep.events.wire.CloudEventHeaders;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.timeline.IncidentStory;
+import io.sitrep.timeline.readmodel.ReadModelsChanged;
 import io.sitrep.timeline.readmodel.VersionCheck;
 import io.sitrep.timeline.readmodel.persistence.ApplyResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +25,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,7 +47,7 @@ class IncidentEventsConsumerTest {
     private final DeadLetters deadLetters = mock(DeadLetters.class);
     private final IngestSettings settings = new IngestSettings("topic", "group", "dlt", 1, Duration.ofSeconds(1), 2,
             Duration.ofMillis(1), Duration.ofSeconds(1));
-    private final List<Object> announced = new java.util.ArrayList<>();
+    private final List<Object> announced = new ArrayList<>();
     private final IncidentEventsConsumer consumer = new IncidentEventsConsumer(applier, deadLetters,
             new IngestMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), settings, new LastApplied(),
             new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"), announced::add);
@@ -73,7 +75,7 @@ class IncidentEventsConsumerTest {
         consumer.accept(message(record(0, 7, "incident.opened", new EventCodec().encode(opened))));
         consumer.accept(message(record(0, 8, "incident.opened", "{oops".getBytes(StandardCharsets.UTF_8))));
 
-        assertThat(announced).containsExactly(new io.sitrep.timeline.readmodel.ReadModelsChanged("batch"));
+        assertThat(announced).containsExactly(new ReadModelsChanged("batch"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.sitrep.timeline.snapshot;
 
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.SitrepEvent;
 import io.sitrep.testsupport.EventPublisher;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
@@ -11,13 +12,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -92,13 +96,13 @@ class PublicSnapshotIT extends IntegrationTest {
 
     @Test
     void anOlderIncidentsPageIsRenderedOnRequestWithTheSameValidators() throws Exception {
-        IncidentStory old = IncidentStory.startingAt("Older " + UUID.randomUUID(), java.time.Instant.parse("2001-03-01T10:00:00Z"));
+        IncidentStory old = IncidentStory.startingAt("Older " + UUID.randomUUID(), Instant.parse("2001-03-01T10:00:00Z"));
         events.publish(old.open(Impact.MINOR, "Old news."), old.resolve("Long fixed."));
         List<IncidentStory> newer = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             newer.add(IncidentStory.of("Newer " + i));
         }
-        events.publish(newer.stream().map(story -> story.open(Impact.NONE, "Newer.")).toArray(io.sitrep.events.SitrepEvent[]::new));
+        events.publish(newer.stream().map(story -> story.open(Impact.NONE, "Newer.")).toArray(SitrepEvent[]::new));
         awaitIncidentVersion(old.id(), 2);
         newer.forEach(story -> awaitIncidentVersion(story.id(), 1));
         String path = "/incidents/" + old.id();
@@ -118,11 +122,11 @@ class PublicSnapshotIT extends IntegrationTest {
     /** issue 16: buffering proxies held stream events back, and every view logged a 404 for the favicon. */
     @Test
     void theStreamIsNeitherCachedNorHeldBackByProxiesAndTheFaviconIsServed() throws Exception {
-        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/stream"))
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/stream"))
                 // From an address of its own: the server frees a stream's slot only at its next write.
                 .header("Accept", "text/event-stream").header("X-Forwarded-For", "198.51.100.160").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        try (java.io.InputStream ignored = stream.body()) {
+        try (InputStream ignored = stream.body()) {
             assertThat(stream.statusCode()).isEqualTo(200);
             assertThat(stream.headers().allValues("Cache-Control")).containsExactly("no-cache");
             assertThat(stream.headers().firstValue("X-Accel-Buffering")).hasValue("no");
@@ -132,7 +136,7 @@ class PublicSnapshotIT extends IntegrationTest {
 
         assertThat(favicon.statusCode()).isEqualTo(200);
         assertThat(favicon.headers().firstValue("Content-Type").orElse("")).containsAnyOf("image/x-icon", "image/vnd.microsoft.icon");
-        assertThat(java.util.Arrays.copyOf(favicon.body(), 4)).containsExactly(0, 0, 1, 0);
+        assertThat(Arrays.copyOf(favicon.body(), 4)).containsExactly(0, 0, 1, 0);
     }
 
     /** issue 16: six queries in six transactions could show an incident's new status above its old timeline. */
