@@ -3,6 +3,7 @@ package io.sitrep.timeline;
 import io.sitrep.testsupport.Api;
 import io.sitrep.testsupport.EventPublisher;
 import io.sitrep.testsupport.WithRealInfrastructure;
+import io.sitrep.timeline.snapshot.PublicSnapshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected PublicSnapshots snapshots;
+
     protected Api api;
     protected EventPublisher events;
 
@@ -89,7 +93,17 @@ public abstract class IntegrationTest {
             incident[0] = response.json();
             return until.test(incident[0]);
         });
+        awaitSnapshot();
         return incident[0];
+    }
+
+    /**
+     * Waits until the public snapshot (the page, the feed, {@code /api/v2}) holds everything committed before this call: it is
+     * built after each batch on a thread of its own, so it may trail the read models by a build.
+     */
+    protected void awaitSnapshot() {
+        long request = snapshots.requestBuild();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> snapshots.current().covers(request));
     }
 
     /** Waits until the incident is at {@code version}, and returns it. */

@@ -26,6 +26,11 @@ class ObservabilityIT extends IntegrationTest {
         assertThat(readModels.get("generation").asLong()).isPositive();
         assertThat(readModels.get("lastApplied").get("type").asString()).isNotBlank();
         assertThat(readModels.get("eventsSinceStart").get("applied").asLong()).isPositive();
+        JsonNode snapshot = components.get("snapshot").get("details");
+        assertThat(snapshot.get("state").asString()).isEqualTo("current");
+        assertThat(snapshot.get("version").asLong()).isPositive();
+        assertThat(snapshot.get("consecutiveFailures").asInt()).isZero();
+        assertThat(components.get("export").get("details").get("state").asString()).isEqualTo("off");
         assertThat(api.get("/actuator/health/readiness").expect(200).json().get("status").asString()).isEqualTo("UP");
         assertThat(api.get("/actuator/health/liveness").expect(200).json().get("status").asString()).isEqualTo("UP");
     }
@@ -46,6 +51,9 @@ class ObservabilityIT extends IntegrationTest {
                     .contains("sitrep_timeline_gaps")
                     .contains("kafka_consumer_fetch_manager_records_lag_max")
                     .contains("spring_cloud_stream_binder_kafka_offset")
+                    .contains("sitrep_timeline_snapshot_age_seconds")
+                    .containsPattern("sitrep_timeline_snapshot_build_seconds_count\\{.*outcome=\"success\"")
+                    .contains("sitrep_timeline_snapshot_consecutive_failures")
                     .containsPattern("service=\"timeline-service\"");
         });
     }

@@ -9,12 +9,14 @@ import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.events.wire.UnknownEventType;
 import io.sitrep.support.tracing.RecordObservations;
+import io.sitrep.timeline.readmodel.ReadModelsChanged;
 import io.sitrep.timeline.readmodel.VersionCheck;
 import io.sitrep.timeline.readmodel.persistence.ApplyResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -43,6 +45,9 @@ import java.util.function.Consumer;
  * one that fails goes to the dead-letter topic. Database failures are retried briefly in place, then
  * handed to the container, which redelivers the batch from its first record after a backoff: nothing
  * is skipped while the database is away (events already applied are skipped by their version).
+ *
+ * <p>After a batch is applied it announces {@link ReadModelsChanged}; the public snapshot only takes note of it and is
+ * built on a thread of its own, so nothing that reads or renders runs on the consumer's thread.
  */
 public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
 
@@ -55,15 +60,17 @@ public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
     private final IngestSettings settings;
     private final LastApplied lastApplied;
     private final RecordObservations observations;
+    private final ApplicationEventPublisher changes;
 
     IncidentEventsConsumer(EventApplier applier, DeadLetters deadLetters, IngestMetrics metrics, IngestSettings settings,
-                           LastApplied lastApplied, RecordObservations observations) {
+                           LastApplied lastApplied, RecordObservations observations, ApplicationEventPublisher changes) {
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.settings = settings;
         this.lastApplied = lastApplied;
         this.observations = observations;
+        this.changes = changes;
     }
 
     @Override
@@ -86,6 +93,7 @@ public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
             }
             if (!events.isEmpty()) {
                 apply(events, eventObservations, List.copyOf(positions.values()));
+                announce();
             }
         } catch (RuntimeException e) {
             observed.forEach(observation -> observation.error(e));
@@ -93,6 +101,15 @@ public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
             throw new BatchListenerFailedException("the batch was not applied; it is redelivered", e, 0);
         } finally {
             observed.forEach(Observation::stop);
+        }
+    }
+
+    /** Tells the in-process views of the read models that they may have changed; never fails the batch. */
+    private void announce() {
+        try {
+            changes.publishEvent(new ReadModelsChanged("batch"));
+        } catch (RuntimeException e) {
+            log.warn("Announcing an applied batch failed; the views catch up at their next refresh: {}", e.toString());
         }
     }
 

@@ -7,6 +7,7 @@ import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.timeline.readmodel.ReadModels;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -28,9 +29,9 @@ class IngestConfiguration {
     @Bean
     Consumer<Message<List<byte[]>>> incidentEvents(EventApplier applier, DeadLetters deadLetters, IngestMetrics metrics,
                                                    IngestSettings settings, LastApplied lastApplied,
-                                                   ObservationRegistry observations) {
+                                                   ObservationRegistry observations, ApplicationEventPublisher changes) {
         return new IncidentEventsConsumer(applier, deadLetters, metrics, settings, lastApplied,
-                new RecordObservations(observations, "incidentEvents-in-0", settings.group()));
+                new RecordObservations(observations, "incidentEvents-in-0", settings.group()), changes);
     }
 
     /** Hands the consumer the raw records, so dead letters keep the original key, headers, partition and offset. */

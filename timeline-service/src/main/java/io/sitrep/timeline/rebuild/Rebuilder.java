@@ -6,6 +6,7 @@ import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.timeline.ingest.EventApplier;
 import io.sitrep.timeline.ingest.IncidentEventsConsumer;
 import io.sitrep.timeline.ingest.IngestSettings;
+import io.sitrep.timeline.readmodel.ReadModelsChanged;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,6 +69,7 @@ public class Rebuilder implements DisposableBean {
     private final IngestSettings ingest;
     private final RebuildSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher changes;
     private final EventCodec codec = new EventCodec();
 
     private final Object lock = new Object();
@@ -84,7 +87,7 @@ public class Rebuilder implements DisposableBean {
     private final AtomicLong undecodable = new AtomicLong();
 
     Rebuilder(Generations generations, EventApplier applier, TransactionTemplate transactions, KafkaProperties kafka,
-              IngestSettings ingest, RebuildSettings settings, Clock clock) {
+              IngestSettings ingest, RebuildSettings settings, Clock clock, ApplicationEventPublisher changes) {
         this.generations = generations;
         this.applier = applier;
         this.transactions = transactions;
@@ -92,6 +95,7 @@ public class Rebuilder implements DisposableBean {
         this.ingest = ingest;
         this.settings = settings;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /**
@@ -202,6 +206,10 @@ public class Rebuilder implements DisposableBean {
             this.previous = previous;
             return true;
         });
+        if (Boolean.TRUE.equals(switched)) {
+            // This instance's views read the new generation now; the others learn of it at their next refresh.
+            changes.publishEvent(new ReadModelsChanged("rebuild"));
+        }
         return Boolean.TRUE.equals(switched);
     }
 

@@ -7,8 +7,16 @@ import io.sitrep.timeline.readmodel.MaintenanceQuery;
 import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.page.PageSettings;
+import io.sitrep.timeline.snapshot.PublicSurface;
+import io.sitrep.timeline.snapshot.SnapshotAnswers;
+import io.sitrep.timeline.snapshot.SnapshotContent;
 import io.sitrep.timeline.web.TimelineSettings;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,23 +27,27 @@ import java.util.List;
 
 /**
  * Atlassian Statuspage's public status API, same paths and shapes, so that widgets and dashboards
- * built for Statuspage read Sitrep unchanged: the page, components, incidents and scheduled maintenances.
+ * built for Statuspage read Sitrep unchanged: the page, components, incidents and scheduled maintenances. Every document
+ * is rendered into the public snapshot and answered from it.
  */
 @RestController
 @RequestMapping("/api/v2")
 @Tag(name = "Statuspage-compatible", description = "The paths and JSON shapes of Atlassian Statuspage's public status API")
-class StatuspageController {
+class StatuspageController implements PublicSurface {
 
     private final ReadModels readModels;
     private final StatuspageViews views;
     private final PageSettings settings;
     private final TimelineSettings timeline;
+    private final SnapshotAnswers answers;
 
-    StatuspageController(ReadModels readModels, StatuspageViews views, PageSettings settings, TimelineSettings timeline) {
+    StatuspageController(ReadModels readModels, StatuspageViews views, PageSettings settings, TimelineSettings timeline,
+                         SnapshotAnswers answers) {
         this.readModels = readModels;
         this.views = views;
         this.settings = settings;
         this.timeline = timeline;
+        this.answers = answers;
     }
 
     /** As many windows as Statuspage lists in {@code /scheduled-maintenances.json}: the 50 most recent. */
@@ -60,71 +72,129 @@ class StatuspageController {
     }
 
     @Operation(operationId = "statuspageSummary",
-            summary = "Page, components, unresolved incidents, scheduled maintenances in progress or upcoming, and status")
+            summary = "Page, components, unresolved incidents, scheduled maintenances in progress or upcoming, and status",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "From the public snapshot, with ETag, Last-Modified and Cache-Control",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Summary.class))),
+                    @ApiResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current",
+                            content = @Content)})
     @GetMapping("/summary.json")
-    Summary summary() {
-        List<ComponentView> components = readModels.components();
-        List<IncidentView> open = readModels.openIncidents();
-        List<MaintenanceView> windows = new ArrayList<>(windows(MaintenanceQuery.Status.ACTIVE, LISTED_MAINTENANCES));
-        windows.addAll(windows(MaintenanceQuery.Status.UPCOMING, LISTED_MAINTENANCES));
-        return new Summary(views.page(components, open, windows), views.components(components), incidents(open, components),
-                maintenances(windows, components), views.status(components, open));
+    ResponseEntity<byte[]> summary(HttpServletRequest request) {
+        return answer("/summary.json", request);
     }
 
     @Operation(operationId = "statuspageScheduledMaintenances",
-            summary = "Page and the 50 most recent scheduled maintenances (by scheduled_for): scheduled, in progress, verifying or completed")
+            summary = "Page and the 50 most recent scheduled maintenances (by scheduled_for): scheduled, in progress, verifying or completed",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "From the public snapshot, with ETag, Last-Modified and Cache-Control",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MaintenancesDocument.class))),
+                    @ApiResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current",
+                            content = @Content)})
     @GetMapping("/scheduled-maintenances.json")
-    MaintenancesDocument scheduledMaintenances() {
-        return maintenancesDocument(windows(MaintenanceQuery.Status.ALL, RECENT_MAINTENANCES));
+    ResponseEntity<byte[]> scheduledMaintenances(HttpServletRequest request) {
+        return answer("/scheduled-maintenances.json", request);
     }
 
     @Operation(operationId = "statuspageUpcomingScheduledMaintenances",
-            summary = "Page and the scheduled maintenances still scheduled, soonest first")
+            summary = "Page and the scheduled maintenances still scheduled, soonest first",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "From the public snapshot, with ETag, Last-Modified and Cache-Control",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MaintenancesDocument.class))),
+                    @ApiResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current",
+                            content = @Content)})
     @GetMapping("/scheduled-maintenances/upcoming.json")
-    MaintenancesDocument upcomingScheduledMaintenances() {
-        return maintenancesDocument(windows(MaintenanceQuery.Status.UPCOMING, LISTED_MAINTENANCES));
+    ResponseEntity<byte[]> upcomingScheduledMaintenances(HttpServletRequest request) {
+        return answer("/scheduled-maintenances/upcoming.json", request);
     }
 
     @Operation(operationId = "statuspageActiveScheduledMaintenances",
-            summary = "Page and the scheduled maintenances in progress or verifying")
+            summary = "Page and the scheduled maintenances in progress or verifying",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "From the public snapshot, with ETag, Last-Modified and Cache-Control",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MaintenancesDocument.class))),
+                    @ApiResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current",
+                            content = @Content)})
     @GetMapping("/scheduled-maintenances/active.json")
-    MaintenancesDocument activeScheduledMaintenances() {
-        return maintenancesDocument(windows(MaintenanceQuery.Status.ACTIVE, LISTED_MAINTENANCES));
+    ResponseEntity<byte[]> activeScheduledMaintenances(HttpServletRequest request) {
+        return answer("/scheduled-maintenances/active.json", request);
     }
 
-    @Operation(operationId = "statuspageStatus", summary = "Page and the overall status indicator")
+    @Operation(operationId = "statuspageStatus",
+            summary = "Page and the overall status indicator",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "From the public snapshot, with ETag, Last-Modified and Cache-Control",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatusDocument.class))),
+                    @ApiResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current",
+                            content = @Content)})
     @GetMapping("/status.json")
-    StatusDocument status() {
-        List<ComponentView> components = readModels.components();
-        List<IncidentView> open = readModels.openIncidents();
-        return new StatusDocument(views.page(components, open), views.status(components, open));
+    ResponseEntity<byte[]> status(HttpServletRequest request) {
+        return answer("/status.json", request);
     }
 
-    @Operation(operationId = "statuspageComponents", summary = "Page and every component, groups included")
+    @Operation(operationId = "statuspageComponents",
+            summary = "Page and every component, groups included",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "From the public snapshot, with ETag, Last-Modified and Cache-Control",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComponentsDocument.class))),
+                    @ApiResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current",
+                            content = @Content)})
     @GetMapping("/components.json")
-    ComponentsDocument components() {
-        List<ComponentView> components = readModels.components();
-        return new ComponentsDocument(views.page(components, List.of()), views.components(components));
+    ResponseEntity<byte[]> components(HttpServletRequest request) {
+        return answer("/components.json", request);
     }
 
-    @Operation(operationId = "statuspageIncidents", summary = "Page and the most recent incidents, open or resolved")
+    @Operation(operationId = "statuspageIncidents",
+            summary = "Page and the most recent incidents, open or resolved",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "From the public snapshot, with ETag, Last-Modified and Cache-Control",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IncidentsDocument.class))),
+                    @ApiResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current",
+                            content = @Content)})
     @GetMapping("/incidents.json")
-    IncidentsDocument incidents() {
-        List<ComponentView> components = readModels.components();
-        List<IncidentView> recent = readModels.recentIncidents(settings.incidentsLimit());
-        return new IncidentsDocument(views.page(components, recent), incidents(recent, components));
+    ResponseEntity<byte[]> incidents(HttpServletRequest request) {
+        return answer("/incidents.json", request);
     }
 
-    @Operation(operationId = "statuspageUnresolvedIncidents", summary = "Page and the incidents not yet resolved")
+    @Operation(operationId = "statuspageUnresolvedIncidents",
+            summary = "Page and the incidents not yet resolved",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "From the public snapshot, with ETag, Last-Modified and Cache-Control",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IncidentsDocument.class))),
+                    @ApiResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current",
+                            content = @Content)})
     @GetMapping("/incidents/unresolved.json")
-    IncidentsDocument unresolved() {
+    ResponseEntity<byte[]> unresolved(HttpServletRequest request) {
+        return answer("/incidents/unresolved.json", request);
+    }
+
+    /** Every document of this API, rendered within the snapshot's read from one set of reads. */
+    @Override
+    public void render(SnapshotContent content) {
         List<ComponentView> components = readModels.components();
         List<IncidentView> open = readModels.openIncidents();
-        return new IncidentsDocument(views.page(components, open), incidents(open, components));
+        List<IncidentView> recent = readModels.recentIncidents(settings.incidentsLimit());
+        List<MaintenanceView> active = windows(MaintenanceQuery.Status.ACTIVE, LISTED_MAINTENANCES);
+        List<MaintenanceView> upcoming = windows(MaintenanceQuery.Status.UPCOMING, LISTED_MAINTENANCES);
+        List<MaintenanceView> windows = new ArrayList<>(active);
+        windows.addAll(upcoming);
+        List<SpIncident> openIncidents = incidents(open, components);
+        content.json("/api/v2/summary.json", new Summary(views.page(components, open, windows), views.components(components), openIncidents,
+                maintenances(windows, components), views.status(components, open)));
+        content.json("/api/v2/scheduled-maintenances.json",
+                maintenancesDocument(windows(MaintenanceQuery.Status.ALL, RECENT_MAINTENANCES), components));
+        content.json("/api/v2/scheduled-maintenances/upcoming.json", maintenancesDocument(upcoming, components));
+        content.json("/api/v2/scheduled-maintenances/active.json", maintenancesDocument(active, components));
+        content.json("/api/v2/status.json", new StatusDocument(views.page(components, open), views.status(components, open)));
+        content.json("/api/v2/components.json", new ComponentsDocument(views.page(components, List.of()), views.components(components)));
+        content.json("/api/v2/incidents.json", new IncidentsDocument(views.page(components, recent), incidents(recent, components)));
+        content.json("/api/v2/incidents/unresolved.json", new IncidentsDocument(views.page(components, open), openIncidents));
     }
 
-    private MaintenancesDocument maintenancesDocument(List<MaintenanceView> windows) {
-        List<ComponentView> components = readModels.components();
+    private ResponseEntity<byte[]> answer(String path, HttpServletRequest request) {
+        return answers.answer("/api/v2" + path, request).orElseThrow(() -> new IllegalStateException("the snapshot has no " + path));
+    }
+
+    private MaintenancesDocument maintenancesDocument(List<MaintenanceView> windows, List<ComponentView> components) {
         return new MaintenancesDocument(views.page(components, List.of(), windows), maintenances(windows, components));
     }
 

@@ -1,5 +1,6 @@
 package io.sitrep.timeline.stream;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +15,7 @@ class StreamConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    StreamFeed streamFeed(JdbcClient jdbc, EventStream stream, StreamSettings settings) {
-        return new StreamFeed(jdbc, stream, settings);
+    StreamFeed streamFeed(JdbcClient jdbc, EventStream stream, StreamSettings settings, ApplicationEventPublisher changes) {
+        return new StreamFeed(jdbc, stream, settings, changes);
     }
 }

@@ -62,7 +62,8 @@ class StreamController {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            // Never cached, and passed on as written: every proxy must go back to the origin for a stream.
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
             // Proxies that buffer responses (nginx) pass the stream through as it is written.
             response.setHeader("X-Accel-Buffering", "no");
             // The container's own request and response: written directly, not through the framework's wrapper for its own async handling.

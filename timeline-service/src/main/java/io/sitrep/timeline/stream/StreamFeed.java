@@ -1,7 +1,9 @@
 package io.sitrep.timeline.stream;
 
 import org.slf4j.Logger;
+import io.sitrep.timeline.readmodel.ReadModelsChanged;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * at commit, which may come after a row with a higher {@code seq}: the numbers skipped are watched for
  * a minute and streamed if they appear (most never do: a rolled-back or conflicting insert uses up a
  * number too). On start, the last {@code buffer-size} events fill the buffer, so clients can resume
- * across a restart. Also deletes rows older than {@code retention}.
+ * across a restart. Also deletes rows older than {@code retention}. When a poll finds events it announces
+ * {@link ReadModelsChanged}: this is how an instance learns of what another instance's consumer applied.
  */
 class StreamFeed {
 
@@ -40,6 +43,7 @@ class StreamFeed {
     private final JdbcClient jdbc;
     private final EventStream stream;
     private final StreamSettings settings;
+    private final ApplicationEventPublisher changes;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "timeline-stream-feed");
         thread.setDaemon(true);
@@ -50,10 +54,11 @@ class StreamFeed {
     private long last = -1;
     private Instant lastPrune = Instant.now();
 
-    StreamFeed(JdbcClient jdbc, EventStream stream, StreamSettings settings) {
+    StreamFeed(JdbcClient jdbc, EventStream stream, StreamSettings settings, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
         this.stream = stream;
         this.settings = settings;
+        this.changes = changes;
     }
 
     void start() {
@@ -71,14 +76,16 @@ class StreamFeed {
                 fillBuffer();
             }
             Instant now = Instant.now();
+            boolean found = false;
             if (!skipped.isEmpty()) {
-                jdbc.sql("SELECT seq, event_id, type, data FROM stream_events WHERE seq IN (:seqs) ORDER BY seq")
+                List<Row> late = jdbc.sql("SELECT seq, event_id, type, data FROM stream_events WHERE seq IN (:seqs) ORDER BY seq")
                         .param("seqs", List.copyOf(skipped.keySet()))
-                        .query(ROW).list()
-                        .forEach(row -> {
-                            skipped.remove(row.seq());
-                            publish(row);
-                        });
+                        .query(ROW).list();
+                for (Row row : late) {
+                    skipped.remove(row.seq());
+                    publish(row);
+                }
+                found = !late.isEmpty();
                 skipped.values().removeIf(missedAt -> missedAt.isBefore(now.minus(WATCH_SKIPPED)));
             }
             List<Row> rows;
@@ -92,8 +99,12 @@ class StreamFeed {
                     }
                     publish(row);
                     last = row.seq();
+                    found = true;
                 }
             } while (rows.size() == BATCH);
+            if (found) {
+                changes.publishEvent(new ReadModelsChanged("feed"));
+            }
             if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
                 lastPrune = now;
                 jdbc.sql("DELETE FROM stream_events WHERE applied_at < ?")

@@ -97,6 +97,7 @@ class AtomFeedIT extends IntegrationTest {
         events.publish(story.schedule("We will upgrade the database."), story.update(MaintenanceStatus.SCHEDULED, "Still on for tonight."));
         await().atMost(TIMEOUT).until(() -> api.get("/api/v1/maintenances/" + story.id()).status() == 200
                 && api.get("/api/v1/maintenances/" + story.id()).json().get("version").asLong() == 2);
+        awaitSnapshot();
 
         Api.Response response = api.get("/feed.atom").expect(200);
 

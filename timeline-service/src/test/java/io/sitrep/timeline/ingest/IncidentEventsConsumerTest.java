@@ -8,6 +8,7 @@ import io.sitrep.events.wire.CloudEventHeaders;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.timeline.IncidentStory;
+import io.sitrep.timeline.readmodel.ReadModelsChanged;
 import io.sitrep.timeline.readmodel.VersionCheck;
 import io.sitrep.timeline.readmodel.persistence.ApplyResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +25,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,9 +47,10 @@ class IncidentEventsConsumerTest {
     private final DeadLetters deadLetters = mock(DeadLetters.class);
     private final IngestSettings settings = new IngestSettings("topic", "group", "dlt", 1, Duration.ofSeconds(1), 2,
             Duration.ofMillis(1), Duration.ofSeconds(1));
+    private final List<Object> announced = new ArrayList<>();
     private final IncidentEventsConsumer consumer = new IncidentEventsConsumer(applier, deadLetters,
             new IngestMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), settings, new LastApplied(),
-            new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"));
+            new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"), announced::add);
     private final IncidentOpened opened = IncidentStory.of("Unit").open(Impact.MINOR, "Hello.");
     private final IncidentOpened other = IncidentStory.of("Other").open(Impact.MAJOR, "Hello too.");
 
@@ -63,6 +66,30 @@ class IncidentEventsConsumerTest {
         verify(applier).applyLive(List.of(new ConsumedEvent(opened, first), new ConsumedEvent(other, second)),
                 List.of(new RecordPosition("topic", 0, 8L), new RecordPosition("topic", 1, 3L)));
         verify(deadLetters).send(eq(poison), eq("malformed-event"), anyString());
+    }
+
+    @Test
+    void anAppliedBatchAnnouncesThatTheReadModelsChangedAndABatchOfNothingDoesNot() {
+        when(applier.applyLive(any(), any())).thenReturn(List.of(applied()));
+
+        consumer.accept(message(record(0, 7, "incident.opened", new EventCodec().encode(opened))));
+        consumer.accept(message(record(0, 8, "incident.opened", "{oops".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(announced).containsExactly(new ReadModelsChanged("batch"));
+    }
+
+    @Test
+    void aFailingAnnouncementDoesNotFailTheBatch() {
+        when(applier.applyLive(any(), any())).thenReturn(List.of(applied()));
+        IncidentEventsConsumer announcingFails = new IncidentEventsConsumer(applier, deadLetters,
+                new IngestMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), settings, new LastApplied(),
+                new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"), event -> {
+                    throw new IllegalStateException("no listener today");
+                });
+
+        announcingFails.accept(message(record(0, 7, "incident.opened", new EventCodec().encode(opened))));
+
+        verify(applier).applyLive(any(), any());
     }
 
     @Test

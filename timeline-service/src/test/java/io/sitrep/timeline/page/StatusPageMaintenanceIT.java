@@ -37,6 +37,7 @@ class StatusPageMaintenanceIT extends IntegrationTest {
                 && api.get("/api/v1/maintenances/" + completed.id()).json().get("version").asLong() == 3
                 && api.get("/api/v1/maintenances/" + verifying.id()).json().get("version").asLong() == 3
                 && api.get("/api/v1/maintenances/" + upcoming.id()).status() == 200);
+        awaitSnapshot();
 
         Api.Response page = api.get("/").expect(200);
 

@@ -53,6 +53,7 @@ class StatuspageApiIT extends IntegrationTest {
         await().atMost(TIMEOUT).until(() -> api.get("/api/v1/components/" + api1.id()).status() == 200
                 && api.get("/api/v1/components/" + dashboard.id()).status() == 200
                 && api.get("/api/v1/components/" + api1.id()).json().get("status").asString().equals("major_outage"));
+        awaitSnapshot();
     }
 
     @Test

@@ -76,6 +76,34 @@ class StreamAcrossInstancesIT extends IntegrationTest {
         }
     }
 
+    /** issue 16: an instance learns from its stream feed what the other applied, and reads its snapshot again. */
+    @Test
+    void eachInstanceServesFromItsSnapshotWhatTheOtherAppliedUnderTheSameEntityTag() {
+        try (ConfigurableApplicationContext other = secondInstance()) {
+            Api otherApi = new Api(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")), null);
+            List<IncidentOpened> published = new ArrayList<>();
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                for (int i = 0; i < 4; i++) {
+                    IncidentOpened opened = IncidentStory.of("Either snapshot " + published.size()).open(Impact.MINOR, "Somewhere.");
+                    events.publish(opened);
+                    published.add(opened);
+                }
+                return applied(otherApi) > 0 && applied(api) > 0;
+            });
+
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                Api.Response here = api.get("/api/v2/incidents/unresolved.json").expect(200);
+                Api.Response there = otherApi.get("/api/v2/incidents/unresolved.json").expect(200);
+                for (IncidentOpened opened : published) {
+                    assertThat(here.body()).contains(opened.aggregateId().toString());
+                    assertThat(there.body()).contains(opened.aggregateId().toString());
+                }
+                assertThat(there.header("ETag")).isEqualTo(here.header("ETag"));
+            });
+        }
+    }
+
     private static long applied(Api instance) {
         return instance.as(ADMIN_KEY).get("/actuator/health").json().get("components").get("readModels").get("details")
                 .get("eventsSinceStart").get("applied").asLong();

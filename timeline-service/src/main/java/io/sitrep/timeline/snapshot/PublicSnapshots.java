@@ -1,0 +1,261 @@
+package io.sitrep.timeline.snapshot;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.sitrep.timeline.readmodel.ReadModelsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the public snapshot of this instance. A change of the read models only asks for a build: the build runs on
+ * the snapshot's own thread, never on a consumer's, at most one at a time and at least {@code min-interval} apart, so a
+ * burst of batches costs one read. A build renders every {@link PublicSurface} from one read-only repeatable-read
+ * transaction. A build that fails leaves the last good snapshot in service, is counted and shown in health, and is
+ * tried again after a backoff.
+ */
+public class PublicSnapshots implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicSnapshots.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+    /** Resolved at the first build: the surfaces answer from this holder, so they cannot be handed to it when it is made. */
+    private final Supplier<List<PublicSurface>> surfaces;
+    private volatile List<PublicSurface> resolved;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SnapshotSettings settings;
+    private final ApplicationEventPublisher events;
+    private final Timer built;
+    private final Timer failed;
+
+    private final AtomicReference<PublicSnapshot> current = new AtomicReference<>();
+    private final AtomicLong requested = new AtomicLong();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ReentrantLock building = new ReentrantLock();
+    private volatile ScheduledExecutorService executor;
+    private volatile long lastStartNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private volatile int consecutiveFailures;
+    private volatile String lastFailure;
+    private volatile Instant lastFailureAt;
+    private volatile Duration lastBuildDuration;
+
+    PublicSnapshots(Supplier<List<PublicSurface>> surfaces, TransactionTemplate transactions, JsonMapper json, Clock clock,
+                    SnapshotSettings settings, ApplicationEventPublisher events, MeterRegistry registry) {
+        this.surfaces = surfaces;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+        this.settings = settings;
+        this.events = events;
+        this.built = Timer.builder("sitrep.timeline.snapshot.build").tag("outcome", "success")
+                .description("Time to read the public state and render every public answer from it").register(registry);
+        this.failed = Timer.builder("sitrep.timeline.snapshot.build").tag("outcome", "failure")
+                .description("Time to read the public state and render every public answer from it").register(registry);
+        Gauge.builder("sitrep.timeline.snapshot.age", this, PublicSnapshots::ageSeconds).baseUnit("seconds")
+                .description("How long ago the read behind the public snapshot in service began; NaN before the first").register(registry);
+        Gauge.builder("sitrep.timeline.snapshot.consecutive.failures", this, snapshots -> snapshots.consecutiveFailures)
+                .description("Snapshot builds failed in a row; the last good snapshot is served meanwhile").register(registry);
+    }
+
+    /** The snapshot in service; the first is built on the caller's thread if none was built yet. */
+    public PublicSnapshot current() {
+        PublicSnapshot snapshot = current.get();
+        if (snapshot != null) {
+            return snapshot;
+        }
+        building.lock();
+        try {
+            snapshot = current.get();
+            return snapshot != null ? snapshot : build(true);
+        } finally {
+            building.unlock();
+        }
+    }
+
+    /**
+     * Asks for a build and returns at once. Returns the request's number: every snapshot that {@link PublicSnapshot#covers
+     * covers} it holds everything committed before this call.
+     */
+    public long requestBuild() {
+        long request = requested.incrementAndGet();
+        ScheduledExecutorService running = executor;
+        if (running != null && scheduled.compareAndSet(false, true)) {
+            long sinceLast = System.nanoTime() - lastStartNanos;
+            long wait = Math.max(0, settings.minInterval().toNanos() - sinceLast);
+            try {
+                running.schedule(this::scheduledBuild, wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
+            }
+        }
+        return request;
+    }
+
+    @EventListener
+    void readModelsChanged(ReadModelsChanged change) {
+        requestBuild();
+    }
+
+    private void scheduledBuild() {
+        // Cleared first: a change from now on asks for another build after this one.
+        scheduled.set(false);
+        building.lock();
+        try {
+            build(false);
+        } catch (RuntimeException e) {
+            // Counted and logged in build; the last good snapshot stays in service.
+        } finally {
+            building.unlock();
+        }
+    }
+
+    private PublicSnapshot build(boolean rethrow) {
+        lastStartNanos = System.nanoTime();
+        long covers = requested.get();
+        long started = System.nanoTime();
+        try {
+            PublicSnapshot previous = current.get();
+            PublicSnapshot next = transactions.execute(status -> read(previous, covers));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            built.record(took);
+            lastBuildDuration = took;
+            current.set(next);
+            if (consecutiveFailures > 0) {
+                log.info("Public snapshot {} built after {} failed builds", next.version(), consecutiveFailures);
+            }
+            consecutiveFailures = 0;
+            events.publishEvent(new SnapshotPublished(next));
+            return next;
+        } catch (RuntimeException e) {
+            failed.record(Duration.ofNanos(System.nanoTime() - started));
+            consecutiveFailures++;
+            lastFailure = e.getClass().getSimpleName();
+            lastFailureAt = clock.instant();
+            log.warn("Building the public snapshot failed ({} in a row), serving the last good one: {}", consecutiveFailures, e.toString());
+            retryLater();
+            if (rethrow) {
+                throw e;
+            }
+            return current.get();
+        }
+    }
+
+    private PublicSnapshot read(PublicSnapshot previous, long covers) {
+        Instant now = clock.instant();
+        SnapshotContent content = new SnapshotContent(now, json);
+        if (resolved == null) {
+            resolved = List.copyOf(surfaces.get());
+        }
+        for (PublicSurface surface : resolved) {
+            surface.render(content);
+        }
+        Map<String, PublicDocument> documents = new LinkedHashMap<>();
+        for (PublicDocument document : content.documents().values()) {
+            PublicDocument earlier = previous == null ? null : previous.documents().get(document.path());
+            documents.put(document.path(), document.since(earlier));
+        }
+        return new PublicSnapshot(previous == null ? 1 : previous.version() + 1, now, covers, Map.copyOf(documents));
+    }
+
+    private void retryLater() {
+        ScheduledExecutorService running = executor;
+        if (running == null) {
+            return;
+        }
+        long backoff = FIRST_RETRY.toMillis() << Math.min(consecutiveFailures - 1, 16);
+        try {
+            running.schedule(this::requestBuild, Math.min(backoff, settings.refreshInterval().toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopping.
+        }
+    }
+
+    private double ageSeconds() {
+        PublicSnapshot snapshot = current.get();
+        return snapshot == null ? Double.NaN : Duration.between(snapshot.readAt(), clock.instant()).toMillis() / 1000.0;
+    }
+
+    /** What health shows: the snapshot in service and how the last builds went. */
+    Map<String, Object> describe() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        PublicSnapshot snapshot = current.get();
+        if (snapshot != null) {
+            details.put("version", snapshot.version());
+            details.put("readAt", snapshot.readAt().toString());
+            details.put("ageSeconds", ageSeconds());
+            details.put("documents", snapshot.documents().size());
+        }
+        if (lastBuildDuration != null) {
+            details.put("lastBuildMillis", lastBuildDuration.toMillis());
+        }
+        details.put("consecutiveFailures", consecutiveFailures);
+        if (lastFailure != null) {
+            details.put("lastFailure", lastFailure);
+            details.put("lastFailureAt", lastFailureAt.toString());
+        }
+        return details;
+    }
+
+    boolean serving() {
+        return current.get() != null;
+    }
+
+    int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "timeline-snapshot");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor = started;
+        long refresh = settings.refreshInterval().toMillis();
+        started.scheduleWithFixedDelay(this::requestBuild, refresh, refresh, TimeUnit.MILLISECONDS);
+        requestBuild();
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

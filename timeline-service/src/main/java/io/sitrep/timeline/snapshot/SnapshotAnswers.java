@@ -1,0 +1,120 @@
+package io.sitrep.timeline.snapshot;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Answers public requests from the snapshot in service: ready bytes (gzipped when the client accepts it), a strong
+ * {@code ETag}, {@code Last-Modified}, the configured {@code Cache-Control}, and {@code 304 Not Modified} when the
+ * client's copy is current ({@code If-None-Match}, or {@code If-Modified-Since} without it).
+ */
+public class SnapshotAnswers {
+
+    private final PublicSnapshots snapshots;
+    private final SnapshotSettings settings;
+
+    SnapshotAnswers(PublicSnapshots snapshots, SnapshotSettings settings) {
+        this.snapshots = snapshots;
+        this.settings = settings;
+    }
+
+    /** The answer for {@code path} from the snapshot in service; empty when the snapshot has no such document. */
+    public Optional<ResponseEntity<byte[]>> answer(String path, HttpServletRequest request) {
+        return snapshots.current().document(path).map(document -> answer(document, request));
+    }
+
+    /** An answer rendered on request (a document the snapshot does not hold), with the same headers and validators. */
+    public ResponseEntity<byte[]> answer(String path, String contentType, byte[] body, HttpServletRequest request) {
+        return answer(PublicDocument.of(path, contentType, body, snapshots.current().readAt()), request);
+    }
+
+    /** The snapshot in service, for answers that are not documents of their own. */
+    public PublicSnapshot snapshot() {
+        return snapshots.current();
+    }
+
+    ResponseEntity<byte[]> answer(PublicDocument document, HttpServletRequest request) {
+        boolean gzip = acceptsGzip(request);
+        String etag = gzip ? document.gzipEtag() : document.etag();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(etag);
+        headers.setLastModified(document.lastModified());
+        headers.setCacheControl(settings.cacheControl());
+        headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
+        if (notModified(request, document)) {
+            return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
+        }
+        headers.setContentType(MediaType.parseMediaType(document.contentType()));
+        if (gzip) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return new ResponseEntity<>(gzip ? document.gzip() : document.body(), headers, HttpStatus.OK);
+    }
+
+    /** RFC 9110: If-None-Match compares weakly and wins over If-Modified-Since. Either representation's tag matches. */
+    private static boolean notModified(HttpServletRequest request, PublicDocument document) {
+        Enumeration<String> ifNoneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && ifNoneMatch.hasMoreElements()) {
+            String plain = document.etag();
+            String gzipped = document.gzipEtag();
+            while (ifNoneMatch.hasMoreElements()) {
+                for (String tag : ifNoneMatch.nextElement().split(",")) {
+                    String candidate = tag.strip();
+                    if (candidate.equals("*")) {
+                        return true;
+                    }
+                    String value = candidate.startsWith("W/") ? candidate.substring(2) : candidate;
+                    if (value.equals(plain) || value.equals(gzipped)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        long since;
+        try {
+            since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return since >= 0 && !document.lastModified().isAfter(Instant.ofEpochMilli(since));
+    }
+
+    static boolean acceptsGzip(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
+        if (values == null) {
+            return false;
+        }
+        while (values.hasMoreElements()) {
+            for (String coding : values.nextElement().split(",")) {
+                String[] parts = coding.strip().toLowerCase(Locale.ROOT).split(";");
+                String name = parts[0].strip();
+                if (!name.equals("gzip") && !name.equals("x-gzip")) {
+                    continue;
+                }
+                boolean refused = false;
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].strip();
+                    if (parameter.startsWith("q=")) {
+                        try {
+                            refused = Double.parseDouble(parameter.substring(2)) <= 0;
+                        } catch (NumberFormatException e) {
+                            refused = true;
+                        }
+                    }
+                }
+                return !refused;
+            }
+        }
+        return false;
+    }
+}

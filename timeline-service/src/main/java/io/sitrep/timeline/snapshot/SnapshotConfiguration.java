@@ -1,0 +1,43 @@
+package io.sitrep.timeline.snapshot;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/** Wires the public snapshot: its builds, its answers and its health. */
+@Configuration(proxyBeanMethods = false)
+class SnapshotConfiguration {
+
+    /** The read every snapshot is rendered from: read-only, repeatable read, bounded in time. */
+    private static final int READ_TIMEOUT_SECONDS = 10;
+
+    @Bean
+    PublicSnapshots publicSnapshots(ObjectProvider<PublicSurface> surfaces, PlatformTransactionManager transactionManager, JsonMapper json,
+                                    Clock clock, SnapshotSettings settings, ApplicationEventPublisher events, MeterRegistry registry) {
+        TransactionTemplate read = new TransactionTemplate(transactionManager);
+        read.setReadOnly(true);
+        read.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        read.setTimeout(READ_TIMEOUT_SECONDS);
+        read.setName("public-snapshot");
+        return new PublicSnapshots(() -> surfaces.orderedStream().toList(), read, json, clock, settings, events, registry);
+    }
+
+    @Bean
+    SnapshotAnswers snapshotAnswers(PublicSnapshots snapshots, SnapshotSettings settings) {
+        return new SnapshotAnswers(snapshots, settings);
+    }
+
+    @Bean
+    HealthIndicator snapshotHealthIndicator(PublicSnapshots snapshots) {
+        return new SnapshotHealthIndicator(snapshots);
+    }
+}

@@ -1,0 +1,52 @@
+package io.sitrep.timeline.snapshot;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the public surfaces render into while a snapshot is built: answers by path, all as of one moment. */
+public final class SnapshotContent {
+
+    public static final String HTML = "text/html;charset=UTF-8";
+    public static final String JSON = "application/json";
+    public static final String ATOM = "application/atom+xml;charset=UTF-8";
+
+    private final Instant now;
+    private final JsonMapper json;
+    private final Map<String, PublicDocument> documents = new LinkedHashMap<>();
+
+    SnapshotContent(Instant now, JsonMapper json) {
+        this.now = now;
+        this.json = json;
+    }
+
+    /** The moment the snapshot's read began: the "now" of every document in it. */
+    public Instant now() {
+        return now;
+    }
+
+    public void html(String path, String html) {
+        add(path, HTML, PublicDocument.utf8(html));
+    }
+
+    public void atom(String path, String xml) {
+        add(path, ATOM, PublicDocument.utf8(xml));
+    }
+
+    /** The value as JSON, written by the same mapper as the rest of the API. */
+    public void json(String path, Object value) {
+        add(path, JSON, json.writeValueAsBytes(value));
+    }
+
+    private void add(String path, String contentType, byte[] body) {
+        if (documents.putIfAbsent(path, PublicDocument.of(path, contentType, body, now)) != null) {
+            throw new IllegalStateException("two answers for " + path);
+        }
+    }
+
+    Map<String, PublicDocument> documents() {
+        return documents;
+    }
+}

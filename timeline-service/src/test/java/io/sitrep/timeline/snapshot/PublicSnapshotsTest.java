@@ -1,0 +1,137 @@
+package io.sitrep.timeline.snapshot;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** How the snapshot is built: off the caller's thread, coalesced, and never replaced by a failed build. */
+class PublicSnapshotsTest {
+
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicInteger renders = new AtomicInteger();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<Object> published = new CopyOnWriteArrayList<>();
+    private final PublicSurface surface = content -> {
+        threads.add(Thread.currentThread().getName());
+        if (failing.get()) {
+            throw new IllegalStateException("the database is away");
+        }
+        content.html("/", "<p>render " + renders.incrementAndGet() + "</p>");
+    };
+    private PublicSnapshots snapshots;
+
+    @AfterEach
+    void stop() {
+        snapshots.stop();
+    }
+
+    @Test
+    void aChangeOnlyAsksForABuildWhichRunsOnTheSnapshotsOwnThread() {
+        snapshots = started(Duration.ZERO);
+        await().until(() -> snapshots.isRunning() && renders.get() == 1);
+
+        long request = snapshots.requestBuild();
+
+        await().until(() -> snapshots.current().covers(request));
+        assertThat(threads).containsOnly("timeline-snapshot");
+        assertThat(published).hasSize(2);
+    }
+
+    @Test
+    void aBurstOfChangesCostsAFewBuildsNotOneEach() {
+        snapshots = started(Duration.ofMillis(300));
+        await().until(() -> renders.get() == 1);
+
+        long last = 0;
+        for (int i = 0; i < 500; i++) {
+            last = snapshots.requestBuild();
+        }
+
+        long request = last;
+        await().until(() -> snapshots.current().covers(request));
+        assertThat(renders.get()).isBetween(2, 3);
+    }
+
+    @Test
+    void aFailingBuildLeavesTheLastGoodSnapshotInServiceShowsInHealthAndMetricsAndIsRetried() {
+        snapshots = started(Duration.ZERO);
+        await().until(() -> renders.get() == 1);
+        PublicSnapshot good = snapshots.current();
+
+        failing.set(true);
+        snapshots.requestBuild();
+
+        await().until(() -> snapshots.consecutiveFailures() >= 1);
+        assertThat(snapshots.current()).isSameAs(good);
+        assertThat(snapshots.describe()).containsEntry("lastFailure", "IllegalStateException");
+        assertThat(registry.get("sitrep.timeline.snapshot.build").tag("outcome", "failure").timer().count()).isPositive();
+        assertThat(registry.get("sitrep.timeline.snapshot.consecutive.failures").gauge().value()).isPositive();
+
+        failing.set(false);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.current().version() == good.version() + 1);
+        assertThat(snapshots.consecutiveFailures()).isZero();
+        assertThat(registry.get("sitrep.timeline.snapshot.age").gauge().value()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void unchangedBytesKeepTheirTagAndLastModified() {
+        PublicSurface same = content -> content.json("/same.json", List.of("unchanged"));
+        snapshots = new PublicSnapshots(() -> List.of(same), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
+                Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
+        PublicDocument first = snapshots.current().document("/same.json").orElseThrow();
+        snapshots.start();
+
+        long request = snapshots.requestBuild();
+
+        await().until(() -> snapshots.current().covers(request) && snapshots.current().version() > 1);
+        assertThat(snapshots.current().document("/same.json").orElseThrow()).isSameAs(first);
+    }
+
+    private PublicSnapshots started(Duration minInterval) {
+        PublicSnapshots started = new PublicSnapshots(() -> List.of(surface), new TransactionTemplate(new NoTransactions()),
+                JsonMapper.builder().build(), Clock.systemUTC(), settings(minInterval), published::add, registry);
+        started.start();
+        return started;
+    }
+
+    private static SnapshotSettings settings(Duration minInterval) {
+        return new SnapshotSettings(minInterval, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofDays(1));
+    }
+
+    /** A transaction manager with nothing to manage: the surfaces here read no database. */
+    private static final class NoTransactions extends AbstractPlatformTransactionManager {
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    }
+}
