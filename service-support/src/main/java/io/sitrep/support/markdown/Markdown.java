@@ -17,6 +17,7 @@ import org.owasp.html.PolicyFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * (its text stays), images become links, headings start at {@code <h3>} so that they sit below the
  * page's own, a line break in a paragraph stays a line break, and the result passes an allow-list
  * sanitizer: no scripts, no event-handler or style attributes, only http, https and mailto links, and
- * every link carries {@code rel="noopener nofollow"} (the sanitizer writes them in that order); a link
+ * every link carries {@code rel="nofollow noopener"} (in an order the sanitizer chooses); a link
  * elsewhere ({@code javascript:}, {@code data:}, …) keeps only its text. Characters no text may carry
  * become U+FFFD.
  * Thread-safe; the Markdown source stays what APIs, webhooks, the stream and plain-text emails carry.
@@ -37,6 +38,8 @@ public final class Markdown {
 
     /** Destinations a link may have: http, https or mailto, or relative ones (no scheme before the first '/', '?' or '#'). */
     private static final Pattern SAFE_DESTINATION = Pattern.compile("(?i)(https?:|mailto:|[^:/?#]*([/?#].*)?$).*", Pattern.DOTALL);
+
+    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
@@ -68,7 +71,22 @@ public final class Markdown {
         Rewrites rewrites = new Rewrites();
         document.accept(rewrites);
         rewrites.apply();
-        return POLICY.sanitize(RENDERER.render(document));
+        return readable(POLICY.sanitize(RENDERER.render(document)));
+    }
+
+    /**
+     * The sanitizer writes many characters as numeric references (U+FFFD, emoji, '+', '=', '@'); those that
+     * need none in text or a quoted attribute are written as themselves again, so that the HTML reads as the
+     * text does. Markup characters ({@code & < > " '}) stay references.
+     */
+    private static String readable(String html) {
+        return NUMERIC_REFERENCE.matcher(html).replaceAll(reference -> {
+            int codePoint = reference.group(1) != null ? Integer.parseInt(reference.group(1), 16) : Integer.parseInt(reference.group(2));
+            boolean markup = codePoint == '&' || codePoint == '<' || codePoint == '>' || codePoint == '"' || codePoint == '\''
+                    || codePoint > Character.MAX_CODE_POINT || Character.isISOControl(codePoint)
+                    || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE);
+            return Matcher.quoteReplacement(markup ? reference.group() : Character.toString(codePoint));
+        });
     }
 
     /** Collects what to change while visiting and changes it afterwards, so that the walk never sees a moved node. */
