@@ -132,6 +132,21 @@ class TemplateIT extends IntegrationTest {
     }
 
     @Test
+    void aRetryUnderTheSameIdempotencyKeyReplaysTheFirstAnswerAfterTheTemplateChanged() {
+        api.put(PATH + id, failoverTemplate()).expect(201);
+        Map<String, String> key = Map.of("Idempotency-Key", "template-" + id);
+        String body = "{\"template\":\"" + id + "\"}";
+        JsonNode first = api.send("POST", "/api/v1/incidents", body, key).expect(201).json();
+        api.put(PATH + id, "{\"name\":\"Changed\",\"title\":\"Another title\",\"message\":\"Another message.\"}").expect(200);
+
+        Api.Response retry = api.send("POST", "/api/v1/incidents", body, key).expect(201);
+
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("id").asString()).isEqualTo(first.get("id").asString());
+        assertThat(retry.json().get("title").asString()).isEqualTo("Database failover in progress");
+    }
+
+    @Test
     void anUnknownTemplateIsRefusedAsTheRequestsTemplate() {
         String incident = anOpenIncident("Unknown template");
 
