@@ -5,6 +5,7 @@ import io.sitrep.events.IncidentStatus;
 import io.sitrep.incidentservice.incident.OpenIncident;
 import io.sitrep.incidentservice.template.Template;
 import io.sitrep.incidentservice.template.TemplateId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,12 +26,13 @@ import java.util.Map;
  */
 @RequiredUnlessTemplated
 record OpenIncidentRequest(
-        @Size(max = Limits.TITLE) String title,
+        @Schema(description = "required unless the template gives it") @Size(max = Limits.TITLE) String title,
         IncidentStatus status,
         Impact impact,
-        @Size(max = Limits.MESSAGE) String message,
+        @Schema(description = "required unless the template gives it (Markdown)") @Size(max = Limits.MESSAGE) String message,
         @Size(max = Limits.COMPONENTS) List<@Valid @NotNull ComponentStatusInput> components,
         Instant occurredAt,
+        @Schema(description = "the id of a template: it fills each field the request leaves out")
         @Pattern(regexp = TemplateId.PATTERN, message = TemplateId.RULE) String template) implements RequiredUnlessTemplated.Templated {
 
     @Override

@@ -5,6 +5,7 @@ import io.sitrep.events.IncidentStatus;
 import io.sitrep.incidentservice.incident.UpdateIncident;
 import io.sitrep.incidentservice.template.Template;
 import io.sitrep.incidentservice.template.TemplateId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * An update to an open incident.
  *
- * @param status unchanged when absent; resolved resolves the incident
+ * @param status   unchanged when absent; resolved resolves the incident
  * @param impact   unchanged when absent
  * @param template the id of a template that fills the impact, message and components the request leaves out
  */
@@ -26,9 +27,10 @@ import java.util.Map;
 record UpdateIncidentRequest(
         IncidentStatus status,
         Impact impact,
-        @Size(max = Limits.MESSAGE) String message,
+        @Schema(description = "required unless the template gives it (Markdown)") @Size(max = Limits.MESSAGE) String message,
         @Size(max = Limits.COMPONENTS) List<@Valid @NotNull ComponentStatusInput> components,
         Instant occurredAt,
+        @Schema(description = "the id of a template: it fills each field the request leaves out")
         @Pattern(regexp = TemplateId.PATTERN, message = TemplateId.RULE) String template) implements RequiredUnlessTemplated.Templated {
 
     @Override
