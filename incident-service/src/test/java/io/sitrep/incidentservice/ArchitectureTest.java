@@ -16,7 +16,7 @@ class ArchitectureTest {
 
     /** The aggregates: these packages exactly, not their application, persistence or web subpackages. */
     private static final String[] DOMAIN = {"io.sitrep.incidentservice.incident", "io.sitrep.incidentservice.component",
-            "io.sitrep.incidentservice.maintenance"};
+            "io.sitrep.incidentservice.maintenance", "io.sitrep.incidentservice.template"};
 
     private static final Path MAIN_SOURCES = Path.of("src", "main", "java");
 

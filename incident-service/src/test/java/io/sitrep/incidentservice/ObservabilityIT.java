@@ -64,7 +64,7 @@ class ObservabilityIT extends IntegrationTest {
         assertThat(openApi.get("paths").propertyNames()).contains(
                 "/api/v1/incidents", "/api/v1/incidents/{id}", "/api/v1/incidents/{id}/updates",
                 "/api/v1/incidents/{id}/resolve", "/api/v1/incidents/{id}/reopen", "/api/v1/incidents/{id}/postmortem",
-                "/api/v1/components", "/api/v1/components/{id}");
+                "/api/v1/components", "/api/v1/components/{id}", "/api/v1/templates", "/api/v1/templates/{id}");
         assertThat(openApi.get("components").get("securitySchemes").get("apiKey").get("scheme").asString()).isEqualTo("bearer");
     }
 }

@@ -26,10 +26,14 @@ public final class Incidents {
     }
 
     public static IncidentOpened opened(UUID incidentId, String title, String component, Impact impact) {
+        return opened(incidentId, title, component, impact, "We are investigating elevated error rates.");
+    }
+
+    /** A new incident affecting one component, whose first update says {@code message} (Markdown). */
+    public static IncidentOpened opened(UUID incidentId, String title, String component, Impact impact, String message) {
         Instant now = Instant.now();
         return new IncidentOpened(UUID.randomUUID(), incidentId, 1, now, now,
-                new IncidentUpdate(UUID.randomUUID(), IncidentStatus.INVESTIGATING, null, impact, null,
-                        "We are investigating elevated error rates.",
+                new IncidentUpdate(UUID.randomUUID(), IncidentStatus.INVESTIGATING, null, impact, null, message,
                         List.of(new ComponentChange(component, "Component " + component, ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL))),
                 snapshot(incidentId, title, IncidentStatus.INVESTIGATING, impact, component, 1, now));
     }

@@ -38,6 +38,24 @@ public final class Texts {
     }
 
     /**
+     * {@code text} as Markdown that reads as the text itself: the characters that could start emphasis,
+     * a link, code or raw HTML within a line are escaped, so that an alert name or host such as
+     * {@code <pay-1>} shows as written instead of being read as markup. An underscore inside a word is
+     * no emphasis in CommonMark, so snake_case names stay as they are in the source.
+     */
+    public static String markdownLiteral(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\`*[]<>".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
      * {@code key} as it is when at most {@code max} characters long, else its start with a digest of
      * the whole: the same long key always gives the same short one, and different ones differ.
      */

@@ -4,6 +4,7 @@ import io.sitrep.events.Impact;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerNotification;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerNotification.Alert;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerTranslator;
+import io.sitrep.support.markdown.Markdown;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -54,6 +55,30 @@ class AlertmanagerTranslatorTest {
 
         assertThat(signal).isInstanceOfSatisfying(Signal.Resolve.class,
                 r -> assertThat(r.occurredAt()).isEqualTo(Instant.parse("2026-10-20T08:00:00Z")));
+    }
+
+    // Issue 13: "1 alert firing: - X on web-1" ran together on one line wherever the message was shown.
+    @Test
+    void theFiringAlertsAreAMarkdownListOnLinesOfTheirOwn() {
+        AlertmanagerNotification notification = new AlertmanagerNotification("4", "g", 2, "firing", "sitrep", Map.of(), Map.of(),
+                Map.of("description", "Checkout fails."), null,
+                List.of(new Alert("firing", Map.of("alertname", "CheckoutErrors", "instance", "web-1"), Map.of(), null, null, null, "f1"),
+                        new Alert("firing", Map.of("alertname", "Checkout*Latency", "instance", "<pay-1>"), Map.of(), null, null, null, "f2")));
+
+        Signal.Trigger trigger = (Signal.Trigger) translator.translate(notification);
+
+        assertThat(trigger.message()).isEqualTo("""
+                Checkout fails.
+
+                2 alerts firing:
+
+                - CheckoutErrors on web-1
+                - Checkout\\*Latency on \\<pay-1\\>
+
+                (2 more alerts not sent by Alertmanager)""");
+        assertThat(Markdown.toHtml(trigger.message())).contains(
+                "<p>2 alerts firing:</p>", "<ul><li>CheckoutErrors on web-1</li><li>Checkout*Latency on &lt;pay-1&gt;</li></ul>",
+                "<p>(2 more alerts not sent by Alertmanager)</p>");
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.notice.MaintenanceTimes;
 import io.sitrep.notification.notice.PageSettings;
+import io.sitrep.support.markdown.Markdown;
 
 import java.net.URI;
 import java.time.Duration;
@@ -35,7 +36,8 @@ import java.util.Objects;
 /**
  * Writes the emails: readable subjects such as "[Major] API degraded — Identified" or "[Scheduled maintenance]
  * Database upgrade — Starts in 1 hour", a text and an HTML body, both from the templates in
- * {@code templates/email/} with every value escaped. Maintenance emails give the window in UTC and in the page's
+ * {@code templates/email/} with every value escaped. The message (Markdown) is rendered as sanitized HTML in the
+ * HTML part and kept as written in the text part. Maintenance emails give the window in UTC and in the page's
  * time zone.
  */
 public final class EmailRenderer {
@@ -108,7 +110,7 @@ public final class EmailRenderer {
         values.put("components", incident.components().stream()
                 .map(c -> Map.of("componentname", c.name(), "componentstatus", label(c.status()))).toList());
         values.put("unsubscribe", unsubscribeUrl);
-        return new RenderedEmail(subject, incidentText.render(values), incidentHtml.render(values));
+        return new RenderedEmail(subject, incidentText.render(values), incidentHtml.render(withMarkdown(values)));
     }
 
     /** The subject of a maintenance email: "[Scheduled maintenance] title — what happened". */
@@ -132,7 +134,16 @@ public final class EmailRenderer {
         values.put("posted", MaintenanceTimes.utc(event.occurredAt()));
         values.put("message", update == null ? null : update.message());
         values.put("unsubscribe", unsubscribeUrl);
-        return new RenderedEmail(subject, maintenanceText.render(values), maintenanceHtml.render(values));
+        return new RenderedEmail(subject, maintenanceText.render(values), maintenanceHtml.render(withMarkdown(values)));
+    }
+
+    /** The values for an HTML part: the message's Markdown rendered as sanitized HTML; the text part keeps the source. */
+    private static Map<String, Object> withMarkdown(Map<String, Object> values) {
+        Map<String, Object> html = new HashMap<>(values);
+        if (values.get("message") instanceof String message) {
+            html.put("message", new Template.Markup(Markdown.toHtml(message)));
+        }
+        return html;
     }
 
     /** What happened, for the subject. */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * A template of {@code templates/}, rendered in one pass with every value escaped by the template's own escaper:
  * HTML-escaped in HTML, stripped of control characters in plain text. {@code {{name}}} is a value;
  * {@code {{#name}}…{{/name}}} is kept only when {@code name} has a value that is not empty, and repeated for
- * each item when the value is a list. A value is never read as a template, and a placeholder without a value
+ * each item when the value is a list. A {@link Markup} value goes in as it is: HTML that is safe already,
+ * such as rendered Markdown. A value is never read as a template, and a placeholder without a value
  * is an error.
  */
 public final class Template {
@@ -25,6 +26,10 @@ public final class Template {
 
     private final String source;
     private final UnaryOperator<String> escaper;
+
+    /** HTML that is safe as it is (sanitized rendered Markdown), put into a template without escaping. */
+    public record Markup(String html) {
+    }
 
     Template(String source, UnaryOperator<String> escaper) {
         this.source = source;
@@ -60,7 +65,7 @@ public final class Template {
                     ((Map<?, ?>) item).forEach((k, v) -> merged.put((String) k, v));
                     substitute(inner, merged, out);
                 }
-            } else if (value instanceof String text && !text.isEmpty()) {
+            } else if (value instanceof String text && !text.isEmpty() || value instanceof Markup markup && !markup.html().isEmpty()) {
                 substitute(inner, values, out);
             }
             from = sections.end();
@@ -73,10 +78,15 @@ public final class Template {
     private void substitute(String piece, Map<String, ?> values, StringBuilder out) {
         Matcher m = PLACEHOLDER.matcher(piece);
         while (m.find()) {
-            if (!(values.get(m.group(1)) instanceof String value)) {
+            Object value = values.get(m.group(1));
+            if (value instanceof Markup markup) {
+                m.appendReplacement(out, Matcher.quoteReplacement(markup.html()));
+                continue;
+            }
+            if (!(value instanceof String text)) {
                 throw new IllegalArgumentException("no value for {{" + m.group(1) + "}}");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(escaper.apply(value)));
+            m.appendReplacement(out, Matcher.quoteReplacement(escaper.apply(text)));
         }
         m.appendTail(out);
     }

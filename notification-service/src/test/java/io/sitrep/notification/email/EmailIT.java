@@ -105,6 +105,24 @@ class EmailIT extends IntegrationTest {
         assertThat(mails).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
     }
 
+    // Issue 13: an email's HTML part showed the Markdown source; the text part must keep it.
+    @Test
+    void anIncidentEmailsHtmlPartShowsTheMessageAsSanitizedMarkdownAndItsTextPartTheSource() throws Exception {
+        String address = anAddress();
+        String component = freshComponent("markdown");
+        confirmedSubscription(address, component);
+        String markdown = "We are **investigating**.\n\n| Region | Errors |\n|---|---|\n| eu-west | 5% |\n\n"
+                + "<script>alert(1)</script>\n\nSee [the runbook](https://runbook.example/mail) and [x](javascript:alert(2)) <img src=x onerror=alert(3)>";
+
+        publish(Incidents.opened(UUID.randomUUID(), "Markdown mail", component, Impact.MAJOR, markdown));
+
+        MimeMessage mail = awaitMail(address, 2).get(1);
+        assertThat(html(mail)).contains("<p>We are <strong>investigating</strong>.</p>", "<table>", "<td>eu-west</td>")
+                .containsPattern("<a href=\"https://runbook\\.example/mail\" rel=\"(nofollow noopener|noopener nofollow)\">the runbook</a>")
+                .doesNotContain("<script", "alert(", "javascript:", "onerror", "<img");
+        assertThat(text(mail).replace("\r\n", "\n")).contains(markdown);
+    }
+
     @Test
     void anEmailSubscriberGetsScheduledMaintenanceEmailsWithTheWindowInUtcAndThePagesTimeZone() throws Exception {
         String address = anAddress();

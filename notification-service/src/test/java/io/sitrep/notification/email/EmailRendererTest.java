@@ -67,6 +67,31 @@ class EmailRendererTest {
                 .contains("<a href=\"http://localhost:8083\">Sitrep status page</a>");
     }
 
+    // Issue 13: messages are Markdown; the HTML part showed their source in a pre-wrapped paragraph.
+    @Test
+    void theHtmlPartRendersTheMessagesMarkdownSanitizedAndTheTextPartKeepsItsSource() {
+        String markdown = "We are **investigating**.\n\n- drained `web-1`\n- see [runbook](https://runbook.example/a)\n\n"
+                + "<script>alert(1)</script>\n\n[x](javascript:alert(2)) <img src=x onerror=alert(3)>";
+        var opened = Incidents.opened(java.util.UUID.randomUUID(), "API degraded", "api", Impact.MAJOR, markdown);
+
+        RenderedEmail email = renderer.incident(opened, "https://example.com/u");
+
+        assertThat(email.html()).contains("<p>We are <strong>investigating</strong>.</p>", "<li>drained <code>web-1</code></li>")
+                .containsPattern("<a href=\"https://runbook\\.example/a\" rel=\"(nofollow noopener|noopener nofollow)\">runbook</a>")
+                .doesNotContain("<script", "alert(", "javascript:", "onerror", "<img", "**");
+        assertThat(email.text()).contains(markdown);
+    }
+
+    @Test
+    void aMaintenanceEmailsHtmlPartRendersItsMessage() {
+        MaintenanceEvent scheduled = Maintenances.updated(Maintenances.scheduled("api"), "During the window:\n\n1. reads work\n2. writes wait");
+
+        RenderedEmail email = renderer.maintenance(scheduled, "https://example.com/u");
+
+        assertThat(email.html()).contains("<ol><li>reads work</li><li>writes wait</li></ol>");
+        assertThat(email.text()).contains("1. reads work\n2. writes wait");
+    }
+
     @Test
     void theConfirmationEmailLinksToConfirmAndUnsubscribe() {
         RenderedEmail email = renderer.confirmation("https://example.com/c?token=x&y", "https://example.com/u");

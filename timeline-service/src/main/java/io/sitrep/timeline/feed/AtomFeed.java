@@ -1,5 +1,6 @@
 package io.sitrep.timeline.feed;
 
+import io.sitrep.support.markdown.Markdown;
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
@@ -23,7 +24,8 @@ import java.util.UUID;
 /**
  * Writes an Atom 1.0 feed (RFC 4287) with one entry per incident, as Statuspage's history feed does, and one
  * per maintenance window:
- * the entry's content lists the incident's updates, newest first, and its postmortem. An entry's
+ * the entry's content lists the incident's updates, newest first, and its postmortem, their Markdown rendered
+ * as sanitized HTML (the summary keeps the Markdown source as text). An entry's
  * {@code updated} moves with each update, so feed readers see it change. Characters XML 1.0 forbids
  * are written as U+FFFD, so that strict parsers read the feed whatever the incidents say.
  */
@@ -99,12 +101,12 @@ final class AtomFeed {
         StringBuilder html = new StringBuilder();
         if (postmortem != null) {
             html.append("<p><strong>Postmortem</strong> (revision ").append(postmortem.revision()).append(", ")
-                    .append(DISPLAY.format(postmortem.publishedAt())).append(")</p><pre>").append(escape(postmortem.body())).append("</pre>");
+                    .append(DISPLAY.format(postmortem.publishedAt())).append(")</p>").append(Markdown.toHtml(postmortem.body()));
         }
         for (int i = timeline.size() - 1; i >= 0; i--) {
             TimelineEntry entry = timeline.get(i);
             html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
-                    .append(label(entry.status().wireName())).append("</strong> - ").append(escape(entry.message())).append("</p>");
+                    .append(label(entry.status().wireName())).append("</strong></p>").append(Markdown.toHtml(entry.message()));
         }
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");
@@ -138,7 +140,7 @@ final class AtomFeed {
         for (int i = updates.size() - 1; i >= 0; i--) {
             MaintenanceUpdateEntry entry = updates.get(i);
             html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
-                    .append(label(entry.status().wireName())).append("</strong> - ").append(escape(entry.message())).append("</p>");
+                    .append(label(entry.status().wireName())).append("</strong></p>").append(Markdown.toHtml(entry.message()));
         }
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");

@@ -2,6 +2,7 @@ package io.sitrep.timeline.page;
 
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
+import io.sitrep.support.markdown.Markdown;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
@@ -136,7 +137,7 @@ final class StatusPageView {
             for (int i = updates.size() - 1; i >= 0; i--) {
                 MaintenanceUpdateEntry entry = updates.get(i);
                 html.append("<li><strong>").append(escape(label(entry.status().wireName()))).append("</strong> — ")
-                        .append(escape(entry.message())).append("<br><span class=\"meta\">").append(time(entry.occurredAt()))
+                        .append(message(entry.message())).append("<span class=\"meta\">").append(time(entry.occurredAt()))
                         .append("</span></li>\n");
             }
             html.append("</ol>\n</article>\n");
@@ -160,16 +161,16 @@ final class StatusPageView {
         for (int i = timeline.size() - 1; i >= 0; i--) {
             TimelineEntry entry = timeline.get(i);
             entries.append("<li><strong>").append(escape(label(entry.status().wireName()))).append("</strong> — ")
-                    .append(escape(entry.message()));
+                    .append(message(entry.message()));
             if (!entry.componentChanges().isEmpty()) {
-                entries.append("<br><span class=\"meta\">");
+                entries.append("<span class=\"meta\">");
                 List<String> changes = new ArrayList<>();
                 for (ComponentChange change : entry.componentChanges()) {
                     changes.add(escape(change.name()) + ": " + escape(label(change.status().wireName())));
                 }
-                entries.append(String.join("; ", changes)).append("</span>");
+                entries.append(String.join("; ", changes)).append("</span><br>");
             }
-            entries.append("<br><span class=\"meta\">").append(time(entry.occurredAt())).append("</span></li>\n");
+            entries.append("<span class=\"meta\">").append(time(entry.occurredAt())).append("</span></li>\n");
         }
         entries.append("</ol>\n");
         if (expanded) {
@@ -180,10 +181,15 @@ final class StatusPageView {
         }
         if (postmortem != null) {
             html.append("<details><summary>Postmortem (revision ").append(postmortem.revision()).append(", ")
-                    .append(time(postmortem.publishedAt())).append(")</summary>\n<pre>").append(escape(postmortem.body()))
-                    .append("</pre></details>\n");
+                    .append(time(postmortem.publishedAt())).append(")</summary>\n<div class=\"postmortem\">")
+                    .append(Markdown.toHtml(postmortem.body())).append("</div></details>\n");
         }
         html.append("</article>\n");
+    }
+
+    /** An update's Markdown message as sanitized HTML, in a block of its own below the status. */
+    private static String message(String markdown) {
+        return "<div class=\"message\">" + Markdown.toHtml(markdown) + "</div>";
     }
 
     private static void components(StringBuilder html, Model model) {

@@ -88,6 +88,31 @@ class AtomFeedIT extends IntegrationTest {
         assertThat(children(entry, "link").get(0).getAttribute("href")).endsWith("/incidents/" + story.id());
     }
 
+    // Issue 13: the feed's HTML content carried messages as escaped text; Markdown is rendered and sanitized now.
+    @Test
+    void anEntrysContentShowsMessagesAndPostmortemAsSanitizedMarkdown() throws Exception {
+        IncidentStory story = IncidentStory.of("Feed markdown");
+        events.publish(story.open(Impact.MAJOR, "We are **investigating**.\n\n<script>alert('feed')</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(2)>"),
+                story.update(IncidentStatus.IDENTIFIED, Impact.MAJOR, "| Region | Errors |\n|---|---|\n| eu-west | 5% |\n\n- drained web-1\n- restarted it"),
+                story.resolve("Fixed, see [the runbook](https://runbook.example/feed)."), story.postmortem("# Cause\n\n`openssl` said so."));
+        awaitIncidentVersion(story.id(), 4);
+
+        Api.Response response = api.get("/feed.atom").expect(200);
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+        Element entry = children(document.getDocumentElement(), "entry").stream()
+                .filter(e -> text(e, "id").equals("urn:uuid:" + story.id())).findFirst().orElseThrow();
+        assertThat(children(entry, "content").get(0).getAttribute("type")).isEqualTo("html");
+        String content = text(entry, "content");
+        assertThat(content).contains("<strong>investigating</strong>", "<table>", "<td>eu-west</td>",
+                        "<ul><li>drained web-1</li><li>restarted it</li></ul>", "<h3>Cause</h3>", "<code>openssl</code>")
+                .containsPattern("<a href=\"https://runbook\\.example/feed\" rel=\"(nofollow noopener|noopener nofollow)\">the runbook</a>")
+                .doesNotContain("<script", "alert(", "javascript:", "onerror", "<img");
+        assertThat(text(entry, "summary")).as("the summary is text: the Markdown source").endsWith("Fixed, see [the runbook](https://runbook.example/feed).");
+    }
+
     // Issue 14: the feed had no entries for maintenance windows.
     @Test
     void theFeedHasAnEntryPerMaintenanceWindowWithItsWindowAndUpdates() throws Exception {

@@ -203,7 +203,7 @@ class StatusPageBrowserIT extends IntegrationTest {
 
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).contains("<main id=\"main\">", "Recent history", "Server-rendered &lt;incident&gt;",
-                "Readable without scripts &amp; styles.", "Postmortem (revision 1", "## Cause");
+                "Readable without scripts &amp; styles.", "Postmortem (revision 1", "<h4>Cause</h4>");
         assertThat(incidentPage.body()).contains("<h2 id=\"title-" + story.id(), "Fixed.", "A typo.");
     }
 }

@@ -30,7 +30,7 @@ class StatusPageMaintenanceIT extends IntegrationTest {
                 Duration.ofHours(2), MaintenanceStory.component("dashboard", "Dashboard"));
         MaintenanceStory completed = MaintenanceStory.of("Page certificate rotation", told, now.minus(Duration.ofHours(2)),
                 Duration.ofHours(1));
-        events.publish(upcoming.schedule("We will upgrade <the network>."));
+        events.publish(upcoming.schedule("We will upgrade the network (down < 5 min) & **more**."));
         events.publish(verifying.schedule("Planned."), verifying.start("Started."), verifying.update(MaintenanceStatus.VERIFYING, "Checking."));
         events.publish(completed.schedule("Planned."), completed.start("Started."), completed.complete("Done."));
         await().atMost(TIMEOUT).until(() -> api.get("/api/v1/maintenances/" + completed.id()).status() == 200
@@ -49,7 +49,7 @@ class StatusPageMaintenanceIT extends IntegrationTest {
         assertThat(soon).contains("Page network upgrade", "<strong>Scheduled</strong>", "Public API",
                 "<time class=\"local\" datetime=\"2030-02-01T03:00:00Z\">Feb 1, 2030 03:00 UTC</time> to "
                         + "<time class=\"local\" datetime=\"2030-02-01T05:00:00Z\">Feb 1, 2030 05:00 UTC</time>",
-                "We will upgrade &lt;the network&gt;.");
+                "We will upgrade the network (down &lt; 5 min) &amp; <strong>more</strong>.");
         String active = article(section, verifying);
         assertThat(active).contains("<strong>Verifying</strong>", "Dashboard", "datetime=\"" + verifying.scheduledFor() + "\"");
         assertThat(active.indexOf("Checking.")).isLessThan(active.indexOf("Started."));

@@ -57,15 +57,18 @@ class IncidentController {
     private final Incidents incidents;
     private final IdempotentRequests idempotency;
     private final TimelineSettings timeline;
+    private final TemplateFill templates;
 
-    IncidentController(IncidentCommands commands, Incidents incidents, IdempotentRequests idempotency, TimelineSettings timeline) {
+    IncidentController(IncidentCommands commands, Incidents incidents, IdempotentRequests idempotency, TimelineSettings timeline,
+                       TemplateFill templates) {
         this.commands = commands;
         this.incidents = incidents;
         this.idempotency = idempotency;
         this.timeline = timeline;
+        this.templates = templates;
     }
 
-    @Operation(operationId = "openIncident", summary = "Open an incident")
+    @Operation(operationId = "openIncident", summary = "Open an incident; a template fills what the request leaves out")
     @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.open", scope = Scopes.INCIDENTS_WRITE)
@@ -76,9 +79,11 @@ class IncidentController {
                            @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
                            @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         requireOpenStatus("status", request.status());
-        List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "open", request, () -> {
-            Incident incident = commands.open(request.command(), components);
+            // Inside the transaction: a retry under the same key replays the first answer even if the template changed since.
+            OpenIncidentRequest filled = request.filledFrom(templates.named(request.template()));
+            List<ComponentStatusRequest> components = components(filled.components());
+            Incident incident = commands.open(filled.command(), components);
             return respond(HttpStatus.CREATED, incident, prefer);
         });
     }
@@ -123,7 +128,7 @@ class IncidentController {
         return Long.parseLong(cursor);
     }
 
-    @Operation(operationId = "updateIncident", summary = "Post an update; a status of resolved resolves the incident")
+    @Operation(operationId = "updateIncident", summary = "Post an update; a status of resolved resolves the incident; a template fills what the request leaves out")
     @ApiResponse(responseCode = "201", description = "Updated; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "incident.update", scope = Scopes.INCIDENTS_WRITE)
@@ -134,9 +139,10 @@ class IncidentController {
                              @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
                              @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         Long expected = ETags.ifMatch(ifMatch);
-        List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "update " + id, request, () -> {
-            Incident incident = commands.update(new IncidentId(id), expected, request.command(), components);
+            UpdateIncidentRequest filled = request.filledFrom(templates.named(request.template()));
+            List<ComponentStatusRequest> components = components(filled.components());
+            Incident incident = commands.update(new IncidentId(id), expected, filled.command(), components);
             return respond(HttpStatus.CREATED, incident, prefer);
         });
     }

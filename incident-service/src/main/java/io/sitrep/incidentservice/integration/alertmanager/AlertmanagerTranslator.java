@@ -75,7 +75,7 @@ public final class AlertmanagerTranslator {
         message.append(':');
         appendAlerts(message, firing);
         if (notification.truncatedAlerts() > 0) {
-            message.append("\n(").append(notification.truncatedAlerts()).append(" more alerts not sent by Alertmanager)");
+            message.append("\n\n(").append(notification.truncatedAlerts()).append(" more alerts not sent by Alertmanager)");
         }
         return message.toString();
     }
@@ -86,7 +86,9 @@ public final class AlertmanagerTranslator {
         return message.toString();
     }
 
+    /** The alerts as a Markdown list after a blank line, so that each shows on a line of its own. */
     private void appendAlerts(StringBuilder message, List<AlertmanagerNotification.Alert> alerts) {
+        message.append('\n');
         alerts.stream().limit(LISTED_ALERTS).forEach(alert -> message.append("\n- ").append(describe(alert)));
         if (alerts.size() > LISTED_ALERTS) {
             message.append("\n- … and ").append(alerts.size() - LISTED_ALERTS).append(" more");
@@ -97,7 +99,8 @@ public final class AlertmanagerTranslator {
         String name = alert.labels().getOrDefault("alertname", "alert");
         String instance = alert.labels().get("instance");
         String summary = alert.annotations().get(settings.alertmanager().titleAnnotation());
-        return name + (instance != null ? " on " + instance : "") + (summary != null ? ": " + summary : "");
+        return Texts.markdownLiteral(name) + (instance != null ? " on " + Texts.markdownLiteral(instance) : "")
+                + (summary != null ? ": " + Texts.markdownLiteral(summary) : "");
     }
 
     private static String identity(AlertmanagerNotification.Alert alert) {

@@ -1,0 +1,2 @@
+/** Templates on PostgreSQL through plain SQL. */
+package io.sitrep.incidentservice.template.persistence;
