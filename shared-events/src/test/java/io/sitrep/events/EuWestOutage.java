@@ -50,6 +50,7 @@ public final class EuWestOutage {
             case INCIDENT_RESOLVED -> incidentResolved();
             case INCIDENT_REOPENED -> incidentReopened();
             case POSTMORTEM_PUBLISHED -> postmortemPublished();
+            case INCIDENT_PUBLISHED -> incidentPublished();
             case COMPONENT_DEFINED -> componentDefined();
             case COMPONENT_STATUS_CHANGED -> componentStatusChanged();
             case DELIVERY_FAILING -> deliveryFailing();
@@ -189,6 +190,40 @@ public final class EuWestOutage {
                         REOPENED_AT,
                         null,
                         5));
+    }
+
+    /** An alert opened an internal incident at 07:05; a responder published it for customers at 07:18. */
+    public static final UUID TRIAGED_INCIDENT_ID = UUID.fromString("a3f81c5e-2b9d-4e67-8c14-6d0e9b2f7a53");
+
+    public static IncidentPublished incidentPublished() {
+        Instant published = Instant.parse("2025-10-20T07:18:40.221907Z");
+        return new IncidentPublished(
+                UUID.fromString("9b2e7c41-6d3a-4f58-a1c9-3e8d5b7f0a26"),
+                TRIAGED_INCIDENT_ID,
+                3,
+                published,
+                published,
+                "[FIRING:1] PaymentsErrorRate",
+                new IncidentUpdate(
+                        UUID.fromString("c6d1e8a4-7f3b-4a29-b5e0-9d2c4f6a8b17"),
+                        IncidentStatus.IDENTIFIED,
+                        IncidentStatus.IDENTIFIED,
+                        Impact.MAJOR,
+                        Impact.MINOR,
+                        "Some card payments are failing. We have identified the cause and are working on a fix.",
+                        List.of(new ComponentChange("payments", "Payments", ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.DEGRADED_PERFORMANCE))),
+                new IncidentSnapshot(
+                        TRIAGED_INCIDENT_ID,
+                        "Card payments failing for some customers",
+                        IncidentStatus.IDENTIFIED,
+                        Impact.MAJOR,
+                        List.of(new AffectedComponent("payments", "Payments", ComponentStatus.PARTIAL_OUTAGE)),
+                        Instant.parse("2025-10-20T07:05:12.480336Z"),
+                        published,
+                        null,
+                        3,
+                        Visibility.PUBLIC),
+                "Dana Whitfield");
     }
 
     public static PostmortemPublished postmortemPublished() {
