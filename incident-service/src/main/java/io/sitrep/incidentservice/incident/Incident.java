@@ -4,6 +4,7 @@ import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.IncidentPublished;
 import io.sitrep.events.IncidentReopened;
 import io.sitrep.events.IncidentResolved;
 import io.sitrep.events.IncidentSnapshot;
@@ -12,6 +13,7 @@ import io.sitrep.events.IncidentUpdate;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.Postmortem;
 import io.sitrep.events.PostmortemPublished;
+import io.sitrep.events.Visibility;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +28,9 @@ import java.util.Optional;
 /**
  * An incident and its state machine. An incident is open (investigating, identified, monitoring)
  * until it is resolved; a resolved incident takes no updates until it is reopened; a postmortem is
- * published only after resolution. Every accepted command raises the version by one and yields the
- * event that says what happened.
+ * published only after resolution. An incident is public or internal: an internal one (say, opened by
+ * an alert) is published once, while open, and from then on is public. Every accepted command raises the
+ * version by one and yields the event that says what happened.
  */
 public final class Incident {
 
@@ -38,7 +41,10 @@ public final class Incident {
     public static final Instant EARLIEST_OCCURRENCE = Instant.EPOCH;
 
     private final IncidentId id;
-    private final String title;
+    /** The first public entry of an incident published without a message of its own. */
+    public static final String DEFAULT_PUBLISHED_MESSAGE = "We are investigating this issue.";
+
+    private String title;
     private IncidentStatus status;
     private Impact impact;
     private final Map<String, AffectedComponent> components;
@@ -47,9 +53,11 @@ public final class Incident {
     private Instant resolvedAt;
     private long version;
     private Postmortem postmortem;
+    private Visibility visibility;
 
     private Incident(IncidentId id, String title, IncidentStatus status, Impact impact, List<AffectedComponent> components,
-                     Instant createdAt, Instant updatedAt, Instant resolvedAt, long version, Postmortem postmortem) {
+                     Instant createdAt, Instant updatedAt, Instant resolvedAt, long version, Postmortem postmortem,
+                     Visibility visibility) {
         this.id = Objects.requireNonNull(id, "id");
         this.title = Objects.requireNonNull(title, "title");
         this.status = Objects.requireNonNull(status, "status");
@@ -61,13 +69,14 @@ public final class Incident {
         this.resolvedAt = resolvedAt;
         this.version = version;
         this.postmortem = postmortem;
+        this.visibility = Objects.requireNonNull(visibility, "visibility");
     }
 
     /** An incident as it was stored, for the repository. */
     public static Incident restore(IncidentSnapshot snapshot, Postmortem postmortem) {
         return new Incident(new IncidentId(snapshot.id()), snapshot.title(), snapshot.status(), snapshot.impact(),
                 snapshot.components(), snapshot.createdAt(), snapshot.updatedAt(), snapshot.resolvedAt(),
-                snapshot.version(), postmortem);
+                snapshot.version(), postmortem, snapshot.visibility());
     }
 
     /**
@@ -85,7 +94,7 @@ public final class Incident {
         }
         Impact impact = command.impact() == null ? Impact.NONE : command.impact();
         Incident incident = new Incident(IncidentId.next(), command.title(), status, impact, List.of(),
-                occurredAt, accepted, null, 1, null);
+                occurredAt, accepted, null, 1, null, command.visibility() == null ? Visibility.PUBLIC : command.visibility());
         incident.affect(components);
         IncidentUpdate update = new IncidentUpdate(Ids.next(), status, null, impact, null, command.message(), changes(components));
         IncidentOpened event = new IncidentOpened(Ids.next(), incident.id.value(), 1, occurredAt, accepted, update, incident.snapshot());
@@ -190,6 +199,36 @@ public final class Incident {
         return Optional.of(new PostmortemPublished(Ids.next(), id.value(), version, accepted, accepted, postmortem, snapshot()));
     }
 
+    /**
+     * Makes an internal incident public, perhaps with a title and first message written for customers; what
+     * was said while it was internal stays internal. Only an open incident is published, and only once.
+     *
+     * @param components the components it affects from now on, with their statuses before and after
+     */
+    public IncidentPublished publish(PublishIncident command, List<ComponentStatusChange> components, Instant now) {
+        if (visibility.isPublic()) {
+            throw new IncidentAlreadyPublic(id);
+        }
+        if (!status.isOpen()) {
+            throw new IncidentAlreadyResolved(id, "publish it");
+        }
+        Instant accepted = truncate(now);
+        String previousTitle = title;
+        Impact previousImpact = impact;
+        if (command.title() != null) {
+            title = command.title();
+        }
+        if (command.impact() != null) {
+            impact = command.impact();
+        }
+        visibility = Visibility.PUBLIC;
+        affect(components);
+        advance(accepted);
+        String message = command.message() == null ? DEFAULT_PUBLISHED_MESSAGE : command.message();
+        IncidentUpdate update = new IncidentUpdate(Ids.next(), status, status, impact, previousImpact, message, changes(components));
+        return new IncidentPublished(Ids.next(), id.value(), version, accepted, accepted, previousTitle, update, snapshot(), null);
+    }
+
     /** Fails unless the incident is at {@code expected}; for If-Match. */
     public void requireVersion(long expected) {
         if (expected != version) {
@@ -199,7 +238,11 @@ public final class Incident {
 
     public IncidentSnapshot snapshot() {
         return new IncidentSnapshot(id.value(), title, status, impact, List.copyOf(components.values()),
-                createdAt, updatedAt, resolvedAt, version);
+                createdAt, updatedAt, resolvedAt, version, visibility);
+    }
+
+    public Visibility visibility() {
+        return visibility;
     }
 
     public IncidentId id() {

@@ -15,8 +15,12 @@ import java.util.List;
  */
 public record IncidentDetails(IncidentSnapshot incident, List<TimelineEntry> updates, long updateCount, PublishedPostmortem postmortem) {
 
-    /** One update of the timeline, in version order. */
-    public record TimelineEntry(long version, Instant occurredAt, Instant publishedAt, IncidentUpdate update) {
+    /**
+     * One update of the timeline, in version order.
+     *
+     * @param actor who posted it; null for updates posted before actors were recorded
+     */
+    public record TimelineEntry(long version, Instant occurredAt, Instant publishedAt, IncidentUpdate update, String actor) {
     }
 
     /** The current revision of the postmortem. */

@@ -6,6 +6,7 @@ import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.IncidentPublished;
 import io.sitrep.events.IncidentReopened;
 import io.sitrep.events.IncidentResolved;
 import io.sitrep.events.IncidentSnapshot;
@@ -13,6 +14,7 @@ import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.Postmortem;
 import io.sitrep.events.PostmortemPublished;
+import io.sitrep.events.Visibility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,7 @@ import static io.sitrep.incidentservice.incident.IncidentFixtures.aResolution;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.aResolutionOccurredAt;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.aResolvedIncident;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.aResolvedIncidentWithPostmortem;
+import static io.sitrep.incidentservice.incident.IncidentFixtures.anInternalIncident;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.anOpenIncident;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.anOpenIncidentAffecting;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.anUpdate;
@@ -793,6 +796,87 @@ class IncidentTest {
             IncidentEvent event = incident.update(anUpdateOccurredAt(OPENED_AT.plusSeconds(1).plusNanos(999)), List.of(), NOW);
 
             assertThat(event.occurredAt()).isEqualTo(OPENED_AT.plusSeconds(1));
+        }
+    }
+
+    @Nested
+    class Publishing {
+
+        @Test
+        void anIncidentIsPublicUnlessOpenedInternal() {
+            assertThat(anOpenIncident().visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(anInternalIncident().snapshot().visibility()).isEqualTo(Visibility.INTERNAL);
+        }
+
+        @Test
+        void publishingMakesItPublicWithTheCustomersTitleMessageAndImpact() {
+            Incident incident = anInternalIncident();
+
+            IncidentPublished event = incident.publish(new PublishIncident("Checkout is slow", "Some payments are slow.", Impact.MAJOR),
+                    List.of(component("checkout", ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL)), NOW);
+
+            assertThat(event.incident().visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(event.incident().title()).isEqualTo("Checkout is slow");
+            assertThat(event.previousTitle()).isEqualTo("[FIRING:1] CheckoutErrorRate");
+            assertThat(event.update().message()).isEqualTo("Some payments are slow.");
+            assertThat(event.update().impact()).isEqualTo(Impact.MAJOR);
+            assertThat(event.update().previousImpact()).isEqualTo(Impact.MINOR);
+            assertThat(event.update().componentChanges()).singleElement()
+                    .satisfies(c -> assertThat(c.status()).isEqualTo(ComponentStatus.PARTIAL_OUTAGE));
+            assertThat(event.version()).isEqualTo(2);
+            assertThat(incident.snapshot().title()).isEqualTo("Checkout is slow");
+        }
+
+        @Test
+        void publishingWithoutTitleOrMessageKeepsTheTitleAndSaysWeAreInvestigating() {
+            Incident incident = anInternalIncident();
+
+            IncidentPublished event = incident.publish(new PublishIncident(null, null, null), List.of(), NOW);
+
+            assertThat(event.incident().title()).isEqualTo("[FIRING:1] CheckoutErrorRate");
+            assertThat(event.update().message()).isEqualTo(Incident.DEFAULT_PUBLISHED_MESSAGE);
+            assertThat(event.incident().impact()).isEqualTo(Impact.MINOR);
+        }
+
+        @Test
+        void rejectsPublishingTwice() {
+            Incident incident = anInternalIncident();
+            incident.publish(new PublishIncident(null, null, null), List.of(), NOW);
+
+            assertThatThrownBy(() -> incident.publish(new PublishIncident(null, null, null), List.of(), NOW))
+                    .isInstanceOf(IncidentAlreadyPublic.class)
+                    .extracting(e -> ((IncidentRuleViolated) e).rule()).isEqualTo("incident-already-public");
+            assertThat(incident.version()).isEqualTo(2);
+        }
+
+        @Test
+        void rejectsPublishingAnIncidentThatWasPublicFromTheStart() {
+            Incident incident = anOpenIncident();
+
+            assertThatThrownBy(() -> incident.publish(new PublishIncident(null, null, null), List.of(), NOW))
+                    .isInstanceOf(IncidentAlreadyPublic.class);
+        }
+
+        @Test
+        void rejectsPublishingAResolvedInternalIncident() {
+            Incident incident = anInternalIncident();
+            incident.resolve(aResolution(), List.of(), RESOLVED_AT);
+
+            assertThatThrownBy(() -> incident.publish(new PublishIncident("T", null, null), List.of(), NOW))
+                    .isInstanceOf(IncidentAlreadyResolved.class)
+                    .hasMessageContaining("publish it");
+            assertThat(incident.visibility()).isEqualTo(Visibility.INTERNAL);
+        }
+
+        @Test
+        void updatesAndResolutionsOfAnInternalIncidentStayInternal() {
+            Incident incident = anInternalIncident();
+
+            IncidentEvent updated = incident.update(anUpdate(IncidentStatus.IDENTIFIED), List.of(), NOW);
+            IncidentResolved resolved = incident.resolve(aResolution(), List.of(), NOW.plusSeconds(1));
+
+            assertThat(updated.incident().visibility()).isEqualTo(Visibility.INTERNAL);
+            assertThat(resolved.incident().visibility()).isEqualTo(Visibility.INTERNAL);
         }
     }
 }

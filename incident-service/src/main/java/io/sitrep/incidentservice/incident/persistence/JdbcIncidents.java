@@ -11,6 +11,7 @@ import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.IncidentUpdate;
 import io.sitrep.events.Postmortem;
+import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.incident.Incident;
 import io.sitrep.incidentservice.incident.IncidentDetails;
 import io.sitrep.incidentservice.incident.IncidentDetails.PublishedPostmortem;
@@ -72,10 +73,10 @@ class JdbcIncidents implements Incidents {
     public void add(Incident incident, IncidentOpened event) {
         IncidentSnapshot s = incident.snapshot();
         jdbc.sql("""
-                        INSERT INTO incidents (id, title, status, impact, version, created_at, updated_at, resolved_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO incidents (id, title, status, impact, version, created_at, updated_at, resolved_at, visibility)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.id(), s.title(), s.status().wireName(), s.impact().wireName(), s.version(),
-                        ts(s.createdAt()), ts(s.updatedAt()), ts(s.resolvedAt()))
+                        ts(s.createdAt()), ts(s.updatedAt()), ts(s.resolvedAt()), s.visibility().wireName())
                 .update();
         saveComponents(s);
         addUpdate(event, event);
@@ -86,11 +87,12 @@ class JdbcIncidents implements Incidents {
         IncidentSnapshot s = incident.snapshot();
         Postmortem postmortem = incident.postmortem().orElse(null);
         jdbc.sql("""
-                        UPDATE incidents SET status = ?, impact = ?, version = ?, updated_at = ?, resolved_at = ?,
+                        UPDATE incidents SET title = ?, visibility = ?, status = ?, impact = ?, version = ?, updated_at = ?, resolved_at = ?,
                                postmortem_body = ?, postmortem_revision = ?,
                                postmortem_published_at = CASE WHEN ? > postmortem_revision THEN ? ELSE postmortem_published_at END
                         WHERE id = ?""")
-                .params(s.status().wireName(), s.impact().wireName(), s.version(), ts(s.updatedAt()), ts(s.resolvedAt()),
+                .params(s.title(), s.visibility().wireName(), s.status().wireName(), s.impact().wireName(), s.version(),
+                        ts(s.updatedAt()), ts(s.resolvedAt()),
                         postmortem == null ? null : postmortem.body(), postmortem == null ? 0 : postmortem.revision(),
                         postmortem == null ? 0 : postmortem.revision(), ts(s.updatedAt()),
                         s.id())
@@ -141,7 +143,7 @@ class JdbcIncidents implements Incidents {
         }
         return new HashSet<>(jdbc.sql("""
                         SELECT DISTINCT ic.component_id FROM incident_components ic JOIN incidents i ON i.id = ic.incident_id
-                        WHERE i.status <> 'resolved' AND i.id <> ? AND ic.status <> 'operational'
+                        WHERE i.status <> 'resolved' AND i.visibility = 'public' AND i.id <> ? AND ic.status <> 'operational'
                           AND ic.component_id = ANY (?)""")
                 .params(except.value(), componentIds.toArray(String[]::new))
                 .query(String.class)
@@ -156,7 +158,7 @@ class JdbcIncidents implements Incidents {
         }
         jdbc.sql("""
                         SELECT ic.component_id, ic.status FROM incident_components ic JOIN incidents i ON i.id = ic.incident_id
-                        WHERE i.status <> 'resolved' AND ic.status NOT IN ('operational', 'under_maintenance')
+                        WHERE i.status <> 'resolved' AND i.visibility = 'public' AND ic.status NOT IN ('operational', 'under_maintenance')
                           AND ic.component_id = ANY (?)""")
                 .param(componentIds.toArray(String[]::new))
                 .query(rs -> {
@@ -180,13 +182,13 @@ class JdbcIncidents implements Incidents {
         IncidentUpdate u = lifecycle.update();
         jdbc.sql("""
                         INSERT INTO incident_updates (id, incident_id, version, status, previous_status, impact, previous_impact,
-                                                      message, component_changes, occurred_at, published_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                                                      message, component_changes, occurred_at, published_at, actor)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                 .params(u.id(), event.incidentId(), event.version(), u.status().wireName(),
                         u.previousStatus() == null ? null : u.previousStatus().wireName(),
                         u.impact().wireName(), u.previousImpact() == null ? null : u.previousImpact().wireName(),
                         u.message(), json.writeValueAsString(u.componentChanges()),
-                        ts(event.occurredAt()), ts(event.publishedAt()))
+                        ts(event.occurredAt()), ts(event.publishedAt()), event.actor())
                 .update();
     }
 
@@ -220,7 +222,7 @@ class JdbcIncidents implements Incidents {
                             rs.getString("message"),
                             json.readValue(rs.getString("component_changes"), CHANGES));
                     entries.add(new TimelineEntry(rs.getLong("version"), instant(rs, "occurred_at"),
-                            instant(rs, "published_at"), update));
+                            instant(rs, "published_at"), update, rs.getString("actor")));
                 });
         return entries;
     }
@@ -229,16 +231,16 @@ class JdbcIncidents implements Incidents {
         return new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("status"), rs.getString("impact"),
                 rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"),
                 rs.getString("postmortem_body"), rs.getInt("postmortem_revision"), instant(rs, "postmortem_published_at"),
-                components(rs.getString("affected")));
+                components(rs.getString("affected")), rs.getString("visibility"));
     }
 
     private record Row(UUID id, String title, String status, String impact, long version, Instant createdAt,
                        Instant updatedAt, Instant resolvedAt, String postmortemBody, int postmortemRevision,
-                       Instant postmortemPublishedAt, List<AffectedComponent> components) {
+                       Instant postmortemPublishedAt, List<AffectedComponent> components, String visibility) {
 
         IncidentSnapshot snapshot() {
             return new IncidentSnapshot(id, title, IncidentStatus.fromWireName(status), Impact.fromWireName(impact),
-                    components, createdAt, updatedAt, resolvedAt, version);
+                    components, createdAt, updatedAt, resolvedAt, version, Visibility.fromWireName(visibility));
         }
 
         Postmortem postmortem() {

@@ -78,7 +78,7 @@ class IncidentController {
         requireOpenStatus("status", request.status());
         List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "open", request, () -> {
-            Incident incident = commands.open(request.command(), components);
+            Incident incident = commands.open(principal.actor(), request.command(), components);
             return respond(HttpStatus.CREATED, incident, prefer);
         });
     }
@@ -136,7 +136,7 @@ class IncidentController {
         Long expected = ETags.ifMatch(ifMatch);
         List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "update " + id, request, () -> {
-            Incident incident = commands.update(new IncidentId(id), expected, request.command(), components);
+            Incident incident = commands.update(principal.actor(), new IncidentId(id), expected, request.command(), components);
             return respond(HttpStatus.CREATED, incident, prefer);
         });
     }
@@ -154,7 +154,7 @@ class IncidentController {
         Long expected = ETags.ifMatch(ifMatch);
         List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "resolve " + id, request, () -> {
-            Incident incident = commands.resolve(new IncidentId(id), expected, request.command(), components);
+            Incident incident = commands.resolve(principal.actor(), new IncidentId(id), expected, request.command(), components);
             return respond(HttpStatus.OK, incident, prefer);
         });
     }
@@ -172,7 +172,30 @@ class IncidentController {
         Long expected = ETags.ifMatch(ifMatch);
         requireOpenStatus("status", request.status());
         return idempotency.run(principal, idempotencyKey, "reopen " + id, request, () -> {
-            Incident incident = commands.reopen(new IncidentId(id), expected, request.command());
+            Incident incident = commands.reopen(principal.actor(), new IncidentId(id), expected, request.command());
+            return respond(HttpStatus.OK, incident, prefer);
+        });
+    }
+
+    @Operation(operationId = "publishIncident", summary = "Make an internal incident public",
+            description = "Makes an internal incident (one an alert opened, say) public, optionally with a title and first message"
+                    + " written for customers; what was said while it was internal stays in the internal history. Subscribers"
+                    + " hear of it as of an incident that has just opened, and the components it affects take their statuses now."
+                    + " An incident is published once, while open: a second publish, or one of a resolved incident, is a 409"
+                    + " problem naming the rule (incident-already-public, incident-already-resolved).")
+    @ApiResponse(responseCode = "200", description = "Published; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @PostMapping(path = "/{id}/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "incident.publish", scope = Scopes.INCIDENTS_WRITE)
+    ResponseEntity<?> publish(@PathVariable UUID id, @Valid @RequestBody PublishIncidentRequest request,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                              @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                              @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
+                              @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        List<ComponentStatusRequest> components = components(request.components());
+        return idempotency.run(principal, idempotencyKey, "publish " + id, request, () -> {
+            Incident incident = commands.publish(principal.actor(), new IncidentId(id), expected, request.command(), components);
             return respond(HttpStatus.OK, incident, prefer);
         });
     }
@@ -188,7 +211,7 @@ class IncidentController {
                                  @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         Long expected = ETags.ifMatch(ifMatch);
         return idempotency.run(principal, null, "postmortem " + id, request, () -> {
-            Incident incident = commands.publishPostmortem(new IncidentId(id), expected, request.body());
+            Incident incident = commands.publishPostmortem(principal.actor(), new IncidentId(id), expected, request.body());
             return respond(HttpStatus.OK, incident, prefer);
         });
     }
