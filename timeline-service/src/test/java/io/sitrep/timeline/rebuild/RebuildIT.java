@@ -136,6 +136,10 @@ class RebuildIT extends IntegrationTest {
             IncidentStory story = IncidentStory.startingAt("Rebuilt " + i, start.plus(Duration.ofMinutes(30L * i)));
             incidents.add(story);
             ComponentStory component = components.get(i % components.size());
+            if (i % 5 == 1) {
+                // Issue 13: some incidents start internal, as alerts open them, and half of those are published later.
+                story.internal().by("alerts");
+            }
             events.add(story.open(Impact.values()[i % 4], "Opened " + i,
                     change(component.id(), component.name(), ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL)));
             events.add(component.status(ComponentStatus.PARTIAL_OUTAGE, story.id(), start.plus(Duration.ofMinutes(30L * i))));
@@ -146,6 +150,9 @@ class RebuildIT extends IntegrationTest {
             } else {
                 events.add(identified);
                 events.add(identified);
+            }
+            if (i % 10 == 1) {
+                events.add(story.by("Dana Whitfield").publish("Published " + i, "For customers " + i));
             }
             if (i % 2 == 0) {
                 events.add(story.resolve("Resolved " + i,

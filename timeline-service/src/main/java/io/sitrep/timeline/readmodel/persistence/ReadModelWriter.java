@@ -52,22 +52,23 @@ public class ReadModelWriter {
 
     private static final String UPSERT_INCIDENT = """
             INSERT INTO incidents (generation, id, version, last_event_id, title, status, impact, components,
-                                   created_at, updated_at, resolved_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)
+                                   created_at, updated_at, resolved_at, visibility)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
             ON CONFLICT (generation, id) DO UPDATE SET
                 version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id, title = EXCLUDED.title,
                 status = EXCLUDED.status, impact = EXCLUDED.impact, components = EXCLUDED.components,
-                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, resolved_at = EXCLUDED.resolved_at""";
+                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, resolved_at = EXCLUDED.resolved_at,
+                visibility = EXCLUDED.visibility""";
     private static final String INSERT_INCIDENT_VERSION = """
             INSERT INTO incident_versions (generation, incident_id, version, title, status, impact, components,
-                                           created_at, updated_at, resolved_at, occurred_at, published_at)
-            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)
+                                           created_at, updated_at, resolved_at, occurred_at, published_at, visibility)
+            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String INSERT_TIMELINE_ENTRY = """
             INSERT INTO timeline_entries (generation, incident_id, version, event_id, event_type, update_id, status,
                                           previous_status, impact, previous_impact, message, component_changes,
-                                          occurred_at, published_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+                                          occurred_at, published_at, visibility, actor)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String UPSERT_POSTMORTEM = """
             INSERT INTO postmortems (generation, incident_id, revision, version, body, occurred_at, published_at)
@@ -238,7 +239,8 @@ public class ReadModelWriter {
             IncidentSnapshot incident = event.incident();
             incidentVersions.add(new Object[] {generation, id, event.version(), incident.title(), incident.status().wireName(),
                     incident.impact().wireName(), StorableText.ofJson(json.writeValueAsString(incident.components())), ts(incident.createdAt()),
-                    ts(incident.updatedAt()), ts(incident.resolvedAt()), ts(event.occurredAt()), ts(event.publishedAt())});
+                    ts(incident.updatedAt()), ts(incident.resolvedAt()), ts(event.occurredAt()), ts(event.publishedAt()),
+                    incident.visibility().wireName()});
             if (event instanceof IncidentLifecycleEvent lifecycle) {
                 IncidentUpdate update = lifecycle.update();
                 timelineEntries.add(new Object[] {generation, id, event.version(), event.eventId(), event.type().wireName(),
@@ -246,7 +248,7 @@ public class ReadModelWriter {
                         update.previousStatus() == null ? null : update.previousStatus().wireName(),
                         update.impact().wireName(), update.previousImpact() == null ? null : update.previousImpact().wireName(),
                         update.message(), StorableText.ofJson(json.writeValueAsString(update.componentChanges())), ts(event.occurredAt()),
-                        ts(event.publishedAt())});
+                        ts(event.publishedAt()), incident.visibility().wireName(), event.actor()});
             }
             if (event instanceof PostmortemPublished postmortem) {
                 postmortems.add(new Object[] {generation, id, postmortem.postmortem().revision(), event.version(),
@@ -342,7 +344,7 @@ public class ReadModelWriter {
                 IncidentSnapshot incident = event.incident();
                 incidentRows.add(new Object[] {generation, id, event.version(), event.eventId(), incident.title(),
                         incident.status().wireName(), incident.impact().wireName(), StorableText.ofJson(json.writeValueAsString(incident.components())),
-                        ts(incident.createdAt()), ts(incident.updatedAt()), ts(incident.resolvedAt())});
+                        ts(incident.createdAt()), ts(incident.updatedAt()), ts(incident.resolvedAt()), incident.visibility().wireName()});
             });
             List<Object[]> componentRows = new ArrayList<>(latestComponents.size());
             latestComponents.forEach((id, event) -> {
