@@ -34,7 +34,7 @@ public class JdbcSubscriptions {
 
     private static final String COLUMNS = """
             id, channel, target, endpoint, components, event_types, min_impact, status, secret, previous_secret,
-            previous_secret_expires_at, created_at, updated_at, disabled_reason""";
+            previous_secret_expires_at, created_at, updated_at, disabled_reason, include_internal""";
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -47,15 +47,15 @@ public class JdbcSubscriptions {
     public void insert(Subscription s) {
         jdbc.sql("""
                         INSERT INTO subscriptions (id, channel, target, endpoint, components, event_types, min_impact, status,
-                                                   secret, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)""")
+                                                   secret, created_at, updated_at, include_internal)
+                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?)""")
                 .params(s.id().value(), s.channel().wireName(), s.target(), s.endpoint(),
                         textArray(s.filter().components()),
                         textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
                         s.filter().minImpact() == null ? null : s.filter().minImpact().wireName(),
                         s.status().wireName(),
                         s.secret() == null ? null : cipher.encrypt(s.secret(), s.id().value()),
-                        Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()))
+                        Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()), s.filter().includeInternal())
                 .update();
     }
 
@@ -154,7 +154,7 @@ public class JdbcSubscriptions {
 
     /** The id and filter of every active subscription, for matching events. */
     public List<Candidate> active() {
-        return jdbc.sql("SELECT id, channel, endpoint, components, event_types, min_impact FROM subscriptions WHERE status = 'active'")
+        return jdbc.sql("SELECT id, channel, endpoint, components, event_types, min_impact, include_internal FROM subscriptions WHERE status = 'active'")
                 .query((rs, n) -> new Candidate(new SubscriptionId(rs.getObject("id", UUID.class)),
                         Channel.fromWireName(rs.getString("channel")), rs.getString("endpoint"), filter(rs)))
                 .list();
@@ -301,7 +301,8 @@ public class JdbcSubscriptions {
         Set<EventType> types = strings(rs.getArray("event_types")).stream()
                 .map(t -> EventType.fromWireName(t).orElseThrow()).collect(Collectors.toSet());
         String minImpact = rs.getString("min_impact");
-        return new SubscriptionFilter(components, types, minImpact == null ? null : Impact.fromWireName(minImpact));
+        return new SubscriptionFilter(components, types, minImpact == null ? null : Impact.fromWireName(minImpact),
+                rs.getBoolean("include_internal"));
     }
 
     private static Set<String> strings(Array array) throws SQLException {

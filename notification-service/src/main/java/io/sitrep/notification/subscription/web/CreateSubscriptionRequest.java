@@ -17,16 +17,21 @@ import java.util.List;
  * @param eventTypes incident and maintenance event types to be notified of; empty or absent for all
  * @param minImpact  the least incident impact worth a notification; absent for any. Above {@code none}, maintenance
  *                   is notified only for the maintenance types {@code eventTypes} names
+ * @param includeInternal whether internal incidents are notified too, for a responders' channel; needs a key with the
+ *                        admin scope; absent for false
  */
 public record CreateSubscriptionRequest(
         @NotNull @Schema(allowableValues = {"webhook", "email"}) Channel channel,
         @Size(max = 2000) @Schema(description = "For webhooks: the http or https URL to POST to") String url,
         @Size(max = 254) @Email @Schema(description = "For email: the address to notify, after it confirms") String email,
         @Size(max = 100) List<@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a component id") String> components,
-        @Size(max = 11) @Schema(description = "incident.opened, incident.updated, incident.resolved, incident.reopened, "
-                + "postmortem.published, maintenance.scheduled, maintenance.updated, maintenance.reminder, maintenance.started, "
+        @Size(max = 12) @Schema(description = "incident.opened, incident.updated, incident.resolved, incident.reopened, "
+                + "postmortem.published, incident.published, maintenance.scheduled, maintenance.updated, maintenance.reminder, maintenance.started, "
                 + "maintenance.completed, maintenance.cancelled")
         List<@NotNull String> eventTypes,
         @Schema(allowableValues = {"none", "minor", "major", "critical"}, description = "The least incident impact worth a "
-                + "notification; above none, maintenance is notified only for the maintenance types eventTypes names") Impact minImpact) {
+                + "notification; above none, maintenance is notified only for the maintenance types eventTypes names") Impact minImpact,
+        @Schema(description = "Also notify internal incidents, which alerts open before a responder publishes them: for responders' "
+                + "channels. Needs a key with the admin scope. Without it, an incident is notified from its publish on, "
+                + "incident.published standing for incident.opened.") Boolean includeInternal) {
 }

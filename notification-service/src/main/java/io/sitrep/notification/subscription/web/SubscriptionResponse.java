@@ -33,7 +33,9 @@ public record SubscriptionResponse(
         @Schema(description = "The signing secret, whsec_…: only in the answer that creates or rotates it; keep it safe")
         String secret,
         @Schema(description = "Until when webhooks are signed with the previous secret as well")
-        Instant previousSecretExpiresAt) {
+        Instant previousSecretExpiresAt,
+        @Schema(description = "Whether internal incidents (opened by alerts, not yet published) are notified too")
+        boolean includeInternal) {
 
     static SubscriptionResponse of(Subscription s, SigningSecret secret, Instant now) {
         boolean webhook = s.channel() == Channel.WEBHOOK;
@@ -42,7 +44,7 @@ public record SubscriptionResponse(
                 s.filter().eventTypes().stream().map(EventType::wireName).sorted().toList(),
                 s.filter().minImpact(), s.status(), s.disabledReason(), s.createdAt(), s.updatedAt(),
                 secret == null ? null : secret.value(),
-                s.previousSecretAt(now) == null ? null : s.previousSecretExpiresAt());
+                s.previousSecretAt(now) == null ? null : s.previousSecretExpiresAt(), s.filter().includeInternal());
     }
 
     /**
