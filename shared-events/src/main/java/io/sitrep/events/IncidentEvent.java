@@ -14,6 +14,9 @@ public sealed interface IncidentEvent extends SitrepEvent
     /** Who did it: an API key's name, or the person a trusted client acted for; null when not recorded. */
     String actor();
 
+    /** This event as done by {@code actor}. */
+    IncidentEvent withActor(String actor);
+
     @Override
     default String aggregateId() {
         return incidentId().toString();

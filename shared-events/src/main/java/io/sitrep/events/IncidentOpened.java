@@ -36,6 +36,11 @@ public record IncidentOpened(
     }
 
     @Override
+    public IncidentOpened withActor(String actor) {
+        return new IncidentOpened(eventId, incidentId, version, occurredAt, publishedAt, update, incident, actor);
+    }
+
+    @Override
     public EventType type() {
         return EventType.INCIDENT_OPENED;
     }

@@ -35,6 +35,11 @@ public record IncidentPublished(
     }
 
     @Override
+    public IncidentPublished withActor(String actor) {
+        return new IncidentPublished(eventId, incidentId, version, occurredAt, publishedAt, previousTitle, update, incident, actor);
+    }
+
+    @Override
     public EventType type() {
         return EventType.INCIDENT_PUBLISHED;
     }

@@ -36,6 +36,11 @@ public record IncidentReopened(
     }
 
     @Override
+    public IncidentReopened withActor(String actor) {
+        return new IncidentReopened(eventId, incidentId, version, occurredAt, publishedAt, update, incident, actor);
+    }
+
+    @Override
     public EventType type() {
         return EventType.INCIDENT_REOPENED;
     }

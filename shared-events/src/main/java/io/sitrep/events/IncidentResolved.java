@@ -36,6 +36,11 @@ public record IncidentResolved(
     }
 
     @Override
+    public IncidentResolved withActor(String actor) {
+        return new IncidentResolved(eventId, incidentId, version, occurredAt, publishedAt, update, incident, actor);
+    }
+
+    @Override
     public EventType type() {
         return EventType.INCIDENT_RESOLVED;
     }

@@ -36,6 +36,11 @@ public record IncidentUpdated(
     }
 
     @Override
+    public IncidentUpdated withActor(String actor) {
+        return new IncidentUpdated(eventId, incidentId, version, occurredAt, publishedAt, update, incident, actor);
+    }
+
+    @Override
     public EventType type() {
         return EventType.INCIDENT_UPDATED;
     }

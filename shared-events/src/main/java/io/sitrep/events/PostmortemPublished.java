@@ -36,6 +36,11 @@ public record PostmortemPublished(
     }
 
     @Override
+    public PostmortemPublished withActor(String actor) {
+        return new PostmortemPublished(eventId, incidentId, version, occurredAt, publishedAt, postmortem, incident, actor);
+    }
+
+    @Override
     public EventType type() {
         return EventType.POSTMORTEM_PUBLISHED;
     }
