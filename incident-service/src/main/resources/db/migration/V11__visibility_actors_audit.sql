@@ -18,3 +18,18 @@ CREATE TABLE audit_log (
 
 CREATE INDEX audit_log_by_time ON audit_log (at, id);
 CREATE INDEX audit_log_by_actor ON audit_log (actor, at, id);
+
+-- Corrections: a deleted incident (opened by mistake) stays as a tombstone that refuses every command; an
+-- update's text may be corrected, its earlier texts kept as revisions.
+ALTER TABLE incidents ADD COLUMN deleted_at timestamptz;
+ALTER TABLE incidents ADD COLUMN deleted_reason text;
+ALTER TABLE incident_updates ADD COLUMN revision integer NOT NULL DEFAULT 1;
+
+CREATE TABLE incident_update_revisions (
+    update_id   uuid        NOT NULL REFERENCES incident_updates (id),
+    revision    integer     NOT NULL,
+    message     text        NOT NULL,
+    actor       text,
+    replaced_at timestamptz NOT NULL,
+    PRIMARY KEY (update_id, revision)
+);

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /** An event of one incident; it carries a snapshot of the incident after the change. */
 public sealed interface IncidentEvent extends SitrepEvent
-        permits IncidentOpened, IncidentUpdated, IncidentResolved, IncidentReopened, PostmortemPublished, IncidentPublished {
+        permits IncidentOpened, IncidentUpdated, IncidentResolved, IncidentReopened, PostmortemPublished, IncidentPublished,
+        IncidentEdited, IncidentUpdateEdited, IncidentDeleted {
 
     UUID incidentId();
 

@@ -226,7 +226,7 @@ class EventContractTest {
 
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED", "POSTMORTEM_PUBLISHED",
-            "INCIDENT_PUBLISHED"})
+            "INCIDENT_PUBLISHED", "INCIDENT_EDITED", "INCIDENT_UPDATE_EDITED"})
     void an_incident_schema_rejects_a_status_or_impact_that_is_not_a_wire_name(EventType type) {
         ObjectNode badStatus = sampleTree(type);
         ((ObjectNode) badStatus.path("incident")).put("status", "RESOLVED");
@@ -257,12 +257,19 @@ class EventContractTest {
 
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED",
-            "POSTMORTEM_PUBLISHED", "INCIDENT_PUBLISHED"})
+            "POSTMORTEM_PUBLISHED", "INCIDENT_PUBLISHED", "INCIDENT_EDITED", "INCIDENT_UPDATE_EDITED", "INCIDENT_DELETED"})
     void an_incident_schema_rejects_a_visibility_that_is_not_a_wire_name(EventType type) {
         ObjectNode sample = sampleTree(type);
         sample.withObjectProperty("incident").put("visibility", "private");
 
         assertThat(errors(type, sample)).isNotEmpty();
+    }
+
+    @Test
+    void the_update_edited_schema_rejects_a_first_revision() {
+        ObjectNode sample = sampleTree(EventType.INCIDENT_UPDATE_EDITED).put("revision", 1);
+
+        assertThat(errors(EventType.INCIDENT_UPDATE_EDITED, sample)).anySatisfy(error -> assertThat(error).contains("revision"));
     }
 
     @Test

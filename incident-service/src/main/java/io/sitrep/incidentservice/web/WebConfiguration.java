@@ -46,10 +46,14 @@ class WebConfiguration {
                         Map.entry("reopenIncident", List.of("404", "409", "412", "422")),
                         Map.entry("publishIncident", List.of("404", "409", "412", "422")),
                         Map.entry("publishPostmortem", List.of("404", "409", "412")),
+                        Map.entry("editIncident", List.of("404", "409", "412", "422")),
+                        Map.entry("editIncidentUpdate", List.of("404", "409", "412", "422")),
+                        Map.entry("listIncidentUpdateRevisions", List.of("404")),
+                        Map.entry("deleteIncident", List.of("404", "409", "412", "422")),
                         Map.entry("getComponent", List.of("404")),
                         Map.entry("changeComponentStatus", List.of("404"))),
-                Map.of("404", "unknown-incident or unknown-component",
-                        "409", "incident-already-resolved, incident-not-resolved or incident-already-public",
+                Map.of("404", "unknown-incident, unknown-update or unknown-component",
+                        "409", "incident-already-resolved, incident-not-resolved, incident-already-public or incident-deleted",
                         "412", "stale-version: If-Match names a version that is no longer current",
                         "422", "idempotency-key-reused"));
     }

@@ -5,12 +5,15 @@ import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.IncidentDeleted;
+import io.sitrep.events.IncidentEdited;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentPublished;
 import io.sitrep.events.IncidentReopened;
 import io.sitrep.events.IncidentResolved;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.IncidentUpdateEdited;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.Postmortem;
 import io.sitrep.events.PostmortemPublished;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.sitrep.incidentservice.incident.IncidentFixtures.NOW;
@@ -877,6 +881,80 @@ class IncidentTest {
 
             assertThat(updated.incident().visibility()).isEqualTo(Visibility.INTERNAL);
             assertThat(resolved.incident().visibility()).isEqualTo(Visibility.INTERNAL);
+        }
+    }
+
+    @Nested
+    class Correcting {
+
+        @Test
+        void renamingAndReRatingRaiseTheVersionWithoutATimelineEntry() {
+            Incident incident = aResolvedIncident();
+
+            IncidentEdited event = incident.edit(new EditIncident("Checkout fails in eu-west", Impact.CRITICAL), NOW).orElseThrow();
+
+            assertThat(event.previousTitle()).isEqualTo(TITLE);
+            assertThat(event.previousImpact()).isEqualTo(OPENING_IMPACT);
+            assertThat(event.incident().title()).isEqualTo("Checkout fails in eu-west");
+            assertThat(event.incident().impact()).isEqualTo(Impact.CRITICAL);
+            assertThat(event.version()).isEqualTo(3);
+            assertThat(event).isNotInstanceOf(io.sitrep.events.IncidentLifecycleEvent.class);
+        }
+
+        @Test
+        void anEditThatChangesNothingYieldsNoEvent() {
+            Incident incident = anOpenIncident();
+
+            assertThat(incident.edit(new EditIncident(TITLE, OPENING_IMPACT), NOW)).isEmpty();
+            assertThat(incident.version()).isEqualTo(1);
+        }
+
+        @Test
+        void correctingAnUpdateCountsItsRevisions() {
+            Incident incident = anOpenIncident();
+            UUID update = UUID.randomUUID();
+
+            IncidentUpdateEdited first = incident.editUpdate(update, "Teh checkout", 1, "The checkout", NOW).orElseThrow();
+            IncidentUpdateEdited second = incident.editUpdate(update, "The checkout", 2, "The checkout page", NOW).orElseThrow();
+
+            assertThat(first.revision()).isEqualTo(2);
+            assertThat(first.previousMessage()).isEqualTo("Teh checkout");
+            assertThat(second.revision()).isEqualTo(3);
+            assertThat(second.version()).isEqualTo(3);
+            assertThat(incident.editUpdate(update, "Same", 3, "Same", NOW)).isEmpty();
+        }
+
+        @Test
+        void deletingRaisesTheVersionAndKeepsTheReason() {
+            Incident incident = anOpenIncident();
+
+            IncidentDeleted event = incident.delete("Opened by mistake", NOW);
+
+            assertThat(event.reason()).isEqualTo("Opened by mistake");
+            assertThat(event.version()).isEqualTo(2);
+            assertThat(incident.isDeleted()).isTrue();
+        }
+
+        @Test
+        void aDeletedIncidentRefusesEveryCommandNamingTheRule() {
+            Incident incident = anInternalIncident();
+            incident.delete("Opened by mistake", NOW);
+
+            List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> commands = List.of(
+                    () -> incident.update(anUpdate(IncidentStatus.IDENTIFIED), List.of(), NOW),
+                    () -> incident.resolve(aResolution(), List.of(), NOW),
+                    () -> incident.reopen(aReopening(null), NOW),
+                    () -> incident.publishPostmortem("body", NOW),
+                    () -> incident.publish(new PublishIncident(null, null, null), List.of(), NOW),
+                    () -> incident.edit(new EditIncident("New", null), NOW),
+                    () -> incident.editUpdate(UUID.randomUUID(), "a", 1, "b", NOW),
+                    () -> incident.delete("again", NOW));
+
+            for (var command : commands) {
+                assertThatThrownBy(command).isInstanceOf(IncidentAlreadyDeleted.class)
+                        .extracting(e -> ((IncidentRuleViolated) e).rule()).isEqualTo("incident-deleted");
+            }
+            assertThat(incident.version()).isEqualTo(2);
         }
     }
 }

@@ -12,7 +12,9 @@ import io.sitrep.incidentservice.component.Components;
 import io.sitrep.incidentservice.component.UnknownComponent;
 import io.sitrep.events.AffectedComponent;
 import io.sitrep.incidentservice.incident.ComponentStatusChange;
+import io.sitrep.incidentservice.incident.EditIncident;
 import io.sitrep.incidentservice.incident.Incident;
+import io.sitrep.incidentservice.incident.IncidentDetails;
 import io.sitrep.incidentservice.incident.IncidentId;
 import io.sitrep.incidentservice.incident.Incidents;
 import io.sitrep.incidentservice.incident.MaintenanceCoverage;
@@ -21,6 +23,7 @@ import io.sitrep.incidentservice.incident.PublishIncident;
 import io.sitrep.incidentservice.incident.ReopenIncident;
 import io.sitrep.incidentservice.incident.ResolveIncident;
 import io.sitrep.incidentservice.incident.UnknownIncident;
+import io.sitrep.incidentservice.incident.UnknownUpdate;
 import io.sitrep.incidentservice.incident.UpdateIncident;
 import io.sitrep.support.outbox.Outbox;
 import org.springframework.stereotype.Service;
@@ -111,6 +114,39 @@ public class IncidentCommands {
         incidents.save(incident, event);
         publish(event, changes, locked, now);
         return incident;
+    }
+
+    /** Renames or re-rates the incident; unchanged when the title and impact are the ones it has. */
+    public Incident edit(String actor, IncidentId id, Long ifMatch, EditIncident command) {
+        Incident incident = lock(id, ifMatch);
+        incident.edit(command, clock.instant()).map(edited -> edited.withActor(actor)).ifPresent(event -> {
+            incidents.save(incident, event);
+            outbox.append(List.of(event));
+        });
+        return incident;
+    }
+
+    /** Corrects the text of one update, keeping the earlier text as a revision; unchanged when the text is the same. */
+    public Incident editUpdate(String actor, IncidentId id, Long ifMatch, UUID updateId, String message) {
+        Incident incident = lock(id, ifMatch);
+        IncidentDetails.TimelineEntry entry = incidents.update(id, updateId).orElseThrow(() -> new UnknownUpdate(id, updateId));
+        incident.editUpdate(updateId, entry.update().message(), entry.revision(), message, clock.instant())
+                .map(edited -> edited.withActor(actor)).ifPresent(event -> {
+                    incidents.save(incident, event);
+                    outbox.append(List.of(event));
+                });
+        return incident;
+    }
+
+    /**
+     * Deletes an incident opened by mistake. An open one gives its components back as a resolution would, so
+     * none is left down by an incident nobody can see any more.
+     */
+    public Incident delete(String actor, IncidentId id, Long ifMatch, String reason) {
+        Instant now = clock.instant();
+        Incident incident = lock(id, ifMatch);
+        boolean open = incident.status().isOpen() && !incident.isDeleted();
+        return change(actor, incident, List.of(), open, changes -> incident.delete(reason, now), now);
     }
 
     public Incident reopen(String actor, IncidentId id, Long ifMatch, ReopenIncident command) {

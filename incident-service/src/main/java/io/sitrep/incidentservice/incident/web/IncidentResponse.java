@@ -44,15 +44,16 @@ record IncidentResponse(
     /**
      * One update: what was said, and the status, impact and component statuses it set.
      *
-     * @param actor who posted it: an API key's name, or the person a trusted client acted for; null for updates
-     *              posted before actors were recorded
+     * @param actor    who posted it: an API key's name, or the person a trusted client acted for; null for updates
+     *                 posted before actors were recorded
+     * @param revision 1, raised by each correction of the message; the earlier texts are under {@code revisions}
      */
     record Update(UUID id, long version, IncidentStatus status, Impact impact, String message, Instant occurredAt,
-                  Instant publishedAt, List<ComponentChange> componentChanges, String actor) {
+                  Instant publishedAt, List<ComponentChange> componentChanges, String actor, int revision) {
 
         static Update of(IncidentDetails.TimelineEntry e) {
             return new Update(e.update().id(), e.version(), e.update().status(), e.update().impact(), e.update().message(),
-                    e.occurredAt(), e.publishedAt(), e.update().componentChanges(), e.actor());
+                    e.occurredAt(), e.publishedAt(), e.update().componentChanges(), e.actor(), e.revision());
         }
     }
 

@@ -73,7 +73,7 @@ public class IntegrationCommands {
         Link link = links.lock(source, principal.name(), dedupKey);
         Optional<Incident> open = Optional.ofNullable(link.incidentId())
                 .flatMap(id -> incidents.lock(new IncidentId(id)))
-                .filter(incident -> incident.status().isOpen());
+                .filter(incident -> incident.status().isOpen() && !incident.isDeleted());
         Applied applied;
         if (signal instanceof Signal.Trigger trigger) {
             applied = trigger(principal, link, open, trigger);
