@@ -4,6 +4,8 @@ import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentDeleted;
+import io.sitrep.events.IncidentEdited;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentPublished;
 import io.sitrep.events.IncidentReopened;
@@ -11,6 +13,7 @@ import io.sitrep.events.IncidentResolved;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.IncidentUpdate;
+import io.sitrep.events.IncidentUpdateEdited;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.Postmortem;
 import io.sitrep.events.PostmortemPublished;
@@ -92,6 +95,29 @@ public final class IncidentStory {
         visibility = Visibility.PUBLIC;
         IncidentUpdate update = new IncidentUpdate(UUID.randomUUID(), status, status, impact, impact, message, List.of());
         return new IncidentPublished(UUID.randomUUID(), id, ++version, at, published(at), previousTitle, update, snapshot(at), actor);
+    }
+
+    /** Renames and re-rates the incident. */
+    public IncidentEdited edit(String newTitle, Impact newImpact) {
+        Instant at = advance();
+        String previousTitle = title;
+        Impact previousImpact = impact;
+        title = newTitle;
+        impact = newImpact;
+        return new IncidentEdited(UUID.randomUUID(), id, ++version, at, published(at), previousTitle, previousImpact, snapshot(at), actor);
+    }
+
+    /** Corrects the text of one of its updates. */
+    public IncidentUpdateEdited correct(UUID updateId, String previousMessage, String message, int revision) {
+        Instant at = advance();
+        return new IncidentUpdateEdited(UUID.randomUUID(), id, ++version, at, published(at), updateId, message, previousMessage, revision,
+                snapshot(at), actor);
+    }
+
+    /** Deletes the incident: its tombstone. */
+    public IncidentDeleted delete(String reason) {
+        Instant at = advance();
+        return new IncidentDeleted(UUID.randomUUID(), id, ++version, at, published(at), reason, snapshot(at), actor);
     }
 
     /** The next event happens at this moment. */

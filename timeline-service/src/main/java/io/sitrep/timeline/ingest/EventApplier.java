@@ -76,8 +76,9 @@ public class EventApplier {
     }
 
     /**
-     * The event's data as the public may see it: an incident event without its actor, and a publish without
-     * the title the incident had while it was internal (often an alert's name). Other events pass unchanged.
+     * The event's data as the public may see it: an incident event without its actor, a publish or an edit without
+     * the earlier title (an alert's name, or a typo), a corrected update without its earlier text, and a deletion
+     * without its reason. Other events pass unchanged.
      */
     String publicData(SitrepEvent event, String data) {
         if (!(event instanceof IncidentEvent)) {
@@ -85,7 +86,7 @@ public class EventApplier {
         }
         JsonNode tree = json.readTree(data);
         if (tree instanceof ObjectNode object) {
-            object.remove(List.of("actor", "previousTitle"));
+            object.remove(List.of("actor", "previousTitle", "previousMessage", "reason"));
             return json.writeValueAsString(object);
         }
         return data;

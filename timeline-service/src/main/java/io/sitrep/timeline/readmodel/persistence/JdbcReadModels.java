@@ -78,7 +78,8 @@ public class JdbcReadModels implements ReadModels {
 
     /** The condition that leaves out what the public must not see, for a table with a visibility column. */
     private static String seenBy(Audience audience) {
-        return audience.seesInternal() ? "" : " AND visibility = 'public'";
+        // A deleted incident's tombstone is seen by nobody.
+        return audience.seesInternal() ? " AND visibility <> 'deleted'" : " AND visibility = 'public'";
     }
 
     @Override

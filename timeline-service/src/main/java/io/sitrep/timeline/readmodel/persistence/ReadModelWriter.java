@@ -3,10 +3,12 @@ package io.sitrep.timeline.readmodel.persistence;
 import io.sitrep.events.ComponentEvent;
 import io.sitrep.events.ComponentSnapshot;
 import io.sitrep.events.ComponentStatusChanged;
+import io.sitrep.events.IncidentDeleted;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentLifecycleEvent;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentUpdate;
+import io.sitrep.events.IncidentUpdateEdited;
 import io.sitrep.events.MaintenanceCancelled;
 import io.sitrep.events.MaintenanceCompleted;
 import io.sitrep.events.MaintenanceEvent;
@@ -41,7 +43,8 @@ import java.util.UUID;
  * Applies events, in order, to one generation of the read models, inside the caller's transaction:
  * checks each event's version against the one applied for its aggregate, records gaps, and writes the
  * snapshots, timeline entries, postmortems, status changes, and maintenance windows with their updates.
- * Applying the same events twice changes nothing.
+ * A corrected update replaces its entry's text; a deleted incident leaves only a tombstone row (visibility
+ * {@code deleted}, no title, no components) that holds its version. Applying the same events twice changes nothing.
  *
  * <p>A batch costs a fixed number of round trips whatever its size: one to lock its aggregates, one per
  * aggregate type to read the versions applied, and one JDBC batch per table written. Within the batch
@@ -223,6 +226,9 @@ public class ReadModelWriter {
         final List<Object[]> maintenanceVersions = new ArrayList<>();
         final List<Object[]> maintenanceUpdates = new ArrayList<>();
         final List<Object[]> gaps = new ArrayList<>();
+        /** Corrected entry texts and deleted incidents, applied after the rows this batch inserts. */
+        final List<Object[]> entryCorrections = new ArrayList<>();
+        final List<Object[]> deletions = new ArrayList<>();
 
         Batch(long generation) {
             this.generation = generation;
@@ -249,6 +255,12 @@ public class ReadModelWriter {
                         update.impact().wireName(), update.previousImpact() == null ? null : update.previousImpact().wireName(),
                         update.message(), StorableText.ofJson(json.writeValueAsString(update.componentChanges())), ts(event.occurredAt()),
                         ts(event.publishedAt()), incident.visibility().wireName(), event.actor()});
+            }
+            if (event instanceof IncidentUpdateEdited edited) {
+                entryCorrections.add(new Object[] {edited.message(), generation, id, edited.updateId()});
+            }
+            if (event instanceof IncidentDeleted) {
+                deletions.add(new Object[] {generation, id});
             }
             if (event instanceof PostmortemPublished postmortem) {
                 postmortems.add(new Object[] {generation, id, postmortem.postmortem().revision(), event.version(),
@@ -369,6 +381,14 @@ public class ReadModelWriter {
             batchUpdate(UPSERT_MAINTENANCE, maintenanceRows);
             batchUpdate(INSERT_MAINTENANCE_VERSION, maintenanceVersions);
             batchUpdate(INSERT_MAINTENANCE_UPDATE, maintenanceUpdates);
+            batchUpdate("UPDATE timeline_entries SET message = ? WHERE generation = ? AND incident_id = ? AND update_id = ?", entryCorrections);
+            // A tombstone keeps only the row that holds the version, so a redelivered older event is skipped, not applied again.
+            batchUpdate("""
+                    UPDATE incidents SET visibility = 'deleted', title = '', components = '[]'::jsonb
+                    WHERE generation = ? AND id = ?""", deletions);
+            batchUpdate("DELETE FROM timeline_entries WHERE generation = ? AND incident_id = ?", deletions);
+            batchUpdate("DELETE FROM incident_versions WHERE generation = ? AND incident_id = ?", deletions);
+            batchUpdate("DELETE FROM postmortems WHERE generation = ? AND incident_id = ?", deletions);
         }
 
         private void batchUpdate(String sql, List<Object[]> rows) {
