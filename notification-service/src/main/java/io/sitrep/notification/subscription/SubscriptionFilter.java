@@ -21,13 +21,23 @@ import java.util.Set;
  * other subscription an incident begins when it is published: {@code incident.published} is notified to those
  * that asked for {@code incident.opened}, as if it had just opened.
  *
+ * <p>Corrections ({@link #CORRECTION_TYPES}) are notified only to subscriptions that name them.
+ *
  * @param includeInternal whether internal incidents (alerts nobody has published yet) are notified too
  */
 public record SubscriptionFilter(Set<String> components, Set<EventType> eventTypes, Impact minImpact, boolean includeInternal) {
 
     /** The incident event types. */
     public static final Set<EventType> INCIDENT_TYPES = Set.copyOf(EnumSet.of(EventType.INCIDENT_OPENED, EventType.INCIDENT_UPDATED,
-            EventType.INCIDENT_RESOLVED, EventType.INCIDENT_REOPENED, EventType.POSTMORTEM_PUBLISHED, EventType.INCIDENT_PUBLISHED));
+            EventType.INCIDENT_RESOLVED, EventType.INCIDENT_REOPENED, EventType.POSTMORTEM_PUBLISHED, EventType.INCIDENT_PUBLISHED,
+            EventType.INCIDENT_EDITED, EventType.INCIDENT_UPDATE_EDITED, EventType.INCIDENT_DELETED));
+
+    /**
+     * The corrections: a subscriber does not want a mail for a typo fix, so they notify only subscriptions that name
+     * them in {@link #eventTypes()} (webhooks only).
+     */
+    public static final Set<EventType> CORRECTION_TYPES = Set.copyOf(EnumSet.of(EventType.INCIDENT_EDITED,
+            EventType.INCIDENT_UPDATE_EDITED, EventType.INCIDENT_DELETED));
 
     /** The maintenance event types. */
     public static final Set<EventType> MAINTENANCE_TYPES = Set.copyOf(EnumSet.of(EventType.MAINTENANCE_SCHEDULED,
@@ -83,6 +93,9 @@ public record SubscriptionFilter(Set<String> components, Set<EventType> eventTyp
      */
     public boolean matches(IncidentEvent event) {
         if (!event.incident().isPublic() && !includeInternal) {
+            return false;
+        }
+        if (CORRECTION_TYPES.contains(event.type()) && !eventTypes.contains(event.type())) {
             return false;
         }
         if (!eventTypes.isEmpty() && !eventTypes.contains(event.type()) && !opensForThePublic(event)) {

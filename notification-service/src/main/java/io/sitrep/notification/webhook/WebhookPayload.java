@@ -1,7 +1,9 @@
 package io.sitrep.notification.webhook;
 
+import io.sitrep.events.IncidentDeleted;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentPublished;
+import io.sitrep.events.IncidentUpdateEdited;
 import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
@@ -42,7 +44,10 @@ public final class WebhookPayload {
         return body;
     }
 
-    /** The body for a public subscriber: an incident event without its actor, and without the title it had while internal. */
+    /**
+     * The body for a public subscriber: an incident event without its actor; a publish without the title it had while
+     * internal, a corrected update without its earlier text, a deletion without its reason.
+     */
     public byte[] publicBody(SitrepEvent event) {
         return body(forThePublic(event));
     }
@@ -52,6 +57,14 @@ public final class WebhookPayload {
         if (event instanceof IncidentPublished published) {
             return new IncidentPublished(published.eventId(), published.incidentId(), published.version(), published.occurredAt(),
                     published.publishedAt(), published.incident().title(), published.update(), published.incident(), null);
+        }
+        if (event instanceof IncidentUpdateEdited edited) {
+            return new IncidentUpdateEdited(edited.eventId(), edited.incidentId(), edited.version(), edited.occurredAt(),
+                    edited.publishedAt(), edited.updateId(), edited.message(), null, edited.revision(), edited.incident(), null);
+        }
+        if (event instanceof IncidentDeleted deleted) {
+            return new IncidentDeleted(deleted.eventId(), deleted.incidentId(), deleted.version(), deleted.occurredAt(),
+                    deleted.publishedAt(), null, deleted.incident(), null);
         }
         if (event instanceof IncidentEvent incident) {
             return incident.withActor(null);

@@ -75,6 +75,18 @@ class SubscriptionFilterTest {
         assertThat(new SubscriptionFilter(Set.of(), Set.of(EventType.INCIDENT_UPDATED), null).matches(published)).isFalse();
     }
 
+    @Test
+    void correctionsMatchOnlyFiltersThatNameThem() throws Exception {
+        EventCodec codec = new EventCodec();
+        for (EventType type : SubscriptionFilter.CORRECTION_TYPES) {
+            SitrepEvent correction = codec.decode(type.wireName(), GoldenSamples.sample(type));
+
+            assertThat(SubscriptionFilter.all().matches(correction)).as(type.wireName()).isFalse();
+            assertThat(new SubscriptionFilter(Set.of(), Set.of(EventType.INCIDENT_UPDATED), null).matches(correction)).isFalse();
+            assertThat(new SubscriptionFilter(Set.of(), Set.of(type), null).matches(correction)).as(type.wireName()).isTrue();
+        }
+    }
+
     private static IncidentSnapshot withVisibility(IncidentSnapshot s, Visibility visibility) {
         return new IncidentSnapshot(s.id(), s.title(), s.status(), s.impact(), s.components(), s.createdAt(), s.updatedAt(),
                 s.resolvedAt(), s.version(), visibility);

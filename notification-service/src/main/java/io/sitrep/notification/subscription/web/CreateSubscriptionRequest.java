@@ -25,8 +25,9 @@ public record CreateSubscriptionRequest(
         @Size(max = 2000) @Schema(description = "For webhooks: the http or https URL to POST to") String url,
         @Size(max = 254) @Email @Schema(description = "For email: the address to notify, after it confirms") String email,
         @Size(max = 100) List<@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a component id") String> components,
-        @Size(max = 12) @Schema(description = "incident.opened, incident.updated, incident.resolved, incident.reopened, "
-                + "postmortem.published, incident.published, maintenance.scheduled, maintenance.updated, maintenance.reminder, maintenance.started, "
+        @Size(max = 15) @Schema(description = "incident.opened, incident.updated, incident.resolved, incident.reopened, "
+                + "postmortem.published, incident.published, incident.edited, incident.update_edited, incident.deleted (the three "
+                + "corrections: webhooks only, and only when listed), maintenance.scheduled, maintenance.updated, maintenance.reminder, maintenance.started, "
                 + "maintenance.completed, maintenance.cancelled")
         List<@NotNull String> eventTypes,
         @Schema(allowableValues = {"none", "minor", "major", "critical"}, description = "The least incident impact worth a "

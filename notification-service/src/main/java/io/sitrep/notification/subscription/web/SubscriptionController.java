@@ -70,6 +70,13 @@ class SubscriptionController {
         }
         SubscriptionFilter filter = new SubscriptionFilter(request.components() == null ? Set.of() : Set.copyOf(request.components()),
                 eventTypes(request.eventTypes()), request.minImpact(), includeInternal);
+        if (request.channel() == Channel.EMAIL && request.eventTypes() != null) {
+            for (int i = 0; i < request.eventTypes().size(); i++) {
+                if (EventType.fromWireName(request.eventTypes().get(i)).filter(SubscriptionFilter.CORRECTION_TYPES::contains).isPresent()) {
+                    throw new FieldRejected("eventTypes[" + i + "]", "corrections are notified to webhooks only");
+                }
+            }
+        }
         SubscriptionCommands.Created created;
         if (request.channel() == Channel.WEBHOOK) {
             require(request.url(), "url", "is required for a webhook");
