@@ -1,8 +1,8 @@
 package io.sitrep.incidentservice.integration;
 
-import io.sitrep.events.Visibility;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
+import io.sitrep.events.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -2,8 +2,8 @@ package io.sitrep.incidentservice.incident;
 
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
-import io.sitrep.events.Visibility;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.sitrep.incidentservice.integration;
 
-import io.sitrep.events.Visibility;
 import io.sitrep.events.Impact;
+import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerNotification;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerNotification.Alert;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerTranslator;

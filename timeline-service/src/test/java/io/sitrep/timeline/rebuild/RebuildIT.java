@@ -2,8 +2,8 @@ package io.sitrep.timeline.rebuild;
 
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
-import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.events.SitrepEvent;

@@ -1,7 +1,7 @@
 package io.sitrep.incidentservice.integration.application;
 
-import io.sitrep.events.Visibility;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.component.ComponentId;
 import io.sitrep.incidentservice.component.Components;
 import io.sitrep.incidentservice.incident.Incident;
