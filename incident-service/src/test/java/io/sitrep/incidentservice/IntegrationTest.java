@@ -39,6 +39,13 @@ import java.util.UUID;
         "sitrep.security.api-keys[4].sha256=" + IntegrationTest.ALERTS_KEY_SHA256,
         "sitrep.security.api-keys[4].scopes=incidents:write",
         "sitrep.security.api-keys[4].default-component=checkout",
+        "sitrep.security.api-keys[5].name=console",
+        "sitrep.security.api-keys[5].sha256=9cb140ec0fc2795bf482a942ec514f7c010c357ddd332844a674c0f0dbbde7f8",
+        "sitrep.security.api-keys[5].scopes=incidents:write,actor:delegate",
+        "sitrep.security.api-keys[6].name=public-alerts",
+        "sitrep.security.api-keys[6].sha256=157a09539d206aeb7ee7062c9f27b5e1dea7607dd33c6c81e99a3697551c4c04",
+        "sitrep.security.api-keys[6].scopes=incidents:write",
+        "sitrep.security.api-keys[6].incident-visibility=public",
         "sitrep.security.rate-limit.requests-per-period=100000",
         "sitrep.maintenance.suppress-alerts-by-key.writer=false",
         "sitrep.outbox.poll-interval=200ms",
@@ -52,6 +59,10 @@ public abstract class IntegrationTest {
     protected static final String ADMIN_KEY = "admin-key";
     /** An integration key whose default component is {@code checkout}. */
     protected static final String ALERTS_KEY = "alerts-key";
+    /** A trusted client that may act for a person it names in Sitrep-Actor. */
+    protected static final String CONSOLE_KEY = "console-key";
+    /** An integration key whose alerts open public incidents. */
+    protected static final String PUBLIC_ALERTS_KEY = "public-alerts-key";
     static final String ALERTS_KEY_SHA256 = "1722d496a9b29bc25176676fef46ec86b8d21773aeb0de925fe7dc95293a215a";
     protected static final String TOPIC = "sitrep.incident-events";
     protected static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);

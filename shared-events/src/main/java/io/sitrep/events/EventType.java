@@ -23,7 +23,11 @@ public enum EventType {
     MAINTENANCE_REMINDER("maintenance.reminder", 1, MaintenanceReminder.class),
     MAINTENANCE_STARTED("maintenance.started", 1, MaintenanceStarted.class),
     MAINTENANCE_COMPLETED("maintenance.completed", 1, MaintenanceCompleted.class),
-    MAINTENANCE_CANCELLED("maintenance.cancelled", 1, MaintenanceCancelled.class);
+    MAINTENANCE_CANCELLED("maintenance.cancelled", 1, MaintenanceCancelled.class),
+    INCIDENT_PUBLISHED("incident.published", 1, IncidentPublished.class),
+    INCIDENT_EDITED("incident.edited", 1, IncidentEdited.class),
+    INCIDENT_UPDATE_EDITED("incident.update_edited", 1, IncidentUpdateEdited.class),
+    INCIDENT_DELETED("incident.deleted", 1, IncidentDeleted.class);
 
     private final String wireName;
     private final int schemaVersion;

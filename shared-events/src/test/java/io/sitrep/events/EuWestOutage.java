@@ -50,6 +50,10 @@ public final class EuWestOutage {
             case INCIDENT_RESOLVED -> incidentResolved();
             case INCIDENT_REOPENED -> incidentReopened();
             case POSTMORTEM_PUBLISHED -> postmortemPublished();
+            case INCIDENT_PUBLISHED -> incidentPublished();
+            case INCIDENT_EDITED -> incidentEdited();
+            case INCIDENT_UPDATE_EDITED -> incidentUpdateEdited();
+            case INCIDENT_DELETED -> incidentDeleted();
             case COMPONENT_DEFINED -> componentDefined();
             case COMPONENT_STATUS_CHANGED -> componentStatusChanged();
             case DELIVERY_FAILING -> deliveryFailing();
@@ -189,6 +193,74 @@ public final class EuWestOutage {
                         REOPENED_AT,
                         null,
                         5));
+    }
+
+    /** An alert opened an internal incident at 07:05; a responder published it for customers at 07:18. */
+    public static final UUID TRIAGED_INCIDENT_ID = UUID.fromString("a3f81c5e-2b9d-4e67-8c14-6d0e9b2f7a53");
+
+    public static IncidentPublished incidentPublished() {
+        Instant published = Instant.parse("2025-10-20T07:18:40.221907Z");
+        return new IncidentPublished(
+                UUID.fromString("9b2e7c41-6d3a-4f58-a1c9-3e8d5b7f0a26"),
+                TRIAGED_INCIDENT_ID,
+                3,
+                published,
+                published,
+                "[FIRING:1] PaymentsErrorRate",
+                new IncidentUpdate(
+                        UUID.fromString("c6d1e8a4-7f3b-4a29-b5e0-9d2c4f6a8b17"),
+                        IncidentStatus.IDENTIFIED,
+                        IncidentStatus.IDENTIFIED,
+                        Impact.MAJOR,
+                        Impact.MINOR,
+                        "Some card payments are failing. We have identified the cause and are working on a fix.",
+                        List.of(new ComponentChange("payments", "Payments", ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.DEGRADED_PERFORMANCE))),
+                new IncidentSnapshot(
+                        TRIAGED_INCIDENT_ID,
+                        "Card payments failing for some customers",
+                        IncidentStatus.IDENTIFIED,
+                        Impact.MAJOR,
+                        List.of(new AffectedComponent("payments", "Payments", ComponentStatus.PARTIAL_OUTAGE)),
+                        Instant.parse("2025-10-20T07:05:12.480336Z"),
+                        published,
+                        null,
+                        3,
+                        Visibility.PUBLIC),
+                "Dana Whitfield");
+    }
+
+    /** The published incident's snapshot at a later version, renamed and re-rated. */
+    private static IncidentSnapshot triaged(long version, Instant at) {
+        return new IncidentSnapshot(TRIAGED_INCIDENT_ID, "Card payments failing in eu-west", IncidentStatus.IDENTIFIED, Impact.CRITICAL,
+                List.of(new AffectedComponent("payments", "Payments", ComponentStatus.PARTIAL_OUTAGE)),
+                Instant.parse("2025-10-20T07:05:12.480336Z"), at, null, version, Visibility.PUBLIC);
+    }
+
+    /** At 07:24 the responder corrected the title and raised the impact. */
+    public static IncidentEdited incidentEdited() {
+        Instant at = Instant.parse("2025-10-20T07:24:02.117604Z");
+        return new IncidentEdited(UUID.fromString("2f8c6a1d-4b7e-4d30-9a5c-e1b3d7f90c42"), TRIAGED_INCIDENT_ID, 4, at, at,
+                "Card payments failing for some customers", Impact.MAJOR, triaged(4, at), "Dana Whitfield");
+    }
+
+    /** At 07:26 the responder corrected the text of the first public entry. */
+    public static IncidentUpdateEdited incidentUpdateEdited() {
+        Instant at = Instant.parse("2025-10-20T07:26:45.830021Z");
+        return new IncidentUpdateEdited(UUID.fromString("6a0d9e3b-1c5f-4e82-b7a4-08f2c6d1e953"), TRIAGED_INCIDENT_ID, 5, at, at,
+                UUID.fromString("c6d1e8a4-7f3b-4a29-b5e0-9d2c4f6a8b17"),
+                "Some card payments in eu-west are failing. We have identified the cause and are working on a fix.",
+                "Some card payments are failing. We have identified the cause and are working on a fix.", 2, triaged(5, at), "Dana Whitfield");
+    }
+
+    /** A test incident opened by mistake at 09:12 and deleted at 09:13. */
+    public static IncidentDeleted incidentDeleted() {
+        UUID id = UUID.fromString("d4e7b1a9-3c68-4f25-8e0b-7a2c5f9d1e36");
+        Instant at = Instant.parse("2025-10-20T09:13:11.562940Z");
+        return new IncidentDeleted(UUID.fromString("8e3b5f0c-7a21-4d96-b4c8-2f6e9a1d7b05"), id, 2, at, at,
+                "Opened by mistake while testing the console.",
+                new IncidentSnapshot(id, "Test incident, please ignore", IncidentStatus.INVESTIGATING, Impact.NONE, List.of(),
+                        Instant.parse("2025-10-20T09:12:30.004518Z"), at, null, 2, Visibility.PUBLIC),
+                "ops-admin");
     }
 
     public static PostmortemPublished postmortemPublished() {

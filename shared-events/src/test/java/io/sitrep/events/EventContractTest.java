@@ -167,6 +167,7 @@ class EventContractTest {
 
         assertEnum(defs.path("IncidentStatus"), Arrays.stream(IncidentStatus.values()).map(IncidentStatus::wireName).toList());
         assertEnum(defs.path("Impact"), Arrays.stream(Impact.values()).map(Impact::wireName).toList());
+        assertEnum(defs.path("Visibility"), Arrays.stream(Visibility.values()).map(Visibility::wireName).toList());
         assertEnum(defs.path("ComponentStatus"), Arrays.stream(ComponentStatus.values()).map(ComponentStatus::wireName).toList());
         assertEnum(defs.path("MaintenanceStatus"), Arrays.stream(MaintenanceStatus.values()).map(MaintenanceStatus::wireName).toList());
     }
@@ -224,7 +225,8 @@ class EventContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED", "POSTMORTEM_PUBLISHED"})
+    @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED", "POSTMORTEM_PUBLISHED",
+            "INCIDENT_PUBLISHED", "INCIDENT_EDITED", "INCIDENT_UPDATE_EDITED"})
     void an_incident_schema_rejects_a_status_or_impact_that_is_not_a_wire_name(EventType type) {
         ObjectNode badStatus = sampleTree(type);
         ((ObjectNode) badStatus.path("incident")).put("status", "RESOLVED");
@@ -236,6 +238,46 @@ class EventContractTest {
         assertThat(errors(type, badStatus)).isNotEmpty();
         assertThat(errors(type, badImpact)).isNotEmpty();
         assertThat(errors(type, badComponentStatus)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED",
+            "POSTMORTEM_PUBLISHED"})
+    void a_sample_written_before_visibility_and_actor_decodes_as_public_without_an_actor(EventType type) throws UndecodableEvent {
+        ObjectNode oldShape = sampleTree(type);
+        oldShape.remove("actor");
+        oldShape.withObjectProperty("incident").remove("visibility");
+
+        IncidentEvent decoded = (IncidentEvent) codec.decode(type.wireName(), JSON.writeValueAsBytes(oldShape));
+
+        assertThat(errors(type, oldShape)).isEmpty();
+        assertThat(decoded.incident().visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(decoded.actor()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED",
+            "POSTMORTEM_PUBLISHED", "INCIDENT_PUBLISHED", "INCIDENT_EDITED", "INCIDENT_UPDATE_EDITED", "INCIDENT_DELETED"})
+    void an_incident_schema_rejects_a_visibility_that_is_not_a_wire_name(EventType type) {
+        ObjectNode sample = sampleTree(type);
+        sample.withObjectProperty("incident").put("visibility", "private");
+
+        assertThat(errors(type, sample)).isNotEmpty();
+    }
+
+    @Test
+    void the_update_edited_schema_rejects_a_first_revision() {
+        ObjectNode sample = sampleTree(EventType.INCIDENT_UPDATE_EDITED).put("revision", 1);
+
+        assertThat(errors(EventType.INCIDENT_UPDATE_EDITED, sample)).anySatisfy(error -> assertThat(error).contains("revision"));
+    }
+
+    @Test
+    void the_published_schema_rejects_an_incident_that_is_still_internal() {
+        ObjectNode sample = sampleTree(EventType.INCIDENT_PUBLISHED);
+        sample.withObjectProperty("incident").put("visibility", "internal");
+
+        assertThat(errors(EventType.INCIDENT_PUBLISHED, sample)).anySatisfy(error -> assertThat(error).contains("visibility"));
     }
 
     @ParameterizedTest

@@ -72,7 +72,9 @@ class WireNamesTest {
                 "postmortem.published", "component.defined", "component.status_changed",
                 "delivery.failing", "delivery.exhausted", "delivery.recovered", "subscription.disabled",
                 "maintenance.scheduled", "maintenance.updated", "maintenance.reminder", "maintenance.started",
-                "maintenance.completed", "maintenance.cancelled");
+                "maintenance.completed", "maintenance.cancelled", "incident.published", "incident.edited",
+                "incident.update_edited", "incident.deleted");
+        assertThat(Arrays.stream(Visibility.values()).map(Visibility::wireName)).containsExactly("public", "internal");
         assertThat(Arrays.stream(MaintenanceStatus.values()).map(MaintenanceStatus::wireName))
                 .containsExactly("scheduled", "in_progress", "verifying", "completed", "cancelled");
     }

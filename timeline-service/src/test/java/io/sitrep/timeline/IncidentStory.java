@@ -4,15 +4,20 @@ import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentDeleted;
+import io.sitrep.events.IncidentEdited;
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.IncidentPublished;
 import io.sitrep.events.IncidentReopened;
 import io.sitrep.events.IncidentResolved;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.IncidentUpdate;
+import io.sitrep.events.IncidentUpdateEdited;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.Postmortem;
 import io.sitrep.events.PostmortemPublished;
+import io.sitrep.events.Visibility;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +37,9 @@ import java.util.UUID;
 public final class IncidentStory {
 
     private final UUID id = UUID.randomUUID();
-    private final String title;
+    private String title;
+    private Visibility visibility = Visibility.PUBLIC;
+    private String actor;
     private final Map<String, AffectedComponent> components = new LinkedHashMap<>();
     private long version;
     private IncidentStatus status;
@@ -68,6 +75,51 @@ public final class IncidentStory {
         return new ComponentChange(componentId, name, status, previous);
     }
 
+    /** The incident is opened internal, as an alert opens one; call before {@link #open}. */
+    public IncidentStory internal() {
+        visibility = Visibility.INTERNAL;
+        return this;
+    }
+
+    /** The next events are done by this actor. */
+    public IncidentStory by(String actor) {
+        this.actor = actor;
+        return this;
+    }
+
+    /** Publishes the internal incident with a title and first message for customers. */
+    public IncidentPublished publish(String customerTitle, String message) {
+        Instant at = advance();
+        String previousTitle = title;
+        title = customerTitle;
+        visibility = Visibility.PUBLIC;
+        IncidentUpdate update = new IncidentUpdate(UUID.randomUUID(), status, status, impact, impact, message, List.of());
+        return new IncidentPublished(UUID.randomUUID(), id, ++version, at, published(at), previousTitle, update, snapshot(at), actor);
+    }
+
+    /** Renames and re-rates the incident. */
+    public IncidentEdited edit(String newTitle, Impact newImpact) {
+        Instant at = advance();
+        String previousTitle = title;
+        Impact previousImpact = impact;
+        title = newTitle;
+        impact = newImpact;
+        return new IncidentEdited(UUID.randomUUID(), id, ++version, at, published(at), previousTitle, previousImpact, snapshot(at), actor);
+    }
+
+    /** Corrects the text of one of its updates. */
+    public IncidentUpdateEdited correct(UUID updateId, String previousMessage, String message, int revision) {
+        Instant at = advance();
+        return new IncidentUpdateEdited(UUID.randomUUID(), id, ++version, at, published(at), updateId, message, previousMessage, revision,
+                snapshot(at), actor);
+    }
+
+    /** Deletes the incident: its tombstone. */
+    public IncidentDeleted delete(String reason) {
+        Instant at = advance();
+        return new IncidentDeleted(UUID.randomUUID(), id, ++version, at, published(at), reason, snapshot(at), actor);
+    }
+
     /** The next event happens at this moment. */
     public IncidentStory at(Instant moment) {
         next = moment.truncatedTo(ChronoUnit.MILLIS);
@@ -80,7 +132,7 @@ public final class IncidentStory {
         this.impact = impact;
         this.createdAt = at;
         IncidentUpdate update = new IncidentUpdate(UUID.randomUUID(), status, null, impact, null, message, apply(changes));
-        return new IncidentOpened(UUID.randomUUID(), id, ++version, at, published(at), update, snapshot(at));
+        return new IncidentOpened(UUID.randomUUID(), id, ++version, at, published(at), update, snapshot(at), actor);
     }
 
     public IncidentUpdated update(IncidentStatus newStatus, Impact newImpact, String message, ComponentChange... changes) {
@@ -88,7 +140,7 @@ public final class IncidentStory {
         IncidentUpdate update = new IncidentUpdate(UUID.randomUUID(), newStatus, status, newImpact, impact, message, apply(changes));
         status = newStatus;
         impact = newImpact;
-        return new IncidentUpdated(UUID.randomUUID(), id, ++version, at, published(at), update, snapshot(at));
+        return new IncidentUpdated(UUID.randomUUID(), id, ++version, at, published(at), update, snapshot(at), actor);
     }
 
     public IncidentResolved resolve(String message, ComponentChange... changes) {
@@ -96,7 +148,7 @@ public final class IncidentStory {
         IncidentUpdate update = new IncidentUpdate(UUID.randomUUID(), IncidentStatus.RESOLVED, status, impact, impact, message, apply(changes));
         status = IncidentStatus.RESOLVED;
         resolvedAt = at;
-        return new IncidentResolved(UUID.randomUUID(), id, ++version, at, published(at), update, snapshot(at));
+        return new IncidentResolved(UUID.randomUUID(), id, ++version, at, published(at), update, snapshot(at), actor);
     }
 
     public IncidentReopened reopen(String message) {
@@ -104,13 +156,13 @@ public final class IncidentStory {
         IncidentUpdate update = new IncidentUpdate(UUID.randomUUID(), IncidentStatus.INVESTIGATING, status, impact, impact, message, List.of());
         status = IncidentStatus.INVESTIGATING;
         resolvedAt = null;
-        return new IncidentReopened(UUID.randomUUID(), id, ++version, at, published(at), update, snapshot(at));
+        return new IncidentReopened(UUID.randomUUID(), id, ++version, at, published(at), update, snapshot(at), actor);
     }
 
     public PostmortemPublished postmortem(String body) {
         Instant at = advance();
         return new PostmortemPublished(UUID.randomUUID(), id, ++version, at, published(at), new Postmortem(++postmortemRevision, body),
-                snapshot(at));
+                snapshot(at), actor);
     }
 
     private List<ComponentChange> apply(ComponentChange... changes) {
@@ -123,7 +175,8 @@ public final class IncidentStory {
     }
 
     private IncidentSnapshot snapshot(Instant at) {
-        return new IncidentSnapshot(id, title, status, impact, List.copyOf(components.values()), createdAt, at, resolvedAt, version);
+        return new IncidentSnapshot(id, title, status, impact, List.copyOf(components.values()), createdAt, at, resolvedAt, version,
+                visibility);
     }
 
     private Instant advance() {

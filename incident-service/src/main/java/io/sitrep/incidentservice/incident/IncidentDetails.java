@@ -15,8 +15,22 @@ import java.util.List;
  */
 public record IncidentDetails(IncidentSnapshot incident, List<TimelineEntry> updates, long updateCount, PublishedPostmortem postmortem) {
 
-    /** One update of the timeline, in version order. */
-    public record TimelineEntry(long version, Instant occurredAt, Instant publishedAt, IncidentUpdate update) {
+    /**
+     * One update of the timeline, in version order.
+     *
+     * @param actor    who posted it; null for updates posted before actors were recorded
+     * @param revision 1, raised by each correction of its text
+     */
+    public record TimelineEntry(long version, Instant occurredAt, Instant publishedAt, IncidentUpdate update, String actor, int revision) {
+    }
+
+    /**
+     * An earlier text of an update, replaced by a correction.
+     *
+     * @param replacedBy who corrected it; null when not recorded
+     * @param replacedAt when the correction replaced it
+     */
+    public record Revision(int revision, String message, String replacedBy, Instant replacedAt) {
     }
 
     /** The current revision of the postmortem. */

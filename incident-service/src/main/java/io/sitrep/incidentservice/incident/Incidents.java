@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Where incidents are kept. Changes happen inside the caller's transaction. */
 public interface Incidents {
@@ -22,7 +23,15 @@ public interface Incidents {
     /** Stores the incident after {@code event} changed it. */
     void save(Incident incident, IncidentEvent event);
 
-    /** The incident with its newest {@code newestUpdates} updates and its postmortem. */
+    /**
+     * One update of the incident as it now reads, with its revision; empty when the incident has no such update.
+     */
+    Optional<IncidentDetails.TimelineEntry> update(IncidentId id, UUID updateId);
+
+    /** The earlier texts of one update, oldest first; empty when the incident has no such update. */
+    Optional<List<IncidentDetails.Revision>> revisions(IncidentId id, UUID updateId);
+
+    /** The incident with its newest {@code newestUpdates} updates and its postmortem; empty when it was deleted. */
     Optional<IncidentDetails> details(IncidentId id, int newestUpdates);
 
     /**

@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.incident;
 
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
 
 import java.time.Instant;
 
@@ -11,6 +12,12 @@ import java.time.Instant;
  * @param status     investigating when null
  * @param impact     none when null
  * @param occurredAt now when null; may be backfilled
+ * @param visibility public when null
  */
-public record OpenIncident(String title, IncidentStatus status, Impact impact, String message, Instant occurredAt) {
+public record OpenIncident(String title, IncidentStatus status, Impact impact, String message, Instant occurredAt, Visibility visibility) {
+
+    /** Open a public incident. */
+    public OpenIncident(String title, IncidentStatus status, Impact impact, String message, Instant occurredAt) {
+        this(title, status, impact, message, occurredAt, Visibility.PUBLIC);
+    }
 }

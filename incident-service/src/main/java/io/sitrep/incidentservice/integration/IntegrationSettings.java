@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.integration;
 
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
+import io.sitrep.events.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param defaultImpact    the impact of an alert whose severity is missing or unlisted
  * @param componentStatus  the status an incident of each impact gives the components it affects
  * @param alertmanager     how Alertmanager labels and annotations map onto an incident
+ * @param incidentVisibility the visibility of the incidents alerts open, unless the key's
+ *                           {@code sitrep.security.api-keys[n].incident-visibility} says otherwise
  */
 @Validated
 @ConfigurationProperties("sitrep.integrations")
@@ -28,7 +31,8 @@ public record IntegrationSettings(
         Map<String, Impact> severities,
         @DefaultValue("minor") @NotNull Impact defaultImpact,
         Map<Impact, ComponentStatus> componentStatus,
-        @DefaultValue @Valid @NotNull Alertmanager alertmanager) {
+        @DefaultValue @Valid @NotNull Alertmanager alertmanager,
+        @DefaultValue("internal") @NotNull Visibility incidentVisibility) {
 
     public IntegrationSettings {
         Map<String, Impact> bySeverity = new LinkedHashMap<>();

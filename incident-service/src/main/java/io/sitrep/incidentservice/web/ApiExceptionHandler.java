@@ -5,6 +5,7 @@ import io.sitrep.incidentservice.incident.IncidentRuleViolated;
 import io.sitrep.incidentservice.incident.InvalidOccurrenceTime;
 import io.sitrep.incidentservice.incident.StaleIncidentVersion;
 import io.sitrep.incidentservice.incident.UnknownIncident;
+import io.sitrep.incidentservice.incident.UnknownUpdate;
 import io.sitrep.support.web.ProblemExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,11 @@ public class ApiExceptionHandler extends ProblemExceptionHandler {
     @ExceptionHandler(UnknownIncident.class)
     ResponseEntity<Object> unknownIncident(UnknownIncident e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-incident", "Unknown incident", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(UnknownUpdate.class)
+    ResponseEntity<Object> unknownUpdate(UnknownUpdate e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-update", "Unknown update", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(UnknownComponent.class)

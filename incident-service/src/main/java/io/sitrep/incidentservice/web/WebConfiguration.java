@@ -38,17 +38,22 @@ class WebConfiguration {
     @Bean
     OpenApiCustomizer openApiProblems() {
         return new OpenApiProblems(
-                Map.of("openIncident", List.of("404", "422"),
-                        "getIncident", List.of("304", "404"),
-                        "listIncidentUpdates", List.of("404"),
-                        "updateIncident", List.of("404", "409", "412", "422"),
-                        "resolveIncident", List.of("404", "409", "412", "422"),
-                        "reopenIncident", List.of("404", "409", "412", "422"),
-                        "publishPostmortem", List.of("404", "409", "412"),
-                        "getComponent", List.of("404"),
-                        "changeComponentStatus", List.of("404")),
-                Map.of("404", "unknown-incident or unknown-component",
-                        "409", "incident-already-resolved or incident-not-resolved",
+                Map.ofEntries(Map.entry("openIncident", List.of("404", "422")),
+                        Map.entry("getIncident", List.of("304", "404")),
+                        Map.entry("listIncidentUpdates", List.of("404")),
+                        Map.entry("updateIncident", List.of("404", "409", "412", "422")),
+                        Map.entry("resolveIncident", List.of("404", "409", "412", "422")),
+                        Map.entry("reopenIncident", List.of("404", "409", "412", "422")),
+                        Map.entry("publishIncident", List.of("404", "409", "412", "422")),
+                        Map.entry("publishPostmortem", List.of("404", "409", "412")),
+                        Map.entry("editIncident", List.of("404", "409", "412", "422")),
+                        Map.entry("editIncidentUpdate", List.of("404", "409", "412", "422")),
+                        Map.entry("listIncidentUpdateRevisions", List.of("404")),
+                        Map.entry("deleteIncident", List.of("404", "409", "412", "422")),
+                        Map.entry("getComponent", List.of("404")),
+                        Map.entry("changeComponentStatus", List.of("404"))),
+                Map.of("404", "unknown-incident, unknown-update or unknown-component",
+                        "409", "incident-already-resolved, incident-not-resolved, incident-already-public or incident-deleted",
                         "412", "stale-version: If-Match names a version that is no longer current",
                         "422", "idempotency-key-reused"));
     }

@@ -3,6 +3,7 @@ package io.sitrep.incidentservice.incident;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,12 @@ final class IncidentFixtures {
     static Incident anOpenIncidentAffecting(ComponentStatusChange... components) {
         return Incident.open(new OpenIncident(TITLE, null, OPENING_IMPACT, "We are looking into it.", null), List.of(components), OPENED_AT)
                 .incident();
+    }
+
+    /** An internal incident, as an alert opens one: version 1. */
+    static Incident anInternalIncident() {
+        return Incident.open(new OpenIncident("[FIRING:1] CheckoutErrorRate", null, Impact.MINOR, "5xx on web-1", null, Visibility.INTERNAL),
+                List.of(), OPENED_AT).incident();
     }
 
     static Incident aResolvedIncident() {

@@ -4,15 +4,20 @@ import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentDeleted;
+import io.sitrep.events.IncidentEdited;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.IncidentPublished;
 import io.sitrep.events.IncidentReopened;
 import io.sitrep.events.IncidentResolved;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.IncidentUpdateEdited;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.Postmortem;
 import io.sitrep.events.PostmortemPublished;
+import io.sitrep.events.Visibility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.sitrep.incidentservice.incident.IncidentFixtures.NOW;
@@ -40,6 +46,7 @@ import static io.sitrep.incidentservice.incident.IncidentFixtures.aResolution;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.aResolutionOccurredAt;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.aResolvedIncident;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.aResolvedIncidentWithPostmortem;
+import static io.sitrep.incidentservice.incident.IncidentFixtures.anInternalIncident;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.anOpenIncident;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.anOpenIncidentAffecting;
 import static io.sitrep.incidentservice.incident.IncidentFixtures.anUpdate;
@@ -793,6 +800,161 @@ class IncidentTest {
             IncidentEvent event = incident.update(anUpdateOccurredAt(OPENED_AT.plusSeconds(1).plusNanos(999)), List.of(), NOW);
 
             assertThat(event.occurredAt()).isEqualTo(OPENED_AT.plusSeconds(1));
+        }
+    }
+
+    @Nested
+    class Publishing {
+
+        @Test
+        void anIncidentIsPublicUnlessOpenedInternal() {
+            assertThat(anOpenIncident().visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(anInternalIncident().snapshot().visibility()).isEqualTo(Visibility.INTERNAL);
+        }
+
+        @Test
+        void publishingMakesItPublicWithTheCustomersTitleMessageAndImpact() {
+            Incident incident = anInternalIncident();
+
+            IncidentPublished event = incident.publish(new PublishIncident("Checkout is slow", "Some payments are slow.", Impact.MAJOR),
+                    List.of(component("checkout", ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL)), NOW);
+
+            assertThat(event.incident().visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(event.incident().title()).isEqualTo("Checkout is slow");
+            assertThat(event.previousTitle()).isEqualTo("[FIRING:1] CheckoutErrorRate");
+            assertThat(event.update().message()).isEqualTo("Some payments are slow.");
+            assertThat(event.update().impact()).isEqualTo(Impact.MAJOR);
+            assertThat(event.update().previousImpact()).isEqualTo(Impact.MINOR);
+            assertThat(event.update().componentChanges()).singleElement()
+                    .satisfies(c -> assertThat(c.status()).isEqualTo(ComponentStatus.PARTIAL_OUTAGE));
+            assertThat(event.version()).isEqualTo(2);
+            assertThat(incident.snapshot().title()).isEqualTo("Checkout is slow");
+        }
+
+        @Test
+        void publishingWithoutTitleOrMessageKeepsTheTitleAndSaysWeAreInvestigating() {
+            Incident incident = anInternalIncident();
+
+            IncidentPublished event = incident.publish(new PublishIncident(null, null, null), List.of(), NOW);
+
+            assertThat(event.incident().title()).isEqualTo("[FIRING:1] CheckoutErrorRate");
+            assertThat(event.update().message()).isEqualTo(Incident.DEFAULT_PUBLISHED_MESSAGE);
+            assertThat(event.incident().impact()).isEqualTo(Impact.MINOR);
+        }
+
+        @Test
+        void rejectsPublishingTwice() {
+            Incident incident = anInternalIncident();
+            incident.publish(new PublishIncident(null, null, null), List.of(), NOW);
+
+            assertThatThrownBy(() -> incident.publish(new PublishIncident(null, null, null), List.of(), NOW))
+                    .isInstanceOf(IncidentAlreadyPublic.class)
+                    .extracting(e -> ((IncidentRuleViolated) e).rule()).isEqualTo("incident-already-public");
+            assertThat(incident.version()).isEqualTo(2);
+        }
+
+        @Test
+        void rejectsPublishingAnIncidentThatWasPublicFromTheStart() {
+            Incident incident = anOpenIncident();
+
+            assertThatThrownBy(() -> incident.publish(new PublishIncident(null, null, null), List.of(), NOW))
+                    .isInstanceOf(IncidentAlreadyPublic.class);
+        }
+
+        @Test
+        void rejectsPublishingAResolvedInternalIncident() {
+            Incident incident = anInternalIncident();
+            incident.resolve(aResolution(), List.of(), RESOLVED_AT);
+
+            assertThatThrownBy(() -> incident.publish(new PublishIncident("T", null, null), List.of(), NOW))
+                    .isInstanceOf(IncidentAlreadyResolved.class)
+                    .hasMessageContaining("publish it");
+            assertThat(incident.visibility()).isEqualTo(Visibility.INTERNAL);
+        }
+
+        @Test
+        void updatesAndResolutionsOfAnInternalIncidentStayInternal() {
+            Incident incident = anInternalIncident();
+
+            IncidentEvent updated = incident.update(anUpdate(IncidentStatus.IDENTIFIED), List.of(), NOW);
+            IncidentResolved resolved = incident.resolve(aResolution(), List.of(), NOW.plusSeconds(1));
+
+            assertThat(updated.incident().visibility()).isEqualTo(Visibility.INTERNAL);
+            assertThat(resolved.incident().visibility()).isEqualTo(Visibility.INTERNAL);
+        }
+    }
+
+    @Nested
+    class Correcting {
+
+        @Test
+        void renamingAndReRatingRaiseTheVersionWithoutATimelineEntry() {
+            Incident incident = aResolvedIncident();
+
+            IncidentEdited event = incident.edit(new EditIncident("Checkout fails in eu-west", Impact.CRITICAL), NOW).orElseThrow();
+
+            assertThat(event.previousTitle()).isEqualTo(TITLE);
+            assertThat(event.previousImpact()).isEqualTo(OPENING_IMPACT);
+            assertThat(event.incident().title()).isEqualTo("Checkout fails in eu-west");
+            assertThat(event.incident().impact()).isEqualTo(Impact.CRITICAL);
+            assertThat(event.version()).isEqualTo(3);
+            assertThat(event).isNotInstanceOf(io.sitrep.events.IncidentLifecycleEvent.class);
+        }
+
+        @Test
+        void anEditThatChangesNothingYieldsNoEvent() {
+            Incident incident = anOpenIncident();
+
+            assertThat(incident.edit(new EditIncident(TITLE, OPENING_IMPACT), NOW)).isEmpty();
+            assertThat(incident.version()).isEqualTo(1);
+        }
+
+        @Test
+        void correctingAnUpdateCountsItsRevisions() {
+            Incident incident = anOpenIncident();
+            UUID update = UUID.randomUUID();
+
+            IncidentUpdateEdited first = incident.editUpdate(update, "Teh checkout", 1, "The checkout", NOW).orElseThrow();
+            IncidentUpdateEdited second = incident.editUpdate(update, "The checkout", 2, "The checkout page", NOW).orElseThrow();
+
+            assertThat(first.revision()).isEqualTo(2);
+            assertThat(first.previousMessage()).isEqualTo("Teh checkout");
+            assertThat(second.revision()).isEqualTo(3);
+            assertThat(second.version()).isEqualTo(3);
+            assertThat(incident.editUpdate(update, "Same", 3, "Same", NOW)).isEmpty();
+        }
+
+        @Test
+        void deletingRaisesTheVersionAndKeepsTheReason() {
+            Incident incident = anOpenIncident();
+
+            IncidentDeleted event = incident.delete("Opened by mistake", NOW);
+
+            assertThat(event.reason()).isEqualTo("Opened by mistake");
+            assertThat(event.version()).isEqualTo(2);
+            assertThat(incident.isDeleted()).isTrue();
+        }
+
+        @Test
+        void aDeletedIncidentRefusesEveryCommandNamingTheRule() {
+            Incident incident = anInternalIncident();
+            incident.delete("Opened by mistake", NOW);
+
+            List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> commands = List.of(
+                    () -> incident.update(anUpdate(IncidentStatus.IDENTIFIED), List.of(), NOW),
+                    () -> incident.resolve(aResolution(), List.of(), NOW),
+                    () -> incident.reopen(aReopening(null), NOW),
+                    () -> incident.publishPostmortem("body", NOW),
+                    () -> incident.publish(new PublishIncident(null, null, null), List.of(), NOW),
+                    () -> incident.edit(new EditIncident("New", null), NOW),
+                    () -> incident.editUpdate(UUID.randomUUID(), "a", 1, "b", NOW),
+                    () -> incident.delete("again", NOW));
+
+            for (var command : commands) {
+                assertThatThrownBy(command).isInstanceOf(IncidentAlreadyDeleted.class)
+                        .extracting(e -> ((IncidentRuleViolated) e).rule()).isEqualTo("incident-deleted");
+            }
+            assertThat(incident.version()).isEqualTo(2);
         }
     }
 }

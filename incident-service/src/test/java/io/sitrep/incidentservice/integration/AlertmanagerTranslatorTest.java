@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice.integration;
 
 import io.sitrep.events.Impact;
+import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerNotification;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerNotification.Alert;
 import io.sitrep.incidentservice.integration.alertmanager.AlertmanagerTranslator;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertmanagerTranslatorTest {
 
     private final AlertmanagerTranslator translator = new AlertmanagerTranslator(
-            new IntegrationSettings(null, Impact.MINOR, null, new IntegrationSettings.Alertmanager("severity", "component", "summary", "description")));
+            new IntegrationSettings(null, Impact.MINOR, null, new IntegrationSettings.Alertmanager("severity", "component", "summary", "description"), Visibility.INTERNAL));
 
     @Test
     void theWorstSeverityOfTheFiringAlertsSetsTheImpact() {

@@ -86,7 +86,7 @@ class OutboxRelayIT extends IntegrationTest {
         CountDownLatch commit = new CountDownLatch(1);
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         CompletableFuture<String> late = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-            String id = commands.open(new OpenIncident("Committed late", null, null, "Slow transaction.", null), List.of())
+            String id = commands.open("ci", new OpenIncident("Committed late", null, null, "Slow transaction.", null), List.of())
                     .id().toString();
             inserted.countDown();
             awaitQuietly(commit);

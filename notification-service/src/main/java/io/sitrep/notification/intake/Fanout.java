@@ -23,7 +23,8 @@ import java.util.UUID;
  * delivery is created per matching active subscription and event. An event id seen before creates
  * nothing, so replays and duplicates are harmless. Incident and maintenance events notify; component events
  * are recorded as seen and create no delivery (their effect reaches subscribers through the incident or the
- * maintenance window).
+ * maintenance window). Only subscriptions that include internal incidents are matched to an internal incident's
+ * events, and they alone get an incident event's actor.
  */
 public class Fanout {
 
@@ -97,8 +98,15 @@ public class Fanout {
                 results.add(Result.IGNORED);
             } else {
                 results.add(Result.ACCEPTED);
-                byte[] body = matching.get(i).isEmpty() ? null : payloads.body(event);
+                byte[] forResponders = null;
+                byte[] forThePublic = null;
                 for (JdbcSubscriptions.Candidate candidate : matching.get(i)) {
+                    byte[] body;
+                    if (candidate.filter().includeInternal()) {
+                        body = forResponders == null ? forResponders = payloads.body(event) : forResponders;
+                    } else {
+                        body = forThePublic == null ? forThePublic = payloads.publicBody(event) : forThePublic;
+                    }
                     created.add(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), candidate.id().value(), event.eventId(),
                             event.type().wireName(), candidate.endpoint(), body, event.publishedAt(), events.get(i).trace()));
                 }

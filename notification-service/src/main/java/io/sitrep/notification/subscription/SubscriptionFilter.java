@@ -16,12 +16,28 @@ import java.util.Set;
  * type (empty = all), and by the incident's impact after the event (null = any). Maintenance has no impact: a
  * minimum impact above {@code none} asks for incidents that hurt, so it lets maintenance through only when the
  * subscription names that maintenance event type.
+ *
+ * <p>Internal incidents reach only a subscription with {@code includeInternal} (a responders' channel). For every
+ * other subscription an incident begins when it is published: {@code incident.published} is notified to those
+ * that asked for {@code incident.opened}, as if it had just opened.
+ *
+ * <p>Corrections ({@link #CORRECTION_TYPES}) are notified only to subscriptions that name them.
+ *
+ * @param includeInternal whether internal incidents (alerts nobody has published yet) are notified too
  */
-public record SubscriptionFilter(Set<String> components, Set<EventType> eventTypes, Impact minImpact) {
+public record SubscriptionFilter(Set<String> components, Set<EventType> eventTypes, Impact minImpact, boolean includeInternal) {
 
     /** The incident event types. */
     public static final Set<EventType> INCIDENT_TYPES = Set.copyOf(EnumSet.of(EventType.INCIDENT_OPENED, EventType.INCIDENT_UPDATED,
-            EventType.INCIDENT_RESOLVED, EventType.INCIDENT_REOPENED, EventType.POSTMORTEM_PUBLISHED));
+            EventType.INCIDENT_RESOLVED, EventType.INCIDENT_REOPENED, EventType.POSTMORTEM_PUBLISHED, EventType.INCIDENT_PUBLISHED,
+            EventType.INCIDENT_EDITED, EventType.INCIDENT_UPDATE_EDITED, EventType.INCIDENT_DELETED));
+
+    /**
+     * The corrections: a subscriber does not want a mail for a typo fix, so they notify only subscriptions that name
+     * them in {@link #eventTypes()} (webhooks only).
+     */
+    public static final Set<EventType> CORRECTION_TYPES = Set.copyOf(EnumSet.of(EventType.INCIDENT_EDITED,
+            EventType.INCIDENT_UPDATE_EDITED, EventType.INCIDENT_DELETED));
 
     /** The maintenance event types. */
     public static final Set<EventType> MAINTENANCE_TYPES = Set.copyOf(EnumSet.of(EventType.MAINTENANCE_SCHEDULED,
@@ -45,7 +61,12 @@ public record SubscriptionFilter(Set<String> components, Set<EventType> eventTyp
         }
     }
 
-    /** Everything. */
+    /** A filter of public incidents and maintenance. */
+    public SubscriptionFilter(Set<String> components, Set<EventType> eventTypes, Impact minImpact) {
+        this(components, eventTypes, minImpact, false);
+    }
+
+    /** Everything public. */
     public static SubscriptionFilter all() {
         return new SubscriptionFilter(Set.of(), Set.of(), null);
     }
@@ -71,7 +92,13 @@ public record SubscriptionFilter(Set<String> components, Set<EventType> eventTyp
      * incident affects and those its update changed; the impact is the incident's after the event.
      */
     public boolean matches(IncidentEvent event) {
-        if (!eventTypes.isEmpty() && !eventTypes.contains(event.type())) {
+        if (!event.incident().isPublic() && !includeInternal) {
+            return false;
+        }
+        if (CORRECTION_TYPES.contains(event.type()) && !eventTypes.contains(event.type())) {
+            return false;
+        }
+        if (!eventTypes.isEmpty() && !eventTypes.contains(event.type()) && !opensForThePublic(event)) {
             return false;
         }
         if (minImpact != null && !event.incident().impact().isAtLeast(minImpact)) {
@@ -102,6 +129,11 @@ public record SubscriptionFilter(Set<String> components, Set<EventType> eventTyp
         Set<String> touched = new HashSet<>();
         event.maintenance().components().forEach(c -> touched.add(c.id()));
         return touchesOneOf(touched);
+    }
+
+    /** A publish is the opening an incident has for a subscriber that never saw it internal. */
+    private boolean opensForThePublic(IncidentEvent event) {
+        return event.type() == EventType.INCIDENT_PUBLISHED && !includeInternal && eventTypes.contains(EventType.INCIDENT_OPENED);
     }
 
     private boolean touchesOneOf(Set<String> touched) {

@@ -3,6 +3,7 @@ package io.sitrep.notification.subscription;
 import io.sitrep.events.EventType;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.events.MaintenanceReminder;
@@ -10,6 +11,7 @@ import io.sitrep.events.MaintenanceScheduled;
 import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.SitrepEvent;
+import io.sitrep.events.Visibility;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.GoldenSamples;
 import io.sitrep.notification.Incidents;
@@ -48,6 +50,46 @@ class SubscriptionFilterTest {
 
         assertThat(updatesOnly.matches(update)).isTrue();
         assertThat(updatesOnly.matches(majorOnApi)).isFalse();
+    }
+
+    // Issue 13: an alert's internal incident reached every subscriber, alert and host names included.
+    @Test
+    void anInternalIncidentMatchesOnlyAFilterThatIncludesInternalIncidents() {
+        IncidentOpened internal = majorOnApi.withActor("alerts");
+        IncidentOpened hidden = new IncidentOpened(internal.eventId(), internal.incidentId(), 1, internal.occurredAt(), internal.publishedAt(),
+                internal.update(), withVisibility(internal.incident(), Visibility.INTERNAL), "alerts");
+
+        assertThat(SubscriptionFilter.all().matches(hidden)).isFalse();
+        assertThat(new SubscriptionFilter(Set.of(), Set.of(), null, true).matches(hidden)).isTrue();
+        assertThat(new SubscriptionFilter(Set.of(), Set.of(), null, true).matches(majorOnApi)).isTrue();
+    }
+
+    @Test
+    void aPublishCountsAsAnOpeningForPublicSubscriptionsOnly() throws Exception {
+        SitrepEvent published = new EventCodec().decode(EventType.INCIDENT_PUBLISHED.wireName(), GoldenSamples.sample(EventType.INCIDENT_PUBLISHED));
+        Set<EventType> openings = Set.of(EventType.INCIDENT_OPENED);
+
+        assertThat(new SubscriptionFilter(Set.of(), openings, null).matches(published)).isTrue();
+        assertThat(new SubscriptionFilter(Set.of(), openings, null, true).matches(published)).isFalse();
+        assertThat(new SubscriptionFilter(Set.of(), Set.of(EventType.INCIDENT_PUBLISHED), null, true).matches(published)).isTrue();
+        assertThat(new SubscriptionFilter(Set.of(), Set.of(EventType.INCIDENT_UPDATED), null).matches(published)).isFalse();
+    }
+
+    @Test
+    void correctionsMatchOnlyFiltersThatNameThem() throws Exception {
+        EventCodec codec = new EventCodec();
+        for (EventType type : SubscriptionFilter.CORRECTION_TYPES) {
+            SitrepEvent correction = codec.decode(type.wireName(), GoldenSamples.sample(type));
+
+            assertThat(SubscriptionFilter.all().matches(correction)).as(type.wireName()).isFalse();
+            assertThat(new SubscriptionFilter(Set.of(), Set.of(EventType.INCIDENT_UPDATED), null).matches(correction)).isFalse();
+            assertThat(new SubscriptionFilter(Set.of(), Set.of(type), null).matches(correction)).as(type.wireName()).isTrue();
+        }
+    }
+
+    private static IncidentSnapshot withVisibility(IncidentSnapshot s, Visibility visibility) {
+        return new IncidentSnapshot(s.id(), s.title(), s.status(), s.impact(), s.components(), s.createdAt(), s.updatedAt(),
+                s.resolvedAt(), s.version(), visibility);
     }
 
     @Test

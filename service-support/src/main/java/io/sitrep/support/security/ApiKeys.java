@@ -32,7 +32,7 @@ public final class ApiKeys {
     public ApiKeys(SecuritySettings settings, Map<String, ApiPrincipal> serviceKeys) {
         serviceKeys.forEach((hash, principal) -> add(hash.toLowerCase(Locale.ROOT), principal));
         for (SecuritySettings.ApiKey key : settings.apiKeys()) {
-            add(key.sha256().toLowerCase(Locale.ROOT), new ApiPrincipal(key.name(), key.scopes(), key.defaultComponent()));
+            add(key.sha256().toLowerCase(Locale.ROOT), new ApiPrincipal(key.name(), key.scopes(), key.defaultComponent(), key.incidentVisibility(), null));
         }
         if (!settings.bootstrapKey().isBlank()) {
             add(sha256(settings.bootstrapKey().strip()), new ApiPrincipal(BOOTSTRAP, Set.of(ApiPrincipal.ADMIN)));

@@ -120,7 +120,7 @@ public class SecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, ApiKeyAuthenticationProvider keys, SecurityProblems problems,
-                                    SecuritySettings settings, ObjectProvider<AccessRules> serviceRules,
+                                    ProblemWriter problemWriter, SecuritySettings settings, ObjectProvider<AccessRules> serviceRules,
                                     ObjectProvider<PublicPaths> publicPaths, ObjectProvider<BodyCredentialPaths> bodyCredentialPaths) {
         AuthenticationFilter bearerKeys = new AuthenticationFilter(new ProviderManager(keys), new BearerKeyConverter());
         bearerKeys.setSuccessHandler((request, response, authentication) ->
@@ -151,6 +151,8 @@ public class SecurityAutoConfiguration {
                 })
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(bearerKeys, AuthorizationFilter.class)
+                // Registered second at the same place, so it runs after the key was admitted.
+                .addFilterBefore(new ActorHeaderFilter(problemWriter), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     // An error page or an async continuation belongs to a request that was already authorised.
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();

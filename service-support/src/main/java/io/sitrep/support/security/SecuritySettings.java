@@ -1,5 +1,7 @@
 package io.sitrep.support.security;
 
+import io.sitrep.events.Visibility;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -51,12 +53,15 @@ public record SecuritySettings(
      * @param scopes           what the key may do, e.g. {@code incidents:write}; {@code admin} for everything; none for read-only
      * @param defaultComponent the component that incidents opened through an integration with this key
      *                         affect when the alert names none (incident-service); empty for none
+     * @param incidentVisibility the visibility of incidents integrations open with this key (incident-service):
+     *                           public or internal; empty for the service's default
      */
     public record ApiKey(
             @NotBlank String name,
             @NotBlank @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256") String sha256,
             @DefaultValue Set<@Pattern(regexp = "^[a-z][a-z-]*(:[a-z][a-z-]*)?$", message = "must be a scope such as incidents:write") String> scopes,
-            @DefaultValue("") String defaultComponent) {
+            @DefaultValue("") String defaultComponent,
+            Visibility incidentVisibility) {
     }
 
     /**

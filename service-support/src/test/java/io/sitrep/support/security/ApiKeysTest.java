@@ -30,7 +30,7 @@ class ApiKeysTest {
     }
 
     private static SecuritySettings.ApiKey ciKey(String sha256, Set<String> scopes) {
-        return new SecuritySettings.ApiKey("ci", sha256, scopes, "");
+        return new SecuritySettings.ApiKey("ci", sha256, scopes, "", null);
     }
 
     @Nested

@@ -1,5 +1,6 @@
 package io.sitrep.timeline.ingest;
 
+import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.timeline.readmodel.VersionCheck;
 import io.sitrep.timeline.readmodel.persistence.ApplyResult;
@@ -8,6 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +24,12 @@ public class EventApplier {
 
     private final JdbcTemplate jdbc;
     private final ReadModelWriter writer;
+    private final JsonMapper json;
 
-    EventApplier(JdbcTemplate jdbc, ReadModelWriter writer) {
+    EventApplier(JdbcTemplate jdbc, ReadModelWriter writer, JsonMapper json) {
         this.jdbc = jdbc;
         this.writer = writer;
+        this.json = json;
     }
 
     /**
@@ -31,7 +37,8 @@ public class EventApplier {
      * got in each partition, and queues the events for the live stream of every instance, in one transaction.
      * The current generation is held {@code FOR SHARE} until commit, so a rebuild cannot switch generations
      * under it. An event at the version already applied is queued too (a rebuild may have applied it ahead
-     * of this consumer), but an event id is queued once only.
+     * of this consumer), but an event id is queued once only. The stream is public: an internal incident's events
+     * are not queued, and a public incident's events lose what only responders see (see {@link #publicData}).
      *
      * @param events    decoded events, in the order of their records
      * @param positions the last record of each partition the batch covers, decoded or not
@@ -43,9 +50,9 @@ public class EventApplier {
         List<ApplyResult> results = writer.apply(events.stream().map(ConsumedEvent::event).toList(), generation);
         List<Object[]> streamed = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            if (results.get(i).check() != VersionCheck.SKIP_OLD) {
-                SitrepEvent event = events.get(i).event();
-                streamed.add(new Object[] {event.eventId(), event.type().wireName(), events.get(i).data()});
+            SitrepEvent event = events.get(i).event();
+            if (results.get(i).check() != VersionCheck.SKIP_OLD && isPublic(event)) {
+                streamed.add(new Object[] {event.eventId(), event.type().wireName(), publicData(event, events.get(i).data())});
             }
         }
         if (!streamed.isEmpty()) {
@@ -62,6 +69,27 @@ public class EventApplier {
                         ON CONFLICT (topic, partition) DO UPDATE SET next_offset = GREATEST(applied_offsets.next_offset, EXCLUDED.next_offset)""",
                 new ArrayList<>(next.values()));
         return results;
+    }
+
+    private static boolean isPublic(SitrepEvent event) {
+        return !(event instanceof IncidentEvent incident) || incident.incident().isPublic();
+    }
+
+    /**
+     * The event's data as the public may see it: an incident event without its actor, a publish or an edit without
+     * the earlier title (an alert's name, or a typo), a corrected update without its earlier text, and a deletion
+     * without its reason. Other events pass unchanged.
+     */
+    String publicData(SitrepEvent event, String data) {
+        if (!(event instanceof IncidentEvent)) {
+            return data;
+        }
+        JsonNode tree = json.readTree(data);
+        if (tree instanceof ObjectNode object) {
+            object.remove(List.of("actor", "previousTitle", "previousMessage", "reason"));
+            return json.writeValueAsString(object);
+        }
+        return data;
     }
 
     /**

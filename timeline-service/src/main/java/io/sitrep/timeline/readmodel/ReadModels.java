@@ -7,23 +7,46 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The read side: every question the API, the feed and the status page ask, answered from the current generation. */
+/**
+ * The read side: every question the API, the feed and the status page ask, answered from the current generation.
+ * Unless a method takes an {@link Audience}, it answers for the public: internal incidents and internal timeline
+ * entries are left out, and no entry says who posted it.
+ */
 public interface ReadModels {
 
     /** The incident with the newest {@code timelineLimit} entries of its timeline, and its postmortem. */
-    Optional<IncidentDetail> incident(UUID id, int timelineLimit);
+    default Optional<IncidentDetail> incident(UUID id, int timelineLimit) {
+        return incident(id, timelineLimit, Audience.PUBLIC);
+    }
+
+    /** The incident with the newest {@code timelineLimit} entries of its timeline the audience sees, and its postmortem. */
+    Optional<IncidentDetail> incident(UUID id, int timelineLimit, Audience audience);
 
     /**
      * The incident as Sitrep showed it at a moment: its last version published at or before
      * {@code asOf}, the newest {@code timelineLimit} timeline entries up to that version and the
      * postmortem revision current then. Empty when the incident was not published yet.
      */
-    Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf, int timelineLimit);
+    default Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf, int timelineLimit) {
+        return incidentAsOf(id, asOf, timelineLimit, Audience.PUBLIC);
+    }
+
+    /** As {@link #incidentAsOf(UUID, Instant, int)}, of the versions and entries the audience sees. */
+    Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf, int timelineLimit, Audience audience);
 
     /** A page of the incident's timeline, newest first, after {@code cursor} (null: from the newest); empty for an unknown incident. */
-    Optional<TimelinePage> timeline(UUID id, TimelineCursor cursor, int limit);
+    default Optional<TimelinePage> timeline(UUID id, TimelineCursor cursor, int limit) {
+        return timeline(id, cursor, limit, Audience.PUBLIC);
+    }
 
-    IncidentPage incidents(IncidentQuery query);
+    /** As {@link #timeline(UUID, TimelineCursor, int)}, of the entries the audience sees. */
+    Optional<TimelinePage> timeline(UUID id, TimelineCursor cursor, int limit, Audience audience);
+
+    default IncidentPage incidents(IncidentQuery query) {
+        return incidents(query, Audience.PUBLIC);
+    }
+
+    IncidentPage incidents(IncidentQuery query, Audience audience);
 
     /** Every open incident, newest first. */
     List<IncidentView> openIncidents();

@@ -3,6 +3,7 @@ package io.sitrep.timeline.readmodel;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.UUID;
  * @param previousImpact null for the opening entry
  * @param occurredAt     when it happened in the world (may be backfilled)
  * @param publishedAt    when Sitrep accepted it
+ * @param visibility     internal for an entry recorded while the incident was internal; such entries stay internal
+ * @param actor          who posted it; shown to authenticated readers only, null otherwise and for entries from
+ *                       before actors were recorded
  */
 public record TimelineEntry(
         UUID id,
@@ -29,9 +33,12 @@ public record TimelineEntry(
         String message,
         List<ComponentChange> componentChanges,
         Instant occurredAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Visibility visibility,
+        String actor) {
 
     public TimelineEntry {
         componentChanges = componentChanges == null ? List.of() : List.copyOf(componentChanges);
+        visibility = visibility == null ? Visibility.PUBLIC : visibility;
     }
 }

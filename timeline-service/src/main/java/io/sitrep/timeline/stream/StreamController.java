@@ -45,7 +45,9 @@ class StreamController {
             description = "Resumes after Last-Event-ID (header, or the lastEventId parameter) from a buffer of recent events; when that "
                     + "event is no longer buffered, a 'sitrep.resync' event comes first. Heartbeat comments keep the connection alive. "
                     + "The server ends a stream after its maximum lifetime, with a 'retry' hint: reconnect with Last-Event-ID. "
-                    + "One client address may hold a limited number of streams open at once (429 beyond it).",
+                    + "One client address may hold a limited number of streams open at once (429 beyond it). "
+                    + "The stream is public: events of internal incidents are left out, and incident events carry no actor "
+                    + "(nor, for incident.published, the title the incident had while internal).",
             responses = @ApiResponse(responseCode = "200", description = "the stream",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"))))
     @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -3,6 +3,7 @@ package io.sitrep.timeline.rebuild;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.events.SitrepEvent;
@@ -67,7 +68,11 @@ class RebuildIT extends IntegrationTest {
         events.publish(history.toArray(SitrepEvent[]::new));
         events.send(incidents.get(0).id().toString(), Map.of(CloudEventHeaders.TYPE, "incident.exploded"), "{}".getBytes(StandardCharsets.UTF_8));
         IncidentStory first = incidents.get(0);
-        long versions = history.stream().filter(e -> e instanceof IncidentEvent).map(e -> e.aggregateId() + "/" + e.version()).distinct().count();
+        // A deleted incident keeps no versions: its tombstone removes them.
+        java.util.Set<String> deleted = history.stream().filter(e -> e instanceof io.sitrep.events.IncidentDeleted)
+                .map(SitrepEvent::aggregateId).collect(java.util.stream.Collectors.toSet());
+        long versions = history.stream().filter(e -> e instanceof IncidentEvent && !deleted.contains(e.aggregateId()))
+                .map(e -> e.aggregateId() + "/" + e.version()).distinct().count();
         await().atMost(TIMEOUT).until(() -> count("SELECT count(*) FROM incident_versions") == versions);
         long generationBefore = jdbc.sql("SELECT generation FROM current_generation").query(Long.class).single();
 
@@ -136,8 +141,13 @@ class RebuildIT extends IntegrationTest {
             IncidentStory story = IncidentStory.startingAt("Rebuilt " + i, start.plus(Duration.ofMinutes(30L * i)));
             incidents.add(story);
             ComponentStory component = components.get(i % components.size());
-            events.add(story.open(Impact.values()[i % 4], "Opened " + i,
-                    change(component.id(), component.name(), ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL)));
+            if (i % 5 == 1) {
+                // Issue 13: some incidents start internal, as alerts open them, and half of those are published later.
+                story.internal().by("alerts");
+            }
+            IncidentOpened opening = story.open(Impact.values()[i % 4], "Opened " + i,
+                    change(component.id(), component.name(), ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL));
+            events.add(opening);
             events.add(component.status(ComponentStatus.PARTIAL_OUTAGE, story.id(), start.plus(Duration.ofMinutes(30L * i))));
             SitrepEvent identified = story.update(IncidentStatus.IDENTIFIED, Impact.MAJOR, "Identified " + i);
             if (i == 7) {
@@ -146,6 +156,19 @@ class RebuildIT extends IntegrationTest {
             } else {
                 events.add(identified);
                 events.add(identified);
+            }
+            if (i % 10 == 1) {
+                events.add(story.by("Dana Whitfield").publish("Published " + i, "For customers " + i));
+            }
+            if (i % 6 == 3) {
+                // Issue 13: corrections, and a deletion whose tombstone a rebuild applies the same way.
+                events.add(story.edit("Renamed " + i, Impact.MINOR));
+                events.add(story.correct(opening.update().id(), "Opened " + i, "Opened, corrected " + i, 2));
+            }
+            if (i == 10 || i == 20) {
+                // Even, so that the updates published during the rebuild (to odd ones) never follow a tombstone.
+                events.add(story.delete("Opened by mistake " + i));
+                continue;
             }
             if (i % 2 == 0) {
                 events.add(story.resolve("Resolved " + i,

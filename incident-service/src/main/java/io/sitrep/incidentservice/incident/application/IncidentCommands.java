@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.incident.application;
 
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.IncidentEvent;
+import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentReopened;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.SitrepEvent;
@@ -11,14 +12,18 @@ import io.sitrep.incidentservice.component.Components;
 import io.sitrep.incidentservice.component.UnknownComponent;
 import io.sitrep.events.AffectedComponent;
 import io.sitrep.incidentservice.incident.ComponentStatusChange;
+import io.sitrep.incidentservice.incident.EditIncident;
 import io.sitrep.incidentservice.incident.Incident;
+import io.sitrep.incidentservice.incident.IncidentDetails;
 import io.sitrep.incidentservice.incident.IncidentId;
 import io.sitrep.incidentservice.incident.Incidents;
 import io.sitrep.incidentservice.incident.MaintenanceCoverage;
 import io.sitrep.incidentservice.incident.OpenIncident;
+import io.sitrep.incidentservice.incident.PublishIncident;
 import io.sitrep.incidentservice.incident.ReopenIncident;
 import io.sitrep.incidentservice.incident.ResolveIncident;
 import io.sitrep.incidentservice.incident.UnknownIncident;
+import io.sitrep.incidentservice.incident.UnknownUpdate;
 import io.sitrep.incidentservice.incident.UpdateIncident;
 import io.sitrep.support.outbox.Outbox;
 import org.springframework.stereotype.Service;
@@ -39,7 +44,8 @@ import java.util.stream.Collectors;
 /**
  * The incident use cases. Each runs in one transaction: it locks the incident and the components it
  * touches, applies the command, stores the new state and appends the events to the outbox, so that
- * state and events are committed together or not at all.
+ * state and events are committed together or not at all. Every event records its {@code actor}: the
+ * API key's name, or the person a trusted client acted for.
  */
 @Service
 @Transactional
@@ -59,53 +65,102 @@ public class IncidentCommands {
         this.maintenance = maintenance;
     }
 
-    public Incident open(OpenIncident command, List<ComponentStatusRequest> requested) {
+    public Incident open(String actor, OpenIncident command, List<ComponentStatusRequest> requested) {
         Instant now = clock.instant();
         Map<ComponentId, Component> locked = lockComponents(requested);
         List<ComponentStatusChange> changes = changes(requested, locked);
         Incident.Opening opening = Incident.open(command, changes, now);
-        incidents.add(opening.incident(), opening.event());
-        publish(opening.event(), changes, locked, now);
+        IncidentOpened event = opening.event().withActor(actor);
+        incidents.add(opening.incident(), event);
+        publish(event, changes, locked, now);
         return opening.incident();
     }
 
-    public Incident update(IncidentId id, Long ifMatch, UpdateIncident command, List<ComponentStatusRequest> requested) {
+    public Incident update(String actor, IncidentId id, Long ifMatch, UpdateIncident command, List<ComponentStatusRequest> requested) {
         Instant now = clock.instant();
         Incident incident = lock(id, ifMatch);
         boolean resolves = command.status() == IncidentStatus.RESOLVED && incident.status().isOpen();
-        return change(incident, requested, resolves, changes -> incident.update(command, changes, now), now);
+        return change(actor, incident, requested, resolves, changes -> incident.update(command, changes, now), now);
     }
 
-    public Incident resolve(IncidentId id, Long ifMatch, ResolveIncident command, List<ComponentStatusRequest> requested) {
+    public Incident resolve(String actor, IncidentId id, Long ifMatch, ResolveIncident command, List<ComponentStatusRequest> requested) {
         Instant now = clock.instant();
         Incident incident = lock(id, ifMatch);
-        return change(incident, requested, incident.status().isOpen(), changes -> incident.resolve(command, changes, now), now);
+        return change(actor, incident, requested, incident.status().isOpen(), changes -> incident.resolve(command, changes, now), now);
+    }
+
+    /**
+     * Makes an internal incident public. The components it affects take the statuses it gives them only now
+     * (an internal incident leaves the public component statuses alone); {@code requested} sets some anew.
+     */
+    public Incident publish(String actor, IncidentId id, Long ifMatch, PublishIncident command, List<ComponentStatusRequest> requested) {
+        Instant now = clock.instant();
+        Incident incident = lock(id, ifMatch);
+        Set<ComponentId> named = requested.stream().map(ComponentStatusRequest::id).collect(Collectors.toSet());
+        List<ComponentStatusRequest> all = new ArrayList<>(requested);
+        incident.components().stream()
+                .filter(c -> !named.contains(new ComponentId(c.id())))
+                .forEach(c -> all.add(new ComponentStatusRequest(new ComponentId(c.id()), c.status())));
+        return change(actor, incident, all, false, changes -> incident.publish(command, changes, now), now);
     }
 
     /** Applies a change that may set component statuses; a resolution also restores the components it frees. */
-    private Incident change(Incident incident, List<ComponentStatusRequest> requested, boolean resolves,
+    private Incident change(String actor, Incident incident, List<ComponentStatusRequest> requested, boolean resolves,
                             Function<List<ComponentStatusChange>, IncidentEvent> command, Instant now) {
         Map<ComponentId, Component> locked = resolves ? lockWithAffected(incident, requested) : lockComponents(requested);
         List<ComponentStatusRequest> all = resolves ? withRestoredComponents(incident, requested) : requested;
         List<ComponentStatusChange> changes = changes(all, locked);
-        IncidentEvent event = command.apply(changes);
+        IncidentEvent event = command.apply(changes).withActor(actor);
         incidents.save(incident, event);
         publish(event, changes, locked, now);
         return incident;
     }
 
-    public Incident reopen(IncidentId id, Long ifMatch, ReopenIncident command) {
+    /** Renames or re-rates the incident; unchanged when the title and impact are the ones it has. */
+    public Incident edit(String actor, IncidentId id, Long ifMatch, EditIncident command) {
         Incident incident = lock(id, ifMatch);
-        IncidentReopened event = incident.reopen(command, clock.instant());
+        incident.edit(command, clock.instant()).map(edited -> edited.withActor(actor)).ifPresent(event -> {
+            incidents.save(incident, event);
+            outbox.append(List.of(event));
+        });
+        return incident;
+    }
+
+    /** Corrects the text of one update, keeping the earlier text as a revision; unchanged when the text is the same. */
+    public Incident editUpdate(String actor, IncidentId id, Long ifMatch, UUID updateId, String message) {
+        Incident incident = lock(id, ifMatch);
+        IncidentDetails.TimelineEntry entry = incidents.update(id, updateId).orElseThrow(() -> new UnknownUpdate(id, updateId));
+        incident.editUpdate(updateId, entry.update().message(), entry.revision(), message, clock.instant())
+                .map(edited -> edited.withActor(actor)).ifPresent(event -> {
+                    incidents.save(incident, event);
+                    outbox.append(List.of(event));
+                });
+        return incident;
+    }
+
+    /**
+     * Deletes an incident opened by mistake. An open one gives its components back as a resolution would, so
+     * none is left down by an incident nobody can see any more.
+     */
+    public Incident delete(String actor, IncidentId id, Long ifMatch, String reason) {
+        Instant now = clock.instant();
+        Incident incident = lock(id, ifMatch);
+        boolean open = incident.status().isOpen() && !incident.isDeleted();
+        return change(actor, incident, List.of(), open, changes -> incident.delete(reason, now), now);
+    }
+
+    public Incident reopen(String actor, IncidentId id, Long ifMatch, ReopenIncident command) {
+        Incident incident = lock(id, ifMatch);
+        IncidentReopened event = incident.reopen(command, clock.instant()).withActor(actor);
         incidents.save(incident, event);
         outbox.append(List.of(event));
         return incident;
     }
 
     /** Publishes or revises the postmortem; unchanged when the body is the one already published. */
-    public Incident publishPostmortem(IncidentId id, Long ifMatch, String body) {
+    public Incident publishPostmortem(String actor, IncidentId id, Long ifMatch, String body) {
         Incident incident = lock(id, ifMatch);
-        incident.publishPostmortem(body, clock.instant()).ifPresent(event -> {
+        incident.publishPostmortem(body, clock.instant()).map(published -> published.withActor(actor)).ifPresent(event -> {
             incidents.save(incident, event);
             outbox.append(List.of(event));
         });
@@ -170,11 +225,15 @@ public class IncidentCommands {
         return all;
     }
 
+    /**
+     * Appends the event and the component changes it causes. An internal incident changes no public component
+     * status: the status page would show what the public must not see yet.
+     */
     private void publish(IncidentEvent event, List<ComponentStatusChange> changes, Map<ComponentId, Component> locked, Instant now) {
         List<SitrepEvent> events = new ArrayList<>();
         events.add(event);
         UUID incidentId = event.incidentId();
-        for (ComponentStatusChange change : changes) {
+        for (ComponentStatusChange change : event.incident().isPublic() ? changes : List.<ComponentStatusChange>of()) {
             Component component = locked.get(new ComponentId(change.componentId()));
             Optional<? extends SitrepEvent> changed = component.changeStatus(change.status(), incidentId, event.occurredAt(), now);
             if (changed.isPresent()) {

@@ -4,13 +4,16 @@ import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentDeleted;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentLifecycleEvent;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.IncidentUpdate;
+import io.sitrep.events.IncidentUpdateEdited;
 import io.sitrep.events.Postmortem;
+import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.incident.Incident;
 import io.sitrep.incidentservice.incident.IncidentDetails;
 import io.sitrep.incidentservice.incident.IncidentDetails.PublishedPostmortem;
@@ -65,17 +68,17 @@ class JdbcIncidents implements Incidents {
                 .param(id.value())
                 .query(this::row)
                 .optional()
-                .map(r -> Incident.restore(r.snapshot(), r.postmortem()));
+                .map(r -> Incident.restore(r.snapshot(), r.postmortem(), r.deleted()));
     }
 
     @Override
     public void add(Incident incident, IncidentOpened event) {
         IncidentSnapshot s = incident.snapshot();
         jdbc.sql("""
-                        INSERT INTO incidents (id, title, status, impact, version, created_at, updated_at, resolved_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO incidents (id, title, status, impact, version, created_at, updated_at, resolved_at, visibility)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.id(), s.title(), s.status().wireName(), s.impact().wireName(), s.version(),
-                        ts(s.createdAt()), ts(s.updatedAt()), ts(s.resolvedAt()))
+                        ts(s.createdAt()), ts(s.updatedAt()), ts(s.resolvedAt()), s.visibility().wireName())
                 .update();
         saveComponents(s);
         addUpdate(event, event);
@@ -86,15 +89,24 @@ class JdbcIncidents implements Incidents {
         IncidentSnapshot s = incident.snapshot();
         Postmortem postmortem = incident.postmortem().orElse(null);
         jdbc.sql("""
-                        UPDATE incidents SET status = ?, impact = ?, version = ?, updated_at = ?, resolved_at = ?,
+                        UPDATE incidents SET title = ?, visibility = ?, status = ?, impact = ?, version = ?, updated_at = ?, resolved_at = ?,
                                postmortem_body = ?, postmortem_revision = ?,
                                postmortem_published_at = CASE WHEN ? > postmortem_revision THEN ? ELSE postmortem_published_at END
                         WHERE id = ?""")
-                .params(s.status().wireName(), s.impact().wireName(), s.version(), ts(s.updatedAt()), ts(s.resolvedAt()),
+                .params(s.title(), s.visibility().wireName(), s.status().wireName(), s.impact().wireName(), s.version(),
+                        ts(s.updatedAt()), ts(s.resolvedAt()),
                         postmortem == null ? null : postmortem.body(), postmortem == null ? 0 : postmortem.revision(),
                         postmortem == null ? 0 : postmortem.revision(), ts(s.updatedAt()),
                         s.id())
                 .update();
+        if (event instanceof IncidentUpdateEdited edited) {
+            correct(edited);
+        }
+        if (event instanceof IncidentDeleted deleted) {
+            jdbc.sql("UPDATE incidents SET deleted_at = ?, deleted_reason = ? WHERE id = ?")
+                    .params(ts(deleted.occurredAt()), deleted.reason(), s.id())
+                    .update();
+        }
         if (event instanceof IncidentLifecycleEvent lifecycle) {
             // Only a change that sets component statuses alters the affected components; most updates are words.
             if (!lifecycle.update().componentChanges().isEmpty()) {
@@ -104,12 +116,43 @@ class JdbcIncidents implements Incidents {
         }
     }
 
+    /** Keeps the text a correction replaces as a revision, and puts the new text in its place. */
+    private void correct(IncidentUpdateEdited edited) {
+        jdbc.sql("""
+                        INSERT INTO incident_update_revisions (update_id, revision, message, actor, replaced_at)
+                        SELECT id, revision, message, ?, ? FROM incident_updates WHERE id = ? AND incident_id = ?""")
+                .params(edited.actor(), ts(edited.occurredAt()), edited.updateId(), edited.incidentId())
+                .update();
+        jdbc.sql("UPDATE incident_updates SET message = ?, revision = ? WHERE id = ? AND incident_id = ?")
+                .params(edited.message(), edited.revision(), edited.updateId(), edited.incidentId())
+                .update();
+    }
+
+    @Override
+    public Optional<TimelineEntry> update(IncidentId id, UUID updateId) {
+        return Optional.ofNullable(timeline("SELECT u.*, 0 AS update_count FROM incident_updates u WHERE incident_id = ? AND id = ?",
+                new long[1], id.value(), updateId).stream().findFirst().orElse(null));
+    }
+
+    @Override
+    public Optional<List<IncidentDetails.Revision>> revisions(IncidentId id, UUID updateId) {
+        if (update(id, updateId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("SELECT * FROM incident_update_revisions WHERE update_id = ? ORDER BY revision")
+                .param(updateId)
+                .query((rs, n) -> new IncidentDetails.Revision(rs.getInt("revision"), rs.getString("message"), rs.getString("actor"),
+                        instant(rs, "replaced_at")))
+                .list());
+    }
+
     @Override
     public Optional<IncidentDetails> details(IncidentId id, int newestUpdates) {
         return jdbc.sql(WITH_COMPONENTS)
                 .param(id.value())
                 .query(this::row)
                 .optional()
+                .filter(r -> !r.deleted())
                 .map(r -> {
                     long[] count = {0};
                     List<TimelineEntry> newest = timeline("""
@@ -124,7 +167,7 @@ class JdbcIncidents implements Incidents {
 
     @Override
     public Optional<List<TimelineEntry>> updates(IncidentId id, long afterVersion, int limit) {
-        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incidents WHERE id = ?)").param(id.value()).query(Boolean.class).single();
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incidents WHERE id = ? AND deleted_at IS NULL)").param(id.value()).query(Boolean.class).single();
         if (!exists) {
             return Optional.empty();
         }
@@ -141,7 +184,7 @@ class JdbcIncidents implements Incidents {
         }
         return new HashSet<>(jdbc.sql("""
                         SELECT DISTINCT ic.component_id FROM incident_components ic JOIN incidents i ON i.id = ic.incident_id
-                        WHERE i.status <> 'resolved' AND i.id <> ? AND ic.status <> 'operational'
+                        WHERE i.status <> 'resolved' AND i.visibility = 'public' AND i.deleted_at IS NULL AND i.id <> ? AND ic.status <> 'operational'
                           AND ic.component_id = ANY (?)""")
                 .params(except.value(), componentIds.toArray(String[]::new))
                 .query(String.class)
@@ -156,7 +199,7 @@ class JdbcIncidents implements Incidents {
         }
         jdbc.sql("""
                         SELECT ic.component_id, ic.status FROM incident_components ic JOIN incidents i ON i.id = ic.incident_id
-                        WHERE i.status <> 'resolved' AND ic.status NOT IN ('operational', 'under_maintenance')
+                        WHERE i.status <> 'resolved' AND i.visibility = 'public' AND i.deleted_at IS NULL AND ic.status NOT IN ('operational', 'under_maintenance')
                           AND ic.component_id = ANY (?)""")
                 .param(componentIds.toArray(String[]::new))
                 .query(rs -> {
@@ -180,13 +223,13 @@ class JdbcIncidents implements Incidents {
         IncidentUpdate u = lifecycle.update();
         jdbc.sql("""
                         INSERT INTO incident_updates (id, incident_id, version, status, previous_status, impact, previous_impact,
-                                                      message, component_changes, occurred_at, published_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                                                      message, component_changes, occurred_at, published_at, actor)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                 .params(u.id(), event.incidentId(), event.version(), u.status().wireName(),
                         u.previousStatus() == null ? null : u.previousStatus().wireName(),
                         u.impact().wireName(), u.previousImpact() == null ? null : u.previousImpact().wireName(),
                         u.message(), json.writeValueAsString(u.componentChanges()),
-                        ts(event.occurredAt()), ts(event.publishedAt()))
+                        ts(event.occurredAt()), ts(event.publishedAt()), event.actor())
                 .update();
     }
 
@@ -220,7 +263,7 @@ class JdbcIncidents implements Incidents {
                             rs.getString("message"),
                             json.readValue(rs.getString("component_changes"), CHANGES));
                     entries.add(new TimelineEntry(rs.getLong("version"), instant(rs, "occurred_at"),
-                            instant(rs, "published_at"), update));
+                            instant(rs, "published_at"), update, rs.getString("actor"), rs.getInt("revision")));
                 });
         return entries;
     }
@@ -229,16 +272,16 @@ class JdbcIncidents implements Incidents {
         return new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("status"), rs.getString("impact"),
                 rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"),
                 rs.getString("postmortem_body"), rs.getInt("postmortem_revision"), instant(rs, "postmortem_published_at"),
-                components(rs.getString("affected")));
+                components(rs.getString("affected")), rs.getString("visibility"), rs.getTimestamp("deleted_at") != null);
     }
 
     private record Row(UUID id, String title, String status, String impact, long version, Instant createdAt,
                        Instant updatedAt, Instant resolvedAt, String postmortemBody, int postmortemRevision,
-                       Instant postmortemPublishedAt, List<AffectedComponent> components) {
+                       Instant postmortemPublishedAt, List<AffectedComponent> components, String visibility, boolean deleted) {
 
         IncidentSnapshot snapshot() {
             return new IncidentSnapshot(id, title, IncidentStatus.fromWireName(status), Impact.fromWireName(impact),
-                    components, createdAt, updatedAt, resolvedAt, version);
+                    components, createdAt, updatedAt, resolvedAt, version, Visibility.fromWireName(visibility));
         }
 
         Postmortem postmortem() {

@@ -7,6 +7,7 @@ import io.sitrep.incidentservice.incident.IncidentDetails;
 import io.sitrep.incidentservice.incident.IncidentId;
 import io.sitrep.incidentservice.incident.Incidents;
 import io.sitrep.incidentservice.incident.UnknownIncident;
+import io.sitrep.incidentservice.incident.UnknownUpdate;
 import io.sitrep.incidentservice.incident.application.ComponentStatusRequest;
 import io.sitrep.incidentservice.incident.application.IncidentCommands;
 import io.sitrep.support.security.ApiPrincipal;
@@ -27,7 +28,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -83,7 +86,7 @@ class IncidentController {
             // Inside the transaction: a retry under the same key replays the first answer even if the template changed since.
             OpenIncidentRequest filled = request.filledFrom(templates.named(request.template()));
             List<ComponentStatusRequest> components = components(filled.components());
-            Incident incident = commands.open(filled.command(), components);
+            Incident incident = commands.open(principal.actor(), filled.command(), components);
             return respond(HttpStatus.CREATED, incident, prefer);
         });
     }
@@ -142,7 +145,7 @@ class IncidentController {
         return idempotency.run(principal, idempotencyKey, "update " + id, request, () -> {
             UpdateIncidentRequest filled = request.filledFrom(templates.named(request.template()));
             List<ComponentStatusRequest> components = components(filled.components());
-            Incident incident = commands.update(new IncidentId(id), expected, filled.command(), components);
+            Incident incident = commands.update(principal.actor(), new IncidentId(id), expected, filled.command(), components);
             return respond(HttpStatus.CREATED, incident, prefer);
         });
     }
@@ -160,7 +163,7 @@ class IncidentController {
         Long expected = ETags.ifMatch(ifMatch);
         List<ComponentStatusRequest> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "resolve " + id, request, () -> {
-            Incident incident = commands.resolve(new IncidentId(id), expected, request.command(), components);
+            Incident incident = commands.resolve(principal.actor(), new IncidentId(id), expected, request.command(), components);
             return respond(HttpStatus.OK, incident, prefer);
         });
     }
@@ -178,8 +181,100 @@ class IncidentController {
         Long expected = ETags.ifMatch(ifMatch);
         requireOpenStatus("status", request.status());
         return idempotency.run(principal, idempotencyKey, "reopen " + id, request, () -> {
-            Incident incident = commands.reopen(new IncidentId(id), expected, request.command());
+            Incident incident = commands.reopen(principal.actor(), new IncidentId(id), expected, request.command());
             return respond(HttpStatus.OK, incident, prefer);
+        });
+    }
+
+    @Operation(operationId = "publishIncident", summary = "Make an internal incident public",
+            description = "Makes an internal incident (one an alert opened, say) public, optionally with a title and first message"
+                    + " written for customers; what was said while it was internal stays in the internal history. Subscribers"
+                    + " hear of it as of an incident that has just opened, and the components it affects take their statuses now."
+                    + " An incident is published once, while open: a second publish, or one of a resolved incident, is a 409"
+                    + " problem naming the rule (incident-already-public, incident-already-resolved).")
+    @ApiResponse(responseCode = "200", description = "Published; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @PostMapping(path = "/{id}/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "incident.publish", scope = Scopes.INCIDENTS_WRITE)
+    ResponseEntity<?> publish(@PathVariable UUID id, @Valid @RequestBody PublishIncidentRequest request,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                              @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                              @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
+                              @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        List<ComponentStatusRequest> components = components(request.components());
+        return idempotency.run(principal, idempotencyKey, "publish " + id, request, () -> {
+            Incident incident = commands.publish(principal.actor(), new IncidentId(id), expected, request.command(), components);
+            return respond(HttpStatus.OK, incident, prefer);
+        });
+    }
+
+    @Operation(operationId = "editIncident", summary = "Rename or re-rate an incident: a correction",
+            description = "Changes the title or the impact of an open or resolved incident without a timeline entry; subscribers are not"
+                    + " notified, except webhooks that list incident.edited. Unchanged (no event) when both are the ones it has. A deleted"
+                    + " incident is a 409 incident-deleted.")
+    @ApiResponse(responseCode = "200", description = "Edited, or unchanged; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Command(value = "incident.edit", scope = Scopes.INCIDENTS_WRITE)
+    ResponseEntity<?> edit(@PathVariable UUID id, @Valid @RequestBody EditIncidentRequest request,
+                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                           @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                           @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                           @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
+                           @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        if (request.title() == null && request.impact() == null) {
+            throw new FieldRejected("title", "give a title or an impact to change");
+        }
+        return idempotency.run(principal, idempotencyKey, "edit " + id, request, () -> {
+            Incident incident = commands.edit(principal.actor(), new IncidentId(id), expected, request.command());
+            return respond(HttpStatus.OK, incident, prefer);
+        });
+    }
+
+    @Operation(operationId = "editIncidentUpdate", summary = "Correct the text of an update; the earlier text is kept as a revision",
+            description = "Everyone sees the corrected text from now on; the earlier texts are listed by GET .../revisions. Subscribers"
+                    + " are not notified, except webhooks that list incident.update_edited. A deleted incident is a 409 incident-deleted.")
+    @ApiResponse(responseCode = "200", description = "Corrected, or unchanged when the text is the same; no body when the request prefers return=minimal", content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
+    @PatchMapping(path = "/{id}/updates/{updateId}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Command(value = "incident.update_edit", scope = Scopes.INCIDENTS_WRITE)
+    ResponseEntity<?> editUpdate(@PathVariable UUID id, @PathVariable UUID updateId, @Valid @RequestBody EditUpdateRequest request,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                                 @Parameter(description = "return=minimal answers with status, Location and ETag only (RFC 7240)")
+                                 @RequestHeader(name = Preferences.HEADER, required = false) String prefer,
+                                 @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        return idempotency.run(principal, idempotencyKey, "edit " + id + " update " + updateId, request, () -> {
+            Incident incident = commands.editUpdate(principal.actor(), new IncidentId(id), expected, updateId, request.message().strip());
+            return respond(HttpStatus.OK, incident, prefer);
+        });
+    }
+
+    @Operation(operationId = "listIncidentUpdateRevisions", summary = "The earlier texts of an update, oldest first")
+    @ApiResponse(responseCode = "200", description = "The replaced texts; the current one is the update's message")
+    @GetMapping("/{id}/updates/{updateId}/revisions")
+    RevisionList revisions(@PathVariable UUID id, @PathVariable UUID updateId) {
+        return new RevisionList(incidents.revisions(new IncidentId(id), updateId)
+                .orElseThrow(() -> new UnknownUpdate(new IncidentId(id), updateId)));
+    }
+
+    @Operation(operationId = "deleteIncident", summary = "Delete an incident opened by mistake",
+            description = "Needs the admin scope. The incident disappears from every read model and public surface; the log keeps an"
+                    + " incident.deleted tombstone, so a rebuild removes it again. An open incident gives its components back as a"
+                    + " resolution would. Nobody is notified, except webhooks that list incident.deleted. Every later command on it is a"
+                    + " 409 incident-deleted, and reading it a 404.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @DeleteMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Command(value = "incident.delete", scope = ApiPrincipal.ADMIN)
+    ResponseEntity<?> delete(@PathVariable UUID id, @Valid @RequestBody DeleteIncidentRequest request,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                             @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        Long expected = ETags.ifMatch(ifMatch);
+        return idempotency.run(principal, idempotencyKey, "delete " + id, request, () -> {
+            commands.delete(principal.actor(), new IncidentId(id), expected, request.reason().strip());
+            return ResponseEntity.noContent().build();
         });
     }
 
@@ -194,7 +289,7 @@ class IncidentController {
                                  @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         Long expected = ETags.ifMatch(ifMatch);
         return idempotency.run(principal, null, "postmortem " + id, request, () -> {
-            Incident incident = commands.publishPostmortem(new IncidentId(id), expected, request.body());
+            Incident incident = commands.publishPostmortem(principal.actor(), new IncidentId(id), expected, request.body());
             return respond(HttpStatus.OK, incident, prefer);
         });
     }

@@ -7,6 +7,7 @@ import io.sitrep.events.ComponentChange;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.incident.IncidentDetails;
 
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * @param postmortem  null until published
  * @param updateCount how many updates the incident has; more than {@code updates} holds when older ones are left out
  * @param updatesLink the first page of all its updates, oldest first
+ * @param visibility  public, or internal: only authenticated readers and subscriptions that include internal incidents see it
  */
 record IncidentResponse(
         UUID id,
@@ -38,16 +40,23 @@ record IncidentResponse(
         List<Update> updates,
         @Nullable Postmortem postmortem,
         long updateCount,
-        String updatesLink) {
+        String updatesLink,
+        Visibility visibility) {
 
-    /** One update: what was said, and the status, impact and component statuses it set. */
+    /**
+     * One update: what was said, and the status, impact and component statuses it set.
+     *
+     * @param actor    who posted it: an API key's name, or the person a trusted client acted for; null for updates
+     *                 posted before actors were recorded
+     * @param revision 1, raised by each correction of the message; the earlier texts are under {@code revisions}
+     */
     @Schema(name = "IncidentTimelineUpdate")
     record Update(UUID id, long version, IncidentStatus status, Impact impact, String message, Instant occurredAt,
-                  Instant publishedAt, List<ComponentChange> componentChanges) {
+                  Instant publishedAt, List<ComponentChange> componentChanges, String actor, int revision) {
 
         static Update of(IncidentDetails.TimelineEntry e) {
             return new Update(e.update().id(), e.version(), e.update().status(), e.update().impact(), e.update().message(),
-                    e.occurredAt(), e.publishedAt(), e.update().componentChanges());
+                    e.occurredAt(), e.publishedAt(), e.update().componentChanges(), e.actor(), e.revision());
         }
     }
 
@@ -61,6 +70,7 @@ record IncidentResponse(
         Postmortem postmortem = details.postmortem() == null ? null
                 : new Postmortem(details.postmortem().revision(), details.postmortem().body(), details.postmortem().publishedAt());
         return new IncidentResponse(s.id(), s.title(), s.status(), s.impact(), s.version(), s.createdAt(), s.updatedAt(),
-                s.resolvedAt(), s.components(), updates, postmortem, details.updateCount(), UpdatePage.link(s.id(), null, null));
+                s.resolvedAt(), s.components(), updates, postmortem, details.updateCount(), UpdatePage.link(s.id(), null, null),
+                s.visibility());
     }
 }

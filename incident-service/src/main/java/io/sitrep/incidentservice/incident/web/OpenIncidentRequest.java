@@ -2,6 +2,7 @@ package io.sitrep.incidentservice.incident.web;
 
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.incident.OpenIncident;
 import io.sitrep.incidentservice.template.Template;
 import io.sitrep.incidentservice.template.TemplateId;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param impact     none when absent
  * @param occurredAt when it began; now when absent
  * @param template   the id of a template that fills the title, impact, message and components the request leaves out
+ * @param visibility public (on the status page and with every subscriber) or internal (only for responders); public when absent
  */
 @RequiredUnlessTemplated
 record OpenIncidentRequest(
@@ -33,7 +35,8 @@ record OpenIncidentRequest(
         @Size(max = Limits.COMPONENTS) List<@Valid @NotNull ComponentStatusInput> components,
         Instant occurredAt,
         @Schema(description = "the id of a template: it fills each field the request leaves out")
-        @Pattern(regexp = TemplateId.PATTERN, message = TemplateId.RULE) String template) implements RequiredUnlessTemplated.Templated {
+        @Pattern(regexp = TemplateId.PATTERN, message = TemplateId.RULE) String template,
+        Visibility visibility) implements RequiredUnlessTemplated.Templated {
 
     @Override
     public Map<String, String> required() {
@@ -50,12 +53,13 @@ record OpenIncidentRequest(
         }
         OpenIncidentRequest filled = new OpenIncidentRequest(title == null ? template.title() : title, status,
                 impact == null ? template.impact() : impact, message == null ? template.message() : message,
-                components == null ? TemplateFill.components(template) : components, occurredAt, template.id().value());
+                components == null ? TemplateFill.components(template) : components, occurredAt, template.id().value(), visibility);
         TemplateFill.requireFilled(filled.required(), template);
         return filled;
     }
 
     OpenIncident command() {
-        return new OpenIncident(title.strip(), status, impact, message.strip(), occurredAt);
+        return new OpenIncident(title.strip(), status, impact, message.strip(), occurredAt,
+                visibility == null ? Visibility.PUBLIC : visibility);
     }
 }

@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice.integration.alertmanager;
 
 import jakarta.annotation.Nullable;
+import io.sitrep.incidentservice.audit.web.AuditInterceptor;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Texts;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,9 +58,11 @@ class AlertmanagerController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "integration.alertmanager", scope = Scopes.INCIDENTS_WRITE)
     ResponseEntity<Received> receive(@Valid @RequestBody AlertmanagerNotification notification,
-                                     @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+                                     @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+                                     HttpServletRequest request) {
         IntegrationCommands.Applied applied = integrations.apply(principal, SOURCE, Texts.key(notification.groupKey(), GROUP_KEY_LIMIT),
                 translator.translate(notification));
+        request.setAttribute(AuditInterceptor.INCIDENT_ATTRIBUTE, applied.incidentId());
         // Suppressed during maintenance: accepted, but nothing was opened.
         HttpStatus status = applied.outcome() == Outcome.SUPPRESSED ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).body(new Received(applied.outcome(), applied.incidentId()));

@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice.integration.application;
 
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.component.ComponentId;
 import io.sitrep.incidentservice.component.Components;
 import io.sitrep.incidentservice.incident.Incident;
@@ -72,14 +73,14 @@ public class IntegrationCommands {
         Link link = links.lock(source, principal.name(), dedupKey);
         Optional<Incident> open = Optional.ofNullable(link.incidentId())
                 .flatMap(id -> incidents.lock(new IncidentId(id)))
-                .filter(incident -> incident.status().isOpen());
+                .filter(incident -> incident.status().isOpen() && !incident.isDeleted());
         Applied applied;
         if (signal instanceof Signal.Trigger trigger) {
             applied = trigger(principal, link, open, trigger);
         } else if (signal instanceof Signal.Acknowledge acknowledge) {
-            applied = acknowledge(open, acknowledge);
+            applied = acknowledge(principal, open, acknowledge);
         } else if (signal instanceof Signal.Resolve resolve) {
-            applied = resolve(link, open, resolve);
+            applied = resolve(principal, link, open, resolve);
         } else {
             throw new IllegalArgumentException("unknown signal " + signal);
         }
@@ -96,8 +97,8 @@ public class IntegrationCommands {
             if (suppression.suppresses(link.source(), principal.name(), affected.requests().stream().map(c -> c.id().value()).toList())) {
                 return new Applied(Outcome.SUPPRESSED, null);
             }
-            Incident incident = commands.open(new OpenIncident(trigger.title(), IncidentStatus.INVESTIGATING, trigger.impact(),
-                    message, occurrence(trigger.occurredAt(), null)), affected.requests());
+            Incident incident = commands.open(principal.actor(), new OpenIncident(trigger.title(), IncidentStatus.INVESTIGATING,
+                    trigger.impact(), message, occurrence(trigger.occurredAt(), null), visibility(principal)), affected.requests());
             links.save(link.withIncident(incident.id().value(), trigger.stateKey()));
             return new Applied(Outcome.OPENED, incident.id().value());
         }
@@ -105,12 +106,12 @@ public class IntegrationCommands {
         if (trigger.stateKey().equals(link.stateKey())) {
             return new Applied(Outcome.UNCHANGED, id.value());
         }
-        commands.update(id, null, new UpdateIncident(null, trigger.impact(), message, null), affected.requests());
+        commands.update(principal.actor(), id, null, new UpdateIncident(null, trigger.impact(), message, null), affected.requests());
         links.save(link.withIncident(id.value(), trigger.stateKey()));
         return new Applied(Outcome.UPDATED, id.value());
     }
 
-    private Applied acknowledge(Optional<Incident> open, Signal.Acknowledge acknowledge) {
+    private Applied acknowledge(ApiPrincipal principal, Optional<Incident> open, Signal.Acknowledge acknowledge) {
         if (open.isEmpty()) {
             return new Applied(Outcome.UNCHANGED, null);
         }
@@ -118,19 +119,25 @@ public class IntegrationCommands {
         if (incident.status() != IncidentStatus.INVESTIGATING) {
             return new Applied(Outcome.UNCHANGED, incident.id().value());
         }
-        commands.update(incident.id(), null, new UpdateIncident(IncidentStatus.IDENTIFIED, null, acknowledge.message(), null), List.of());
+        commands.update(principal.actor(), incident.id(), null,
+                new UpdateIncident(IncidentStatus.IDENTIFIED, null, acknowledge.message(), null), List.of());
         return new Applied(Outcome.UPDATED, incident.id().value());
     }
 
-    private Applied resolve(Link link, Optional<Incident> open, Signal.Resolve resolve) {
+    private Applied resolve(ApiPrincipal principal, Link link, Optional<Incident> open, Signal.Resolve resolve) {
         if (open.isEmpty()) {
             return new Applied(Outcome.UNCHANGED, link.incidentId());
         }
         IncidentId id = open.get().id();
         Instant endedAt = occurrence(resolve.occurredAt(), open.get().snapshot().createdAt());
-        commands.resolve(id, null, new ResolveIncident(resolve.message(), endedAt), List.of());
+        commands.resolve(principal.actor(), id, null, new ResolveIncident(resolve.message(), endedAt), List.of());
         links.save(link.withIncident(id.value(), null));
         return new Applied(Outcome.RESOLVED, id.value());
+    }
+
+    /** The visibility of an incident an alert opens: the key's, else the service's default (internal unless set). */
+    private Visibility visibility(ApiPrincipal principal) {
+        return principal.incidentVisibility() != null ? principal.incidentVisibility() : settings.incidentVisibility();
     }
 
     /**

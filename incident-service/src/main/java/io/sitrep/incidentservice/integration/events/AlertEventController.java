@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice.integration.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sitrep.incidentservice.audit.web.AuditInterceptor;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Texts;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,8 +65,9 @@ class AlertEventController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "integration.events", scope = Scopes.INCIDENTS_WRITE, checksScopeItself = true)
     ResponseEntity<Accepted> receive(@Valid @RequestBody AlertEvent event,
-                                     @RequestAttribute(name = ApiPrincipal.ATTRIBUTE, required = false) ApiPrincipal fromHeader) {
-        return process(event, fromHeader);
+                                     @RequestAttribute(name = ApiPrincipal.ATTRIBUTE, required = false) ApiPrincipal fromHeader,
+                                     HttpServletRequest request) {
+        return process(event, fromHeader, request);
     }
 
     /**
@@ -81,8 +84,9 @@ class AlertEventController {
     @PostMapping(path = PagerDutyAnswers.ENQUEUE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "integration.events", scope = Scopes.INCIDENTS_WRITE, checksScopeItself = true)
     ResponseEntity<Accepted> enqueue(@Valid @RequestBody AlertEvent event,
-                                     @RequestAttribute(name = ApiPrincipal.ATTRIBUTE, required = false) ApiPrincipal fromHeader) {
-        return process(event, fromHeader);
+                                     @RequestAttribute(name = ApiPrincipal.ATTRIBUTE, required = false) ApiPrincipal fromHeader,
+                                     HttpServletRequest request) {
+        return process(event, fromHeader, request);
     }
 
     /** PagerDuty's change events have no counterpart here: refused clearly, and as invalid, so that clients do not retry. */
@@ -96,8 +100,9 @@ class AlertEventController {
                         + "and resolve events to " + PagerDutyAnswers.ENQUEUE)));
     }
 
-    private ResponseEntity<Accepted> process(AlertEvent event, ApiPrincipal fromHeader) {
+    private ResponseEntity<Accepted> process(AlertEvent event, ApiPrincipal fromHeader, HttpServletRequest request) {
         ApiPrincipal principal = fromHeader != null ? fromHeader : access.admit(event.routingKey());
+        request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
         if (!principal.may(Scopes.INCIDENTS_WRITE)) {
             throw new InsufficientScope(principal, Scopes.INCIDENTS_WRITE);
         }
@@ -111,6 +116,7 @@ class AlertEventController {
         }
         String dedupKey = noKey ? UUID.randomUUID().toString() : Texts.key(event.dedupKey().strip(), DEDUP_KEY_LIMIT);
         IntegrationCommands.Applied applied = integrations.apply(principal, SOURCE, dedupKey, translator.translate(event));
+        request.setAttribute(AuditInterceptor.INCIDENT_ATTRIBUTE, applied.incidentId());
         String message = applied.outcome() == Outcome.SUPPRESSED
                 ? "Event suppressed: maintenance is in progress on every component it names" : "Event processed";
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("success", message, dedupKey));

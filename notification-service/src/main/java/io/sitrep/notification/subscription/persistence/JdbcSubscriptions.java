@@ -35,7 +35,7 @@ public class JdbcSubscriptions {
 
     private static final String COLUMNS = """
             id, channel, target, endpoint, components, event_types, min_impact, status, secret, previous_secret,
-            previous_secret_expires_at, created_at, updated_at, disabled_reason, target_sealed, format""";
+            previous_secret_expires_at, created_at, updated_at, disabled_reason, target_sealed, format, include_internal""";
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -50,8 +50,8 @@ public class JdbcSubscriptions {
         boolean chat = s.channel().isChat();
         jdbc.sql("""
                         INSERT INTO subscriptions (id, channel, target, endpoint, components, event_types, min_impact, status,
-                                                   secret, created_at, updated_at, target_sealed, format)
-                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
+                                                   secret, created_at, updated_at, target_sealed, format, include_internal)
+                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.id().value(), s.channel().wireName(), chat ? Subscription.redacted(s.target()) : s.target(), s.endpoint(),
                         textArray(s.filter().components()),
                         textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
@@ -59,7 +59,8 @@ public class JdbcSubscriptions {
                         s.status().wireName(),
                         s.secret() == null ? null : cipher.encrypt(s.secret(), s.id().value()),
                         Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()),
-                        chat ? cipher.encryptText(s.target(), s.id().value()) : null, s.format().wireName())
+                        chat ? cipher.encryptText(s.target(), s.id().value()) : null, s.format().wireName(),
+                        s.filter().includeInternal())
                 .update();
     }
 
@@ -158,7 +159,7 @@ public class JdbcSubscriptions {
 
     /** The id and filter of every active subscription, for matching events. */
     public List<Candidate> active() {
-        return jdbc.sql("SELECT id, channel, endpoint, components, event_types, min_impact FROM subscriptions WHERE status = 'active'")
+        return jdbc.sql("SELECT id, channel, endpoint, components, event_types, min_impact, include_internal FROM subscriptions WHERE status = 'active'")
                 .query((rs, n) -> new Candidate(new SubscriptionId(rs.getObject("id", UUID.class)),
                         Channel.fromWireName(rs.getString("channel")), rs.getString("endpoint"), filter(rs)))
                 .list();
@@ -307,7 +308,8 @@ public class JdbcSubscriptions {
         Set<EventType> types = strings(rs.getArray("event_types")).stream()
                 .map(t -> EventType.fromWireName(t).orElseThrow()).collect(Collectors.toSet());
         String minImpact = rs.getString("min_impact");
-        return new SubscriptionFilter(components, types, minImpact == null ? null : Impact.fromWireName(minImpact));
+        return new SubscriptionFilter(components, types, minImpact == null ? null : Impact.fromWireName(minImpact),
+                rs.getBoolean("include_internal"));
     }
 
     private static Set<String> strings(Array array) throws SQLException {

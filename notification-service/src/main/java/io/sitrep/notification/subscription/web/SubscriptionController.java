@@ -1,7 +1,9 @@
 package io.sitrep.notification.subscription.web;
 
 import io.sitrep.events.EventType;
+import io.sitrep.support.security.ApiPrincipal;
 import io.sitrep.support.security.Command;
+import io.sitrep.support.security.InsufficientScope;
 import io.sitrep.notification.security.Scopes;
 import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.SubscriptionFilter;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,9 +63,22 @@ class SubscriptionController {
     @Operation(operationId = "createSubscription", summary = "Subscribe a webhook URL (active at once, answers its signing secret), "
             + "a chat channel's incoming-webhook URL (active at once, answered redacted) or an email address (pending until it "
             + "confirms through the emailed link)")
-    ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request) {
+    ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request,
+                                                @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        boolean includeInternal = Boolean.TRUE.equals(request.includeInternal());
+        // What responders say before publishing (alert names, host names) must not reach a channel any writer can open.
+        if (includeInternal && !principal.may(ApiPrincipal.ADMIN)) {
+            throw new InsufficientScope(principal, ApiPrincipal.ADMIN);
+        }
         SubscriptionFilter filter = new SubscriptionFilter(request.components() == null ? Set.of() : Set.copyOf(request.components()),
-                eventTypes(request.eventTypes()), request.minImpact());
+                eventTypes(request.eventTypes()), request.minImpact(), includeInternal);
+        if (request.channel() == Channel.EMAIL && request.eventTypes() != null) {
+            for (int i = 0; i < request.eventTypes().size(); i++) {
+                if (EventType.fromWireName(request.eventTypes().get(i)).filter(SubscriptionFilter.CORRECTION_TYPES::contains).isPresent()) {
+                    throw new FieldRejected("eventTypes[" + i + "]", "corrections are notified to webhooks only");
+                }
+            }
+        }
         SubscriptionCommands.Created created;
         if (request.channel() == Channel.WEBHOOK) {
             require(request.url(), "url", "is required for a webhook");

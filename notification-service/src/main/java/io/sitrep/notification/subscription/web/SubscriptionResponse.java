@@ -38,7 +38,9 @@ public record SubscriptionResponse(
         @Schema(description = "Until when webhooks are signed with the previous secret as well")
         Instant previousSecretExpiresAt,
         @Schema(description = "A webhook's body format: standard or statuspage")
-        WebhookFormat format) {
+        WebhookFormat format,
+        @Schema(description = "Whether internal incidents (opened by alerts, not yet published) are notified too")
+        boolean includeInternal) {
 
     static SubscriptionResponse of(Subscription s, SigningSecret secret, Instant now) {
         boolean webhook = s.channel() == Channel.WEBHOOK;
@@ -49,7 +51,7 @@ public record SubscriptionResponse(
                 s.filter().minImpact(), s.status(), s.disabledReason(), s.createdAt(), s.updatedAt(),
                 secret == null ? null : secret.value(),
                 s.previousSecretAt(now) == null ? null : s.previousSecretExpiresAt(),
-                webhook ? s.format() : null);
+                webhook ? s.format() : null, s.filter().includeInternal());
     }
 
     /**

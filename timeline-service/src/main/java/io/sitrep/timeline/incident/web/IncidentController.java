@@ -1,5 +1,7 @@
 package io.sitrep.timeline.incident.web;
 
+import io.sitrep.support.security.ApiPrincipal;
+import io.sitrep.timeline.readmodel.Audience;
 import io.sitrep.timeline.readmodel.IncidentCursor;
 import io.sitrep.timeline.readmodel.IncidentDetail;
 import io.sitrep.timeline.readmodel.IncidentPage;
@@ -14,6 +16,7 @@ import io.sitrep.timeline.web.TimelineSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +29,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Incidents as the read models hold them. */
+/**
+ * Incidents as the read models hold them. A caller without a key sees public incidents and their public entries;
+ * a caller with a key sees internal ones too, with each entry's visibility and actor.
+ */
 @RestController
 @RequestMapping("/api/v1/incidents")
 class IncidentController {
@@ -46,7 +52,8 @@ class IncidentController {
         this.settings = settings;
     }
 
-    @Operation(operationId = "listIncidents", summary = "Incidents, newest first, a page at a time")
+    @Operation(operationId = "listIncidents", summary = "Incidents, newest first, a page at a time",
+            description = "Without a key, public incidents only; with a key, internal ones too, each with its visibility.")
     @GetMapping
     IncidentList list(
             @Parameter(description = "open, resolved or all", schema = @Schema(allowableValues = {"open", "resolved", "all"}, defaultValue = "all"))
@@ -55,7 +62,8 @@ class IncidentController {
             @Parameter(description = "only incidents created at or after this instant (RFC 3339), from 1970 to a day from now") @RequestParam(required = false) String since,
             @Parameter(description = "only incidents created before this instant (RFC 3339), from 1970 to a day from now") @RequestParam(required = false) String until,
             @Parameter(description = "page size, 1 to 100", schema = @Schema(defaultValue = "20")) @RequestParam(required = false) String limit,
-            @Parameter(description = "the nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+            @Parameter(description = "the nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
         IncidentQuery.Status state = QueryParameters.oneOf("status", status, IncidentQuery.Status.class, IncidentQuery.Status.ALL);
         Instant from = QueryParameters.instant("since", since, clock);
         Instant to = QueryParameters.instant("until", until, clock);
@@ -73,23 +81,27 @@ class IncidentController {
         if (after != null) {
             QueryParameters.inRange("cursor", after.createdAt(), clock);
         }
-        IncidentPage page = readModels.incidents(new IncidentQuery(state, componentId, from, to, size, after));
+        IncidentPage page = readModels.incidents(new IncidentQuery(state, componentId, from, to, size, after), audience(request));
         return new IncidentList(page.items().stream().map(IncidentSummary::of).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 
     @Operation(operationId = "getIncident", summary = "One incident with its newest timeline entries and postmortem, now or as it stood at a moment",
             description = "The timeline holds at most the newest timeline-limit (100) entries, oldest first; when there are earlier ones, "
-                    + "earlierTimeline links to them (GET /api/v1/incidents/{id}/timeline), as does a Link header with rel=\"next\".")
+                    + "earlierTimeline links to them (GET /api/v1/incidents/{id}/timeline), as does a Link header with rel=\"next\". "
+                    + "Without a key, an internal incident is unknown (404) and only public entries are shown, without their actor; "
+                    + "with a key, every entry is shown with its visibility and actor.")
     @GetMapping("/{id}")
     ResponseEntity<IncidentResponse> get(
             @PathVariable UUID id,
             @Parameter(description = "show the incident as Sitrep published it at this instant (RFC 3339), from 1970 to a day from now")
-            @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) String asOf,
+            HttpServletRequest request) {
         Instant moment = QueryParameters.instant("asOf", asOf, clock);
+        Audience audience = audience(request);
         IncidentDetail detail = moment == null
-                ? readModels.incident(id, settings.timelineLimit()).orElseThrow(() -> new UnknownIncident(id))
-                : readModels.incidentAsOf(id, moment, settings.timelineLimit()).orElseThrow(() -> new UnknownIncident(id, moment));
+                ? readModels.incident(id, settings.timelineLimit(), audience).orElseThrow(() -> new UnknownIncident(id))
+                : readModels.incidentAsOf(id, moment, settings.timelineLimit(), audience).orElseThrow(() -> new UnknownIncident(id, moment));
         TimelineCursor earlier = detail.earlier();
         String earlierTimeline = earlier == null ? null : timelinePath(id, earlier);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
@@ -105,7 +117,8 @@ class IncidentController {
             @PathVariable UUID id,
             @Parameter(description = "page size, 1 to 100", schema = @Schema(defaultValue = "100")) @RequestParam(required = false) String limit,
             @Parameter(description = "the nextCursor of the previous page, or the cursor in an incident's earlierTimeline")
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
         int size = QueryParameters.integer("limit", limit, 1, MAX_LIMIT, MAX_LIMIT);
         TimelineCursor after;
         try {
@@ -113,8 +126,13 @@ class IncidentController {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter("cursor", e.getMessage());
         }
-        TimelinePage page = readModels.timeline(id, after, size).orElseThrow(() -> new UnknownIncident(id));
+        TimelinePage page = readModels.timeline(id, after, size, audience(request)).orElseThrow(() -> new UnknownIncident(id));
         return new TimelineList(page.items(), page.next() == null ? null : page.next().encode());
+    }
+
+    /** Responders when the caller presented a key, else the public. */
+    private static Audience audience(HttpServletRequest request) {
+        return request.getAttribute(ApiPrincipal.ATTRIBUTE) instanceof ApiPrincipal ? Audience.RESPONDERS : Audience.PUBLIC;
     }
 
     private static String timelinePath(UUID id, TimelineCursor cursor) {

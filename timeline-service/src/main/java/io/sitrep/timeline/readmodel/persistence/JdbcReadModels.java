@@ -7,6 +7,8 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.MaintenanceComponent;
 import io.sitrep.events.MaintenanceStatus;
+import io.sitrep.events.Visibility;
+import io.sitrep.timeline.readmodel.Audience;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.Gap;
 import io.sitrep.timeline.readmodel.IncidentCursor;
@@ -74,22 +76,28 @@ public class JdbcReadModels implements ReadModels {
         this.json = json;
     }
 
-    @Override
-    public Optional<IncidentDetail> incident(UUID id, int timelineLimit) {
-        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + " AND id = ?")
-                .param(id)
-                .query(incidentMapper()).optional()
-                .map(incident -> detail(incident, Long.MAX_VALUE, timelineLimit, postmortem(id, Long.MAX_VALUE)));
+    /** The condition that leaves out what the public must not see, for a table with a visibility column. */
+    private static String seenBy(Audience audience) {
+        // A deleted incident's tombstone is seen by nobody.
+        return audience.seesInternal() ? " AND visibility <> 'deleted'" : " AND visibility = 'public'";
     }
 
     @Override
-    public Optional<TimelinePage> timeline(UUID id, TimelineCursor cursor, int limit) {
-        boolean known = jdbc.sql("SELECT count(*) FROM incidents WHERE generation = " + CURRENT + " AND id = ?")
+    public Optional<IncidentDetail> incident(UUID id, int timelineLimit, Audience audience) {
+        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + " AND id = ?" + seenBy(audience))
+                .param(id)
+                .query(incidentMapper()).optional()
+                .map(incident -> detail(incident, Long.MAX_VALUE, timelineLimit, postmortem(id, Long.MAX_VALUE), audience));
+    }
+
+    @Override
+    public Optional<TimelinePage> timeline(UUID id, TimelineCursor cursor, int limit, Audience audience) {
+        boolean known = jdbc.sql("SELECT count(*) FROM incidents WHERE generation = " + CURRENT + " AND id = ?" + seenBy(audience))
                 .param(id).query(Long.class).single() > 0;
         if (!known) {
             return Optional.empty();
         }
-        List<TimelineEntry> newestFirst = newestFirst(id, cursor == null ? Long.MAX_VALUE : cursor.beforeVersion() - 1, limit + 1);
+        List<TimelineEntry> newestFirst = newestFirst(id, cursor == null ? Long.MAX_VALUE : cursor.beforeVersion() - 1, limit + 1, audience);
         if (newestFirst.size() <= limit) {
             return Optional.of(new TimelinePage(newestFirst, null));
         }
@@ -98,8 +106,8 @@ public class JdbcReadModels implements ReadModels {
     }
 
     /** The incident with the newest entries of its timeline up to a version, oldest first, and whether there are earlier ones. */
-    private IncidentDetail detail(IncidentView incident, long upToVersion, int timelineLimit, PostmortemView postmortem) {
-        List<TimelineEntry> newestFirst = newestFirst(incident.id(), upToVersion, timelineLimit + 1);
+    private IncidentDetail detail(IncidentView incident, long upToVersion, int timelineLimit, PostmortemView postmortem, Audience audience) {
+        List<TimelineEntry> newestFirst = newestFirst(incident.id(), upToVersion, timelineLimit + 1, audience);
         boolean earlier = newestFirst.size() > timelineLimit;
         List<TimelineEntry> shown = new ArrayList<>(newestFirst.subList(0, Math.min(timelineLimit, newestFirst.size())));
         Collections.reverse(shown);
@@ -107,19 +115,19 @@ public class JdbcReadModels implements ReadModels {
     }
 
     @Override
-    public Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf, int timelineLimit) {
+    public Optional<IncidentDetail> incidentAsOf(UUID id, Instant asOf, int timelineLimit, Audience audience) {
         return jdbc.sql("""
                         SELECT * FROM incident_versions
-                        WHERE generation = %s AND incident_id = ? AND published_at <= ?
-                        ORDER BY version DESC LIMIT 1""".formatted(CURRENT))
+                        WHERE generation = %s AND incident_id = ? AND published_at <= ?%s
+                        ORDER BY version DESC LIMIT 1""".formatted(CURRENT, seenBy(audience)))
                 .params(id, ts(asOf))
                 .query((rs, row) -> incident(rs, (UUID) rs.getObject("incident_id"))).optional()
-                .map(incident -> detail(incident, incident.version(), timelineLimit, postmortem(id, incident.version())));
+                .map(incident -> detail(incident, incident.version(), timelineLimit, postmortem(id, incident.version()), audience));
     }
 
     @Override
-    public IncidentPage incidents(IncidentQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM incidents WHERE generation = " + CURRENT);
+    public IncidentPage incidents(IncidentQuery query, Audience audience) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM incidents WHERE generation = " + CURRENT + seenBy(audience));
         Map<String, Object> params = new LinkedHashMap<>();
         switch (query.status()) {
             case OPEN -> sql.append(" AND status <> 'resolved'");
@@ -157,13 +165,15 @@ public class JdbcReadModels implements ReadModels {
 
     @Override
     public List<IncidentView> openIncidents() {
-        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + " AND status <> 'resolved' ORDER BY created_at DESC, id DESC")
+        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + seenBy(Audience.PUBLIC)
+                        + " AND status <> 'resolved' ORDER BY created_at DESC, id DESC")
                 .query(incidentMapper()).list();
     }
 
     @Override
     public List<IncidentView> recentIncidents(int limit) {
-        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + " ORDER BY created_at DESC, id DESC LIMIT ?")
+        return jdbc.sql("SELECT * FROM incidents WHERE generation = " + CURRENT + seenBy(Audience.PUBLIC)
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
                 .param(limit)
                 .query(incidentMapper()).list();
     }
@@ -171,8 +181,8 @@ public class JdbcReadModels implements ReadModels {
     @Override
     public List<IncidentView> resolvedSince(Instant since, int limit) {
         return jdbc.sql("""
-                        SELECT * FROM incidents WHERE generation = %s AND status = 'resolved' AND resolved_at >= ?
-                        ORDER BY resolved_at DESC, id DESC LIMIT ?""".formatted(CURRENT))
+                        SELECT * FROM incidents WHERE generation = %s%s AND status = 'resolved' AND resolved_at >= ?
+                        ORDER BY resolved_at DESC, id DESC LIMIT ?""".formatted(CURRENT, seenBy(Audience.PUBLIC)))
                 .params(ts(since), limit)
                 .query(incidentMapper()).list();
     }
@@ -186,13 +196,13 @@ public class JdbcReadModels implements ReadModels {
         jdbc.sql("""
                         SELECT * FROM (
                             SELECT *, row_number() OVER (PARTITION BY incident_id ORDER BY version DESC) AS newest
-                            FROM timeline_entries WHERE generation = %s AND incident_id IN (:ids)) entries
-                        WHERE newest <= :limit ORDER BY incident_id, version""".formatted(CURRENT))
+                            FROM timeline_entries WHERE generation = %s%s AND incident_id IN (:ids)) entries
+                        WHERE newest <= :limit ORDER BY incident_id, version""".formatted(CURRENT, seenBy(Audience.PUBLIC)))
                 .param("ids", List.copyOf(incidentIds))
                 .param("limit", limitPerIncident)
                 .query((ResultSet rs) -> {
                     UUID id = (UUID) rs.getObject("incident_id");
-                    timelines.computeIfAbsent(id, key -> new ArrayList<>()).add(timelineEntry(rs));
+                    timelines.computeIfAbsent(id, key -> new ArrayList<>()).add(timelineEntry(rs, Audience.PUBLIC));
                 });
         return timelines;
     }
@@ -340,11 +350,11 @@ public class JdbcReadModels implements ReadModels {
         return jdbc.sql("SELECT generation FROM current_generation").query(Long.class).single();
     }
 
-    private List<TimelineEntry> newestFirst(UUID id, long upToVersion, int limit) {
-        return jdbc.sql("SELECT * FROM timeline_entries WHERE generation = " + CURRENT
+    private List<TimelineEntry> newestFirst(UUID id, long upToVersion, int limit, Audience audience) {
+        return jdbc.sql("SELECT * FROM timeline_entries WHERE generation = " + CURRENT + seenBy(audience)
                         + " AND incident_id = ? AND version <= ? ORDER BY version DESC LIMIT ?")
                 .params(id, upToVersion, limit)
-                .query((rs, row) -> timelineEntry(rs)).list();
+                .query((rs, row) -> timelineEntry(rs, audience)).list();
     }
 
     private PostmortemView postmortem(UUID id, long upToVersion) {
@@ -362,10 +372,11 @@ public class JdbcReadModels implements ReadModels {
     private IncidentView incident(ResultSet rs, UUID id) throws SQLException {
         return new IncidentView(id, rs.getString("title"), IncidentStatus.fromWireName(rs.getString("status")),
                 Impact.fromWireName(rs.getString("impact")), json.readValue(rs.getString("components"), AFFECTED),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"), rs.getLong("version"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"), rs.getLong("version"),
+                Visibility.fromWireName(rs.getString("visibility")));
     }
 
-    private TimelineEntry timelineEntry(ResultSet rs) throws SQLException {
+    private TimelineEntry timelineEntry(ResultSet rs, Audience audience) throws SQLException {
         String previousStatus = rs.getString("previous_status");
         String previousImpact = rs.getString("previous_impact");
         return new TimelineEntry((UUID) rs.getObject("update_id"), (UUID) rs.getObject("event_id"), rs.getString("event_type"),
@@ -374,7 +385,8 @@ public class JdbcReadModels implements ReadModels {
                 Impact.fromWireName(rs.getString("impact")),
                 previousImpact == null ? null : Impact.fromWireName(previousImpact),
                 rs.getString("message"), json.readValue(rs.getString("component_changes"), CHANGES),
-                instant(rs, "occurred_at"), instant(rs, "published_at"));
+                instant(rs, "occurred_at"), instant(rs, "published_at"), Visibility.fromWireName(rs.getString("visibility")),
+                audience.seesInternal() ? rs.getString("actor") : null);
     }
 
     /** Maps a row of {@code maintenances} or {@code maintenance_versions}, whose id column is named {@code idColumn}. */

@@ -3,16 +3,18 @@ package io.sitrep.timeline.readmodel.persistence;
 import io.sitrep.events.ComponentEvent;
 import io.sitrep.events.ComponentSnapshot;
 import io.sitrep.events.ComponentStatusChanged;
+import io.sitrep.events.IncidentDeleted;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentLifecycleEvent;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentUpdate;
+import io.sitrep.events.IncidentUpdateEdited;
 import io.sitrep.events.MaintenanceCancelled;
 import io.sitrep.events.MaintenanceCompleted;
 import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.events.MaintenanceScheduled;
-import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.events.MaintenanceSnapshot;
+import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.events.MaintenanceUpdate;
 import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
@@ -41,7 +43,8 @@ import java.util.UUID;
  * Applies events, in order, to one generation of the read models, inside the caller's transaction:
  * checks each event's version against the one applied for its aggregate, records gaps, and writes the
  * snapshots, timeline entries, postmortems, status changes, and maintenance windows with their updates.
- * Applying the same events twice changes nothing.
+ * A corrected update replaces its entry's text; a deleted incident leaves only a tombstone row (visibility
+ * {@code deleted}, no title, no components) that holds its version. Applying the same events twice changes nothing.
  *
  * <p>A batch costs a fixed number of round trips whatever its size: one to lock its aggregates, one per
  * aggregate type to read the versions applied, and one JDBC batch per table written. Within the batch
@@ -52,22 +55,23 @@ public class ReadModelWriter {
 
     private static final String UPSERT_INCIDENT = """
             INSERT INTO incidents (generation, id, version, last_event_id, title, status, impact, components,
-                                   created_at, updated_at, resolved_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)
+                                   created_at, updated_at, resolved_at, visibility)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
             ON CONFLICT (generation, id) DO UPDATE SET
                 version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id, title = EXCLUDED.title,
                 status = EXCLUDED.status, impact = EXCLUDED.impact, components = EXCLUDED.components,
-                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, resolved_at = EXCLUDED.resolved_at""";
+                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, resolved_at = EXCLUDED.resolved_at,
+                visibility = EXCLUDED.visibility""";
     private static final String INSERT_INCIDENT_VERSION = """
             INSERT INTO incident_versions (generation, incident_id, version, title, status, impact, components,
-                                           created_at, updated_at, resolved_at, occurred_at, published_at)
-            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)
+                                           created_at, updated_at, resolved_at, occurred_at, published_at, visibility)
+            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String INSERT_TIMELINE_ENTRY = """
             INSERT INTO timeline_entries (generation, incident_id, version, event_id, event_type, update_id, status,
                                           previous_status, impact, previous_impact, message, component_changes,
-                                          occurred_at, published_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+                                          occurred_at, published_at, visibility, actor)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String UPSERT_POSTMORTEM = """
             INSERT INTO postmortems (generation, incident_id, revision, version, body, occurred_at, published_at)
@@ -222,6 +226,9 @@ public class ReadModelWriter {
         final List<Object[]> maintenanceVersions = new ArrayList<>();
         final List<Object[]> maintenanceUpdates = new ArrayList<>();
         final List<Object[]> gaps = new ArrayList<>();
+        /** Corrected entry texts and deleted incidents, applied after the rows this batch inserts. */
+        final List<Object[]> entryCorrections = new ArrayList<>();
+        final List<Object[]> deletions = new ArrayList<>();
 
         Batch(long generation) {
             this.generation = generation;
@@ -238,7 +245,8 @@ public class ReadModelWriter {
             IncidentSnapshot incident = event.incident();
             incidentVersions.add(new Object[] {generation, id, event.version(), incident.title(), incident.status().wireName(),
                     incident.impact().wireName(), StorableText.ofJson(json.writeValueAsString(incident.components())), ts(incident.createdAt()),
-                    ts(incident.updatedAt()), ts(incident.resolvedAt()), ts(event.occurredAt()), ts(event.publishedAt())});
+                    ts(incident.updatedAt()), ts(incident.resolvedAt()), ts(event.occurredAt()), ts(event.publishedAt()),
+                    incident.visibility().wireName()});
             if (event instanceof IncidentLifecycleEvent lifecycle) {
                 IncidentUpdate update = lifecycle.update();
                 timelineEntries.add(new Object[] {generation, id, event.version(), event.eventId(), event.type().wireName(),
@@ -246,7 +254,13 @@ public class ReadModelWriter {
                         update.previousStatus() == null ? null : update.previousStatus().wireName(),
                         update.impact().wireName(), update.previousImpact() == null ? null : update.previousImpact().wireName(),
                         update.message(), StorableText.ofJson(json.writeValueAsString(update.componentChanges())), ts(event.occurredAt()),
-                        ts(event.publishedAt())});
+                        ts(event.publishedAt()), incident.visibility().wireName(), event.actor()});
+            }
+            if (event instanceof IncidentUpdateEdited edited) {
+                entryCorrections.add(new Object[] {edited.message(), generation, id, edited.updateId()});
+            }
+            if (event instanceof IncidentDeleted) {
+                deletions.add(new Object[] {generation, id});
             }
             if (event instanceof PostmortemPublished postmortem) {
                 postmortems.add(new Object[] {generation, id, postmortem.postmortem().revision(), event.version(),
@@ -342,7 +356,7 @@ public class ReadModelWriter {
                 IncidentSnapshot incident = event.incident();
                 incidentRows.add(new Object[] {generation, id, event.version(), event.eventId(), incident.title(),
                         incident.status().wireName(), incident.impact().wireName(), StorableText.ofJson(json.writeValueAsString(incident.components())),
-                        ts(incident.createdAt()), ts(incident.updatedAt()), ts(incident.resolvedAt())});
+                        ts(incident.createdAt()), ts(incident.updatedAt()), ts(incident.resolvedAt()), incident.visibility().wireName()});
             });
             List<Object[]> componentRows = new ArrayList<>(latestComponents.size());
             latestComponents.forEach((id, event) -> {
@@ -367,6 +381,14 @@ public class ReadModelWriter {
             batchUpdate(UPSERT_MAINTENANCE, maintenanceRows);
             batchUpdate(INSERT_MAINTENANCE_VERSION, maintenanceVersions);
             batchUpdate(INSERT_MAINTENANCE_UPDATE, maintenanceUpdates);
+            batchUpdate("UPDATE timeline_entries SET message = ? WHERE generation = ? AND incident_id = ? AND update_id = ?", entryCorrections);
+            // A tombstone keeps only the row that holds the version, so a redelivered older event is skipped, not applied again.
+            batchUpdate("""
+                    UPDATE incidents SET visibility = 'deleted', title = '', components = '[]'::jsonb
+                    WHERE generation = ? AND id = ?""", deletions);
+            batchUpdate("DELETE FROM timeline_entries WHERE generation = ? AND incident_id = ?", deletions);
+            batchUpdate("DELETE FROM incident_versions WHERE generation = ? AND incident_id = ?", deletions);
+            batchUpdate("DELETE FROM postmortems WHERE generation = ? AND incident_id = ?", deletions);
         }
 
         private void batchUpdate(String sql, List<Object[]> rows) {

@@ -1,0 +1,2 @@
+/** The audit log on PostgreSQL. */
+package io.sitrep.incidentservice.audit.persistence;
