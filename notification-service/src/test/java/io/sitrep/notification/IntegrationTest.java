@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.testsupport.Api;
+import io.sitrep.testsupport.OpenApiContract;
 import io.sitrep.testsupport.EventPublisher;
 import io.sitrep.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void connect() {
-        api = new Api(port, MANAGER_KEY);
+        api = new Api(port, MANAGER_KEY, OpenApiContract.of("notification-service"));
         events = EventPublisher.to(INCIDENT_EVENTS);
     }
 

@@ -59,7 +59,7 @@ class HappyPathIT extends SystemTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email).stream()
                     .anyMatch(m -> String.valueOf(m.get("subject")).contains("Resolved")));
             assertThat(mailTo(email)).extracting(m -> String.valueOf(m.get("subject")))
-                    .anyMatch(subject -> subject.startsWith("[Major] Checkout failing"));
+                    .anyMatch(subject -> subject.startsWith("Sitrep: [Major] Checkout failing"));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode read = timeline.as(null).get("/api/v1/incidents/" + incident).expect(200).json();

@@ -2,6 +2,7 @@ package io.sitrep.systemtests;
 
 import io.sitrep.localstack.LocalStack;
 import io.sitrep.testsupport.Api;
+import io.sitrep.testsupport.OpenApiContract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,8 @@ final class Sitrep {
 
     private static Api api(String service) {
         String url = stack().url(service);
-        return new Api(Integer.parseInt(url.substring(url.lastIndexOf(':') + 1)), stack().apiKey());
+        // Every answer of the running system is checked against the service's committed OpenAPI description too.
+        return new Api(Integer.parseInt(url.substring(url.lastIndexOf(':') + 1)), stack().apiKey(), OpenApiContract.of(service + "-service"));
     }
 
     private static void deleteRecursively(Path directory) {

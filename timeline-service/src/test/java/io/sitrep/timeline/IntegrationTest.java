@@ -1,6 +1,7 @@
 package io.sitrep.timeline;
 
 import io.sitrep.testsupport.Api;
+import io.sitrep.testsupport.OpenApiContract;
 import io.sitrep.testsupport.EventPublisher;
 import io.sitrep.testsupport.WithRealInfrastructure;
 import io.sitrep.timeline.snapshot.PublicSnapshots;
@@ -68,7 +69,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void connect() {
-        api = new Api(port, null);
+        api = new Api(port, null, OpenApiContract.of("timeline-service"));
         events = EventPublisher.to(topic());
     }
 

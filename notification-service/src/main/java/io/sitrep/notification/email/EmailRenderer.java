@@ -1,11 +1,8 @@
 package io.sitrep.notification.email;
 
-import io.sitrep.events.ComponentStatus;
-import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentLifecycleEvent;
 import io.sitrep.events.IncidentSnapshot;
-import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.MaintenanceCancelled;
 import io.sitrep.events.MaintenanceCompleted;
 import io.sitrep.events.MaintenanceComponent;
@@ -14,12 +11,12 @@ import io.sitrep.events.MaintenanceReminder;
 import io.sitrep.events.MaintenanceScheduled;
 import io.sitrep.events.MaintenanceSnapshot;
 import io.sitrep.events.MaintenanceStarted;
-import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.events.MaintenanceUpdate;
 import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.notice.MaintenanceTimes;
+import io.sitrep.notification.notice.Notices;
 import io.sitrep.notification.notice.PageSettings;
 import io.sitrep.support.markdown.Markdown;
 
@@ -32,6 +29,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import static io.sitrep.notification.notice.Notices.label;
 
 /**
  * Writes the emails: readable subjects such as "[Major] API degraded — Identified" or "[Scheduled maintenance]
@@ -120,7 +119,7 @@ public final class EmailRenderer {
 
     public RenderedEmail maintenance(MaintenanceEvent event, String unsubscribeUrl) {
         MaintenanceSnapshot m = event.maintenance();
-        MaintenanceUpdate update = update(event);
+        MaintenanceUpdate update = Notices.maintenanceUpdate(event);
         String subject = pageSubject(subject(event));
         Map<String, Object> values = new HashMap<>();
         pageValues(values);
@@ -163,7 +162,7 @@ public final class EmailRenderer {
         if (event instanceof MaintenanceCancelled) {
             return "Cancelled";
         }
-        MaintenanceUpdate update = update(event);
+        MaintenanceUpdate update = Notices.maintenanceUpdate(event);
         return update != null && update.previousStatus() != null && update.previousStatus() != update.status()
                 ? label(update.status()) : "Updated";
     }
@@ -186,32 +185,12 @@ public final class EmailRenderer {
             return event.maintenance().startedAt() == null ? "This scheduled maintenance has been cancelled; it will not take place."
                     : "This scheduled maintenance has been cancelled.";
         }
-        return update(event) == null ? "The window, title or components of this scheduled maintenance changed; it now stands as below."
+        return Notices.maintenanceUpdate(event) == null ? "The window, title or components of this scheduled maintenance changed; it now stands as below."
                 : "This scheduled maintenance has been updated.";
     }
 
     private static String startsIn(MaintenanceReminder reminder) {
         return MaintenanceTimes.startsIn(Duration.between(reminder.occurredAt(), reminder.maintenance().scheduledFor()));
-    }
-
-    /** The update the event posted, or null: a reminder posts none, nor does a change of the window without a message. */
-    private static MaintenanceUpdate update(MaintenanceEvent event) {
-        if (event instanceof MaintenanceScheduled e) {
-            return e.update();
-        }
-        if (event instanceof MaintenanceUpdated e) {
-            return e.update();
-        }
-        if (event instanceof MaintenanceStarted e) {
-            return e.update();
-        }
-        if (event instanceof MaintenanceCompleted e) {
-            return e.update();
-        }
-        if (event instanceof MaintenanceCancelled e) {
-            return e.update();
-        }
-        return null;
     }
 
     /** The subject of an email as sent: the page's name first, so that the inbox shows where it comes from. */
@@ -245,26 +224,6 @@ public final class EmailRenderer {
         pageValues(values);
         values.put("components", components.isEmpty() ? "every component" : String.join(", ", components.stream().sorted().toList()));
         return new RenderedEmail(subject, confirmationText.render(values), confirmationHtml.render(values));
-    }
-
-    static String label(Impact impact) {
-        return impact == Impact.NONE ? "No impact" : capitalise(impact.wireName());
-    }
-
-    static String label(IncidentStatus status) {
-        return capitalise(status.wireName());
-    }
-
-    static String label(MaintenanceStatus status) {
-        return capitalise(status.wireName().replace('_', ' '));
-    }
-
-    static String label(ComponentStatus status) {
-        return capitalise(status.wireName().replace('_', ' '));
-    }
-
-    private static String capitalise(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String escape(String s) {

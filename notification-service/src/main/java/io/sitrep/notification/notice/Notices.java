@@ -147,19 +147,19 @@ public final class Notices {
         return message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
     }
 
-    static String label(Impact impact) {
+    public static String label(Impact impact) {
         return impact == Impact.NONE ? "No impact" : capitalise(impact.wireName());
     }
 
-    static String label(IncidentStatus status) {
+    public static String label(IncidentStatus status) {
         return capitalise(status.wireName());
     }
 
-    static String label(MaintenanceStatus status) {
+    public static String label(MaintenanceStatus status) {
         return capitalise(status.wireName().replace('_', ' '));
     }
 
-    static String label(ComponentStatus status) {
+    public static String label(ComponentStatus status) {
         return capitalise(status.wireName().replace('_', ' '));
     }
 

@@ -1,5 +1,6 @@
 package io.sitrep.timeline.ingest;
 
+import io.sitrep.events.IncidentDeleted;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.timeline.readmodel.VersionCheck;
@@ -53,6 +54,15 @@ public class EventApplier {
             SitrepEvent event = events.get(i).event();
             if (results.get(i).check() != VersionCheck.SKIP_OLD && isPublic(event)) {
                 streamed.add(new Object[] {event.eventId(), event.type().wireName(), publicData(event, events.get(i).data())});
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).event() instanceof IncidentDeleted deleted && results.get(i).check() != VersionCheck.SKIP_OLD) {
+                // Deleted means gone from every public surface: a client resuming the stream must not be sent it again.
+                // Matched as text, as written (compact JSON): a cast to jsonb would refuse data holding an escaped NUL,
+                // and the batch with it.
+                jdbc.update("DELETE FROM stream_events WHERE (type LIKE 'incident.%' OR type LIKE 'postmortem.%') AND strpos(data, ?) > 0",
+                        "\"incidentId\":\"" + deleted.incidentId() + "\"");
             }
         }
         if (!streamed.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.sitrep.timeline.readmodel;
 
 import io.sitrep.events.ComponentStatus;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 
@@ -14,8 +15,8 @@ import java.time.Instant;
 public record ComponentView(
         String id,
         String name,
-        String group,
-        String description,
+        @Nullable String group,
+        @Nullable String description,
         ComponentStatus status,
         Instant createdAt,
         Instant updatedAt,

@@ -4,6 +4,7 @@ import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.Visibility;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ public record IncidentView(
         List<AffectedComponent> components,
         Instant createdAt,
         Instant updatedAt,
-        Instant resolvedAt,
+        @Nullable Instant resolvedAt,
         long version,
         Visibility visibility) {
 

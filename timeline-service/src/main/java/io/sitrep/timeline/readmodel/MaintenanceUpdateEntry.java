@@ -1,6 +1,7 @@
 package io.sitrep.timeline.readmodel;
 
 import io.sitrep.events.MaintenanceStatus;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,7 +21,7 @@ public record MaintenanceUpdateEntry(
         String type,
         long version,
         MaintenanceStatus status,
-        MaintenanceStatus previousStatus,
+        @Nullable MaintenanceStatus previousStatus,
         String message,
         Instant occurredAt,
         Instant publishedAt) {

@@ -2,6 +2,7 @@ package io.sitrep.timeline.readmodel;
 
 import io.sitrep.events.MaintenanceComponent;
 import io.sitrep.events.MaintenanceStatus;
+import jakarta.annotation.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +29,10 @@ public record MaintenanceView(
         Duration remindBefore,
         Instant createdAt,
         Instant updatedAt,
-        Instant remindedAt,
-        Instant startedAt,
-        Instant completedAt,
-        Instant cancelledAt,
+        @Nullable Instant remindedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant completedAt,
+        @Nullable Instant cancelledAt,
         long version) {
 
     public MaintenanceView {

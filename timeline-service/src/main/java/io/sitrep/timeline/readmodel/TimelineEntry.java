@@ -4,6 +4,7 @@ import io.sitrep.events.ComponentChange;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.Visibility;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,15 +28,15 @@ public record TimelineEntry(
         String type,
         long version,
         IncidentStatus status,
-        IncidentStatus previousStatus,
+        @Nullable IncidentStatus previousStatus,
         Impact impact,
-        Impact previousImpact,
+        @Nullable Impact previousImpact,
         String message,
         List<ComponentChange> componentChanges,
         Instant occurredAt,
         Instant publishedAt,
         Visibility visibility,
-        String actor) {
+        @Nullable String actor) {
 
     public TimelineEntry {
         componentChanges = componentChanges == null ? List.of() : List.copyOf(componentChanges);

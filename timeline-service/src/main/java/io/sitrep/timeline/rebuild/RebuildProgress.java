@@ -1,5 +1,7 @@
 package io.sitrep.timeline.rebuild;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -18,13 +20,13 @@ import java.time.Instant;
  */
 record RebuildProgress(
         String state,
-        Long generation,
+        @Nullable Long generation,
         long currentGeneration,
-        Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
         long eventsApplied,
         double eventsPerSecond,
-        Long lag,
+        @Nullable Long lag,
         long undecodable,
-        String lastError) {
+        @Nullable String lastError) {
 }

@@ -1,7 +1,8 @@
 package io.sitrep.timeline.statuspage;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,13 +18,13 @@ record SpComponent(
         String id,
         String name,
         String status,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("created_at") @Nullable Instant createdAt,
+        @JsonProperty("updated_at") @Nullable Instant updatedAt,
         int position,
-        String description,
+        @Nullable String description,
         boolean showcase,
-        @JsonProperty("start_date") LocalDate startDate,
-        @JsonProperty("group_id") String groupId,
+        @Nullable @JsonProperty("start_date") LocalDate startDate,
+        @Nullable @JsonProperty("group_id") String groupId,
         @JsonProperty("page_id") String pageId,
         boolean group,
         @JsonProperty("only_show_if_degraded") boolean onlyShowIfDegraded,

@@ -1,6 +1,7 @@
 package io.sitrep.timeline.statuspage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +14,8 @@ record SpIncident(
         String status,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
-        @JsonProperty("monitoring_at") Instant monitoringAt,
-        @JsonProperty("resolved_at") Instant resolvedAt,
+        @Nullable @JsonProperty("monitoring_at") Instant monitoringAt,
+        @Nullable @JsonProperty("resolved_at") Instant resolvedAt,
         String impact,
         String shortlink,
         @JsonProperty("started_at") Instant startedAt,
@@ -33,12 +34,12 @@ record SpIncident(
             @JsonProperty("display_at") Instant displayAt,
             @JsonProperty("affected_components") List<SpAffectedComponent> affectedComponents,
             @JsonProperty("deliver_notifications") boolean deliverNotifications,
-            @JsonProperty("custom_tweet") String customTweet,
-            @JsonProperty("tweet_id") String tweetId) {
+            @Nullable @JsonProperty("custom_tweet") String customTweet,
+            @Nullable @JsonProperty("tweet_id") String tweetId) {
     }
 
     /** A component an update changed: its id as {@code code}, and its status before and after. */
-    record SpAffectedComponent(String code, String name, @JsonProperty("old_status") String oldStatus,
+    record SpAffectedComponent(String code, String name, @Nullable @JsonProperty("old_status") String oldStatus,
                                @JsonProperty("new_status") String newStatus) {
     }
 }

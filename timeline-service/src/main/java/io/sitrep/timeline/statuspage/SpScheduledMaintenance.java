@@ -1,6 +1,7 @@
 package io.sitrep.timeline.statuspage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +19,11 @@ record SpScheduledMaintenance(
         String status,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
-        @JsonProperty("monitoring_at") Instant monitoringAt,
-        @JsonProperty("resolved_at") Instant resolvedAt,
+        @Nullable @JsonProperty("monitoring_at") Instant monitoringAt,
+        @Nullable @JsonProperty("resolved_at") Instant resolvedAt,
         String impact,
         String shortlink,
-        @JsonProperty("started_at") Instant startedAt,
+        @Nullable @JsonProperty("started_at") Instant startedAt,
         @JsonProperty("page_id") String pageId,
         @JsonProperty("incident_updates") List<SpIncident.SpIncidentUpdate> incidentUpdates,
         List<SpComponent> components,

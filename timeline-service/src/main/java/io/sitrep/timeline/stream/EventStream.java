@@ -2,6 +2,9 @@ package io.sitrep.timeline.stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,6 +42,10 @@ public class EventStream {
     private static final int SENDER_THREADS = 2;
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
+    /** The type whose event removes its incident's earlier events from the buffer. */
+    private static final String DELETED = "incident.deleted";
+    private static final JsonMapper JSON = JsonMapper.shared();
+
     private final StreamSettings settings;
     private final ScheduledThreadPoolExecutor senders;
     private final Object lock = new Object();
@@ -65,6 +72,13 @@ public class EventStream {
         synchronized (lock) {
             if (recent.containsKey(streamEvent.id())) {
                 return;
+            }
+            if (DELETED.equals(streamEvent.name())) {
+                // A client resuming with Last-Event-ID is not sent a deleted incident's events again (an id no longer
+                // held asks it to read the current state anew).
+                String incident = incidentOf(streamEvent);
+                recent.values().removeIf(held -> incident != null && (held.name().startsWith("incident.")
+                        || held.name().startsWith("postmortem.")) && incident.equals(incidentOf(held)));
             }
             recent.put(streamEvent.id(), streamEvent);
             if (recent.size() > settings.bufferSize()) {
@@ -140,6 +154,15 @@ public class EventStream {
         }
         client.start();
         return client;
+    }
+
+    private static String incidentOf(StreamEvent event) {
+        try {
+            JsonNode incident = JSON.readTree(event.data()).path("incidentId");
+            return incident.isString() ? incident.asString() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /** How many clients are connected. */

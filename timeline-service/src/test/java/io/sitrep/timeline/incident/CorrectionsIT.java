@@ -80,4 +80,30 @@ class CorrectionsIT extends IntegrationTest {
         awaitIncidentVersion(marker.id(), 1);
         assertThat(api.get("/api/v1/incidents/" + story.id()).status()).isEqualTo(404);
     }
+
+    // Issue 13: the stream's buffer still held a deleted incident's events, and a client resuming with Last-Event-ID got them again.
+    @Test
+    void aClientResumingTheStreamIsNotSentADeletedIncidentsEventsAgain() {
+        String tag = java.util.UUID.randomUUID().toString();
+        IncidentStory before = IncidentStory.of("Before the mistake " + tag);
+        IncidentOpened mark = before.open(Impact.NONE, "Marks where the reader left off.");
+        IncidentStory story = IncidentStory.of("Opened by mistake " + tag);
+        IncidentOpened opened = story.open(Impact.NONE, "Host db-7 is down " + tag);
+        IncidentDeleted deleted = story.delete("Opened by mistake");
+        try (SseClient live = SseClient.connect(api.baseUrl() + "/api/v1/stream", null)) {
+            events.publish(mark);
+            events.publish(opened);
+            live.awaitEvent(opened.eventId().toString(), TIMEOUT);
+
+            events.publish(deleted);
+            live.awaitEvent(deleted.eventId().toString(), TIMEOUT);
+
+            try (SseClient resumed = SseClient.connect(api.baseUrl() + "/api/v1/stream", mark.eventId().toString())) {
+                resumed.awaitEvent(deleted.eventId().toString(), TIMEOUT);
+                assertThat(resumed.events()).extracting(SseClient.Event::id).doesNotContain(opened.eventId().toString());
+                assertThat(resumed.events()).noneMatch(event -> event.data().contains("db-7"));
+            }
+        }
+        assertThat(count("SELECT count(*) FROM stream_events WHERE event_id = ?", opened.eventId())).isZero();
+    }
 }

@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice.audit.web;
 
 import io.sitrep.incidentservice.audit.AuditEntry;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.UUID;
  *
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-record AuditPage(List<Item> items, String nextCursor) {
+record AuditPage(List<Item> items, @Nullable String nextCursor) {
 
     /**
      * One command.
@@ -23,7 +24,7 @@ record AuditPage(List<Item> items, String nextCursor) {
      * @param outcome    accepted, rejected (4xx) or failed (5xx)
      * @param status     the HTTP status it was answered with
      */
-    record Item(Instant at, String actor, String apiKey, String command, UUID incidentId, String outcome, int status) {
+    record Item(Instant at, String actor, String apiKey, String command, @Nullable UUID incidentId, String outcome, int status) {
 
         static Item of(AuditEntry e) {
             return new Item(e.at(), e.actor(), e.apiKey(), e.command(), e.incidentId(), e.outcome(), e.status());

@@ -1,7 +1,5 @@
 package io.sitrep.incidentservice.incident.web;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.annotation.Nullable;
 import io.sitrep.events.AffectedComponent;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.Impact;
@@ -9,6 +7,8 @@ import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.Visibility;
 import io.sitrep.incidentservice.incident.IncidentDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice.incident.web;
 
 import jakarta.annotation.Nullable;
+
 import java.util.List;
 import java.util.UUID;
 

@@ -1,19 +1,19 @@
 package io.sitrep.incidentservice.integration.alertmanager;
 
-import jakarta.annotation.Nullable;
 import io.sitrep.incidentservice.audit.web.AuditInterceptor;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
 import io.sitrep.incidentservice.integration.Outcome;
 import io.sitrep.incidentservice.integration.Texts;
 import io.sitrep.incidentservice.integration.application.IntegrationCommands;
+import io.sitrep.incidentservice.security.Scopes;
 import io.sitrep.support.security.ApiPrincipal;
 import io.sitrep.support.security.Command;
-import io.sitrep.incidentservice.security.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice.maintenance.web;
 
 import jakarta.annotation.Nullable;
+
 import java.util.List;
 
 /**

@@ -1,11 +1,11 @@
 package io.sitrep.incidentservice.maintenance.web;
 
-import jakarta.annotation.Nullable;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.sitrep.events.MaintenanceComponent;
 import io.sitrep.events.MaintenanceSnapshot;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.incidentservice.maintenance.MaintenanceDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -3,12 +3,14 @@ package io.sitrep.incidentservice.template.web;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.incidentservice.template.Template;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A template as the API shows it; absent parts are null (components empty). */
-record TemplateResponse(String id, String name, String title, Impact impact, String message, List<Component> components,
+record TemplateResponse(String id, String name, @Nullable String title, @Nullable Impact impact, @Nullable String message,
+                        List<Component> components,
                         Instant createdAt, Instant updatedAt) {
 
     /** A component the template sets, and the status it sets it to. */

@@ -2,11 +2,13 @@ package io.sitrep.timeline.component.web;
 
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.timeline.readmodel.ComponentView;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 
 /** A component with its group (null when ungrouped) and current status. */
-record ComponentResponse(String id, String name, String group, String description, ComponentStatus status, Instant createdAt,
+record ComponentResponse(String id, String name, @Nullable String group, @Nullable String description, ComponentStatus status,
+                         Instant createdAt,
                          Instant updatedAt) {
 
     static ComponentResponse of(ComponentView component) {

@@ -2,6 +2,7 @@ package io.sitrep.timeline.component.web;
 
 import io.sitrep.timeline.readmodel.UptimeDay;
 import io.sitrep.timeline.readmodel.UptimeReport;
+import jakarta.annotation.Nullable;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -13,13 +14,13 @@ import java.util.Map;
  *
  * @param uptimePercent over the whole period; null when the component did not exist during it
  */
-record UptimeResponse(String componentId, Double uptimePercent, List<UptimeDayResponse> days) {
+record UptimeResponse(String componentId, @Nullable Double uptimePercent, List<UptimeDayResponse> days) {
 
     /**
      * @param minutes       minutes in each non-operational status that day, by status
      * @param uptimePercent null for a day before the component existed
      */
-    record UptimeDayResponse(LocalDate date, Double uptimePercent, Map<String, Long> minutes) {
+    record UptimeDayResponse(LocalDate date, @Nullable Double uptimePercent, Map<String, Long> minutes) {
     }
 
     static UptimeResponse of(UptimeReport report) {

@@ -1,5 +1,7 @@
 package io.sitrep.timeline.incident.web;
 
+import jakarta.annotation.Nullable;
+
 import java.util.List;
 
 /**
@@ -7,5 +9,5 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-record IncidentList(List<IncidentSummary> items, String nextCursor) {
+record IncidentList(List<IncidentSummary> items, @Nullable String nextCursor) {
 }

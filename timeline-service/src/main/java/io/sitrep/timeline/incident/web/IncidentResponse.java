@@ -8,6 +8,7 @@ import io.sitrep.timeline.readmodel.IncidentDetail;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.TimelineEntry;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,13 +28,13 @@ record IncidentResponse(
         Impact impact,
         Instant createdAt,
         Instant updatedAt,
-        Instant resolvedAt,
+        @Nullable Instant resolvedAt,
         long version,
         List<AffectedComponent> components,
         List<TimelineEntry> timeline,
-        PostmortemView postmortem,
-        Instant asOf,
-        String earlierTimeline,
+        @Nullable PostmortemView postmortem,
+        @Nullable Instant asOf,
+        @Nullable String earlierTimeline,
         Visibility visibility) {
 
     static IncidentResponse of(IncidentDetail detail, Instant asOf, String earlierTimeline) {

@@ -5,6 +5,7 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.Visibility;
 import io.sitrep.timeline.readmodel.IncidentView;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ record IncidentSummary(
         Impact impact,
         Instant createdAt,
         Instant updatedAt,
-        Instant resolvedAt,
+        @Nullable Instant resolvedAt,
         long version,
         List<AffectedComponent> components,
         Visibility visibility) {

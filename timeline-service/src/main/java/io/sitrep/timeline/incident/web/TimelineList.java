@@ -1,6 +1,7 @@
 package io.sitrep.timeline.incident.web;
 
 import io.sitrep.timeline.readmodel.TimelineEntry;
+import jakarta.annotation.Nullable;
 
 import java.util.List;
 
@@ -9,5 +10,5 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} to get the next (older) page; null on the last page
  */
-record TimelineList(List<TimelineEntry> items, String nextCursor) {
+record TimelineList(List<TimelineEntry> items, @Nullable String nextCursor) {
 }

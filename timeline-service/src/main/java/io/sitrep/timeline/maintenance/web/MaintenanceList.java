@@ -1,5 +1,7 @@
 package io.sitrep.timeline.maintenance.web;
 
+import jakarta.annotation.Nullable;
+
 import java.util.List;
 
 /**
@@ -7,5 +9,5 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} (with the same {@code status}) to get the next page; null on the last page
  */
-record MaintenanceList(List<MaintenanceSummary> items, String nextCursor) {
+record MaintenanceList(List<MaintenanceSummary> items, @Nullable String nextCursor) {
 }

@@ -5,6 +5,7 @@ import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.timeline.readmodel.MaintenanceDetail;
 import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
 import io.sitrep.timeline.readmodel.MaintenanceView;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,17 +26,17 @@ record MaintenanceResponse(
         Instant scheduledUntil,
         boolean autoStart,
         boolean autoComplete,
-        String remindBefore,
+        @Nullable String remindBefore,
         Instant createdAt,
         Instant updatedAt,
-        Instant remindedAt,
-        Instant startedAt,
-        Instant completedAt,
-        Instant cancelledAt,
+        @Nullable Instant remindedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant completedAt,
+        @Nullable Instant cancelledAt,
         long version,
         List<MaintenanceComponent> components,
         List<MaintenanceUpdateEntry> updates,
-        Instant asOf,
+        @Nullable Instant asOf,
         boolean earlierUpdates) {
 
     static MaintenanceResponse of(MaintenanceDetail detail, Instant asOf) {

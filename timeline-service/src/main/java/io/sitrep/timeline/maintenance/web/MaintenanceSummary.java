@@ -3,6 +3,7 @@ package io.sitrep.timeline.maintenance.web;
 import io.sitrep.events.MaintenanceComponent;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.timeline.readmodel.MaintenanceView;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +22,13 @@ record MaintenanceSummary(
         Instant scheduledUntil,
         boolean autoStart,
         boolean autoComplete,
-        String remindBefore,
+        @Nullable String remindBefore,
         Instant createdAt,
         Instant updatedAt,
-        Instant remindedAt,
-        Instant startedAt,
-        Instant completedAt,
-        Instant cancelledAt,
+        @Nullable Instant remindedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant completedAt,
+        @Nullable Instant cancelledAt,
         long version,
         List<MaintenanceComponent> components) {
 
