@@ -15,6 +15,29 @@ public sealed interface MaintenanceEvent extends SitrepEvent
     /** The maintenance window as it stands after this event. */
     MaintenanceSnapshot maintenance();
 
+    /**
+     * The update this event posted to the window's timeline; null for a reminder, and for a change of the window
+     * without a message. Not a field on the wire: the update is in the data of the events that have one.
+     */
+    default MaintenanceUpdate postedUpdate() {
+        if (this instanceof MaintenanceScheduled scheduled) {
+            return scheduled.update();
+        }
+        if (this instanceof MaintenanceUpdated updated) {
+            return updated.update();
+        }
+        if (this instanceof MaintenanceStarted started) {
+            return started.update();
+        }
+        if (this instanceof MaintenanceCompleted completed) {
+            return completed.update();
+        }
+        if (this instanceof MaintenanceCancelled cancelled) {
+            return cancelled.update();
+        }
+        return null;
+    }
+
     @Override
     default String aggregateId() {
         return maintenanceId().toString();

@@ -42,7 +42,7 @@ public final class CodebaseChecks {
      */
     public static void assertOpenApiMatchesTheDocs(String servedJson, String service) {
         JsonNode served = JSON.readTree(servedJson);
-        Path committed = Path.of("..", "docs", "openapi", service + ".json");
+        Path committed = OpenApiContract.committed(service);
         Path fresh = Path.of("target", "openapi", service + ".json");
         try {
             Files.createDirectories(fresh.getParent());

@@ -119,7 +119,7 @@ public final class EmailRenderer {
 
     public RenderedEmail maintenance(MaintenanceEvent event, String unsubscribeUrl) {
         MaintenanceSnapshot m = event.maintenance();
-        MaintenanceUpdate update = Notices.maintenanceUpdate(event);
+        MaintenanceUpdate update = event.postedUpdate();
         String subject = pageSubject(subject(event));
         Map<String, Object> values = new HashMap<>();
         pageValues(values);
@@ -162,7 +162,7 @@ public final class EmailRenderer {
         if (event instanceof MaintenanceCancelled) {
             return "Cancelled";
         }
-        MaintenanceUpdate update = Notices.maintenanceUpdate(event);
+        MaintenanceUpdate update = event.postedUpdate();
         return update != null && update.previousStatus() != null && update.previousStatus() != update.status()
                 ? label(update.status()) : "Updated";
     }
@@ -185,7 +185,7 @@ public final class EmailRenderer {
             return event.maintenance().startedAt() == null ? "This scheduled maintenance has been cancelled; it will not take place."
                     : "This scheduled maintenance has been cancelled.";
         }
-        return Notices.maintenanceUpdate(event) == null ? "The window, title or components of this scheduled maintenance changed; it now stands as below."
+        return event.postedUpdate() == null ? "The window, title or components of this scheduled maintenance changed; it now stands as below."
                 : "This scheduled maintenance has been updated.";
     }
 

@@ -18,7 +18,6 @@ import io.sitrep.events.MaintenanceSnapshot;
 import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.events.MaintenanceUpdate;
-import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
 
@@ -67,7 +66,7 @@ public final class Notices {
 
     private Notice maintenance(MaintenanceEvent event) {
         MaintenanceSnapshot m = event.maintenance();
-        MaintenanceUpdate update = maintenanceUpdate(event);
+        MaintenanceUpdate update = event.postedUpdate();
         String componentStatus = m.status() == MaintenanceStatus.IN_PROGRESS || m.status() == MaintenanceStatus.VERIFYING
                 ? label(ComponentStatus.UNDER_MAINTENANCE) : label(m.status());
         return new Notice(headline(event), m.title(), label(m.status()), null, "Maintenance", MAINTENANCE,
@@ -109,26 +108,6 @@ public final class Notices {
             return "Maintenance cancelled";
         }
         return "Maintenance updated";
-    }
-
-    /** The update the event posted, or null: a reminder posts none, nor does a change of the window without a message. */
-    public static MaintenanceUpdate maintenanceUpdate(MaintenanceEvent event) {
-        if (event instanceof MaintenanceScheduled e) {
-            return e.update();
-        }
-        if (event instanceof MaintenanceUpdated e) {
-            return e.update();
-        }
-        if (event instanceof MaintenanceStarted e) {
-            return e.update();
-        }
-        if (event instanceof MaintenanceCompleted e) {
-            return e.update();
-        }
-        if (event instanceof MaintenanceCancelled e) {
-            return e.update();
-        }
-        return null;
     }
 
     static String colour(Impact impact) {

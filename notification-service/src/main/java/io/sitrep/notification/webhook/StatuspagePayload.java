@@ -112,7 +112,7 @@ public final class StatuspagePayload {
         m.components().forEach(c -> components.addObject().put("id", c.id()).put("name", c.name())
                 .put("status", m.status().isActive() ? "under_maintenance" : "operational"));
         ArrayNode updates = out.putArray("incident_updates");
-        MaintenanceUpdate update = io.sitrep.notification.notice.Notices.maintenanceUpdate(event);
+        MaintenanceUpdate update = event.postedUpdate();
         if (update != null) {
             String updateStatus = update.status() == MaintenanceStatus.CANCELLED ? "completed" : update.status().wireName();
             update(updates, update.id(), m.id(), updateStatus, update.message(), update.createdAt() == null ? event.occurredAt() : update.createdAt())

@@ -1,12 +1,9 @@
 package io.sitrep.incidentservice.maintenance.persistence;
 
-import io.sitrep.events.MaintenanceCancelled;
-import io.sitrep.events.MaintenanceCompleted;
 import io.sitrep.events.MaintenanceComponent;
 import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.events.MaintenanceScheduled;
 import io.sitrep.events.MaintenanceSnapshot;
-import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.events.MaintenanceUpdate;
 import io.sitrep.events.MaintenanceUpdated;
@@ -98,7 +95,7 @@ class JdbcMaintenances implements Maintenances {
                 .update();
         boolean componentsChanged = false;
         for (MaintenanceEvent event : events) {
-            MaintenanceUpdate update = update(event);
+            MaintenanceUpdate update = event.postedUpdate();
             if (update != null) {
                 addUpdate(event, update);
             }
@@ -182,22 +179,6 @@ class JdbcMaintenances implements Maintenances {
         state.put("version", s.version());
         state.put("nextDueAt", maintenance.nextDueAt().map(JdbcMaintenances::ts).orElse(null));
         return state;
-    }
-
-    private static MaintenanceUpdate update(MaintenanceEvent event) {
-        if (event instanceof MaintenanceScheduled scheduled) {
-            return scheduled.update();
-        } else if (event instanceof MaintenanceUpdated updated) {
-            return updated.update();
-        } else if (event instanceof MaintenanceStarted started) {
-            return started.update();
-        } else if (event instanceof MaintenanceCompleted completed) {
-            return completed.update();
-        } else if (event instanceof MaintenanceCancelled cancelled) {
-            return cancelled.update();
-        }
-        // A reminder adds nothing to the timeline.
-        return null;
     }
 
     private void saveComponents(MaintenanceSnapshot s) {

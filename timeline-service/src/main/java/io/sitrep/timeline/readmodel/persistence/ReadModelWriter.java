@@ -9,14 +9,9 @@ import io.sitrep.events.IncidentLifecycleEvent;
 import io.sitrep.events.IncidentSnapshot;
 import io.sitrep.events.IncidentUpdate;
 import io.sitrep.events.IncidentUpdateEdited;
-import io.sitrep.events.MaintenanceCancelled;
-import io.sitrep.events.MaintenanceCompleted;
 import io.sitrep.events.MaintenanceEvent;
-import io.sitrep.events.MaintenanceScheduled;
 import io.sitrep.events.MaintenanceSnapshot;
-import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.events.MaintenanceUpdate;
-import io.sitrep.events.MaintenanceUpdated;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.timeline.readmodel.Gap;
@@ -298,7 +293,7 @@ public class ReadModelWriter {
             version.add(ts(event.occurredAt()));
             version.add(ts(event.publishedAt()));
             maintenanceVersions.add(version.toArray());
-            MaintenanceUpdate update = update(event);
+            MaintenanceUpdate update = event.postedUpdate();
             if (update != null) {
                 maintenanceUpdates.add(new Object[] {generation, id, event.version(), event.eventId(), event.type().wireName(),
                         update.id(), update.status().wireName(),
@@ -306,26 +301,6 @@ public class ReadModelWriter {
                         ts(event.occurredAt()), ts(event.publishedAt())});
             }
             return result;
-        }
-
-        /** The update the event posts; null for a reminder, and for a change of the window without a message. */
-        private static MaintenanceUpdate update(MaintenanceEvent event) {
-            if (event instanceof MaintenanceScheduled scheduled) {
-                return scheduled.update();
-            }
-            if (event instanceof MaintenanceUpdated updated) {
-                return updated.update();
-            }
-            if (event instanceof MaintenanceStarted started) {
-                return started.update();
-            }
-            if (event instanceof MaintenanceCompleted completed) {
-                return completed.update();
-            }
-            if (event instanceof MaintenanceCancelled cancelled) {
-                return cancelled.update();
-            }
-            return null;
         }
 
         /** The snapshot's columns, from title to cancelled_at, as both maintenance tables hold them. */
