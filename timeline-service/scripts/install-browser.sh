@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the headless browser the status-page test drives: Debian's chromium and chromium-driver.
-# Idempotent: does nothing when both are present. Run by `./mvnw verify` before the integration tests.
+# Idempotent: does nothing when both are present. Run by ./verify before the build, never by Maven itself.
 set -euo pipefail
 
 CHROMIUM=/usr/bin/chromium

@@ -1,6 +1,7 @@
 package io.sitrep.incidentservice;
 
 import io.sitrep.testsupport.CodebaseChecks;
+import io.sitrep.testsupport.SwaggerUiChecks;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -66,5 +67,11 @@ class ObservabilityIT extends IntegrationTest {
                 "/api/v1/incidents/{id}/resolve", "/api/v1/incidents/{id}/reopen", "/api/v1/incidents/{id}/postmortem",
                 "/api/v1/components", "/api/v1/components/{id}", "/api/v1/templates", "/api/v1/templates/{id}");
         assertThat(openApi.get("components").get("securitySchemes").get("apiKey").get("scheme").asString()).isEqualTo("bearer");
+    }
+
+    /** issue 19: Swagger UI on the service, public to view; the calls it makes need a key as usual. */
+    @Test
+    void swaggerUiIsPublicToViewWhileCallsStillNeedAKey() {
+        SwaggerUiChecks.assertPublicToViewWhileCallsNeedAKey(api.as(null), "/api/v1/maintenances");
     }
 }

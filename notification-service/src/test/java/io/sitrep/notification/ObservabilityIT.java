@@ -3,6 +3,7 @@ package io.sitrep.notification;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.testsupport.CodebaseChecks;
+import io.sitrep.testsupport.SwaggerUiChecks;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -78,5 +79,11 @@ class ObservabilityIT extends IntegrationTest {
                 "/api/v1/subscriptions/{id}/deliveries", "/api/v1/deliveries/redrive",
                 "/api/v1/subscriptions/confirm", "/api/v1/subscriptions/unsubscribe");
         assertThat(openApi.get("components").get("securitySchemes").get("apiKey").get("scheme").asString()).isEqualTo("bearer");
+    }
+
+    /** issue 19: Swagger UI on the service, public to view; the calls it makes need a key as usual. */
+    @Test
+    void swaggerUiIsPublicToViewWhileCallsStillNeedAKey() {
+        SwaggerUiChecks.assertPublicToViewWhileCallsNeedAKey(api.as(null), "/api/v1/subscriptions");
     }
 }

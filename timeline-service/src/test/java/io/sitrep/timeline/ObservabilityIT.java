@@ -2,6 +2,7 @@ package io.sitrep.timeline;
 
 import io.sitrep.events.Impact;
 import io.sitrep.testsupport.CodebaseChecks;
+import io.sitrep.testsupport.SwaggerUiChecks;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -78,5 +79,11 @@ class ObservabilityIT extends IntegrationTest {
                 "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
                 "/api/v2/scheduled-maintenances/active.json");
         assertThat(openApi.get("components").get("securitySchemes").get("adminKey").get("scheme").asString()).isEqualTo("bearer");
+    }
+
+    /** issue 19: Swagger UI on the service, public to view; the calls it makes need a key as usual. */
+    @Test
+    void swaggerUiIsPublicToViewWhileCallsStillNeedAKey() {
+        SwaggerUiChecks.assertPublicToViewWhileCallsNeedAKey(api.as(null), "/api/v1/admin/rebuild");
     }
 }

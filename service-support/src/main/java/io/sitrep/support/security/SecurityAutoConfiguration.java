@@ -32,11 +32,18 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +52,7 @@ import java.util.Set;
  * key), request rules over the decoded path Spring MVC matches, method security for
  * {@link Command}s, the strict firewall, and security headers. Everything a service does not
  * declare public (an {@link AccessRules}, {@link PublicPaths} or {@link BodyCredentialPaths} bean)
- * needs a key; {@code /api/v1/admin/**} needs {@code admin}.
+ * needs a key; {@code /api/v1/admin/**} needs {@code admin}. The API description and Swagger UI are public to view.
  */
 @AutoConfiguration(after = WebSupportAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -61,6 +68,12 @@ public class SecurityAutoConfiguration {
 
     /** The API descriptions, which are public to read. */
     private static final String[] API_DESCRIPTIONS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
+
+    /**
+     * Swagger UI, public to view (its configuration is {@code /v3/api-docs/swagger-config}); the calls it makes
+     * need a key like any other.
+     */
+    static final String[] API_BROWSER = {"/swagger-ui.html", "/swagger-ui/**"};
 
     private static final Refusal ADMIN_DISABLED = new Refusal(403, "admin-disabled", "No admin key is configured",
             "No API key with the admin scope is configured, so the admin API is off; configure one to use it.");
@@ -141,7 +154,13 @@ public class SecurityAutoConfiguration {
                 .headers(headers -> {
                     // Each answer says how long it may be cached; the security defaults would forbid it everywhere.
                     headers.cacheControl(cache -> cache.disable());
-                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(settings.contentSecurityPolicy()));
+                    // Swagger UI sets inline styles as it renders; only its pages get a policy that allows them.
+                    RequestMatcher apiBrowser = new OrRequestMatcher(Arrays.stream(API_BROWSER)
+                            .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
+                    headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiBrowser),
+                            new ContentSecurityPolicyHeaderWriter(settings.contentSecurityPolicy())));
+                    headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiBrowser,
+                            new ContentSecurityPolicyHeaderWriter(settings.apiBrowserContentSecurityPolicy())));
                     headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
                     if (settings.embeddable()) {
                         headers.frameOptions(frame -> frame.disable());
@@ -169,6 +188,7 @@ public class SecurityAutoConfiguration {
                     }
                     requests.requestMatchers(OPEN_ACTUATOR).permitAll();
                     requests.requestMatchers(API_DESCRIPTIONS).permitAll();
+                    requests.requestMatchers(API_BROWSER).permitAll();
                     requests.anyRequest().authenticated();
                 });
         return http.build();

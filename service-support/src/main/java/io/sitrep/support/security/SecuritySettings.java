@@ -40,6 +40,14 @@ public record SecuritySettings(
                 + "font-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors " + frameAncestors;
     }
 
+    /**
+     * The Content-Security-Policy of Swagger UI's pages: the same, except that styles may also be inline, since
+     * Swagger UI sets some as it renders. Scripts still come from the service itself only.
+     */
+    public String apiBrowserContentSecurityPolicy() {
+        return contentSecurityPolicy().replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    }
+
     /** Whether pages may be framed by someone; then only the CSP says by whom, and X-Frame-Options is left out. */
     public boolean embeddable() {
         return !"'none'".equals(frameAncestors.strip());

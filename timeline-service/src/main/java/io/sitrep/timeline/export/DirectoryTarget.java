@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * The export as files in a directory, laid out as the paths they answer: {@code index.html} for {@code /},
- * {@code incidents/{id}.html} for an incident's page, {@code api/v2/summary.json}, {@code feed.atom}. Each file is written
+ * {@code incidents/{id}.html} for an incident's page, {@code api/v2/summary.json}, {@code feed.atom}, {@code history.rss}. Each file is written
  * to a temporary file beside it and renamed over the old one atomically.
  */
 final class DirectoryTarget implements ExportTarget {

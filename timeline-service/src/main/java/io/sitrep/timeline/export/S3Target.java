@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * The export as objects in an S3-compatible bucket, keyed by the paths they answer under the prefix: {@code index.html}
  * for {@code /}, {@code incidents/{id}} for an incident's page (an object store needs no extension: each object carries
- * its {@code Content-Type}), {@code api/v2/summary.json}, {@code feed.atom}. Each object also carries the public answers'
+ * its {@code Content-Type}), {@code api/v2/summary.json}, {@code feed.atom}, {@code history.rss}. Each object also carries the public answers'
  * {@code Cache-Control}. A PUT replaces an object whole, so readers see the old bytes or the new ones.
  */
 final class S3Target implements ExportTarget, AutoCloseable {

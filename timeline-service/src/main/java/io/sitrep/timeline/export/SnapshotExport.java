@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Exports the newest snapshot to one target, on a thread of its own: the consumer and the snapshot's builds never wait
  * for it. Only what changed since the last export is written (by entity tag); incident pages that left the snapshot are
- * removed; the page itself is written last, so that its links find what they point to. A failed export is tried again
+ * removed; answers that vary by query (a component's feed) are left out; the page itself is written last, so that its links find what they point to. A failed export is tried again
  * after a backoff that doubles with each failure in a row, always with the newest snapshot; meanwhile the target keeps
  * what it had, and health and metrics say that it fails.
  */
@@ -138,6 +138,10 @@ final class SnapshotExport {
         List<PublicDocument> changed = new ArrayList<>();
         PublicDocument page = null;
         for (PublicDocument document : snapshot.all()) {
+            if (document.path().contains("?")) {
+                // A variant by query (a component's feed): a static file cannot answer a query string.
+                continue;
+            }
             if (!document.etag().equals(exported.get(document.path()))) {
                 if (document.path().equals("/")) {
                     page = document;

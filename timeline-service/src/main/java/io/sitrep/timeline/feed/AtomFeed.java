@@ -16,6 +16,8 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +25,7 @@ import java.util.UUID;
 
 /**
  * Writes an Atom 1.0 feed (RFC 4287) with one entry per incident, as Statuspage's history feed does, and one
- * per maintenance window:
+ * per maintenance window, newest first by {@code updated}:
  * the entry's content lists the incident's updates, newest first, and its postmortem, their Markdown rendered
  * as sanitized HTML (the summary keeps the Markdown source as text). An entry's
  * {@code updated} moves with each update, so feed readers see it change. Characters XML 1.0 forbids
@@ -38,10 +40,34 @@ final class AtomFeed {
     private AtomFeed() {
     }
 
-    /** The feed of incidents, followed by an entry per maintenance window. */
+    /** The page's feed: its incidents and maintenance windows, newest first by {@code updated}. */
     static String write(PageSettings page, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
                         Map<UUID, PostmortemView> postmortems, List<MaintenanceView> maintenances,
                         Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now) {
+        return write(page, "/feed.atom", page.name() + " status", incidents, timelines, postmortems, maintenances, maintenanceUpdates, now);
+    }
+
+    /**
+     * A feed of the given incidents and maintenance windows, newest first by {@code updated}.
+     *
+     * @param path  the feed's own path and query, e.g. {@code /feed.atom?component=api}: its id and self link
+     * @param title the feed's title
+     */
+    static String write(PageSettings page, String path, String title, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
+                        Map<UUID, PostmortemView> postmortems, List<MaintenanceView> maintenances,
+                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now) {
+        List<Entry> entries = new ArrayList<>();
+        for (IncidentView incident : incidents) {
+            Instant updated = updated(incident, timelines, postmortems);
+            entries.add(new Entry(updated, incident.id(), xml -> entry(xml, page, incident, timelines.getOrDefault(incident.id(), List.of()),
+                    postmortems.get(incident.id()), updated)));
+        }
+        for (MaintenanceView maintenance : maintenances) {
+            entries.add(new Entry(maintenance.updatedAt(), maintenance.id(),
+                    xml -> entry(xml, page, maintenance, maintenanceUpdates.getOrDefault(maintenance.id(), List.of()))));
+        }
+        // Newest first; the id breaks ties, so that the same state always gives the same bytes (and entity tag).
+        entries.sort(Comparator.comparing(Entry::updated).reversed().thenComparing(Entry::id));
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -49,32 +75,18 @@ final class AtomFeed {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
             xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
-            element(xml, "id", page.url() + "/feed.atom");
-            element(xml, "title", page.name() + " status");
-            Instant feedUpdated = incidents.stream().map(incident -> updated(incident, timelines, postmortems))
-                    .max(Instant::compareTo).orElse(null);
-            for (MaintenanceView maintenance : maintenances) {
-                if (feedUpdated == null || maintenance.updatedAt().isAfter(feedUpdated)) {
-                    feedUpdated = maintenance.updatedAt();
-                }
-            }
-            if (feedUpdated == null) {
-                feedUpdated = now;
-            }
-            element(xml, "updated", feedUpdated.toString());
-            link(xml, "self", "application/atom+xml", page.url() + "/feed.atom");
+            element(xml, "id", page.url() + path);
+            element(xml, "title", title);
+            element(xml, "updated", (entries.isEmpty() ? now : entries.get(0).updated()).toString());
+            link(xml, "self", "application/atom+xml", page.url() + path);
             link(xml, "alternate", "text/html", page.url() + "/");
             xml.writeStartElement("author");
             element(xml, "name", page.name());
             element(xml, "uri", page.url() + "/");
             xml.writeEndElement();
             element(xml, "generator", "Sitrep timeline-service");
-            for (IncidentView incident : incidents) {
-                entry(xml, page, incident, timelines.getOrDefault(incident.id(), List.of()), postmortems.get(incident.id()),
-                        updated(incident, timelines, postmortems));
-            }
-            for (MaintenanceView maintenance : maintenances) {
-                entry(xml, page, maintenance, maintenanceUpdates.getOrDefault(maintenance.id(), List.of()));
+            for (Entry entry : entries) {
+                entry.writer().write(xml);
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -83,6 +95,15 @@ final class AtomFeed {
             throw new IllegalStateException("could not write the Atom feed", e);
         }
         return out.toString();
+    }
+
+    /** One entry, by when it was last updated. */
+    private record Entry(Instant updated, UUID id, EntryWriter writer) {
+    }
+
+    @FunctionalInterface
+    private interface EntryWriter {
+        void write(XMLStreamWriter xml) throws XMLStreamException;
     }
 
     private static void entry(XMLStreamWriter xml, PageSettings page, IncidentView incident, List<TimelineEntry> timeline,
@@ -98,6 +119,15 @@ final class AtomFeed {
         xml.writeEndElement();
         element(xml, "summary", label(incident.status().wireName()) + " (impact: " + incident.impact().wireName() + ")"
                 + (timeline.isEmpty() ? "" : ": " + timeline.get(timeline.size() - 1).message()));
+        xml.writeStartElement("content");
+        xml.writeAttribute("type", "html");
+        xml.writeCharacters(XmlText.clean(html(timeline, postmortem)));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /** An incident's postmortem and updates, newest first, their Markdown rendered as sanitized HTML. */
+    static String html(List<TimelineEntry> timeline, PostmortemView postmortem) {
         StringBuilder html = new StringBuilder();
         if (postmortem != null) {
             html.append("<p><strong>Postmortem</strong> (revision ").append(postmortem.revision()).append(", ")
@@ -108,11 +138,7 @@ final class AtomFeed {
             html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
                     .append(label(entry.status().wireName())).append("</strong></p>").append(Markdown.toHtml(entry.message()));
         }
-        xml.writeStartElement("content");
-        xml.writeAttribute("type", "html");
-        xml.writeCharacters(XmlText.clean(html.toString()));
-        xml.writeEndElement();
-        xml.writeEndElement();
+        return html.toString();
     }
 
     /**
@@ -149,7 +175,8 @@ final class AtomFeed {
         xml.writeEndElement();
     }
 
-    private static Instant updated(IncidentView incident, Map<UUID, List<TimelineEntry>> timelines, Map<UUID, PostmortemView> postmortems) {
+    /** When an incident last changed: its own change, its newest update or its postmortem, whichever is latest. */
+    static Instant updated(IncidentView incident, Map<UUID, List<TimelineEntry>> timelines, Map<UUID, PostmortemView> postmortems) {
         Instant updated = incident.updatedAt();
         for (TimelineEntry entry : timelines.getOrDefault(incident.id(), List.of())) {
             if (entry.publishedAt().isAfter(updated)) {
@@ -164,7 +191,7 @@ final class AtomFeed {
     }
 
     /** An element with text; characters XML 1.0 forbids become U+FFFD (the event log may hold some). */
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(XmlText.clean(text));
         xml.writeEndElement();
@@ -177,7 +204,7 @@ final class AtomFeed {
         xml.writeAttribute("href", XmlText.clean(href));
     }
 
-    private static String label(String wireName) {
+    static String label(String wireName) {
         return Character.toUpperCase(wireName.charAt(0)) + wireName.substring(1).replace('_', ' ');
     }
 

@@ -1,28 +1,52 @@
 package io.sitrep.timeline.feed;
 
 import io.sitrep.timeline.page.PageSettings;
+import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.MaintenanceQuery;
+import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
 import io.sitrep.timeline.readmodel.MaintenanceView;
+import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.ReadModels;
+import io.sitrep.timeline.readmodel.TimelineEntry;
+import io.sitrep.timeline.readmodel.UnknownComponent;
 import io.sitrep.timeline.snapshot.PublicSurface;
 import io.sitrep.timeline.snapshot.SnapshotAnswers;
 import io.sitrep.timeline.snapshot.SnapshotContent;
+import io.sitrep.timeline.web.InvalidParameter;
 import io.sitrep.timeline.web.TimelineSettings;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * {@code GET /feed.atom}: the most recent incidents and their updates as an Atom 1.0 feed, then the most recent
- * maintenance windows (by planned start) and theirs. Rendered into the public snapshot and answered from it.
+ * {@code GET /feed.atom}: the most recent incidents and maintenance windows (by planned start) with their updates as
+ * an Atom 1.0 feed, newest first; {@code ?component=<id>} narrows it to those that affect one component.
+ * {@code GET /history.rss}: the same incidents as RSS 2.0. All are rendered into the public snapshot and answered
+ * from it, with its entity tags, 304s and cache headers.
  */
 @RestController
+@Tag(name = "Feeds", description = "Atom 1.0 and RSS 2.0 feeds of incidents and maintenance windows, for feed readers")
 class FeedController implements PublicSurface {
+
+    static final String FEED = "/feed.atom";
+    static final String HISTORY = "/history.rss";
+
+    /** The form of a component id, as incident-service accepts it. */
+    private static final Pattern COMPONENT_ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
 
     private final ReadModels readModels;
     private final PageSettings page;
@@ -36,21 +60,58 @@ class FeedController implements PublicSurface {
         this.answers = answers;
     }
 
-    @GetMapping("/feed.atom")
-    ResponseEntity<byte[]> feed(HttpServletRequest request) {
-        return answers.answer("/feed.atom", request).orElseThrow(() -> new IllegalStateException("the snapshot has no feed"));
+    @Operation(operationId = "getAtomFeed", summary = "Incidents and maintenance windows with their updates as Atom 1.0, newest first",
+            responses = @ApiResponse(responseCode = "200", description = "The feed",
+                    content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string"))))
+    @GetMapping(FEED)
+    ResponseEntity<byte[]> feed(@Parameter(description = "a component's id: only the incidents and maintenance windows that affect it")
+                                @RequestParam(required = false) String component, HttpServletRequest request) {
+        if (component == null) {
+            return answers.answer(FEED, request).orElseThrow(() -> new IllegalStateException("the snapshot has no feed"));
+        }
+        if (!COMPONENT_ID.matcher(component).matches()) {
+            throw new InvalidParameter("component", "must be a component id: lower-case letters, digits, '.', '_' or '-', at most 64");
+        }
+        return answers.answer(componentFeed(component), request).orElseThrow(() -> new UnknownComponent(component));
     }
 
-    /** Runs within the snapshot's read. */
+    @Operation(operationId = "getRssHistory", summary = "Incidents with their updates as RSS 2.0, newest first, as Statuspage's history.rss",
+            responses = @ApiResponse(responseCode = "200", description = "The history",
+                    content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = "string"))))
+    @GetMapping(HISTORY)
+    ResponseEntity<byte[]> history(HttpServletRequest request) {
+        return answers.answer(HISTORY, request).orElseThrow(() -> new IllegalStateException("the snapshot has no history"));
+    }
+
+    /** The snapshot's path of a component's feed; static exports leave it out, since files cannot answer a query. */
+    static String componentFeed(String componentId) {
+        return FEED + "?component=" + componentId;
+    }
+
+    /**
+     * Runs within the snapshot's read. A component's feed is filtered from what the page's feed read, so it costs no
+     * read of its own: it holds those of the most recent incidents and maintenance windows that affect the component.
+     */
     @Override
     public void render(SnapshotContent content) {
         List<IncidentView> incidents = readModels.recentIncidents(page.incidentsLimit());
         List<UUID> ids = incidents.stream().map(IncidentView::id).toList();
         List<MaintenanceView> maintenances = readModels.maintenances(
                 new MaintenanceQuery(MaintenanceQuery.Status.ALL, page.incidentsLimit(), null)).items();
-        String xml = AtomFeed.write(page, incidents, readModels.timelines(ids, timeline.timelineLimit()), readModels.postmortems(ids),
-                maintenances, readModels.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit()),
-                content.now());
-        content.atom("/feed.atom", xml);
+        Map<UUID, List<TimelineEntry>> timelines = readModels.timelines(ids, timeline.timelineLimit());
+        Map<UUID, PostmortemView> postmortems = readModels.postmortems(ids);
+        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates =
+                readModels.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit());
+        content.atom(FEED, AtomFeed.write(page, incidents, timelines, postmortems, maintenances, maintenanceUpdates, content.now()));
+        content.rss(HISTORY, RssHistory.write(page, incidents, timelines, postmortems, content.now()));
+        for (ComponentView component : readModels.components()) {
+            String id = component.id();
+            List<IncidentView> affecting = incidents.stream()
+                    .filter(incident -> incident.components().stream().anyMatch(affected -> affected.id().equals(id))).toList();
+            List<MaintenanceView> planned = maintenances.stream()
+                    .filter(maintenance -> maintenance.components().stream().anyMatch(affected -> affected.id().equals(id))).toList();
+            content.atom(componentFeed(id), AtomFeed.write(page, componentFeed(id), page.name() + " status: " + component.name(),
+                    affecting, timelines, postmortems, planned, maintenanceUpdates, content.now()));
+        }
     }
 }

@@ -12,6 +12,7 @@ public final class SnapshotContent {
     public static final String HTML = "text/html;charset=UTF-8";
     public static final String JSON = "application/json";
     public static final String ATOM = "application/atom+xml;charset=UTF-8";
+    public static final String RSS = "application/rss+xml;charset=UTF-8";
 
     private final Instant now;
     private final JsonMapper json;
@@ -33,6 +34,10 @@ public final class SnapshotContent {
 
     public void atom(String path, String xml) {
         add(path, ATOM, PublicDocument.utf8(xml));
+    }
+
+    public void rss(String path, String xml) {
+        add(path, RSS, PublicDocument.utf8(xml));
     }
 
     /** The value as JSON, written by the same mapper as the rest of the API. */

@@ -1,9 +1,11 @@
 package io.sitrep.timeline.feed;
 
+import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.testsupport.Api;
+import io.sitrep.timeline.ComponentStory;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
 import io.sitrep.timeline.MaintenanceStory;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
@@ -19,11 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The feed parses as Atom 1.0 (RFC 4287) and carries each incident, and each maintenance window, with its updates. */
+/**
+ * The feed is valid Atom 1.0 (RFC 4287, against the committed schema), newest first, and carries each incident, and each
+ * maintenance window, with its updates; a component's feed carries what affects it.
+ */
 class AtomFeedIT extends IntegrationTest {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -139,6 +146,76 @@ class AtomFeedIT extends IntegrationTest {
         assertThat(content).contains("Jan 15, 2030 03:00 UTC", "We will upgrade the database.", "Still on for tonight.");
         assertThat(content.indexOf("Still on for tonight.")).isLessThan(content.indexOf("We will upgrade the database."));
         assertThat(children(entry, "link").get(0).getAttribute("href")).endsWith("/#maintenance-" + story.id());
+    }
+
+    // issue 19: entries came incidents first, then maintenance windows, so a window changed after every incident came last.
+    @Test
+    void theFeedIsValidAtomWithEveryEntryNewestFirstByUpdated() throws Exception {
+        Instant now = Instant.now();
+        IncidentStory older = IncidentStory.startingAt("Opened first, changed last", now.minus(Duration.ofMinutes(3)));
+        IncidentStory newer = IncidentStory.startingAt("Opened second", now.minus(Duration.ofMinutes(2)));
+        events.publish(older.open(Impact.MINOR, "First."), newer.open(Impact.MINOR, "Second."),
+                older.at(now.minus(Duration.ofMinutes(1))).update(IncidentStatus.IDENTIFIED, Impact.MINOR, "Found it."));
+        MaintenanceStory window = MaintenanceStory.of("Changed just now", now.minus(Duration.ofSeconds(10)),
+                Instant.parse("2030-02-01T03:00:00Z"), Duration.ofHours(1), MaintenanceStory.component("api", "Public API"));
+        events.publish(window.schedule("Planned."));
+        awaitIncidentVersion(older.id(), 2);
+        await().atMost(TIMEOUT).until(() -> api.get("/api/v1/maintenances/" + window.id()).status() == 200);
+        awaitSnapshot();
+
+        String xml = api.get("/feed.atom").expect(200).body();
+
+        FeedSchemas.assertValid(FeedSchemas.ATOM, xml);
+        List<Element> entries = children(parse(xml).getDocumentElement(), "entry");
+        List<Instant> updated = entries.stream().map(entry -> Instant.parse(text(entry, "updated"))).toList();
+        assertThat(updated).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<String> ids = entries.stream().map(entry -> text(entry, "id")).toList();
+        assertThat(ids).containsSubsequence("urn:uuid:" + window.id(), "urn:uuid:" + older.id(), "urn:uuid:" + newer.id());
+        assertThat(Instant.parse(text(parse(xml).getDocumentElement(), "updated"))).isEqualTo(updated.get(0));
+    }
+
+    @Test
+    void aComponentsFeedHoldsOnlyWhatAffectsItAndIsAnsweredFromTheSnapshotWithItsValidators() throws Exception {
+        Instant now = Instant.now();
+        ComponentStory component = ComponentStory.fresh("feed");
+        events.publish(component.define("Feed API", null, now.minus(Duration.ofHours(1))));
+        IncidentStory affecting = IncidentStory.of("Affects the component");
+        IncidentStory elsewhere = IncidentStory.of("Affects nothing here");
+        events.publish(affecting.open(Impact.MAJOR, "Slow.", IncidentStory.change(component.id(), "Feed API",
+                        ComponentStatus.DEGRADED_PERFORMANCE, ComponentStatus.OPERATIONAL)),
+                elsewhere.open(Impact.MINOR, "Elsewhere."));
+        awaitIncidentVersion(affecting.id(), 1);
+        awaitIncidentVersion(elsewhere.id(), 1);
+
+        Api.Response response = api.get("/feed.atom?component=" + component.id()).expect(200);
+        Api.Response again = api.send("GET", "/feed.atom?component=" + component.id(), null, Map.of("If-None-Match", response.header("ETag")));
+
+        assertThat(response.header("Content-Type")).startsWith("application/atom+xml");
+        FeedSchemas.assertValid(FeedSchemas.ATOM, response.body());
+        Element feed = parse(response.body()).getDocumentElement();
+        assertThat(text(feed, "id")).endsWith("/feed.atom?component=" + component.id());
+        assertThat(text(feed, "title")).endsWith("Feed API");
+        assertThat(children(feed, "entry").stream().map(entry -> text(entry, "id"))).containsExactly("urn:uuid:" + affecting.id());
+        assertThat(response.header("ETag")).isNotBlank();
+        assertThat(response.header("Cache-Control")).isNotBlank();
+        assertThat(response.header("Last-Modified")).isNotBlank();
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.header("ETag")).isEqualTo(response.header("ETag"));
+    }
+
+    @Test
+    void anUnknownComponentsFeedIsNotFoundAndAMalformedIdNamesTheParameter() {
+        JsonNode unknown = api.get("/feed.atom?component=no-such-component").expectProblem(404, "unknown-component");
+        JsonNode malformed = api.get("/feed.atom?component=Not%20an%20id").expectProblem(400, "invalid-parameter");
+
+        assertThat(unknown.get("detail").asString()).contains("no-such-component");
+        assertThat(malformed.get("errors").get(0).get("field").asString()).isEqualTo("component");
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<Element> children(Element parent, String name) {

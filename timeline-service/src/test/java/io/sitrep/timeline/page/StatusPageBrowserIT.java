@@ -4,6 +4,7 @@ import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.timeline.ComponentStory;
+import io.sitrep.timeline.HeadlessBrowser;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
 import io.sitrep.timeline.MaintenanceStory;
@@ -19,7 +20,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The status page in a real headless browser (Debian's chromium, installed by scripts/install-browser.sh):
+ * The status page in a real headless browser (Chromium, found by {@link HeadlessBrowser}):
  * it shows an open incident and its components, and updates live, without a reload, when a new update arrives.
  */
 class StatusPageBrowserIT extends IntegrationTest {
@@ -41,11 +41,11 @@ class StatusPageBrowserIT extends IntegrationTest {
     @BeforeAll
     static void startBrowser() {
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingDriverExecutable(HeadlessBrowser.chromedriver())
                 .usingAnyFreePort()
                 .build();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(HeadlessBrowser.chromium());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1280,1600");
