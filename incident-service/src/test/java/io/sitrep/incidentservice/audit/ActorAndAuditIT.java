@@ -73,6 +73,8 @@ class ActorAndAuditIT extends IntegrationTest {
         JsonNode audit = api.get("/api/v1/audit?actor=admin&limit=100&since=" + events.get(0).publishedAt()).expect(200).json();
 
         assertThat(events).extracting(MaintenanceEvent::actor).containsExactly("admin", "admin");
+        assertThat(api.as(ADMIN_KEY).get("/api/v1/maintenances/" + id).expect(200).json().get("updates").valueStream()
+                .map(update -> update.get("actor").asString())).containsExactly("admin", "admin");
         assertThat(audit.get("items").valueStream().map(item -> item.get("command").asString()))
                 .contains("maintenance.schedule", "maintenance.cancel");
     }

@@ -140,6 +140,8 @@ class AutomaticMaintenanceIT extends IntegrationTest {
         assertThat(completed.maintenance().startedAt()).isEqualTo(backAt);
         assertThat(status(component)).isEqualTo("operational");
         assertThat(admin.get(PATH + "/" + id).json().get("status").asString()).isEqualTo("completed");
+        assertThat(admin.get(PATH + "/" + id).json().get("updates").valueStream().map(update -> update.get("actor").asString()))
+                .containsExactly("admin", "scheduler", "scheduler");
     }
 
     @Test
