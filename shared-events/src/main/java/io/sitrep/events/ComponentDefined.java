@@ -1,5 +1,7 @@
 package io.sitrep.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,11 +13,24 @@ public record ComponentDefined(
         long version,
         Instant occurredAt,
         Instant publishedAt,
-        ComponentSnapshot component) implements ComponentEvent {
+        ComponentSnapshot component,
+        String actor) implements ComponentEvent {
 
+    @JsonCreator
     public ComponentDefined {
         Events.requireCommon(eventId, componentId, version, occurredAt, publishedAt);
         Objects.requireNonNull(component, "component");
+    }
+
+    /** The event without a recorded actor, as events written before actors were recorded. */
+    public ComponentDefined(UUID eventId, String componentId, long version, Instant occurredAt, Instant publishedAt,
+            ComponentSnapshot component) {
+        this(eventId, componentId, version, occurredAt, publishedAt, component, null);
+    }
+
+    @Override
+    public ComponentDefined withActor(String actor) {
+        return new ComponentDefined(eventId, componentId, version, occurredAt, publishedAt, component, actor);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sitrep.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,13 +19,26 @@ public record ComponentStatusChanged(
         ComponentStatus status,
         ComponentStatus previousStatus,
         UUID incidentId,
-        ComponentSnapshot component) implements ComponentEvent {
+        ComponentSnapshot component,
+        String actor) implements ComponentEvent {
 
+    @JsonCreator
     public ComponentStatusChanged {
         Events.requireCommon(eventId, componentId, version, occurredAt, publishedAt);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(previousStatus, "previousStatus");
         Objects.requireNonNull(component, "component");
+    }
+
+    /** The event without a recorded actor, as events written before actors were recorded. */
+    public ComponentStatusChanged(UUID eventId, String componentId, long version, Instant occurredAt, Instant publishedAt,
+            ComponentStatus status, ComponentStatus previousStatus, UUID incidentId, ComponentSnapshot component) {
+        this(eventId, componentId, version, occurredAt, publishedAt, status, previousStatus, incidentId, component, null);
+    }
+
+    @Override
+    public ComponentStatusChanged withActor(String actor) {
+        return new ComponentStatusChanged(eventId, componentId, version, occurredAt, publishedAt, status, previousStatus, incidentId, component, actor);
     }
 
     @Override

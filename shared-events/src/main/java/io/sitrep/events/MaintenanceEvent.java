@@ -16,6 +16,15 @@ public sealed interface MaintenanceEvent extends SitrepEvent
     MaintenanceSnapshot maintenance();
 
     /**
+     * Who did it: an API key's name, the person a trusted client acted for, or {@code scheduler} for a step the
+     * window took by itself (a reminder, an automatic start or completion); null when not recorded.
+     */
+    String actor();
+
+    /** This event as done by {@code actor}. */
+    MaintenanceEvent withActor(String actor);
+
+    /**
      * The update this event posted to the window's timeline; null for a reminder, and for a change of the window
      * without a message. Not a field on the wire: the update is in the data of the events that have one.
      */

@@ -1,5 +1,7 @@
 package io.sitrep.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,11 +13,24 @@ public record MaintenanceReminder(
         long version,
         Instant occurredAt,
         Instant publishedAt,
-        MaintenanceSnapshot maintenance) implements MaintenanceEvent {
+        MaintenanceSnapshot maintenance,
+        String actor) implements MaintenanceEvent {
 
+    @JsonCreator
     public MaintenanceReminder {
         Events.requireCommon(eventId, maintenanceId, version, occurredAt, publishedAt);
         Objects.requireNonNull(maintenance, "maintenance");
+    }
+
+    /** The event without a recorded actor, as events written before actors were recorded. */
+    public MaintenanceReminder(UUID eventId, UUID maintenanceId, long version, Instant occurredAt, Instant publishedAt,
+            MaintenanceSnapshot maintenance) {
+        this(eventId, maintenanceId, version, occurredAt, publishedAt, maintenance, null);
+    }
+
+    @Override
+    public MaintenanceReminder withActor(String actor) {
+        return new MaintenanceReminder(eventId, maintenanceId, version, occurredAt, publishedAt, maintenance, actor);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class DatabaseMaintenance {
                         CREATED_AT),
                 new MaintenanceSnapshot(MAINTENANCE_ID, TITLE, MaintenanceStatus.SCHEDULED, COMPONENTS,
                         PLANNED_FOR, PLANNED_UNTIL, true, true, ONE_HOUR,
-                        CREATED_AT, CREATED_AT, null, null, null, null, 1));
+                        CREATED_AT, CREATED_AT, null, null, null, null, 1)).withActor("Dana Whitfield");
     }
 
     public static MaintenanceUpdated maintenanceUpdated() {
@@ -75,7 +75,7 @@ public final class DatabaseMaintenance {
                         RESCHEDULED_AT),
                 new MaintenanceSnapshot(MAINTENANCE_ID, TITLE, MaintenanceStatus.SCHEDULED, COMPONENTS,
                         SCHEDULED_FOR, SCHEDULED_UNTIL, true, true, ONE_HOUR,
-                        CREATED_AT, RESCHEDULED_AT, null, null, null, null, 2));
+                        CREATED_AT, RESCHEDULED_AT, null, null, null, null, 2)).withActor("Dana Whitfield");
     }
 
     public static MaintenanceReminder maintenanceReminder() {
@@ -87,7 +87,7 @@ public final class DatabaseMaintenance {
                 REMINDED_AT,
                 new MaintenanceSnapshot(MAINTENANCE_ID, TITLE, MaintenanceStatus.SCHEDULED, COMPONENTS,
                         SCHEDULED_FOR, SCHEDULED_UNTIL, true, true, ONE_HOUR,
-                        CREATED_AT, REMINDED_AT, REMINDED_AT, null, null, null, 3));
+                        CREATED_AT, REMINDED_AT, REMINDED_AT, null, null, null, 3)).withActor("scheduler");
     }
 
     public static MaintenanceStarted maintenanceStarted() {
@@ -106,7 +106,7 @@ public final class DatabaseMaintenance {
                 true,
                 new MaintenanceSnapshot(MAINTENANCE_ID, TITLE, MaintenanceStatus.IN_PROGRESS, COMPONENTS,
                         SCHEDULED_FOR, SCHEDULED_UNTIL, true, true, ONE_HOUR,
-                        CREATED_AT, STARTED_AT, REMINDED_AT, STARTED_AT, null, null, 4));
+                        CREATED_AT, STARTED_AT, REMINDED_AT, STARTED_AT, null, null, 4)).withActor("scheduler");
     }
 
     public static MaintenanceCompleted maintenanceCompleted() {
@@ -126,7 +126,7 @@ public final class DatabaseMaintenance {
                 false,
                 new MaintenanceSnapshot(MAINTENANCE_ID, TITLE, MaintenanceStatus.COMPLETED, COMPONENTS,
                         SCHEDULED_FOR, SCHEDULED_UNTIL, true, true, ONE_HOUR,
-                        CREATED_AT, COMPLETED_AT, REMINDED_AT, STARTED_AT, COMPLETED_AT, null, 6));
+                        CREATED_AT, COMPLETED_AT, REMINDED_AT, STARTED_AT, COMPLETED_AT, null, 6)).withActor("Dana Whitfield");
     }
 
     public static MaintenanceCancelled maintenanceCancelled() {
@@ -148,6 +148,6 @@ public final class DatabaseMaintenance {
                 new MaintenanceSnapshot(REPLICAS_ID, "Read replica upgrade in eu-west", MaintenanceStatus.CANCELLED,
                         List.of(new MaintenanceComponent("api", "Public API")),
                         Instant.parse("2025-11-16T02:00:00Z"), Instant.parse("2025-11-16T03:30:00Z"), true, false, null,
-                        createdAt, cancelledAt, null, null, null, cancelledAt, 2));
+                        createdAt, cancelledAt, null, null, null, cancelledAt, 2)).withActor("Dana Whitfield");
     }
 }

@@ -325,7 +325,7 @@ public final class EuWestOutage {
                         "Web console for projects, billing and API keys.",
                         ComponentStatus.OPERATIONAL,
                         definedAt,
-                        1));
+                        1)).withActor("platform-team");
     }
 
     public static ComponentStatusChanged componentStatusChanged() {
@@ -345,7 +345,7 @@ public final class EuWestOutage {
                         null,
                         ComponentStatus.MAJOR_OUTAGE,
                         IDENTIFIED_AT,
-                        14));
+                        14)).withActor("Dana Whitfield");
     }
 
     public static final UUID SUBSCRIPTION_ID = UUID.fromString("3f6b9d2e-8a41-4c7f-9e05-b1d8a6c4e723");

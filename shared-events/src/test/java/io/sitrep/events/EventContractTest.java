@@ -256,6 +256,27 @@ class EventContractTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"COMPONENT_DEFINED", "COMPONENT_STATUS_CHANGED", "MAINTENANCE_SCHEDULED",
+            "MAINTENANCE_UPDATED", "MAINTENANCE_REMINDER", "MAINTENANCE_STARTED", "MAINTENANCE_COMPLETED", "MAINTENANCE_CANCELLED"})
+    void a_component_or_maintenance_sample_written_before_actors_decodes_without_an_actor(EventType type) throws UndecodableEvent {
+        ObjectNode oldShape = sampleTree(type);
+        oldShape.remove("actor");
+
+        SitrepEvent decoded = codec.decode(type.wireName(), JSON.writeValueAsBytes(oldShape));
+
+        assertThat(errors(type, oldShape)).isEmpty();
+        assertThat(decoded).isEqualTo(actorless(EuWestOutage.of(type)));
+        assertThat(sampleTree(type).path("actor").asString()).isNotBlank();
+    }
+
+    private static SitrepEvent actorless(SitrepEvent event) {
+        if (event instanceof ComponentEvent component) {
+            return component.withActor(null);
+        }
+        return event instanceof MaintenanceEvent maintenance ? maintenance.withActor(null) : event;
+    }
+
+    @ParameterizedTest
     @EnumSource(value = EventType.class, names = {"INCIDENT_OPENED", "INCIDENT_UPDATED", "INCIDENT_RESOLVED", "INCIDENT_REOPENED",
             "POSTMORTEM_PUBLISHED", "INCIDENT_PUBLISHED", "INCIDENT_EDITED", "INCIDENT_UPDATE_EDITED", "INCIDENT_DELETED"})
     void an_incident_schema_rejects_a_visibility_that_is_not_a_wire_name(EventType type) {

@@ -8,7 +8,12 @@ import java.util.List;
 /** A maintenance window with its timeline, for reading. */
 public record MaintenanceDetails(MaintenanceSnapshot maintenance, List<TimelineEntry> updates) {
 
-    /** One update of the timeline, in version order. */
-    public record TimelineEntry(long version, MaintenanceUpdate update) {
+    /**
+     * One update of the timeline, in version order.
+     *
+     * @param actor who posted it, {@code scheduler} for a step the window took by itself; null for updates from before
+     *              actors were recorded
+     */
+    public record TimelineEntry(long version, MaintenanceUpdate update, String actor) {
     }
 }

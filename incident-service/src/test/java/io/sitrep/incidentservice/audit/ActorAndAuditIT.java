@@ -1,7 +1,9 @@
 package io.sitrep.incidentservice.audit;
 
+import io.sitrep.events.ComponentEvent;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.incidentservice.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,41 @@ class ActorAndAuditIT extends IntegrationTest {
         assertThat(events).extracting(IncidentEvent::actor).containsExactly("Dana Whitfield", "Ravi Menon");
         JsonNode updates = api.get("/api/v1/incidents/" + id).json().get("updates");
         assertThat(updates.get(1).get("actor").asString()).isEqualTo("Ravi Menon");
+    }
+
+    @Test
+    void componentCommandsAndTheChangesAnIncidentMakesRecordTheirActor() {
+        String component = aComponent("search", "Search");
+        api.patch("/api/v1/components/" + component, "{\"status\":\"degraded_performance\"}").expect(200);
+        String person = "Dana " + UUID.randomUUID();
+        api.as(CONSOLE_KEY).send("POST", "/api/v1/incidents", """
+                {"title":"Search down","message":"Looking.","components":[{"id":"%s","status":"major_outage"}]}""".formatted(component),
+                Map.of(ACTOR, person)).expect(201);
+
+        List<ComponentEvent> events = awaitEvents(component, 3).stream().map(r -> (ComponentEvent) decode(r)).toList();
+        JsonNode audit = api.get("/api/v1/audit?actor=writer&limit=100&since=" + events.get(0).publishedAt()).expect(200).json();
+
+        assertThat(events).extracting(ComponentEvent::actor).containsExactly("writer", "writer", person);
+        assertThat(audit.get("items").valueStream().map(item -> item.get("command").asString()))
+                .contains("component.define", "component.status");
+    }
+
+    @Test
+    void maintenanceCommandsRecordTheirActorAndAreAudited() {
+        String component = aComponent("db", "Database");
+        String id = api.as(ADMIN_KEY).post("/api/v1/maintenances", """
+                {"title":"Upgrade","message":"Planned.","components":["%s"],"scheduledFor":"2999-01-01T02:00:00Z","scheduledUntil":"2999-01-01T03:00:00Z"}"""
+                .formatted(component)).expect(201).json().get("id").asString();
+        api.as(ADMIN_KEY).post("/api/v1/maintenances/" + id + "/cancel", "{\"message\":\"Not needed.\"}").expect(200);
+
+        List<MaintenanceEvent> events = awaitEvents(id, 2).stream().map(r -> (MaintenanceEvent) decode(r)).toList();
+        JsonNode audit = api.get("/api/v1/audit?actor=admin&limit=100&since=" + events.get(0).publishedAt()).expect(200).json();
+
+        assertThat(events).extracting(MaintenanceEvent::actor).containsExactly("admin", "admin");
+        assertThat(api.as(ADMIN_KEY).get("/api/v1/maintenances/" + id).expect(200).json().get("updates").valueStream()
+                .map(update -> update.get("actor").asString())).containsExactly("admin", "admin");
+        assertThat(audit.get("items").valueStream().map(item -> item.get("command").asString()))
+                .contains("maintenance.schedule", "maintenance.cancel");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sitrep.incidentservice.maintenance;
 
+import io.sitrep.events.ComponentEvent;
 import io.sitrep.events.MaintenanceCompleted;
 import io.sitrep.events.MaintenanceEvent;
 import io.sitrep.events.MaintenanceReminder;
@@ -101,11 +102,14 @@ class AutomaticMaintenanceIT extends IntegrationTest {
                 assertThat(events).hasExactlyElementsOfTypes(MaintenanceScheduled.class, MaintenanceReminder.class,
                         MaintenanceStarted.class, MaintenanceCompleted.class);
                 assertThat(events).extracting(SitrepEvent::version).containsExactly(1L, 2L, 3L, 4L);
+                assertThat(events).extracting(e -> ((MaintenanceEvent) e).actor()).containsExactly("admin", "scheduler", "scheduler", "scheduler");
                 assertThat(((MaintenanceStarted) events.get(2)).automatic()).isTrue();
                 assertThat(((MaintenanceCompleted) events.get(3)).automatic()).isTrue();
                 assertThat(events.get(2).occurredAt()).isEqualTo(startsAt);
                 assertThat(events.get(3).occurredAt()).isEqualTo(startsAt.plusSeconds(2));
             }
+            List<SitrepEvent> componentEvents = topic.recordsSoFar(TopicReader.keyed(own.get(0))).stream().map(this::decode).toList();
+            assertThat(componentEvents).extracting(e -> ((ComponentEvent) e).actor()).containsExactly("writer", "scheduler", "scheduler");
             assertThat(jdbc.sql("SELECT count(*) FROM maintenance_updates WHERE maintenance_id::text = ANY (?)")
                     .param(windows.toArray(String[]::new)).query(Long.class).single()).isEqualTo(3L * windows.size());
         }
@@ -136,6 +140,8 @@ class AutomaticMaintenanceIT extends IntegrationTest {
         assertThat(completed.maintenance().startedAt()).isEqualTo(backAt);
         assertThat(status(component)).isEqualTo("operational");
         assertThat(admin.get(PATH + "/" + id).json().get("status").asString()).isEqualTo("completed");
+        assertThat(admin.get(PATH + "/" + id).json().get("updates").valueStream().map(update -> update.get("actor").asString()))
+                .containsExactly("admin", "scheduler", "scheduler");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sitrep.notification.intake;
 
+import io.sitrep.events.IncidentDeleted;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
 import io.sitrep.notification.subscription.SubscriptionFilter;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * nothing, so replays and duplicates are harmless. Incident and maintenance events notify; component events
  * are recorded as seen and create no delivery (their effect reaches subscribers through the incident or the
  * maintenance window). Only subscriptions that include internal incidents are matched to an internal incident's
- * events, and they alone get an incident event's actor.
+ * events, and they alone get an incident event's actor. A deletion cancels, in the same transaction, every delivery
+ * of the incident's earlier events that has not been made yet: nobody hears of a deleted incident afterwards.
  */
 public class Fanout {
 
@@ -113,6 +115,11 @@ public class Fanout {
             }
         }
         deliveries.insertAll(created, now);
+        for (int i = 0; i < events.size(); i++) {
+            if (results.get(i) != Result.DUPLICATE && events.get(i).event() instanceof IncidentDeleted deleted) {
+                deliveries.cancelOpenOfIncident(deleted.incidentId(), "the incident was deleted");
+            }
+        }
         return new Outcome(results, created.size());
     }
 

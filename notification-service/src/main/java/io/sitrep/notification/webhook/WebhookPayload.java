@@ -19,7 +19,7 @@ import java.util.Arrays;
  * where data is the event exactly as the contract defines it (incident snapshot, the update or
  * postmortem, event id and version; for maintenance, the window's snapshot and its update). It is stored with the delivery and sent byte for byte on every
  * attempt; emails are rendered from it too. A subscriber that does not include internal incidents gets the
- * {@linkplain #publicBody public body}: without the actor, and with a publish's previous title replaced by the
+ * {@linkplain #publicBody public body}: without the actor (of incident and maintenance events alike), and with a publish's previous title replaced by the
  * public one, so that nothing said while the incident was internal reaches them.
  */
 public final class WebhookPayload {
@@ -45,7 +45,7 @@ public final class WebhookPayload {
     }
 
     /**
-     * The body for a public subscriber: an incident event without its actor; a publish without the title it had while
+     * The body for a public subscriber: an incident or maintenance event without its actor; a publish without the title it had while
      * internal, a corrected update without its earlier text, a deletion without its reason.
      */
     public byte[] publicBody(SitrepEvent event) {
@@ -68,6 +68,9 @@ public final class WebhookPayload {
         }
         if (event instanceof IncidentEvent incident) {
             return incident.withActor(null);
+        }
+        if (event instanceof MaintenanceEvent maintenance) {
+            return maintenance.withActor(null);
         }
         return event;
     }

@@ -33,6 +33,20 @@ class ChatMarkdownTest {
         assertThat(teams).isEqualTo("**Update**\nold **new** [l](https://example.com)");
     }
 
+    // Issue 13: "1 alert firing: - X on web-1" ran together; in chat each alert stays on a line of its own.
+    @Test
+    void anAlertsListKeepsALinePerAlertOnEveryChannel() {
+        String alertText = "1 alert firing:\n\n- CheckoutErrors on web-1\n- CheckoutLatency on web-2";
+
+        String slack = ChatMarkdown.slack(alertText);
+        String googleChat = ChatMarkdown.googleChat(alertText);
+        String teams = ChatMarkdown.teams(alertText);
+
+        assertThat(slack).contains("1 alert firing:\n").contains("\n• CheckoutErrors on web-1\n• CheckoutLatency on web-2");
+        assertThat(googleChat).contains("1 alert firing:<br>").contains("CheckoutErrors on web-1<br>").doesNotContain("firing: - ");
+        assertThat(teams).contains("1 alert firing:\n").contains("\n- CheckoutErrors on web-1\n- CheckoutLatency on web-2");
+    }
+
     @Test
     void onlyHttpLinksBecomeLinks() {
         String slack = ChatMarkdown.slack("[click](javascript:alert(1))");

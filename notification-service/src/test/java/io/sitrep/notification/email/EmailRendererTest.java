@@ -82,6 +82,34 @@ class EmailRendererTest {
         assertThat(email.text()).contains(markdown);
     }
 
+    // Issue 13: the same Markdown the page and the feed render: headings, tables and code blocks too, and raw HTML removed.
+    @Test
+    void theHtmlPartRendersHeadingsTablesAndCodeAndRemovesRawHtml() {
+        String markdown = "# Cause\n\n| Region | Errors |\n|---|---|\n| eu-west | 5% |\n\n```\nopenssl x509 -enddate\n```\n\n"
+                + "<div onclick=\"steal()\">raw block</div>";
+        var opened = Incidents.opened(java.util.UUID.randomUUID(), "API degraded", "api", Impact.MAJOR, markdown);
+
+        RenderedEmail email = renderer.incident(opened, "https://example.com/u");
+
+        assertThat(email.html()).containsPattern("<h[1-6]>Cause</h[1-6]>")
+                .contains("<table>", "<th>Region</th>", "<td>eu-west</td>", "<pre><code>openssl x509 -enddate")
+                .doesNotContain("onclick", "raw block", "<div onclick", "# Cause");
+        assertThat(email.text()).contains(markdown);
+    }
+
+    // Issue 13: "1 alert firing: - X on web-1" ran together; an alert's list keeps a line per alert in both parts.
+    @Test
+    void anAlertsListKeepsALinePerAlertInBothParts() {
+        String alertText = "Checkout fails.\n\n1 alert firing:\n\n- CheckoutErrors on web-1";
+        var opened = Incidents.opened(java.util.UUID.randomUUID(), "CheckoutErrors", "api", Impact.MAJOR, alertText);
+
+        RenderedEmail email = renderer.incident(opened, "https://example.com/u");
+
+        assertThat(email.html()).contains("<p>1 alert firing:</p>", "<ul><li>CheckoutErrors on web-1</li></ul>")
+                .doesNotContain("firing: - CheckoutErrors");
+        assertThat(email.text()).contains("1 alert firing:\n\n- CheckoutErrors on web-1");
+    }
+
     @Test
     void aMaintenanceEmailsHtmlPartRendersItsMessage() {
         MaintenanceEvent scheduled = Maintenances.updated(Maintenances.scheduled("api"), "During the window:\n\n1. reads work\n2. writes wait");

@@ -66,6 +66,22 @@ class MaintenanceNotificationIT extends IntegrationTest {
     }
 
     @Test
+    void aPublicSubscriberGetsAMaintenanceEventWithoutItsActor() {
+        // issue 13: maintenance events carry their actor now; like an incident's, it is not for the public.
+        Receiver receiver = aReceiver();
+        String component = freshComponent("maint-actor");
+        subscribeWebhook(receiver.url(), component);
+        MaintenanceScheduled scheduled = Maintenances.scheduled(component).withActor("Dana Whitfield");
+
+        publish(scheduled);
+
+        Receiver.Request request = receiver.awaitRequests(1, TIMEOUT).get(0);
+        assertThat(request.body()).doesNotContain("Dana Whitfield");
+        assertThat(JSON.readTree(request.body()).get("data").get("actor").isNull()).isTrue();
+        assertThat(JSON.readTree(request.body()).get("data").get("eventId").asString()).isEqualTo(scheduled.eventId().toString());
+    }
+
+    @Test
     void filtersByComponentTypeAndImpactApplyToMaintenanceAsDocumented() {
         String component = freshComponent("maint-filtered");
         Receiver everything = aReceiver();

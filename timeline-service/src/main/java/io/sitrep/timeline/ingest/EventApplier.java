@@ -86,17 +86,14 @@ public class EventApplier {
     }
 
     /**
-     * The event's data as the public may see it: an incident event without its actor, a publish or an edit without
-     * the earlier title (an alert's name, or a typo), a corrected update without its earlier text, and a deletion
-     * without its reason. Other events pass unchanged.
+     * The event's data as the public may see it: any event without its actor, a publish or an edit without the
+     * earlier title (an alert's name, or a typo), a corrected update without its earlier text, and a deletion without
+     * its reason. Other fields pass unchanged.
      */
     String publicData(SitrepEvent event, String data) {
-        if (!(event instanceof IncidentEvent)) {
-            return data;
-        }
         JsonNode tree = json.readTree(data);
         if (tree instanceof ObjectNode object) {
-            object.remove(List.of("actor", "previousTitle", "previousMessage", "reason"));
+            object.remove(event instanceof IncidentEvent ? List.of("actor", "previousTitle", "previousMessage", "reason") : List.of("actor"));
             return json.writeValueAsString(object);
         }
         return data;

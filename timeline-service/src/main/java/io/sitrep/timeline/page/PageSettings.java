@@ -1,5 +1,6 @@
 package io.sitrep.timeline.page;
 
+import io.sitrep.timeline.readmodel.Audience;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param historyDays    how many days of resolved incidents the page shows under its history
  * @param incidentsLimit how many of the most recent incidents the feed and {@code /api/v2/incidents.json} list, and how many of
  *                       the most recent maintenance windows the feed lists
+ * @param showActor      whether the page's incident updates and {@code /api/v2}'s ({@code posted_by}) name who posted them;
+ *                       off by default, when only authenticated reads show it
  */
 @Validated
 @ConfigurationProperties("sitrep.timeline.page")
@@ -25,5 +28,11 @@ public record PageSettings(
         @DefaultValue("Sitrep") @NotBlank String name,
         @DefaultValue("http://localhost:8083") @NotBlank @Pattern(regexp = "^https?://\\S+[^/]$", message = "must be an http(s) URL without a trailing slash") String url,
         @DefaultValue("14") @Min(0) @Max(366) int historyDays,
-        @DefaultValue("50") @Min(1) @Max(500) int incidentsLimit) {
+        @DefaultValue("50") @Min(1) @Max(500) int incidentsLimit,
+        @DefaultValue("false") boolean showActor) {
+
+    /** Whom the page's incident reads are for: the public, with or without who posted each update. */
+    public Audience audience() {
+        return showActor ? Audience.PUBLIC_WITH_ACTORS : Audience.PUBLIC;
+    }
 }

@@ -70,7 +70,7 @@ class StatusPageController implements PublicSurface {
     ResponseEntity<byte[]> incidentPage(@PathVariable UUID id, HttpServletRequest request) {
         String path = "/incidents/" + id;
         return answers.answer(path, request).orElseGet(() -> {
-            IncidentDetail detail = readModels.incident(id, timeline.timelineLimit()).orElseThrow(() -> new UnknownIncident(id));
+            IncidentDetail detail = readModels.incident(id, timeline.timelineLimit(), page.audience()).orElseThrow(() -> new UnknownIncident(id));
             // As of the snapshot in service, so that the bytes, and with them the entity tag, hold until the next snapshot.
             Instant asOf = answers.snapshot().readAt();
             String html = StatusPageView.renderIncident(page, detail.incident(), detail.timeline(), detail.postmortem(), emptyModel(asOf));
@@ -93,7 +93,7 @@ class StatusPageController implements PublicSurface {
         Map<UUID, List<TimelineEntry>> timelines = new LinkedHashMap<>(model.timelines());
         Map<UUID, PostmortemView> postmortems = new LinkedHashMap<>(model.postmortems());
         List<UUID> missing = recent.stream().map(IncidentView::id).filter(id -> !timelines.containsKey(id)).toList();
-        timelines.putAll(readModels.timelines(missing, timeline.timelineLimit()));
+        timelines.putAll(readModels.timelines(missing, timeline.timelineLimit(), page.showActor()));
         postmortems.putAll(readModels.postmortems(missing));
         StatusPageView.Model incidentModel = emptyModel(content.now());
         Set<UUID> rendered = new LinkedHashSet<>();
@@ -124,7 +124,7 @@ class StatusPageController implements PublicSurface {
         List<MaintenanceView> maintenances = new ArrayList<>(
                 readModels.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ACTIVE, MAINTENANCES_SHOWN, null)).items());
         maintenances.addAll(readModels.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.UPCOMING, MAINTENANCES_SHOWN, null)).items());
-        return new StatusPageView.Model(OverallStatus.of(components, open), open, history, readModels.timelines(ids, timeline.timelineLimit()),
+        return new StatusPageView.Model(OverallStatus.of(components, open), open, history, readModels.timelines(ids, timeline.timelineLimit(), page.showActor()),
                 readModels.postmortems(ids), components, uptime, maintenances,
                 readModels.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit()), now);
     }

@@ -170,7 +170,8 @@ final class StatusPageView {
                 }
                 entries.append(String.join("; ", changes)).append("</span><br>");
             }
-            entries.append("<span class=\"meta\">").append(time(entry.occurredAt())).append("</span></li>\n");
+            entries.append("<span class=\"meta\">").append(time(entry.occurredAt()))
+                    .append(entry.actor() == null ? "" : " · posted by " + escape(entry.actor())).append("</span></li>\n");
         }
         entries.append("</ol>\n");
         if (expanded) {

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param message        what the update tells users (Markdown)
  * @param occurredAt     when it happened in the world
  * @param publishedAt    when Sitrep accepted it
+ * @param actor          who posted it, {@code scheduler} for a step the window took by itself; shown to authenticated
+ *                       readers only, null otherwise and for entries from before actors were recorded
  */
 public record MaintenanceUpdateEntry(
         UUID id,
@@ -24,5 +26,6 @@ public record MaintenanceUpdateEntry(
         @Nullable MaintenanceStatus previousStatus,
         String message,
         Instant occurredAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        @Nullable String actor) {
 }

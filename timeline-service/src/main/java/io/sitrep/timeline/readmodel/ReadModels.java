@@ -57,21 +57,36 @@ public interface ReadModels {
     /** Incidents resolved at or after {@code since}, most recently resolved first. */
     List<IncidentView> resolvedSince(Instant since, int limit);
 
-    /** The newest {@code limitPerIncident} entries of each of these incidents' timelines, each oldest entry first. */
-    Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds, int limitPerIncident);
+    /** The newest {@code limitPerIncident} public entries of each of these incidents' timelines, each oldest entry first. */
+    default Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds, int limitPerIncident) {
+        return timelines(incidentIds, limitPerIncident, false);
+    }
+
+    /** As {@link #timelines(Collection, int)}, with each entry's actor when {@code withActors}. */
+    Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds, int limitPerIncident, boolean withActors);
 
     /** The latest postmortem of each of these incidents that has one. */
     Map<UUID, PostmortemView> postmortems(Collection<UUID> incidentIds);
 
-    /** The maintenance window with the newest {@code updatesLimit} entries of its timeline. */
-    Optional<MaintenanceDetail> maintenance(UUID id, int updatesLimit);
+    /** The maintenance window with the newest {@code updatesLimit} entries of its timeline, without their actors. */
+    default Optional<MaintenanceDetail> maintenance(UUID id, int updatesLimit) {
+        return maintenance(id, updatesLimit, Audience.PUBLIC);
+    }
+
+    /** As {@link #maintenance(UUID, int)}, with each entry's actor when the audience sees actors. */
+    Optional<MaintenanceDetail> maintenance(UUID id, int updatesLimit, Audience audience);
 
     /**
      * The maintenance window as Sitrep showed it at a moment: its last version published at or before
      * {@code asOf} and the newest {@code updatesLimit} entries of its timeline up to that version. Empty when
      * the window was not published yet.
      */
-    Optional<MaintenanceDetail> maintenanceAsOf(UUID id, Instant asOf, int updatesLimit);
+    default Optional<MaintenanceDetail> maintenanceAsOf(UUID id, Instant asOf, int updatesLimit) {
+        return maintenanceAsOf(id, asOf, updatesLimit, Audience.PUBLIC);
+    }
+
+    /** As {@link #maintenanceAsOf(UUID, Instant, int)}, with each entry's actor when the audience sees actors. */
+    Optional<MaintenanceDetail> maintenanceAsOf(UUID id, Instant asOf, int updatesLimit, Audience audience);
 
     /** A page of maintenance windows, in the order {@link MaintenanceQuery} gives. */
     MaintenancePage maintenances(MaintenanceQuery query);

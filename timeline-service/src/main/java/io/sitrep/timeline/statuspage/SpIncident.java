@@ -1,6 +1,8 @@
 package io.sitrep.timeline.statuspage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 
 import java.time.Instant;
@@ -35,7 +37,10 @@ record SpIncident(
             @JsonProperty("affected_components") List<SpAffectedComponent> affectedComponents,
             @JsonProperty("deliver_notifications") boolean deliverNotifications,
             @Nullable @JsonProperty("custom_tweet") String customTweet,
-            @Nullable @JsonProperty("tweet_id") String tweetId) {
+            @Nullable @JsonProperty("tweet_id") String tweetId,
+            @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("posted_by")
+            @Schema(description = "Not in Statuspage's shape: who posted the update; present only when the page is set to show it "
+                    + "(sitrep.timeline.page.show-actor)") String postedBy) {
     }
 
     /** A component an update changed: its id as {@code code}, and its status before and after. */

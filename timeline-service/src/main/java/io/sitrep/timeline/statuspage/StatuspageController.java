@@ -208,6 +208,7 @@ class StatuspageController implements PublicSurface {
     }
 
     private List<SpIncident> incidents(List<IncidentView> incidents, List<ComponentView> components) {
-        return views.incidents(incidents, readModels.timelines(incidents.stream().map(IncidentView::id).toList(), timeline.timelineLimit()), components);
+        return views.incidents(incidents, readModels.timelines(incidents.stream().map(IncidentView::id).toList(), timeline.timelineLimit(),
+                settings.showActor()), components);
     }
 }

@@ -120,7 +120,7 @@ class StatuspageViews {
                         entry.publishedAt(), entry.publishedAt(), entry.occurredAt(),
                         entry.componentChanges().stream().map(change -> new SpIncident.SpAffectedComponent(change.id(), change.name(),
                                 change.previousStatus().wireName(), change.status().wireName())).toList(),
-                        true, null, null));
+                        true, null, null, entry.actor()));
             }
             List<SpComponent> affected = incident.components().stream()
                     .map(component -> byId.getOrDefault(component.id(), fallback(component)))
@@ -151,7 +151,7 @@ class StatuspageViews {
                     monitoringAt = entry.occurredAt();
                 }
                 spUpdates.add(0, new SpIncident.SpIncidentUpdate(entry.id(), statuspageStatus(entry.status()), entry.message(),
-                        maintenance.id(), entry.publishedAt(), entry.publishedAt(), entry.occurredAt(), List.of(), true, null, null));
+                        maintenance.id(), entry.publishedAt(), entry.publishedAt(), entry.occurredAt(), List.of(), true, null, null, null));
             }
             String fallbackStatus = maintenance.status().isActive() ? ComponentStatus.UNDER_MAINTENANCE.wireName()
                     : ComponentStatus.OPERATIONAL.wireName();

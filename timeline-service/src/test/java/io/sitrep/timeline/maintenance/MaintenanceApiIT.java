@@ -122,6 +122,21 @@ class MaintenanceApiIT extends IntegrationTest {
                 .isEqualTo("asOf");
     }
 
+    @Test
+    void aResponderSeesWhoPostedEachMaintenanceUpdateAndThePublicDoesNot() {
+        MaintenanceStory story = story("Actors", NOW.minus(Duration.ofMinutes(10)));
+        events.publish(story.schedule("Planned.").withActor("Dana Whitfield"), story.start("Started.").withActor("scheduler"));
+
+        awaitMaintenanceVersion(story.id(), 2);
+
+        JsonNode forThePublic = api.get("/api/v1/maintenances/" + story.id()).expect(200).json();
+        JsonNode forResponders = api.as(ADMIN_KEY).get("/api/v1/maintenances/" + story.id()).expect(200).json();
+        assertThat(forThePublic.get("updates").valueStream().map(u -> u.get("actor").isNull())).containsExactly(true, true);
+        assertThat(forResponders.get("updates").valueStream().map(u -> u.get("actor").asString()))
+                .containsExactly("Dana Whitfield", "scheduler");
+        assertThat(api.get("/").expect(200).body()).doesNotContain("Dana Whitfield");
+    }
+
     private static MaintenanceStory story(String title, Instant scheduledFor) {
         return MaintenanceStory.of(title, NOW.minus(Duration.ofHours(6)), scheduledFor, Duration.ofHours(2),
                 MaintenanceStory.component("api", "Public API"));

@@ -119,7 +119,9 @@ class RebuildIT extends IntegrationTest {
                         .as("rows of old generations in %s", table).isZero();
             }
             assertThat(readModels(jdbc).get("maintenances")).hasSize(6);
-            assertThat(readModels(jdbc).get("maintenance_updates")).isNotEmpty();
+            assertThat(readModels(jdbc).get("maintenance_updates")).isNotEmpty()
+                    .anySatisfy(row -> assertThat(row).contains("actor=Dana Whitfield"))
+                    .anySatisfy(row -> assertThat(row).contains("actor=scheduler"));
             assertThat(count("SELECT count(*) FROM version_gaps")).isEqualTo(2);
         }
     }
@@ -181,13 +183,14 @@ class RebuildIT extends IntegrationTest {
             ComponentStory component = components.get(m);
             MaintenanceStory window = MaintenanceStory.of("Window " + m, start.plus(Duration.ofMinutes(7L * m)),
                     start.plus(Duration.ofHours(m + 1L)), Duration.ofHours(1), MaintenanceStory.component(component.id(), component.name()));
-            events.add(window.schedule("Planned " + m));
+            // Issue 13: maintenance updates keep who posted them, the scheduler for the steps a window takes by itself.
+            events.add(window.schedule("Planned " + m).withActor("Dana Whitfield"));
             if (m == 1) {
                 events.add(window.cancel("Not needed after all"));
                 continue;
             }
             events.add(window.remind());
-            SitrepEvent started = window.start("Started " + m);
+            SitrepEvent started = window.start("Started " + m).withActor("scheduler");
             events.add(started);
             events.add(started);
             if (m == 2) {

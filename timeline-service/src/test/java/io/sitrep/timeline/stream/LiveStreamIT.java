@@ -54,8 +54,8 @@ class LiveStreamIT extends IntegrationTest {
             Instant now = Instant.now();
             MaintenanceStory story = MaintenanceStory.of("Streamed window", now.minus(Duration.ofHours(1)), now.minus(Duration.ofMinutes(5)),
                     Duration.ofHours(1), MaintenanceStory.component("api", "Public API"));
-            MaintenanceScheduled scheduled = story.schedule("Planned.");
-            MaintenanceStarted started = story.start("Under way.");
+            MaintenanceScheduled scheduled = story.schedule("Planned.").withActor("Dana Whitfield");
+            MaintenanceStarted started = story.start("Under way.").withActor("scheduler");
             MaintenanceCompleted completed = story.complete("Done.");
 
             events.publish(scheduled, started, completed);
@@ -65,6 +65,9 @@ class LiveStreamIT extends IntegrationTest {
             assertThat(last.data()).contains(story.id().toString()).contains("Done.");
             assertThat(client.events().stream().filter(e -> e.data() != null && e.data().contains(story.id().toString())).map(SseClient.Event::name))
                     .containsExactly("maintenance.scheduled", "maintenance.started", "maintenance.completed");
+            // Issue 13: maintenance events carry their actor now; the public stream strips it as from incident events.
+            assertThat(client.events()).filteredOn(e -> e.data() != null && e.data().contains(story.id().toString()))
+                    .allSatisfy(e -> assertThat(e.data()).doesNotContain("Dana Whitfield").doesNotContain("scheduler").doesNotContain("\"actor\""));
         }
     }
 

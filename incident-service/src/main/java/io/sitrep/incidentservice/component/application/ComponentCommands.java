@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** The component use cases; each stores the component and its event in one transaction. */
+/** The component use cases; each stores the component and its event, done by the given actor, in one transaction. */
 @Service
 @Transactional
 public class ComponentCommands {
@@ -35,13 +35,13 @@ public class ComponentCommands {
     }
 
     /** Creates the component, or changes its name, group and description. */
-    public Defined define(ComponentId id, String name, String group, String description) {
+    public Defined define(String actor, ComponentId id, String name, String group, String description) {
         Instant now = clock.instant();
         Component existing = components.lockAll(Set.of(id)).get(id);
         if (existing == null) {
             Component.Definition definition = Component.define(id, name, group, description, now);
             if (components.addIfAbsent(definition.component())) {
-                outbox.append(List.of(definition.event()));
+                outbox.append(List.of(definition.event().withActor(actor)));
                 return new Defined(definition.component().snapshot(), true);
             }
             // Another request created it meanwhile; the insert waited for it, so now it can be locked.
@@ -50,13 +50,13 @@ public class ComponentCommands {
         Component component = existing;
         component.redefine(name, group, description, now).ifPresent(event -> {
             components.save(component);
-            outbox.append(List.of(event));
+            outbox.append(List.of(event.withActor(actor)));
         });
         return new Defined(component.snapshot(), false);
     }
 
     /** Sets a component's status outside any incident, e.g. for maintenance. */
-    public ComponentSnapshot changeStatus(ComponentId id, ComponentStatus status) {
+    public ComponentSnapshot changeStatus(String actor, ComponentId id, ComponentStatus status) {
         Instant now = clock.instant();
         Component component = components.lockAll(Set.of(id)).get(id);
         if (component == null) {
@@ -64,7 +64,7 @@ public class ComponentCommands {
         }
         component.changeStatus(status, null, now, now).ifPresent(event -> {
             components.save(component);
-            outbox.append(List.of(event));
+            outbox.append(List.of(event.withActor(actor)));
         });
         return component.snapshot();
     }

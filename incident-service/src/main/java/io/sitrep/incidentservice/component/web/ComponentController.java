@@ -6,6 +6,7 @@ import io.sitrep.incidentservice.component.ComponentId;
 import io.sitrep.incidentservice.component.Components;
 import io.sitrep.incidentservice.component.UnknownComponent;
 import io.sitrep.incidentservice.component.application.ComponentCommands;
+import io.sitrep.support.security.ApiPrincipal;
 import io.sitrep.support.security.Command;
 import io.sitrep.incidentservice.security.Scopes;
 import io.sitrep.support.web.FieldRejected;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,8 +67,9 @@ class ComponentController {
     @ApiResponse(responseCode = "200", description = "Changed, or unchanged", content = @Content(schema = @Schema(implementation = ComponentSnapshot.class)))
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Command(value = "component.define", scope = Scopes.COMPONENTS_WRITE)
-    ResponseEntity<ComponentSnapshot> define(@PathVariable String id, @Valid @RequestBody DefineComponentRequest request) {
-        ComponentCommands.Defined defined = commands.define(componentId(id), request.name().strip(),
+    ResponseEntity<ComponentSnapshot> define(@PathVariable String id, @Valid @RequestBody DefineComponentRequest request,
+                                             @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        ComponentCommands.Defined defined = commands.define(principal.actor(), componentId(id), request.name().strip(),
                 blankToNull(request.group()), blankToNull(request.description()));
         ResponseEntity.BodyBuilder response = defined.created()
                 ? ResponseEntity.created(URI.create("/api/v1/components/" + id))
@@ -90,8 +93,9 @@ class ComponentController {
     @Operation(operationId = "changeComponentStatus", summary = "Set a component's status outside any incident, e.g. for maintenance")
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Command(value = "component.status", scope = Scopes.COMPONENTS_WRITE)
-    ComponentSnapshot changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatusRequest request) {
-        return commands.changeStatus(componentId(id), request.status());
+    ComponentSnapshot changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatusRequest request,
+                                   @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
+        return commands.changeStatus(principal.actor(), componentId(id), request.status());
     }
 
     private static ComponentId componentId(String id) {

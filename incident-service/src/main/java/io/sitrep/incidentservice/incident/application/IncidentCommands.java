@@ -226,8 +226,8 @@ public class IncidentCommands {
     }
 
     /**
-     * Appends the event and the component changes it causes. An internal incident changes no public component
-     * status: the status page would show what the public must not see yet.
+     * Appends the event and the component changes it causes, done by the event's actor. An internal incident changes
+     * no public component status: the status page would show what the public must not see yet.
      */
     private void publish(IncidentEvent event, List<ComponentStatusChange> changes, Map<ComponentId, Component> locked, Instant now) {
         List<SitrepEvent> events = new ArrayList<>();
@@ -235,11 +235,10 @@ public class IncidentCommands {
         UUID incidentId = event.incidentId();
         for (ComponentStatusChange change : event.incident().isPublic() ? changes : List.<ComponentStatusChange>of()) {
             Component component = locked.get(new ComponentId(change.componentId()));
-            Optional<? extends SitrepEvent> changed = component.changeStatus(change.status(), incidentId, event.occurredAt(), now);
-            if (changed.isPresent()) {
+            component.changeStatus(change.status(), incidentId, event.occurredAt(), now).ifPresent(changed -> {
                 components.save(component);
-                events.add(changed.get());
-            }
+                events.add(changed.withActor(event.actor()));
+            });
         }
         outbox.append(events);
     }

@@ -1,9 +1,11 @@
 package io.sitrep.incidentservice.maintenance.application;
 
+import io.sitrep.events.ComponentEvent;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.MaintenanceCompleted;
 import io.sitrep.events.MaintenanceComponent;
 import io.sitrep.events.MaintenanceEvent;
+import io.sitrep.events.MaintenanceScheduled;
 import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.events.SitrepEvent;
@@ -37,6 +39,9 @@ import java.util.function.Function;
  * to the outbox, so that state and events are committed together or not at all. The automatic steps run
  * here too, for the windows {@link Maintenances#lockDue} claims.
  *
+ * <p>Every event records its actor: the one the command names, or {@link #SCHEDULER} for the steps a window
+ * takes by itself; the component status changes a window causes are done by the same actor.
+ *
  * <p>Component statuses: when a window starts, each component it covers goes to {@code under_maintenance},
  * unless an open incident holds it at another status (the incident wins). When it completes, each
  * component still {@code under_maintenance} returns to the most severe status an open incident gives it,
@@ -46,6 +51,9 @@ import java.util.function.Function;
 @Service
 @Transactional
 public class MaintenanceCommands {
+
+    /** The actor of the steps a window takes by itself: reminders, automatic starts and completions. */
+    public static final String SCHEDULER = "scheduler";
 
     private final Maintenances maintenances;
     private final Components components;
@@ -64,39 +72,40 @@ public class MaintenanceCommands {
         this.rules = new WindowRules(settings.maxWindow(), WindowRules.DEFAULT_PAST_TOLERANCE);
     }
 
-    public Maintenance schedule(ScheduleMaintenance command, List<ComponentId> componentIds) {
+    public Maintenance schedule(String actor, ScheduleMaintenance command, List<ComponentId> componentIds) {
         List<MaintenanceComponent> covered = named(componentIds);
         Maintenance.Scheduling scheduling = Maintenance.schedule(command, covered, rules, clock.instant());
-        maintenances.add(scheduling.maintenance(), scheduling.event());
-        outbox.append(List.of(scheduling.event()));
+        MaintenanceScheduled event = scheduling.event().withActor(actor);
+        maintenances.add(scheduling.maintenance(), event);
+        outbox.append(List.of(event));
         return scheduling.maintenance();
     }
 
     /** @param componentIds the components it covers from now on; null keeps them */
-    public Maintenance change(MaintenanceId id, Long ifMatch, ChangeMaintenance command, List<ComponentId> componentIds) {
+    public Maintenance change(String actor, MaintenanceId id, Long ifMatch, ChangeMaintenance command, List<ComponentId> componentIds) {
         Maintenance maintenance = lock(id, ifMatch);
         List<MaintenanceComponent> covered = componentIds == null ? null : named(componentIds);
-        maintenance.change(command, covered, rules, clock.instant()).ifPresent(event -> {
+        maintenance.change(command, covered, rules, clock.instant()).map(changed -> changed.withActor(actor)).ifPresent(event -> {
             maintenances.save(maintenance, List.of(event));
             outbox.append(List.of(event));
         });
         return maintenance;
     }
 
-    public Maintenance post(MaintenanceId id, Long ifMatch, String message, MaintenanceStatus status) {
-        return apply(id, ifMatch, m -> m.post(message, status, clock.instant()));
+    public Maintenance post(String actor, MaintenanceId id, Long ifMatch, String message, MaintenanceStatus status) {
+        return apply(actor, id, ifMatch, m -> m.post(message, status, clock.instant()));
     }
 
-    public Maintenance start(MaintenanceId id, Long ifMatch, String message) {
-        return apply(id, ifMatch, m -> m.start(message, clock.instant()));
+    public Maintenance start(String actor, MaintenanceId id, Long ifMatch, String message) {
+        return apply(actor, id, ifMatch, m -> m.start(message, clock.instant()));
     }
 
-    public Maintenance complete(MaintenanceId id, Long ifMatch, String message) {
-        return apply(id, ifMatch, m -> m.complete(message, clock.instant()));
+    public Maintenance complete(String actor, MaintenanceId id, Long ifMatch, String message) {
+        return apply(actor, id, ifMatch, m -> m.complete(message, clock.instant()));
     }
 
-    public Maintenance cancel(MaintenanceId id, Long ifMatch, String message) {
-        return apply(id, ifMatch, m -> m.cancel(message, clock.instant()));
+    public Maintenance cancel(String actor, MaintenanceId id, Long ifMatch, String message) {
+        return apply(actor, id, ifMatch, m -> m.cancel(message, clock.instant()));
     }
 
     /**
@@ -109,7 +118,7 @@ public class MaintenanceCommands {
         Instant now = clock.instant();
         List<MaintenanceEvent> applied = new ArrayList<>();
         for (Maintenance maintenance : maintenances.lockDue(now, limit)) {
-            List<MaintenanceEvent> events = maintenance.catchUp(now);
+            List<MaintenanceEvent> events = maintenance.catchUp(now).stream().map(event -> event.withActor(SCHEDULER)).toList();
             if (events.isEmpty()) {
                 continue;
             }
@@ -120,9 +129,9 @@ public class MaintenanceCommands {
         return applied;
     }
 
-    private Maintenance apply(MaintenanceId id, Long ifMatch, Function<Maintenance, MaintenanceEvent> command) {
+    private Maintenance apply(String actor, MaintenanceId id, Long ifMatch, Function<Maintenance, MaintenanceEvent> command) {
         Maintenance maintenance = lock(id, ifMatch);
-        MaintenanceEvent event = command.apply(maintenance);
+        MaintenanceEvent event = command.apply(maintenance).withActor(actor);
         maintenances.save(maintenance, List.of(event));
         publish(maintenance, List.of(event), clock.instant());
         return maintenance;
@@ -134,18 +143,18 @@ public class MaintenanceCommands {
         for (MaintenanceEvent event : events) {
             all.add(event);
             if (event instanceof MaintenanceStarted) {
-                all.addAll(startMaintenanceOf(maintenance, event.occurredAt(), now));
+                all.addAll(startMaintenanceOf(maintenance, event.occurredAt(), now).stream().map(c -> c.withActor(event.actor())).toList());
             } else if (event instanceof MaintenanceCompleted) {
-                all.addAll(endMaintenanceOf(maintenance, event.occurredAt(), now));
+                all.addAll(endMaintenanceOf(maintenance, event.occurredAt(), now).stream().map(c -> c.withActor(event.actor())).toList());
             }
         }
         outbox.append(all);
     }
 
-    private List<SitrepEvent> startMaintenanceOf(Maintenance maintenance, Instant occurredAt, Instant now) {
+    private List<ComponentEvent> startMaintenanceOf(Maintenance maintenance, Instant occurredAt, Instant now) {
         Map<ComponentId, Component> locked = components.lockAll(ids(maintenance));
         Map<String, ComponentStatus> heldByIncidents = incidents.statusesGivenByOpenIncidents(names(locked));
-        List<SitrepEvent> events = new ArrayList<>();
+        List<ComponentEvent> events = new ArrayList<>();
         for (Component component : locked.values()) {
             if (!heldByIncidents.containsKey(component.id().value())) {
                 component.changeStatus(ComponentStatus.UNDER_MAINTENANCE, null, occurredAt, now).ifPresent(changed -> {
@@ -157,11 +166,11 @@ public class MaintenanceCommands {
         return events;
     }
 
-    private List<SitrepEvent> endMaintenanceOf(Maintenance maintenance, Instant occurredAt, Instant now) {
+    private List<ComponentEvent> endMaintenanceOf(Maintenance maintenance, Instant occurredAt, Instant now) {
         Map<ComponentId, Component> locked = components.lockAll(ids(maintenance));
         Set<String> stillCovered = maintenances.coveredByActiveWindows(maintenance.id(), names(locked));
         Map<String, ComponentStatus> heldByIncidents = incidents.statusesGivenByOpenIncidents(names(locked));
-        List<SitrepEvent> events = new ArrayList<>();
+        List<ComponentEvent> events = new ArrayList<>();
         for (Component component : locked.values()) {
             String id = component.id().value();
             if (component.status() != ComponentStatus.UNDER_MAINTENANCE || stillCovered.contains(id)) {

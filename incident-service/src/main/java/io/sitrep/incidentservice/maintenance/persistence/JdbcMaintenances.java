@@ -199,8 +199,8 @@ class JdbcMaintenances implements Maintenances {
     private void addUpdate(MaintenanceEvent event, MaintenanceUpdate u) {
         jdbc.sql("""
                         INSERT INTO maintenance_updates (id, maintenance_id, version, status, previous_status, message,
-                                                         occurred_at, published_at)
-                        VALUES (:id, :maintenanceId, :version, :status, :previousStatus, :message, :occurredAt, :publishedAt)""")
+                                                         occurred_at, published_at, actor)
+                        VALUES (:id, :maintenanceId, :version, :status, :previousStatus, :message, :occurredAt, :publishedAt, :actor)""")
                 .param("id", u.id())
                 .param("maintenanceId", event.maintenanceId())
                 .param("version", event.version())
@@ -209,6 +209,7 @@ class JdbcMaintenances implements Maintenances {
                 .param("message", u.message())
                 .param("occurredAt", ts(u.createdAt()))
                 .param("publishedAt", ts(event.publishedAt()))
+                .param("actor", event.actor())
                 .update();
     }
 
@@ -222,7 +223,7 @@ class JdbcMaintenances implements Maintenances {
                             MaintenanceStatus.fromWireName(rs.getString("status")),
                             previous == null ? null : MaintenanceStatus.fromWireName(previous),
                             rs.getString("message"),
-                            instant(rs, "occurred_at")));
+                            instant(rs, "occurred_at")), rs.getString("actor"));
                 })
                 .list();
     }

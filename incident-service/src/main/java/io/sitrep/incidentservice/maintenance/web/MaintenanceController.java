@@ -76,7 +76,7 @@ class MaintenanceController {
                                @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         List<ComponentId> components = components(request.components());
         return idempotency.run(principal, idempotencyKey, "schedule maintenance", request,
-                () -> respond(HttpStatus.CREATED, commands.schedule(request.command(), components), prefer));
+                () -> respond(HttpStatus.CREATED, commands.schedule(principal.actor(), request.command(), components), prefer));
     }
 
     @Operation(operationId = "getMaintenance", summary = "Read a maintenance window with its updates")
@@ -126,7 +126,7 @@ class MaintenanceController {
         notBlank("message", request.message());
         List<ComponentId> components = request.components() == null ? null : components(request.components());
         return idempotency.run(principal, idempotencyKey, "change maintenance " + id, request,
-                () -> respond(HttpStatus.OK, commands.change(new MaintenanceId(id), expected, request.command(), components), prefer));
+                () -> respond(HttpStatus.OK, commands.change(principal.actor(), new MaintenanceId(id), expected, request.command(), components), prefer));
     }
 
     @Operation(operationId = "postMaintenanceUpdate", summary = "Post an update; a status moves a started window between in_progress and verifying, or completes it")
@@ -140,7 +140,7 @@ class MaintenanceController {
                            @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         Long expected = ETags.ifMatch(ifMatch);
         return idempotency.run(principal, idempotencyKey, "update maintenance " + id, request, () -> respond(HttpStatus.CREATED,
-                commands.post(new MaintenanceId(id), expected, request.message().strip(), request.status()), prefer));
+                commands.post(principal.actor(), new MaintenanceId(id), expected, request.message().strip(), request.status()), prefer));
     }
 
     @Operation(operationId = "startMaintenance", summary = "Start a scheduled window now")
@@ -155,7 +155,7 @@ class MaintenanceController {
         MaintenanceTransitionRequest body = orEmpty(request);
         Long expected = ETags.ifMatch(ifMatch);
         return transition(principal, idempotencyKey, "start maintenance " + id, body, prefer,
-                () -> commands.start(new MaintenanceId(id), expected, body.strippedMessage()));
+                () -> commands.start(principal.actor(), new MaintenanceId(id), expected, body.strippedMessage()));
     }
 
     @Operation(operationId = "completeMaintenance", summary = "Complete a started window, perhaps early")
@@ -170,7 +170,7 @@ class MaintenanceController {
         MaintenanceTransitionRequest body = orEmpty(request);
         Long expected = ETags.ifMatch(ifMatch);
         return transition(principal, idempotencyKey, "complete maintenance " + id, body, prefer,
-                () -> commands.complete(new MaintenanceId(id), expected, body.strippedMessage()));
+                () -> commands.complete(principal.actor(), new MaintenanceId(id), expected, body.strippedMessage()));
     }
 
     @Operation(operationId = "cancelMaintenance", summary = "Cancel a window that has not started")
@@ -185,7 +185,7 @@ class MaintenanceController {
         MaintenanceTransitionRequest body = orEmpty(request);
         Long expected = ETags.ifMatch(ifMatch);
         return transition(principal, idempotencyKey, "cancel maintenance " + id, body, prefer,
-                () -> commands.cancel(new MaintenanceId(id), expected, body.strippedMessage()));
+                () -> commands.cancel(principal.actor(), new MaintenanceId(id), expected, body.strippedMessage()));
     }
 
     private ResponseEntity<?> transition(ApiPrincipal principal, String idempotencyKey, String route, MaintenanceTransitionRequest body,

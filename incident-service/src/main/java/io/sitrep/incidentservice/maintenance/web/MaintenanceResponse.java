@@ -42,16 +42,19 @@ record MaintenanceResponse(
         @Nullable Instant cancelledAt,
         @Nullable List<Update> updates) {
 
-    /** One update: what was said, and the status it left the window in. */
+    /** One update: what was said, the status it left the window in, and who posted it. */
     @Schema(name = "MaintenanceTimelineUpdate")
     record Update(UUID id, long version, MaintenanceStatus status, @Nullable MaintenanceStatus previousStatus, String message,
-                  Instant createdAt) {
+                  Instant createdAt,
+                  @Nullable @Schema(description = "who posted it: the API key's name or the person a trusted client acted for, "
+                          + "scheduler for a step the window took by itself; null for updates from before actors were recorded")
+                  String actor) {
     }
 
     static MaintenanceResponse of(MaintenanceDetails details) {
         List<Update> updates = details.updates().stream()
                 .map(e -> new Update(e.update().id(), e.version(), e.update().status(), e.update().previousStatus(),
-                        e.update().message(), e.update().createdAt()))
+                        e.update().message(), e.update().createdAt(), e.actor()))
                 .toList();
         return of(details.maintenance(), updates);
     }

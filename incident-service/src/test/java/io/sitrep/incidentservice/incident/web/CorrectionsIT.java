@@ -95,13 +95,17 @@ class CorrectionsIT extends IntegrationTest {
     @Test
     void aDeletedIncidentRefusesEveryCommandWithAConflictNamingTheRule() {
         String id = anOpenIncident("Deleted");
-        api.as(ADMIN_KEY).send("DELETE", "/api/v1/incidents/" + id, "{\"reason\":\"Mistake\"}", Map.of()).expect(204);
         String base = "/api/v1/incidents/" + id;
+        String updateId = api.get(base).expect(200).json().get("updates").get(0).get("id").asString();
+        api.as(ADMIN_KEY).send("DELETE", "/api/v1/incidents/" + id, "{\"reason\":\"Mistake\"}", Map.of()).expect(204);
 
         api.post(base + "/updates", "{\"message\":\"m\"}").expectProblem(409, "incident-deleted");
         api.post(base + "/resolve", "{\"message\":\"m\"}").expectProblem(409, "incident-deleted");
         api.post(base + "/publish", "{}").expectProblem(409, "incident-deleted");
         api.patch(base, "{\"title\":\"New\"}").expectProblem(409, "incident-deleted");
+        api.patch(base + "/updates/" + updateId, "{\"message\":\"Corrected.\"}").expectProblem(409, "incident-deleted");
+        api.post(base + "/reopen", "{\"message\":\"m\"}").expectProblem(409, "incident-deleted");
+        api.put(base + "/postmortem", "{\"body\":\"b\"}").expectProblem(409, "incident-deleted");
         JsonNode again = api.as(ADMIN_KEY).send("DELETE", base, "{\"reason\":\"again\"}", Map.of()).expectProblem(409, "incident-deleted");
 
         assertThat(again.get("detail").asString()).contains("deleted");

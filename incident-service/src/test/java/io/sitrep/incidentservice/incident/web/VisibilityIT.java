@@ -122,6 +122,18 @@ class VisibilityIT extends IntegrationTest {
     }
 
     @Test
+    void publishingAResolvedInternalIncidentIsAConflictNamingTheRule() {
+        String id = api.post("/api/v1/incidents", "{\"title\":\"T\",\"message\":\"M\",\"visibility\":\"internal\"}")
+                .expect(201).json().get("id").asString();
+        api.post("/api/v1/incidents/" + id + "/resolve", "{\"message\":\"Gone.\"}").expect(200);
+
+        JsonNode problem = api.post("/api/v1/incidents/" + id + "/publish", "{}").expectProblem(409, "incident-already-resolved");
+
+        assertThat(problem.get("detail").asString()).contains("reopen it before you publish it");
+        assertThat(api.get("/api/v1/incidents/" + id).json().get("visibility").asString()).isEqualTo("internal");
+    }
+
+    @Test
     void aResolvedInternalIncidentIsNotPublishedAndAStaleIfMatchIsRefused() {
         String id = api.post("/api/v1/incidents", "{\"title\":\"T\",\"message\":\"M\",\"visibility\":\"internal\"}")
                 .expect(201).json().get("id").asString();

@@ -242,6 +242,22 @@ public class JdbcDeliveries {
                 .update();
     }
 
+    /**
+     * Cancels every unsettled delivery (pending, failed or being sent) of an incident's events but its deletion's
+     * own, so that nothing about a deleted incident goes out after the deletion was consumed; returns how many.
+     * A delivery being sent loses its lease: its attempt completes, but it is never tried again.
+     */
+    public int cancelOpenOfIncident(UUID incidentId, String reason) {
+        return jdbc.sql("""
+                        UPDATE deliveries d SET status = 'cancelled', lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
+                                                last_error = ?
+                        FROM seen_events s
+                        WHERE s.aggregate_id = ? AND s.event_type LIKE 'incident.%' AND s.event_type <> 'incident.deleted'
+                          AND d.event_id = s.event_id AND d.status IN ('pending', 'failed', 'delivering')""")
+                .params(reason, incidentId.toString())
+                .update();
+    }
+
     /** Makes the subscription's unsettled deliveries dead letters; returns how many. */
     public int killOpen(UUID subscriptionId, Instant now, String reason) {
         return jdbc.sql("""

@@ -1,5 +1,7 @@
 package io.sitrep.timeline.maintenance.web;
 
+import io.sitrep.support.security.ApiPrincipal;
+import io.sitrep.timeline.readmodel.Audience;
 import io.sitrep.timeline.readmodel.MaintenanceCursor;
 import io.sitrep.timeline.readmodel.MaintenanceDetail;
 import io.sitrep.timeline.readmodel.MaintenancePage;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -73,7 +76,8 @@ class MaintenanceController {
     }
 
     @Operation(operationId = "getMaintenance", summary = "One maintenance window with its newest updates, now or as it stood at a moment",
-            description = "updates holds at most the newest timeline-limit (100) entries, oldest first; earlierUpdates says whether there are more.")
+            description = "updates holds at most the newest timeline-limit (100) entries, oldest first; earlierUpdates says whether there are more. "
+                    + "Without a key each update's actor is null; with a key it names who posted it (scheduler for a step the window took by itself).")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "400", description = "invalid-parameter: errors name the parameter at fault",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
@@ -83,11 +87,15 @@ class MaintenanceController {
     MaintenanceResponse get(
             @PathVariable UUID id,
             @Parameter(description = "show the window as Sitrep published it at this instant (RFC 3339), from 1970 to a day from now")
-            @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) String asOf,
+            HttpServletRequest request) {
         Instant moment = QueryParameters.instant("asOf", asOf, clock);
+        // As on incidents: a caller with a key sees who posted each update.
+        Audience audience = request.getAttribute(ApiPrincipal.ATTRIBUTE) instanceof ApiPrincipal ? Audience.RESPONDERS : Audience.PUBLIC;
         MaintenanceDetail detail = moment == null
-                ? readModels.maintenance(id, settings.timelineLimit()).orElseThrow(() -> new UnknownMaintenance(id))
-                : readModels.maintenanceAsOf(id, moment, settings.timelineLimit()).orElseThrow(() -> new UnknownMaintenance(id, moment));
+                ? readModels.maintenance(id, settings.timelineLimit(), audience).orElseThrow(() -> new UnknownMaintenance(id))
+                : readModels.maintenanceAsOf(id, moment, settings.timelineLimit(), audience)
+                        .orElseThrow(() -> new UnknownMaintenance(id, moment));
         return MaintenanceResponse.of(detail, moment);
     }
 }

@@ -188,7 +188,8 @@ public class JdbcReadModels implements ReadModels {
     }
 
     @Override
-    public Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds, int limitPerIncident) {
+    public Map<UUID, List<TimelineEntry>> timelines(Collection<UUID> incidentIds, int limitPerIncident, boolean withActors) {
+        Audience audience = withActors ? Audience.PUBLIC_WITH_ACTORS : Audience.PUBLIC;
         Map<UUID, List<TimelineEntry>> timelines = new LinkedHashMap<>();
         if (incidentIds.isEmpty()) {
             return timelines;
@@ -202,7 +203,7 @@ public class JdbcReadModels implements ReadModels {
                 .param("limit", limitPerIncident)
                 .query((ResultSet rs) -> {
                     UUID id = (UUID) rs.getObject("incident_id");
-                    timelines.computeIfAbsent(id, key -> new ArrayList<>()).add(timelineEntry(rs, Audience.PUBLIC));
+                    timelines.computeIfAbsent(id, key -> new ArrayList<>()).add(timelineEntry(rs, audience));
                 });
         return timelines;
     }
@@ -225,30 +226,30 @@ public class JdbcReadModels implements ReadModels {
     }
 
     @Override
-    public Optional<MaintenanceDetail> maintenance(UUID id, int updatesLimit) {
+    public Optional<MaintenanceDetail> maintenance(UUID id, int updatesLimit, Audience audience) {
         return jdbc.sql("SELECT * FROM maintenances WHERE generation = " + CURRENT + " AND id = ?")
                 .param(id)
                 .query(maintenanceMapper("id")).optional()
-                .map(maintenance -> maintenanceDetail(maintenance, Long.MAX_VALUE, updatesLimit));
+                .map(maintenance -> maintenanceDetail(maintenance, Long.MAX_VALUE, updatesLimit, audience));
     }
 
     @Override
-    public Optional<MaintenanceDetail> maintenanceAsOf(UUID id, Instant asOf, int updatesLimit) {
+    public Optional<MaintenanceDetail> maintenanceAsOf(UUID id, Instant asOf, int updatesLimit, Audience audience) {
         return jdbc.sql("""
                         SELECT * FROM maintenance_versions
                         WHERE generation = %s AND maintenance_id = ? AND published_at <= ?
                         ORDER BY version DESC LIMIT 1""".formatted(CURRENT))
                 .params(id, ts(asOf))
                 .query(maintenanceMapper("maintenance_id")).optional()
-                .map(maintenance -> maintenanceDetail(maintenance, maintenance.version(), updatesLimit));
+                .map(maintenance -> maintenanceDetail(maintenance, maintenance.version(), updatesLimit, audience));
     }
 
     /** The window with the newest entries of its timeline up to a version, oldest first, and whether there are earlier ones. */
-    private MaintenanceDetail maintenanceDetail(MaintenanceView maintenance, long upToVersion, int updatesLimit) {
+    private MaintenanceDetail maintenanceDetail(MaintenanceView maintenance, long upToVersion, int updatesLimit, Audience audience) {
         List<MaintenanceUpdateEntry> newestFirst = jdbc.sql("SELECT * FROM maintenance_updates WHERE generation = " + CURRENT
                         + " AND maintenance_id = ? AND version <= ? ORDER BY version DESC LIMIT ?")
                 .params(maintenance.id(), upToVersion, updatesLimit + 1)
-                .query((rs, row) -> maintenanceUpdate(rs)).list();
+                .query((rs, row) -> maintenanceUpdate(rs, audience)).list();
         boolean earlier = newestFirst.size() > updatesLimit;
         List<MaintenanceUpdateEntry> shown = new ArrayList<>(newestFirst.subList(0, Math.min(updatesLimit, newestFirst.size())));
         Collections.reverse(shown);
@@ -292,7 +293,7 @@ public class JdbcReadModels implements ReadModels {
                 .param("limit", limitPerMaintenance)
                 .query((ResultSet rs) -> {
                     UUID id = (UUID) rs.getObject("maintenance_id");
-                    updates.computeIfAbsent(id, key -> new ArrayList<>()).add(maintenanceUpdate(rs));
+                    updates.computeIfAbsent(id, key -> new ArrayList<>()).add(maintenanceUpdate(rs, Audience.PUBLIC));
                 });
         return updates;
     }
@@ -386,7 +387,7 @@ public class JdbcReadModels implements ReadModels {
                 previousImpact == null ? null : Impact.fromWireName(previousImpact),
                 rs.getString("message"), json.readValue(rs.getString("component_changes"), CHANGES),
                 instant(rs, "occurred_at"), instant(rs, "published_at"), Visibility.fromWireName(rs.getString("visibility")),
-                audience.seesInternal() ? rs.getString("actor") : null);
+                audience.seesActors() ? rs.getString("actor") : null);
     }
 
     /** Maps a row of {@code maintenances} or {@code maintenance_versions}, whose id column is named {@code idColumn}. */
@@ -402,12 +403,12 @@ public class JdbcReadModels implements ReadModels {
         };
     }
 
-    private static MaintenanceUpdateEntry maintenanceUpdate(ResultSet rs) throws SQLException {
+    private static MaintenanceUpdateEntry maintenanceUpdate(ResultSet rs, Audience audience) throws SQLException {
         String previousStatus = rs.getString("previous_status");
         return new MaintenanceUpdateEntry((UUID) rs.getObject("update_id"), (UUID) rs.getObject("event_id"), rs.getString("event_type"),
                 rs.getLong("version"), MaintenanceStatus.fromWireName(rs.getString("status")),
                 previousStatus == null ? null : MaintenanceStatus.fromWireName(previousStatus), rs.getString("message"),
-                instant(rs, "occurred_at"), instant(rs, "published_at"));
+                instant(rs, "occurred_at"), instant(rs, "published_at"), audience.seesActors() ? rs.getString("actor") : null);
     }
 
     private static PostmortemView postmortem(ResultSet rs) throws SQLException {

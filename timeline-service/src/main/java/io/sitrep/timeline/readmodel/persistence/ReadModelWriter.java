@@ -108,8 +108,8 @@ public class ReadModelWriter {
             ON CONFLICT DO NOTHING""";
     private static final String INSERT_MAINTENANCE_UPDATE = """
             INSERT INTO maintenance_updates (generation, maintenance_id, version, event_id, event_type, update_id, status,
-                                             previous_status, message, occurred_at, published_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             previous_status, message, occurred_at, published_at, actor)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String INSERT_GAP = """
             INSERT INTO version_gaps (generation, aggregate_type, aggregate_id, expected_version, received_version,
@@ -298,7 +298,7 @@ public class ReadModelWriter {
                 maintenanceUpdates.add(new Object[] {generation, id, event.version(), event.eventId(), event.type().wireName(),
                         update.id(), update.status().wireName(),
                         update.previousStatus() == null ? null : update.previousStatus().wireName(), update.message(),
-                        ts(event.occurredAt()), ts(event.publishedAt())});
+                        ts(event.occurredAt()), ts(event.publishedAt()), event.actor()});
             }
             return result;
         }
