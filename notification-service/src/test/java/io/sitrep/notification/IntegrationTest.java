@@ -54,6 +54,8 @@ import java.util.UUID;
         "sitrep.notification.page.name=Example Status",
         "sitrep.notification.page.url=https://status.example.com",
         "sitrep.notification.email.domain=notify.example.com",
+        // The tests' requests come through this "proxy", each test naming a client address of its own in X-Forwarded-For.
+        "sitrep.notification.public-subscriptions.trusted-proxies=127.0.0.1,::1",
         "spring.cloud.stream.bindings.incidentEvents-in-0.group=notification-it-${random.uuid}",
 })
 @WithRealInfrastructure

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The tokens of the confirmation and unsubscribe links: the subscription id, an expiry and a purpose,
+ * The tokens of the confirmation, unsubscribe and manage links: the subscription id, an expiry and a purpose,
  * signed with a key derived from {@code SITREP_SECRET_KEY}. Signed rather than random and stored, so
  * that every email can carry a working unsubscribe link without keeping a secret per email.
  */
@@ -21,7 +21,9 @@ public final class EmailLinks {
     /** What a token allows. */
     public enum Purpose {
         CONFIRM((byte) 1),
-        UNSUBSCRIBE((byte) 2);
+        UNSUBSCRIBE((byte) 2),
+        /** The manage page: change the components, or unsubscribe. */
+        MANAGE((byte) 3);
 
         private final byte code;
 

@@ -53,6 +53,8 @@ public final class EmailRenderer {
     private final Template confirmationHtml = Template.html("templates/email/confirmation.html");
     private final Template maintenanceText = Template.text("templates/email/maintenance.txt");
     private final Template maintenanceHtml = Template.html("templates/email/maintenance.html");
+    private final Template disabledText = Template.text("templates/email/disabled.txt");
+    private final Template disabledHtml = Template.html("templates/email/disabled.html");
 
     /** A renderer whose maintenance windows are in UTC only, for a page named Sitrep at http://localhost:8083. */
     public EmailRenderer() {
@@ -75,11 +77,16 @@ public final class EmailRenderer {
 
     /** The email of an event that notifies: an incident or a maintenance event. */
     public RenderedEmail notification(SitrepEvent event, String unsubscribeUrl) {
+        return notification(event, unsubscribeUrl, null);
+    }
+
+    /** The email of an event that notifies, with a "Manage your subscription" link unless {@code manageUrl} is null. */
+    public RenderedEmail notification(SitrepEvent event, String unsubscribeUrl, String manageUrl) {
         if (event instanceof IncidentEvent incident) {
-            return incident(incident, unsubscribeUrl);
+            return incident(incident, unsubscribeUrl, manageUrl);
         }
         if (event instanceof MaintenanceEvent maintenance) {
-            return maintenance(maintenance, unsubscribeUrl);
+            return maintenance(maintenance, unsubscribeUrl, manageUrl);
         }
         throw new IllegalArgumentException(event.type().wireName() + " notifies nobody");
     }
@@ -92,6 +99,10 @@ public final class EmailRenderer {
     }
 
     public RenderedEmail incident(IncidentEvent event, String unsubscribeUrl) {
+        return incident(event, unsubscribeUrl, null);
+    }
+
+    public RenderedEmail incident(IncidentEvent event, String unsubscribeUrl, String manageUrl) {
         IncidentSnapshot incident = event.incident();
         String message = event instanceof IncidentLifecycleEvent lifecycle ? lifecycle.update().message()
                 : event instanceof PostmortemPublished postmortem ? postmortem.postmortem().body() : "";
@@ -109,6 +120,7 @@ public final class EmailRenderer {
         values.put("components", incident.components().stream()
                 .map(c -> Map.of("componentname", c.name(), "componentstatus", label(c.status()))).toList());
         values.put("unsubscribe", unsubscribeUrl);
+        values.put("manage", manageUrl);
         return new RenderedEmail(subject, incidentText.render(values), incidentHtml.render(withMarkdown(values)));
     }
 
@@ -118,6 +130,10 @@ public final class EmailRenderer {
     }
 
     public RenderedEmail maintenance(MaintenanceEvent event, String unsubscribeUrl) {
+        return maintenance(event, unsubscribeUrl, null);
+    }
+
+    public RenderedEmail maintenance(MaintenanceEvent event, String unsubscribeUrl, String manageUrl) {
         MaintenanceSnapshot m = event.maintenance();
         MaintenanceUpdate update = event.postedUpdate();
         String subject = pageSubject(subject(event));
@@ -133,6 +149,7 @@ public final class EmailRenderer {
         values.put("posted", MaintenanceTimes.utc(event.occurredAt()));
         values.put("message", update == null ? null : update.message());
         values.put("unsubscribe", unsubscribeUrl);
+        values.put("manage", manageUrl);
         return new RenderedEmail(subject, maintenanceText.render(values), maintenanceHtml.render(withMarkdown(values)));
     }
 
@@ -219,11 +236,35 @@ public final class EmailRenderer {
 
     /** The confirmation email, naming the page and the components chosen (empty: every component). */
     public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl, java.util.Set<String> components) {
+        return confirmation(confirmUrl, unsubscribeUrl, components, null);
+    }
+
+    /**
+     * The confirmation email, naming the page and the components chosen (empty: every component); for a webhook
+     * subscribed from the status page, sent to its contact address, also the webhook's origin ({@code webhook}).
+     */
+    public RenderedEmail confirmation(String confirmUrl, String unsubscribeUrl, java.util.Set<String> components, String webhook) {
         String subject = subjectLine("Confirm your subscription to " + page.name() + " incident notifications");
         Map<String, Object> values = new HashMap<>(Map.of("subject", subject, "confirm", confirmUrl, "unsubscribe", unsubscribeUrl));
         pageValues(values);
         values.put("components", components.isEmpty() ? "every component" : String.join(", ", components.stream().sorted().toList()));
+        values.put("recipient", webhook == null ? "at this address" : "by webhook at " + webhook + ", with this address as its contact");
         return new RenderedEmail(subject, confirmationText.render(values), confirmationHtml.render(values));
+    }
+
+    /**
+     * The email that tells a webhook's contact address that the webhook was disabled.
+     *
+     * @param webhook the webhook's origin (never its path or query, which may hold a credential)
+     * @param reason  {@code failing_too_long} or {@code receiver_gone}
+     */
+    public RenderedEmail disabledNotice(String webhook, String reason) {
+        String subject = subjectLine(page.name() + ": your webhook was disabled");
+        Map<String, Object> values = new HashMap<>(Map.of("subject", subject, "webhook", webhook,
+                "reason", "receiver_gone".equals(reason) ? "it answered that it is gone (410)."
+                        : "every attempt to deliver to it failed for too long."));
+        pageValues(values);
+        return new RenderedEmail(subject, disabledText.render(values), disabledHtml.render(values));
     }
 
     static String escape(String s) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Sends one email attempt over SMTP and reports what it got; blocking, so the dispatcher runs it on
- * its own small pool. Every email carries an unsubscribe link and the {@code List-Unsubscribe} and
+ * its own small pool. Every notification carries a signed "Manage your subscription" link; every email an unsubscribe link and the {@code List-Unsubscribe} and
  * {@code List-Unsubscribe-Post} headers of RFC 8058, so mail clients offer one-click unsubscribe.
  * Every email names the status page (sender and subject), is {@code Auto-Submitted: auto-generated} (RFC 3834), has
  * a {@code List-Id} (RFC 2919) and a {@code Message-ID} in the public domain, and is a plain
@@ -35,6 +35,7 @@ public final class EmailSender {
 
     static final String CONFIRM_PATH = "/api/v1/subscriptions/confirm?token=";
     static final String UNSUBSCRIBE_PATH = "/api/v1/subscriptions/unsubscribe?token=";
+    static final String MANAGE_PATH = "/api/v1/subscriptions/manage?token=";
     /** Unsubscribe links work for years: an old email must still be able to stop the next. */
     private static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(3650);
 
@@ -63,10 +64,26 @@ public final class EmailSender {
      */
     public AttemptResult sendConfirmation(UUID deliveryId, String traceId, SubscriptionId subscription, String to,
                                           java.util.Set<String> components) {
+        return sendConfirmation(deliveryId, traceId, subscription, to, components, null);
+    }
+
+    /**
+     * Sends the confirmation email of a subscription waiting for it; of a webhook subscribed from the status page when
+     * {@code webhook} (its origin) is given, to its contact address.
+     */
+    public AttemptResult sendConfirmation(UUID deliveryId, String traceId, SubscriptionId subscription, String to,
+                                          java.util.Set<String> components, String webhook) {
         Instant now = clock.instant();
         String confirm = urls.url(CONFIRM_PATH + links.token(EmailLinks.Purpose.CONFIRM, subscription, now.plus(settings.confirmationValidity())));
         String unsubscribe = unsubscribeUrl(subscription, now);
-        return send(deliveryId, traceId, to, renderer.confirmation(confirm, unsubscribe, components), unsubscribe);
+        return send(deliveryId, traceId, to, renderer.confirmation(confirm, unsubscribe, components, webhook), unsubscribe);
+    }
+
+    /** Tells a webhook's contact address that the webhook ({@code webhook}: its origin) was disabled, and why. */
+    public AttemptResult sendDisabledNotice(UUID deliveryId, String traceId, SubscriptionId subscription, String to, String webhook,
+                                            String reason) {
+        String unsubscribe = unsubscribeUrl(subscription, clock.instant());
+        return send(deliveryId, traceId, to, renderer.disabledNotice(webhook, reason), unsubscribe);
     }
 
     /**
@@ -75,8 +92,10 @@ public final class EmailSender {
      * @param traceId the attempt's trace id, or null
      */
     public AttemptResult sendNotification(UUID deliveryId, String traceId, SubscriptionId subscription, String to, SitrepEvent event) {
-        String unsubscribe = unsubscribeUrl(subscription, clock.instant());
-        return send(deliveryId, traceId, to, renderer.notification(event, unsubscribe), unsubscribe);
+        Instant now = clock.instant();
+        String unsubscribe = unsubscribeUrl(subscription, now);
+        String manage = urls.url(MANAGE_PATH + links.token(EmailLinks.Purpose.MANAGE, subscription, now.plus(UNSUBSCRIBE_VALIDITY)));
+        return send(deliveryId, traceId, to, renderer.notification(event, unsubscribe, manage), unsubscribe);
     }
 
     private String unsubscribeUrl(SubscriptionId subscription, Instant now) {

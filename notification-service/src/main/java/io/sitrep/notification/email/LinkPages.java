@@ -14,10 +14,29 @@ public final class LinkPages {
 
     private final Template page;
     private final Template buttonPage;
+    private final Template thanksPage;
+    private final Template managePage;
 
     public LinkPages() {
         this.page = Template.html("templates/link-page.html");
         this.buttonPage = Template.html("templates/link-button-page.html");
+        this.thanksPage = Template.html("templates/thanks-page.html");
+        this.managePage = Template.html("templates/manage-page.html");
+    }
+
+    /** A page that says something and links back to the status page {@code pageName} at {@code pageUrl}. */
+    public String withPageLink(String title, String message, String pageName, String pageUrl) {
+        return thanksPage.render(Map.of("title", title, "message", message, "page", pageName, "pageurl", pageUrl));
+    }
+
+    /**
+     * The manage page of an email subscription: its components as ticked boxes, a field for more, Save and
+     * Unsubscribe buttons that post to {@code action}.
+     */
+    public String manage(String pageName, String pageUrl, String address, java.util.List<String> components, String action) {
+        return managePage.render(Map.of("page", pageName, "pageurl", pageUrl, "address", address,
+                "chosen", components.isEmpty() ? "every component" : String.join(", ", components),
+                "components", components.stream().map(c -> Map.of("component", c)).toList(), "action", action));
     }
 
     /** A page that says something. */

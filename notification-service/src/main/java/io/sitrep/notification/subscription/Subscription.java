@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param secret         the current signing secret; null for email
  * @param previousSecret the secret before the last rotation while its overlap lasts; else null
  * @param format         the body a webhook is sent; {@link WebhookFormat#STANDARD} for every other channel
+ * @param contactEmail   a webhook subscribed from the status page: the address that confirmed it and is told when it is
+ *                       disabled; else null
  */
 public record Subscription(
         SubscriptionId id,
@@ -26,14 +28,23 @@ public record Subscription(
         Instant createdAt,
         Instant updatedAt,
         String disabledReason,
-        WebhookFormat format) {
+        WebhookFormat format,
+        String contactEmail) {
+
+    /** A subscription without a contact address. */
+    public Subscription(SubscriptionId id, Channel channel, String target, String endpoint, SubscriptionFilter filter,
+                        SubscriptionStatus status, SigningSecret secret, SigningSecret previousSecret, Instant previousSecretExpiresAt,
+                        Instant createdAt, Instant updatedAt, String disabledReason, WebhookFormat format) {
+        this(id, channel, target, endpoint, filter, status, secret, previousSecret, previousSecretExpiresAt, createdAt, updatedAt,
+                disabledReason, format, null);
+    }
 
     /** A subscription in the standard format. */
     public Subscription(SubscriptionId id, Channel channel, String target, String endpoint, SubscriptionFilter filter,
                         SubscriptionStatus status, SigningSecret secret, SigningSecret previousSecret, Instant previousSecretExpiresAt,
                         Instant createdAt, Instant updatedAt, String disabledReason) {
         this(id, channel, target, endpoint, filter, status, secret, previousSecret, previousSecretExpiresAt, createdAt, updatedAt,
-                disabledReason, WebhookFormat.STANDARD);
+                disabledReason, WebhookFormat.STANDARD, null);
     }
 
     public Subscription {

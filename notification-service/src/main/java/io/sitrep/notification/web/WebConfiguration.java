@@ -29,10 +29,14 @@ import java.util.Set;
         description = "An API key, sent as 'Authorization: Bearer <key>'.")
 class WebConfiguration {
 
-    /** The links in emails carry a signed token instead of an API key. */
+    /**
+     * The links in emails carry a signed token instead of an API key; subscribing from the status page needs none (its
+     * own limits guard it, and double opt-in its recipients).
+     */
     @Bean
     PublicPaths publicEmailLinks() {
-        return new PublicPaths(Set.of("/api/v1/subscriptions/confirm", "/api/v1/subscriptions/unsubscribe"));
+        return new PublicPaths(Set.of("/api/v1/subscriptions/confirm", "/api/v1/subscriptions/unsubscribe",
+                "/api/v1/subscriptions/manage", "/api/v1/public/subscriptions"));
     }
 
     @Bean

@@ -31,6 +31,12 @@ import java.util.function.DoubleSupplier;
  */
 public class DeliveryOutcomes {
 
+    /**
+     * The event type of the email that tells a webhook's contact address (of a webhook subscribed from the status page)
+     * that it was disabled; not an event of the contract.
+     */
+    public static final String DISABLED_NOTICE = "subscription.disabled_notice";
+
     /** What became of the delivery. */
     public enum Outcome {
         DELIVERED("delivered"),
@@ -193,5 +199,12 @@ public class DeliveryOutcomes {
             deliveries.cancelOpen(s.id().value(), "the subscription was disabled: " + reason);
         }
         events.disabled(s, reason, detail, now);
+        if (s.contactEmail() != null) {
+            // In the same transaction: the contact is told exactly when the subscription was disabled.
+            byte[] notice = ("{\"reason\":\"" + reason + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            deliveries.insertAll(List.of(new JdbcDeliveries.NewDelivery(java.util.UUID.randomUUID(), s.id().value(),
+                    java.util.UUID.randomUUID(), DISABLED_NOTICE, io.sitrep.notification.delivery.dispatch.EndpointIsolation.SMTP,
+                    notice, now, io.sitrep.support.tracing.StoredTrace.NONE)), now);
+        }
     }
 }

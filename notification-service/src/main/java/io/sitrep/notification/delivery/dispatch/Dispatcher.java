@@ -227,14 +227,23 @@ public final class Dispatcher implements SmartLifecycle {
 
     private void dispatch(Claimed d, Optional<Subscription> found) {
         boolean confirmation = SubscriptionCommands.CONFIRMATION.equals(d.eventType());
-        SubscriptionStatus needed = confirmation ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE;
+        boolean disabledNotice = DeliveryOutcomes.DISABLED_NOTICE.equals(d.eventType());
+        SubscriptionStatus needed = confirmation ? SubscriptionStatus.PENDING_CONFIRMATION
+                : disabledNotice ? SubscriptionStatus.DISABLED : SubscriptionStatus.ACTIVE;
         if (found.isEmpty() || found.get().status() != needed) {
             deliveries.cancel(d, "the subscription is " + found.map(s -> s.status().wireName()).orElse("deleted"));
             return;
         }
         Subscription s = found.get();
         String channel = s.channel().wireName();
-        EndpointIsolation.Permit permit = isolation.tryAcquire(d.endpoint(), host(s));
+        // A webhook's confirmation and disabled notice are emails to its contact address.
+        boolean byMail = !s.channel().overHttp() || confirmation || disabledNotice;
+        String to = s.channel().overHttp() ? s.contactEmail() : s.target();
+        if (byMail && to == null) {
+            deliveries.cancel(d, "the subscription has no address to email");
+            return;
+        }
+        EndpointIsolation.Permit permit = isolation.tryAcquire(d.endpoint(), byMail ? EndpointIsolation.SMTP : host(s));
         if (permit.refusal() != null) {
             Duration wait = permit.refusal() == EndpointIsolation.Refusal.BUSY ? BUSY_DELAY : settings.breaker().openFor();
             deliveries.release(d, clock.instant().plus(wait));
@@ -247,12 +256,15 @@ public final class Dispatcher implements SmartLifecycle {
         StoredTrace trace = traces.of(span);
         CompletableFuture<AttemptResult> attempt;
         try (Tracer.SpanInScope scope = traces.open(span)) {
-            if (s.channel().overHttp()) {
+            if (!byMail) {
                 HttpRequests.Request request = requests.of(d.id(), d.payload(), s, attemptedAt, trace.headers());
                 attempt = webhooks.send(request.attempt(), request.reading());
             } else {
                 attempt = CompletableFuture.supplyAsync(inSpan(span, () -> confirmation
-                            ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), s.target(), s.filter().components())
+                            ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), to, s.filter().components(),
+                                    s.channel().overHttp() ? s.publicTarget() : null)
+                            : disabledNotice
+                            ? email.sendDisabledNotice(d.id(), trace.traceId(), s.id(), to, s.publicTarget(), s.disabledReason())
                             : email.sendNotification(d.id(), trace.traceId(), s.id(), s.target(), payloads.event(d.payload()))), mailExecutor);
             }
         } catch (RuntimeException e) {

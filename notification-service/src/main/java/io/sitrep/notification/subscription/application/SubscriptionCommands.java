@@ -140,9 +140,62 @@ public class SubscriptionCommands {
      */
     @Transactional
     public Created subscribeEmail(String email, SubscriptionFilter filter) {
-        Instant now = clock.instant();
         byte[] address = addressKey(email);
         subscriptions.lockAddress(address);
+        return subscribeEmailLocked(email, filter, address);
+    }
+
+    /**
+     * Subscribes an email address from the status page, pending its confirmation: as {@link #subscribeEmail}, but an
+     * address has at most one pending subscription, so a request for other components replaces the one still waiting
+     * (its link stops working). Once confirmed, it replaces the address's earlier subscriptions of the same shape.
+     *
+     * @throws ConfirmationLimitReached when a confirmation email is due and the address had its share this hour
+     */
+    @Transactional
+    public Created subscribeEmailFromPage(String email, java.util.Set<String> components) {
+        byte[] address = addressKey(email);
+        subscriptions.lockAddress(address);
+        SubscriptionFilter filter = new SubscriptionFilter(components, java.util.Set.of(), null);
+        for (Subscription pending : subscriptions.pendingEmail(email)) {
+            if (!pending.filter().equals(filter)) {
+                subscriptions.setStatus(pending.id(), SubscriptionStatus.DELETED, null, clock.instant());
+                deliveries.cancelOpen(pending.id().value(), "replaced by a newer request of the address");
+            }
+        }
+        return subscribeEmailLocked(email, filter, address);
+    }
+
+    /**
+     * Subscribes a webhook URL from the status page, in Statuspage's body format and pending until its contact address
+     * confirms it through the emailed link; the contact is told when the webhook is disabled. A contact address has
+     * at most one pending webhook: a new request replaces the one still waiting.
+     *
+     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws ConfirmationLimitReached when the contact address had its confirmation emails this hour
+     */
+    @Transactional
+    public Created subscribeWebhookFromPage(String url, String contactEmail, java.util.Set<String> components) {
+        URI uri = targets.check(url);
+        byte[] address = addressKey(contactEmail);
+        subscriptions.lockAddress(address);
+        Instant now = clock.instant();
+        for (Subscription pending : subscriptions.pendingContact(contactEmail)) {
+            subscriptions.setStatus(pending.id(), SubscriptionStatus.DELETED, null, now);
+            deliveries.cancelOpen(pending.id().value(), "replaced by a newer request of the contact address");
+        }
+        SubscriptionId id = new SubscriptionId(UUID.randomUUID());
+        SigningSecret secret = SigningSecret.generate(random);
+        Subscription subscription = new Subscription(id, Channel.WEBHOOK, uri.toString(), endpoint(uri),
+                new SubscriptionFilter(components, java.util.Set.of(), null), SubscriptionStatus.PENDING_CONFIRMATION, secret, null, null,
+                now, now, null, WebhookFormat.STATUSPAGE, contactEmail);
+        subscriptions.insert(subscription);
+        queueConfirmation(id, id.value(), address, now);
+        return new Created(subscription, secret, true);
+    }
+
+    private Created subscribeEmailLocked(String email, SubscriptionFilter filter, byte[] address) {
+        Instant now = clock.instant();
         Optional<Subscription> pending = subscriptions.pendingEmail(email).stream().filter(s -> s.filter().equals(filter)).findFirst();
         if (pending.isPresent()) {
             Subscription existing = pending.get();
@@ -240,11 +293,48 @@ public class SubscriptionCommands {
     public Subscription confirm(SubscriptionId id) {
         Subscription subscription = subscriptions.lock(id).orElseThrow(() -> new UnknownSubscription(id));
         if (subscription.status() == SubscriptionStatus.PENDING_CONFIRMATION) {
-            subscriptions.setStatus(id, SubscriptionStatus.ACTIVE, null, clock.instant());
+            Instant now = clock.instant();
+            subscriptions.setStatus(id, SubscriptionStatus.ACTIVE, null, now);
+            if (subscription.channel() == Channel.EMAIL && subscription.filter().eventTypes().isEmpty()
+                    && subscription.filter().minImpact() == null && !subscription.filter().includeInternal()) {
+                // The address's latest choice of components replaces its earlier ones: one email per event, not two.
+                for (SubscriptionId earlier : subscriptions.activeLikePublic(subscription.target(), id)) {
+                    subscriptions.setStatus(earlier, SubscriptionStatus.UNSUBSCRIBED, null, now);
+                    deliveries.cancelOpen(earlier.value(), "replaced by a newer subscription of the address");
+                }
+            }
         } else if (subscription.status() != SubscriptionStatus.ACTIVE) {
             throw new SubscriptionNotActive(id, subscription.status(), "it can no longer be confirmed; subscribe again");
         }
         return subscriptions.find(id).orElseThrow();
+    }
+
+    /**
+     * Sets the components an email subscription is notified of (empty: all), at its recipient's request from the
+     * manage page.
+     *
+     * @throws SubscriptionNotActive when it was unsubscribed, disabled or deleted
+     */
+    @Transactional
+    public Subscription changeComponents(SubscriptionId id, java.util.Set<String> components) {
+        Subscription subscription = subscriptions.lock(id).orElseThrow(() -> new UnknownSubscription(id));
+        if (subscription.status() != SubscriptionStatus.ACTIVE && subscription.status() != SubscriptionStatus.PENDING_CONFIRMATION) {
+            throw new SubscriptionNotActive(id, subscription.status(), "subscribe again to choose components");
+        }
+        subscriptions.setComponents(id, components, clock.instant());
+        return subscriptions.find(id).orElseThrow();
+    }
+
+    /** How many subscriptions are active and pending per channel and component. */
+    @Transactional(readOnly = true)
+    public List<JdbcSubscriptions.Count> counts() {
+        return subscriptions.counts();
+    }
+
+    /** The active and pending subscriptions, oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Subscription> subscribers(int limit) {
+        return subscriptions.subscribers(limit);
     }
 
     /** Stops an email subscription at its recipient's request; unsubscribing twice changes nothing. */

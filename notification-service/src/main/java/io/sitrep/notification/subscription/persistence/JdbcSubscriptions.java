@@ -35,7 +35,7 @@ public class JdbcSubscriptions {
 
     private static final String COLUMNS = """
             id, channel, target, endpoint, components, event_types, min_impact, status, secret, previous_secret,
-            previous_secret_expires_at, created_at, updated_at, disabled_reason, target_sealed, format, include_internal""";
+            previous_secret_expires_at, created_at, updated_at, disabled_reason, target_sealed, format, include_internal, contact_email""";
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -50,8 +50,9 @@ public class JdbcSubscriptions {
         boolean chat = s.channel().isChat();
         jdbc.sql("""
                         INSERT INTO subscriptions (id, channel, target, endpoint, components, event_types, min_impact, status,
-                                                   secret, created_at, updated_at, target_sealed, format, include_internal)
-                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   secret, created_at, updated_at, target_sealed, format, include_internal,
+                                                   contact_email)
+                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.id().value(), s.channel().wireName(), chat ? Subscription.redacted(s.target()) : s.target(), s.endpoint(),
                         textArray(s.filter().components()),
                         textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
@@ -60,7 +61,7 @@ public class JdbcSubscriptions {
                         s.secret() == null ? null : cipher.encrypt(s.secret(), s.id().value()),
                         Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()),
                         chat ? cipher.encryptText(s.target(), s.id().value()) : null, s.format().wireName(),
-                        s.filter().includeInternal())
+                        s.filter().includeInternal(), s.contactEmail())
                 .update();
     }
 
@@ -125,6 +126,75 @@ public class JdbcSubscriptions {
                 .param("address", address)
                 .query((rs, n) -> map(rs))
                 .list();
+    }
+
+    /** The webhook subscriptions of a contact address (compared lower-cased) that wait for their confirmation. */
+    public List<Subscription> pendingContact(String contactEmail) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM subscriptions
+                        WHERE contact_email IS NOT NULL AND status = 'pending_confirmation' AND lower(contact_email) = lower(:address)
+                        ORDER BY created_at, id""")
+                .param("address", contactEmail)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /**
+     * The other active email subscriptions of an address (compared lower-cased) that a subscription from the status
+     * page replaces: those of the same shape (every event type, any impact, public incidents only).
+     */
+    public List<SubscriptionId> activeLikePublic(String address, SubscriptionId except) {
+        return jdbc.sql("""
+                        SELECT id FROM subscriptions
+                        WHERE channel = 'email' AND status = 'active' AND lower(target) = lower(:address) AND id <> :id
+                          AND event_types = '{}' AND min_impact IS NULL AND NOT include_internal
+                        ORDER BY id FOR UPDATE""")
+                .param("address", address)
+                .param("id", except.value())
+                .query((rs, n) -> new SubscriptionId(rs.getObject("id", UUID.class)))
+                .list();
+    }
+
+    /** Sets the components a subscription is notified of; empty for all. */
+    public void setComponents(SubscriptionId id, Set<String> components, Instant now) {
+        jdbc.sql("UPDATE subscriptions SET components = :components::text[], updated_at = :now WHERE id = :id")
+                .param("components", textArray(components))
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .update();
+    }
+
+    /**
+     * How many subscriptions are active and pending, per channel and component; a subscription to every component
+     * counts under the component null. Deleted, unsubscribed and disabled ones are left out.
+     */
+    public List<Count> counts() {
+        return jdbc.sql("""
+                        SELECT s.channel, c.component,
+                               count(*) FILTER (WHERE s.status = 'active') AS active,
+                               count(*) FILTER (WHERE s.status = 'pending_confirmation') AS pending
+                        FROM subscriptions s
+                        LEFT JOIN LATERAL unnest(s.components) AS c(component) ON true
+                        WHERE s.status IN ('active', 'pending_confirmation')
+                        GROUP BY s.channel, c.component
+                        ORDER BY s.channel, c.component NULLS FIRST""")
+                .query((rs, n) -> new Count(Channel.fromWireName(rs.getString("channel")), rs.getString("component"),
+                        rs.getLong("active"), rs.getLong("pending")))
+                .list();
+    }
+
+    /** The subscriptions that notify or wait to (active and pending), oldest first, at most {@code limit}. */
+    public List<Subscription> subscribers(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM subscriptions WHERE status IN ('active', 'pending_confirmation')
+                        ORDER BY created_at, id LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** Subscriptions of one channel and component (null: every component) by state. */
+    public record Count(Channel channel, String component, long active, long pending) {
     }
 
     /** How many confirmation emails the address was sent since {@code since}; forgets every older one, of any address. */
@@ -300,7 +370,8 @@ public class JdbcSubscriptions {
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("disabled_reason"),
-                WebhookFormat.fromWireName(rs.getString("format")));
+                WebhookFormat.fromWireName(rs.getString("format")),
+                rs.getString("contact_email"));
     }
 
     private static SubscriptionFilter filter(ResultSet rs) throws SQLException {
