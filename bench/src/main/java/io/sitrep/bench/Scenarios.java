@@ -447,7 +447,9 @@ final class Scenarios {
                 "the two cores are shared: the readers take what the writers would use");
 
         settle();
-        freshness(scenario, incidents, 500);
+        freshness(scenario, incidents, 500, Target.atMost(100));
+        settle();
+        freshness(scenario, incidents, 50, Target.NONE);
     }
 
     /** What one storm did: the readers' answers and the writes that went on meanwhile. */
@@ -509,8 +511,9 @@ final class Scenarios {
     /**
      * How soon a write shows in the public snapshot: at {@code rate} updates a second, every 50th write's 2xx starts
      * a probe that revalidates {@code /api/v2/incidents/unresolved.json} every 5 ms until an answer holds the write.
+     * At 500/s the system is past what it sustains on two cores, so that figure is a queue; the lower rate shows the path.
      */
-    private void freshness(String scenario, List<String> incidents, double rate) {
+    private void freshness(String scenario, List<String> incidents, double rate, Target p99) {
         String at = Report.number(rate) + " events/s";
         Run run = Run.start("freshness", capacity(rate, options.duration()));
         ExecutorService probes = Executors.newFixedThreadPool(8, daemon("probe"));
@@ -539,9 +542,10 @@ final class Scenarios {
         probes.shutdown();
         awaitQuietly(Duration.ofMinutes(1), probes::isTerminated);
         report.add(scenario, "2xx → visible in the snapshot p50, " + at, visible.percentile(50), "ms");
-        report.add(scenario, "2xx → visible in the snapshot p99, " + at, visible.percentile(99), "ms", Target.atMost(100),
+        report.add(scenario, "2xx → visible in the snapshot p99, " + at, visible.percentile(99), "ms", p99,
                 String.format("%d probes revalidating unresolved.json every 5 ms; %,.0f/s achieved%s", visible.count(), sent.perSecond(),
-                        unseen.get() > 0 ? ", " + unseen.get() + " not seen within 30 s" : ""));
+                        unseen.get() > 0 ? "; " + unseen.get() + " not seen within 30 s (an answer embeds an incident's newest 100 updates:"
+                                + " a write that waits longer than 100 more to its incident is never shown)" : ""));
     }
 
     /** Revalidates the document every 5 ms until it holds the token; when it first did, or 0 after 30 s. */
