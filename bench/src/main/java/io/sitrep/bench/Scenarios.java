@@ -27,6 +27,11 @@ final class Scenarios {
 
     private static final int WEBHOOK_SUBSCRIBERS = 10;
     private static final int EMAIL_SUBSCRIBERS = 20;
+    /** The read storm: readers at once, the paths each reads in turn, open incidents on the page, updates/s meanwhile. */
+    private static final int STORM_READERS = 200;
+    private static final List<String> STORM_PATHS = List.of("/", "/api/v2/summary.json");
+    private static final int STORM_INCIDENTS = 10;
+    private static final double STORM_WRITES = 20;
 
     private final Bench.Options options;
     private final LocalStack stack;
@@ -370,6 +375,195 @@ final class Scenarios {
         report.add(scenario, "started → newest event delivered to all 10", newestEverywhere == 0 ? Double.NaN : (newestEverywhere - started) / 1e9, "s");
         report.add(scenario, "started → every delivery made", drained ? (all.stream().mapToLong(Run.Receipts::last).max().orElse(0) - started) / 1e9
                 : Double.NaN, "s");
+    }
+
+    /**
+     * 10: a read storm. 200 kept-alive readers GET the page and {@code /api/v2/summary.json} while 20 updates a second are
+     * written, first taking full answers, then revalidating; nginx then serves the same bytes as files to the same
+     * readers. Then the most 32 writers sustain without the storm and during it, and how soon a write's 2xx shows in
+     * the snapshot at 500 events/s.
+     */
+    void readStorm() {
+        String scenario = "10 Read storm";
+        List<String> incidents = client.openIncidents(client.component("Read storm"), STORM_INCIDENTS);
+        java.net.URI timeline = java.net.URI.create(stack.url("timeline"));
+        String host = timeline.getHost();
+        int port = timeline.getPort();
+        Readers.Mode full = new Readers.Mode(false, true);
+        Readers.Mode revalidating = new Readers.Mode(true, true);
+        String readers = STORM_READERS + " readers";
+
+        storm(host, port, full, options.warmup(), incidents);
+        settle();
+        CpuMeter cpu = new CpuMeter(stack);
+        cpu.start();
+        Storm sitrep = storm(host, port, full, options.duration(), incidents);
+        cpuRows(scenario, readers + ", full answers", cpu, sitrep.reads().perSecond());
+        stormRows(scenario, "Sitrep, full answers", sitrep, Target.atMost(50));
+        settle();
+        Storm sitrepRevalidated = storm(host, port, revalidating, options.duration(), incidents);
+        stormRows(scenario, "Sitrep, revalidating", sitrepRevalidated, Target.atMost(50));
+        report.add(scenario, "share answered 304, Sitrep, revalidating", sitrepRevalidated.reads().notModifiedShare() * 100, "%", Target.NONE,
+                String.format("%,d of %,d answers; the rest are new snapshots (each write changes them)",
+                        sitrepRevalidated.reads().notModified(), sitrepRevalidated.reads().answers()));
+
+        java.util.Optional<java.nio.file.Path> nginx = Nginx.find(Nginx.searchPath());
+        if (nginx.isEmpty()) {
+            say("10: nginx is not installed (not on the PATH, nor in /usr/sbin): no comparison with a static server in this run");
+            report.add(scenario, "nginx, same bytes as static files", Double.NaN, "/s", Target.NONE,
+                    "nginx is not installed: no comparison (Debian: apt-get install nginx)");
+        } else {
+            settle();
+            try (Nginx server = startNginx(nginx.get(), timeline)) {
+                say("10: nginx (" + nginx.get() + ") serves the same bytes on 127.0.0.1:" + server.port());
+                Storm statics = storm("127.0.0.1", server.port(), full, options.duration(), incidents);
+                stormRows(scenario, "nginx, full answers", statics, Target.NONE);
+                Storm staticsRevalidated = storm("127.0.0.1", server.port(), revalidating, options.duration(), incidents);
+                stormRows(scenario, "nginx, revalidating", staticsRevalidated, Target.NONE);
+                report.add(scenario, "Sitrep ÷ nginx, full answers/s", 100 * sitrep.reads().fullPerSecond() / statics.reads().fullPerSecond(),
+                        "%", Target.atLeast(25), String.format("%,.0f/s against %,.0f/s", sitrep.reads().fullPerSecond(), statics.reads().fullPerSecond()));
+                report.add(scenario, "Sitrep ÷ nginx, 304 answers/s",
+                        100 * sitrepRevalidated.reads().notModifiedPerSecond() / staticsRevalidated.reads().notModifiedPerSecond(), "%",
+                        Target.atLeast(50), String.format("%,.0f/s against %,.0f/s",
+                                sitrepRevalidated.reads().notModifiedPerSecond(), staticsRevalidated.reads().notModifiedPerSecond()));
+            }
+        }
+
+        settle();
+        Run alone = Run.start("ingest-alone", capacity(5_000, options.duration()));
+        Load.Outcome without = Load.closed(32, options.duration(), alone.capacity(), 0, updates(alone, incidents));
+        report.add(scenario, "updates/s sustained, 32 writers, no readers", without.perSecond(), "/s", Target.NONE,
+                "p99 " + Report.number(without.latency().percentile(99)) + " ms");
+        settle();
+        Run during = Run.start("ingest-storm", capacity(5_000, options.duration()));
+        CompletableFuture<Readers.Outcome> storming = CompletableFuture.supplyAsync(
+                () -> Readers.run(host, port, STORM_PATHS, STORM_READERS, options.duration(), full));
+        Load.Outcome with = Load.closed(32, options.duration(), during.capacity(), 0, updates(during, incidents));
+        Readers.Outcome meanwhile = storming.join();
+        report.add(scenario, "updates/s sustained, 32 writers, during the storm", with.perSecond(), "/s", Target.NONE,
+                "p99 " + Report.number(with.latency().percentile(99)) + " ms; the readers got "
+                        + Report.number(meanwhile.perSecond()) + " answers/s meanwhile");
+        report.add(scenario, "ingest during the storm ÷ without", 100 * with.perSecond() / without.perSecond(), "%", Target.atLeast(90),
+                "the two cores are shared: the readers take what the writers would use");
+
+        settle();
+        freshness(scenario, incidents, 500, Target.atMost(100));
+        settle();
+        freshness(scenario, incidents, 50, Target.NONE);
+    }
+
+    /** What one storm did: the readers' answers and the writes that went on meanwhile. */
+    private record Storm(Readers.Outcome reads, Load.Outcome writes) {
+    }
+
+    private Storm storm(String host, int port, Readers.Mode mode, Duration duration, List<String> incidents) {
+        Run run = Run.start("storm-writes", capacity(STORM_WRITES, duration));
+        CompletableFuture<Load.Outcome> writing = CompletableFuture.supplyAsync(
+                () -> Load.open(STORM_WRITES, duration, 8, 0, updates(run, incidents)));
+        Readers.Outcome reads = Readers.run(host, port, STORM_PATHS, STORM_READERS, duration, mode);
+        return new Storm(reads, writing.join());
+    }
+
+    private void stormRows(String scenario, String what, Storm storm, Target p99) {
+        Readers.Outcome reads = storm.reads();
+        report.add(scenario, "answers/s, " + what, reads.perSecond(), "/s", Target.NONE,
+                String.format(java.util.Locale.ROOT, "%,d full, %,d 304, %,d failed, %,d reconnections; %.1f MB/s of bodies; %s",
+                        reads.full(), reads.notModified(), reads.failed(), reads.reconnects(), reads.bodyBytes() / reads.seconds() / 1e6,
+                        STORM_PATHS));
+        report.add(scenario, "latency p50, " + what, reads.latency().percentile(50), "ms");
+        report.add(scenario, "latency p99, " + what, reads.latency().percentile(99), "ms", p99, "");
+        report.add(scenario, "writes meanwhile, " + what, storm.writes().perSecond(), "/s", Target.NONE,
+                Report.number(STORM_WRITES) + "/s offered, " + storm.writes().refused() + " refused, p99 "
+                        + Report.number(storm.writes().latency().percentile(99)) + " ms");
+    }
+
+    /** nginx serving the bytes the service answers now, plain and gzipped, as files. */
+    private Nginx startNginx(java.nio.file.Path executable, java.net.URI timeline) {
+        Map<String, byte[]> plain = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> gzipped = new java.util.LinkedHashMap<>();
+        String cacheControl = "";
+        java.net.http.HttpClient fetcher = java.net.http.HttpClient.newHttpClient();
+        try {
+            for (String path : STORM_PATHS) {
+                java.net.http.HttpResponse<byte[]> identity = fetcher.send(java.net.http.HttpRequest.newBuilder(timeline.resolve(path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                java.net.http.HttpResponse<byte[]> gzip = fetcher.send(java.net.http.HttpRequest.newBuilder(timeline.resolve(path))
+                        .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                if (identity.statusCode() != 200 || gzip.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + identity.statusCode() + " and " + gzip.statusCode());
+                }
+                plain.put(path, identity.body());
+                if (gzip.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+                    gzipped.put(path, gzip.body());
+                }
+                cacheControl = identity.headers().firstValue("Cache-Control").orElse("");
+                say(String.format("10: %s is %,d bytes, %,d gzipped", path, identity.body().length, gzip.body().length));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return Nginx.start(executable, options.out().toAbsolutePath().resolve("readstorm-nginx"), plain, gzipped, cacheControl);
+    }
+
+    /**
+     * How soon a write shows in the public snapshot: at {@code rate} updates a second, every 50th write's 2xx starts
+     * a probe that revalidates {@code /api/v2/incidents/unresolved.json} every 5 ms until an answer holds the write.
+     * At 500/s the system is past what it sustains on two cores, so that figure is a queue; the lower rate shows the path.
+     */
+    private void freshness(String scenario, List<String> incidents, double rate, Target p99) {
+        String at = Report.number(rate) + " events/s";
+        Run run = Run.start("freshness", capacity(rate, options.duration()));
+        ExecutorService probes = Executors.newFixedThreadPool(8, daemon("probe"));
+        Latency visible = new Latency();
+        java.util.concurrent.atomic.AtomicInteger unseen = new java.util.concurrent.atomic.AtomicInteger();
+        String url = stack.url("timeline") + "/api/v2/incidents/unresolved.json";
+        Load.Outcome sent = Load.open(rate, options.duration(), 64, 0, (seq, intended) -> {
+            String incident = incidents.get((int) (seq % incidents.size()));
+            String token = run.token(seq, intended);
+            Http.Response response = client.update(incident, token);
+            if (response.ok()) {
+                long accepted = Stamp.now();
+                if (seq % 50 == 0) {
+                    probes.execute(() -> {
+                        long shown = awaitInSnapshot(url, token);
+                        if (shown == 0) {
+                            unseen.incrementAndGet();
+                        } else {
+                            visible.record(shown - accepted);
+                        }
+                    });
+                }
+            }
+            return response.ok();
+        });
+        probes.shutdown();
+        awaitQuietly(Duration.ofMinutes(1), probes::isTerminated);
+        report.add(scenario, "2xx → visible in the snapshot p50, " + at, visible.percentile(50), "ms");
+        report.add(scenario, "2xx → visible in the snapshot p99, " + at, visible.percentile(99), "ms", p99,
+                String.format("%d probes revalidating unresolved.json every 5 ms; %,.0f/s achieved%s", visible.count(), sent.perSecond(),
+                        unseen.get() > 0 ? "; " + unseen.get() + " not seen within 30 s (an answer embeds an incident's newest 100 updates:"
+                                + " a write that waits longer than 100 more to its incident is never shown)" : ""));
+    }
+
+    /** Revalidates the document every 5 ms until it holds the token; when it first did, or 0 after 30 s. */
+    private long awaitInSnapshot(String url, String token) {
+        long deadline = Stamp.now() + Duration.ofSeconds(30).toNanos();
+        String etag = null;
+        while (Stamp.now() < deadline) {
+            Http.Response response = etag == null ? client.http().get(url) : client.http().send("GET", url, null, "If-None-Match", etag);
+            long at = Stamp.now();
+            if (response.status() == 200) {
+                if (response.body().contains(token)) {
+                    return at;
+                }
+                etag = response.etag();
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+        return 0;
     }
 
     // --- helpers

@@ -16,30 +16,99 @@ import java.util.zip.GZIPOutputStream;
  * One public answer, ready to send: its bytes, the same gzipped, and its validators. The entity tag is strong: it is a
  * digest of the exact bytes, so two instances that read the same state give the same tag.
  *
- * @param path         the request path it answers, e.g. {@code /api/v2/summary.json}
- * @param contentType  its {@code Content-Type}
- * @param body         the bytes of the answer
- * @param gzip         the same bytes gzipped
- * @param etag         the strong entity tag of {@code body}, quoted; the gzipped form's is {@link #gzipEtag()}
- * @param lastModified when the snapshot that first had these bytes was read, to the second
+ * <p>The gzipped bytes are made the first time they are asked for, once, and kept: most documents of a snapshot (incident
+ * pages nobody opens, the feed, the smaller API answers) are never asked for gzipped before the next snapshot replaces
+ * them, and compressing every one of them on every build cost the snapshot's builds more than rendering did. A document
+ * whose gzipped bytes were asked for is compressed on the build thread when its successor is built, so readers of the
+ * busy paths do not wait for it.
  */
-public record PublicDocument(String path, String contentType, byte[] body, byte[] gzip, String etag, Instant lastModified) {
+public final class PublicDocument {
+
+    private final String path;
+    private final String contentType;
+    private final byte[] body;
+    private final String etag;
+    private final Instant lastModified;
+    private volatile byte[] gzip;
+    private volatile boolean gzipAskedFor;
+
+    private PublicDocument(String path, String contentType, byte[] body, String etag, Instant lastModified) {
+        this.path = path;
+        this.contentType = contentType;
+        this.body = body;
+        this.etag = etag;
+        this.lastModified = lastModified;
+    }
 
     static PublicDocument of(String path, String contentType, byte[] body, Instant readAt) {
-        return new PublicDocument(path, contentType, body, gzip(body), etagOf(body), readAt.truncatedTo(ChronoUnit.SECONDS));
+        return new PublicDocument(path, contentType, body, etagOf(body), readAt.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * The document for these bytes in a new snapshot: the earlier one itself (its tag, its {@code Last-Modified}, its
+     * gzipped bytes) when the bytes are the same, so unchanged answers cost neither a digest nor a compression; otherwise
+     * a new one, gzipped at once when the earlier one's gzipped bytes were asked for.
+     */
+    static PublicDocument next(PublicDocument earlier, String path, String contentType, byte[] body, Instant readAt) {
+        if (earlier != null && earlier.contentType.equals(contentType) && Arrays.equals(earlier.body, body)) {
+            return earlier;
+        }
+        PublicDocument document = of(path, contentType, body, readAt);
+        if (earlier != null && earlier.gzipAskedFor) {
+            document.gzip();
+        }
+        return document;
+    }
+
+    /** The request path it answers, e.g. {@code /api/v2/summary.json}. */
+    public String path() {
+        return path;
+    }
+
+    /** Its {@code Content-Type}. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The bytes of the answer. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The strong entity tag of {@link #body()}, quoted; the gzipped form's is {@link #gzipEtag()}. */
+    public String etag() {
+        return etag;
+    }
+
+    /** When the snapshot that first had these bytes was read, to the second. */
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    /** The same bytes gzipped; made at the first call. */
+    public byte[] gzip() {
+        gzipAskedFor = true;
+        byte[] compressed = gzip;
+        if (compressed == null) {
+            synchronized (this) {
+                compressed = gzip;
+                if (compressed == null) {
+                    compressed = gzip(body);
+                    gzip = compressed;
+                }
+            }
+        }
+        return compressed;
+    }
+
+    /** True once the gzipped bytes are made. */
+    boolean compressed() {
+        return gzip != null;
     }
 
     /** The entity tag of the gzipped representation: another representation, so another strong tag. */
     public String gzipEtag() {
         return etag.substring(0, etag.length() - 1) + "-gz\"";
-    }
-
-    /** This document with the validators of an earlier one, when the bytes are the same. */
-    PublicDocument since(PublicDocument earlier) {
-        if (earlier != null && earlier.etag.equals(etag) && Arrays.equals(earlier.body, body) && earlier.contentType.equals(contentType)) {
-            return earlier;
-        }
-        return this;
     }
 
     static String etagOf(byte[] body) {
@@ -53,7 +122,7 @@ public record PublicDocument(String path, String contentType, byte[] body, byte[
 
     private static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
             gzip.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -165,19 +165,14 @@ public class PublicSnapshots implements SmartLifecycle {
 
     private PublicSnapshot read(PublicSnapshot previous, long covers) {
         Instant now = clock.instant();
-        SnapshotContent content = new SnapshotContent(now, json);
+        SnapshotContent content = new SnapshotContent(now, json, previous == null ? Map.of() : previous.documents());
         if (resolved == null) {
             resolved = List.copyOf(surfaces.get());
         }
         for (PublicSurface surface : resolved) {
             surface.render(content);
         }
-        Map<String, PublicDocument> documents = new LinkedHashMap<>();
-        for (PublicDocument document : content.documents().values()) {
-            PublicDocument earlier = previous == null ? null : previous.documents().get(document.path());
-            documents.put(document.path(), document.since(earlier));
-        }
-        return new PublicSnapshot(previous == null ? 1 : previous.version() + 1, now, covers, Map.copyOf(documents));
+        return new PublicSnapshot(previous == null ? 1 : previous.version() + 1, now, covers, Map.copyOf(content.documents()));
     }
 
     private void retryLater() {

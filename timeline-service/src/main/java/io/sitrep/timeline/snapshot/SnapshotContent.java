@@ -16,11 +16,18 @@ public final class SnapshotContent {
 
     private final Instant now;
     private final JsonMapper json;
+    /** The documents of the snapshot in service, whose unchanged bytes are taken over as they are; empty for the first. */
+    private final Map<String, PublicDocument> earlier;
     private final Map<String, PublicDocument> documents = new LinkedHashMap<>();
 
     SnapshotContent(Instant now, JsonMapper json) {
+        this(now, json, Map.of());
+    }
+
+    SnapshotContent(Instant now, JsonMapper json, Map<String, PublicDocument> earlier) {
         this.now = now;
         this.json = json;
+        this.earlier = earlier;
     }
 
     /** The moment the snapshot's read began: the "now" of every document in it. */
@@ -46,9 +53,10 @@ public final class SnapshotContent {
     }
 
     private void add(String path, String contentType, byte[] body) {
-        if (documents.putIfAbsent(path, PublicDocument.of(path, contentType, body, now)) != null) {
+        if (documents.containsKey(path)) {
             throw new IllegalStateException("two answers for " + path);
         }
+        documents.put(path, PublicDocument.next(earlier.get(path), path, contentType, body, now));
     }
 
     Map<String, PublicDocument> documents() {

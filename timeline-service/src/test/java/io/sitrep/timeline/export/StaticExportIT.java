@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -63,6 +64,8 @@ class StaticExportIT extends IntegrationTest {
     /** Never in a log line, a health detail or a metric. */
     private static final String SECRET_KEY = "export-secret-" + UUID.randomUUID();
     private static final String CACHE_CONTROL = "public, max-age=5, stale-while-revalidate=30, stale-if-error=86400";
+    /** How web servers type files by extension (nginx's and Apache's mime.types): the directory export relies on it. */
+    private static final Map<String, String> SUBTYPE_BY_EXTENSION = Map.of("html", "html", "json", "json", "atom", "atom+xml", "rss", "rss+xml");
     private static final S3ProxyJunitCore S3_SERVER = startS3();
     private static final Path DIRECTORY = directory();
     /** A page an earlier run left for an incident this one does not know: the first export removes it. */
@@ -133,6 +136,9 @@ class StaticExportIT extends IntegrationTest {
                     assertThat(MediaType.parseMediaType(object.response().contentType())).as(key)
                             .isEqualTo(MediaType.parseMediaType(live.headers().firstValue("Content-Type").orElseThrow()));
                     assertThat(object.response().cacheControl()).as(key).isEqualTo(CACHE_CONTROL);
+                    assertThat(live.headers().firstValue("Cache-Control")).as(key).hasValue(CACHE_CONTROL);
+                    // The live entity tag is the digest of the bytes: the exported object would be answered under the same one.
+                    assertThat(live.headers().firstValue("ETag")).as(key).hasValue(etagOf(object.asByteArray()));
                 }
             });
         }
@@ -150,7 +156,13 @@ class StaticExportIT extends IntegrationTest {
             for (PublicDocument document : exported()) {
                 Path file = file(document);
                 assertThat(file).as(document.path()).exists();
-                assertThat(Files.readAllBytes(file)).as(document.path()).isEqualTo(live(document.path()));
+                HttpResponse<byte[]> live = liveResponse(document.path());
+                byte[] exported = Files.readAllBytes(file);
+                assertThat(exported).as(document.path()).isEqualTo(live.body());
+                // A directory carries no headers: the file's extension gives the type any web server answers it with.
+                assertThat(MediaType.parseMediaType(live.headers().firstValue("Content-Type").orElseThrow()).getSubtype()).as(document.path())
+                        .isEqualTo(SUBTYPE_BY_EXTENSION.get(extension(file)));
+                assertThat(live.headers().firstValue("ETag")).as(document.path()).hasValue(etagOf(exported));
             }
         });
         assertThat(DIRECTORY.resolve("index.html")).exists();
@@ -171,6 +183,64 @@ class StaticExportIT extends IntegrationTest {
     /** What the export holds: every answer of the snapshot but those that vary by query. */
     private List<PublicDocument> exported() {
         return snapshots.current().all().stream().filter(document -> !document.path().contains("?")).toList();
+    }
+
+    /** issue 16: a directory that cannot be written fails the same way: retried, shown, and the consumer goes on. */
+    @Test
+    @Order(4)
+    void aDirectoryThatCannotBeWrittenIsRetriedShowsInHealthAndMetricsAndNeverHoldsBackTheConsumer() throws Exception {
+        // A file where the API's folder should be: nothing under api/ can be written until it is gone.
+        Path apiFolder = DIRECTORY.resolve("api");
+        deleteRecursively(apiFolder);
+        Files.writeString(apiFolder, "in the way");
+        IncidentStory story = IncidentStory.of("While the directory is blocked " + UUID.randomUUID());
+
+        events.publish(story.open(Impact.MINOR, "Still consumed."));
+
+        awaitIncidentVersion(story.id(), 1);
+        assertThat(live("/api/v2/incidents.json")).asString(StandardCharsets.UTF_8).contains(story.title());
+        await().atMost(TIMEOUT).until(() -> directoryExport().get("consecutiveFailures").asInt() >= 2);
+        assertThat(directoryExport().get("state").asString()).isEqualTo("failing");
+        assertThat(directoryExport().get("lastFailure").asString()).isNotBlank();
+        assertThat(api.get("/actuator/prometheus").expect(200).body())
+                .containsPattern("sitrep_timeline_export_consecutive_failures\\{.*target=\"directory\".*\\} [1-9]")
+                .containsPattern("sitrep_timeline_export_seconds_count\\{.*outcome=\"failure\".*target=\"directory\"");
+
+        Files.delete(apiFolder);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(directoryExport().get("state").asString()).isEqualTo("current");
+            assertThat(Files.readString(DIRECTORY.resolve("api/v2/incidents.json"))).contains(story.title());
+        });
+        assertThat(api.get("/actuator/prometheus").expect(200).body())
+                .containsPattern("sitrep_timeline_export_consecutive_failures\\{.*target=\"directory\".*\\} 0");
+    }
+
+    private JsonNode directoryExport() {
+        JsonNode health = api.as(ADMIN_KEY).get("/actuator/health").expect(200).json();
+        return health.get("components").get("export").get("details").get("directory");
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The live answers' entity tag of these bytes: the first 18 bytes of their SHA-256, base64url, quoted. */
+    private static String etagOf(byte[] bytes) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        return "\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18)) + "\"";
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     private JsonNode s3Export() {

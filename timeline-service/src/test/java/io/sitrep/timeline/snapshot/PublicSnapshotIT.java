@@ -44,6 +44,8 @@ class PublicSnapshotIT extends IntegrationTest {
     static final String CACHE_CONTROL = "public, max-age=5, stale-while-revalidate=30, stale-if-error=86400";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern STEP = Pattern.compile("step (\\d+)");
+    /** The status the consistency test writes at step n (n ≥ 1): {@code CYCLE[n % 3]}; step 0 opens the incident investigating. */
+    private static final IncidentStatus[] CYCLE = {IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING, IncidentStatus.INVESTIGATING};
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -154,12 +156,12 @@ class PublicSnapshotIT extends IntegrationTest {
         CompletableFuture<Void> readers = CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> keepChecking(story.id(), "/api/v2/incidents/unresolved.json", writing, inconsistencies, answers, seen)),
                 CompletableFuture.runAsync(() -> keepChecking(story.id(), "/api/v2/summary.json", writing, inconsistencies, answers, seen)),
+                CompletableFuture.runAsync(() -> keepChecking(story.id(), "/api/v2/incidents.json", writing, inconsistencies, answers, seen)),
                 CompletableFuture.runAsync(() -> keepChecking(story.id(), "/incidents/" + story.id(), writing, inconsistencies, answers, seen)),
                 CompletableFuture.runAsync(() -> keepChecking(story.id(), "/", writing, inconsistencies, answers, seen)));
-        IncidentStatus[] cycle = {IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING, IncidentStatus.INVESTIGATING};
         try (EventPublisher writer = EventPublisher.to(TOPIC)) {
             for (int step = 1; step <= steps; step++) {
-                writer.publish(story.update(cycle[step % cycle.length], Impact.MAJOR, "step " + step));
+                writer.publish(story.update(CYCLE[step % CYCLE.length], Impact.MAJOR, "step " + step));
             }
         }
         awaitIncidentVersion(story.id(), steps + 1);
@@ -203,6 +205,8 @@ class PublicSnapshotIT extends IntegrationTest {
                     int newest = step(updates.get(0).get("body").asString());
                     assertThat(incident.get("status").asString()).as(path + " status").isEqualTo(updates.get(0).get("status").asString());
                     assertThat(updates.size()).as(path + " updates at step " + newest).isEqualTo(newest + 1);
+                    // Against the version written at that step, not only against itself.
+                    assertThat(incident.get("status").asString()).as(path + " status at step " + newest).isEqualTo(writtenStatus(newest));
                     return newest;
                 }
             }
@@ -230,6 +234,10 @@ class PublicSnapshotIT extends IntegrationTest {
             return newest;
         }
         return null;
+    }
+
+    private static String writtenStatus(int step) {
+        return step == 0 ? IncidentStatus.INVESTIGATING.wireName() : CYCLE[step % CYCLE.length].wireName();
     }
 
     private static int step(String message) {

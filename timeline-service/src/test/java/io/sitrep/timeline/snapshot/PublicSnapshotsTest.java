@@ -104,6 +104,36 @@ class PublicSnapshotsTest {
         assertThat(snapshots.current().document("/same.json").orElseThrow()).isSameAs(first);
     }
 
+    /**
+     * issue 16 (read storm): compressing every document of every build took the snapshot's thread more than rendering
+     * them, while readers asked for two of them gzipped.
+     */
+    @Test
+    void onlyDocumentsAskedForGzippedAreCompressedAndTheirSuccessorsAreCompressedWhenBuilt() {
+        AtomicInteger build = new AtomicInteger();
+        PublicSurface changing = content -> {
+            int n = build.incrementAndGet();
+            content.html("/", "<p>page " + n + "</p>");
+            content.json("/api/v2/incidents.json", List.of("incidents " + n));
+        };
+        snapshots = new PublicSnapshots(() -> List.of(changing), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
+                Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
+        PublicSnapshot first = snapshots.current();
+        snapshots.start();
+
+        first.document("/").orElseThrow().gzip();
+        long request = snapshots.requestBuild();
+
+        await().until(() -> snapshots.current().covers(request) && snapshots.current().version() > 1);
+        PublicSnapshot next = snapshots.current();
+        assertThat(next.document("/").orElseThrow().compressed()).as("asked for before: compressed when built").isTrue();
+        assertThat(next.document("/api/v2/incidents.json").orElseThrow().compressed()).as("never asked for").isFalse();
+        assertThat(first.document("/api/v2/incidents.json").orElseThrow().compressed()).isFalse();
+        PublicDocument incidents = next.document("/api/v2/incidents.json").orElseThrow();
+        assertThat(incidents.gzip()).isNotEmpty();
+        assertThat(incidents.compressed()).isTrue();
+    }
+
     private PublicSnapshots started(Duration minInterval) {
         PublicSnapshots started = new PublicSnapshots(() -> List.of(surface), new TransactionTemplate(new NoTransactions()),
                 JsonMapper.builder().build(), Clock.systemUTC(), settings(minInterval), published::add, registry);
