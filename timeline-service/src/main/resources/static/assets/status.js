@@ -1,29 +1,36 @@
 // The status page's live updates (timeline-service); served as a static file so that pages carry no inline script.
 (function () {
-  // Maintenance windows are written in UTC; each <time class="local"> also gets the reader's own time beside it.
+  var body = document.body;
+  // Times are written in the page's time zone; with a script they are shown in the reader's own.
   var local = null;
   try {
     local = new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
       timeZoneName: 'short'});
-  } catch (e) { /* no Intl: the UTC text stays alone */ }
+  } catch (e) { /* no Intl: the page's time zone stays */ }
   function localise(root) {
     if (!local) { return; }
-    Array.prototype.forEach.call(root.querySelectorAll('time.local'), function (time) {
+    Array.prototype.forEach.call(root.querySelectorAll('time[datetime]'), function (time) {
       var instant = new Date(time.getAttribute('datetime'));
       if (isNaN(instant.getTime())) { return; }
-      var mine = document.createElement('span');
-      mine.className = 'local-time';
-      mine.textContent = ' (' + local.format(instant) + ')';
-      time.parentNode.insertBefore(mine, time.nextSibling);
+      if (!time.hasAttribute('title')) { time.setAttribute('title', time.textContent); }
+      time.textContent = local.format(instant);
+      time.setAttribute('data-local', 'true');
+    });
+    Array.prototype.forEach.call(root.querySelectorAll('.local-note'), function (note) {
+      note.textContent = ', shown in your time zone';
     });
   }
   localise(document);
   if (!window.EventSource || !window.fetch || !window.DOMParser) { return; }
   var live = document.getElementById('live');
+  // What to follow and how long to spread the fetches: from the page, so that the script copies no list.
+  var types = (body.getAttribute('data-events') || '').split(' ').filter(Boolean);
+  var spread = Math.max(0, Number(body.getAttribute('data-refresh-spread-ms')) || 0);
   var pending = null;
   function refresh() {
     pending = null;
-    fetch(window.location.pathname, {headers: {'Accept': 'text/html'}, cache: 'no-store'})
+    // Revalidates: when another reader's fetch already warmed a cache in between, or nothing changed, the answer is a 304.
+    fetch(window.location.pathname + window.location.search, {headers: {'Accept': 'text/html'}, cache: 'no-cache'})
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) {
         var next = new DOMParser().parseFromString(html, 'text/html').getElementById('main');
@@ -37,10 +44,8 @@
       })
       .catch(function () { /* the next event tries again */ });
   }
-  function schedule() { if (!pending) { pending = setTimeout(refresh, 250); } }
-  var types = ['incident.opened', 'incident.updated', 'incident.resolved', 'incident.reopened', 'postmortem.published',
-    'component.defined', 'component.status_changed', 'maintenance.scheduled', 'maintenance.updated', 'maintenance.reminder',
-    'maintenance.started', 'maintenance.completed', 'maintenance.cancelled', 'sitrep.resync'];
+  // Each reader waits its own random share of the spread, so that one event does not bring every reader at once.
+  function schedule() { if (!pending) { pending = setTimeout(refresh, 250 + Math.floor(Math.random() * spread)); } }
   function connect() {
     var stream = new EventSource('/api/v1/stream');
     types.forEach(function (type) { stream.addEventListener(type, schedule); });
@@ -56,4 +61,3 @@
   }
   connect();
 })();
-
