@@ -35,6 +35,7 @@ import io.sitrep.timeline.web.XmlText;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ final class PageRenderer {
     }
 
     String status(Model model) {
-        StatusPage view = new StatusPage(chrome(page.name() + " status"), banner(model.status()),
+        StatusPage view = new StatusPage(chrome(page.name() + " status", model.now()), banner(model.status()),
                 model.open().stream().map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()))).toList(),
                 maintenances(model), groups(model), model.history().stream()
                         .map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()))).toList(),
@@ -88,7 +89,7 @@ final class PageRenderer {
     }
 
     String incident(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem, Instant now) {
-        return render("page/incident.jte", Map.of("chrome", chrome(incident.title() + " · " + page.name() + " status"),
+        return render("page/incident.jte", Map.of("chrome", chrome(incident.title() + " · " + page.name() + " status", now),
                 "incident", card(incident, timeline, postmortem), "asOf", when(now)));
     }
 
@@ -105,7 +106,7 @@ final class PageRenderer {
                 incidents.stream().map(incident -> card(incident, List.of(), null)).toList(),
                 older == null ? null : monthLink(older), newer == null ? null : monthLink(newer),
                 months.stream().map(PageRenderer::monthLink).toList());
-        return render("page/history.jte", Map.of("chrome", chrome("History " + MONTH.format(month) + " · " + page.name() + " status"),
+        return render("page/history.jte", Map.of("chrome", chrome("History " + MONTH.format(month) + " · " + page.name() + " status", now),
                 "month", view, "asOf", when(now)));
     }
 
@@ -120,9 +121,10 @@ final class PageRenderer {
         return XmlText.clean(output.toString());
     }
 
-    private Chrome chrome(String title) {
+    /** The history link goes to this month's page by its own path, so that it works in the static export as well. */
+    private Chrome chrome(String title, Instant now) {
         return new Chrome(page.name(), title, page.logo(), page.footerLinks(), eventTypes, page.refreshSpread().toMillis(),
-                page.timeZone().getId());
+                page.timeZone().getId(), "/history/" + YearMonth.from(now.atZone(ZoneOffset.UTC)));
     }
 
     When when(Instant instant) {

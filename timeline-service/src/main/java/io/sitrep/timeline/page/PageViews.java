@@ -16,7 +16,7 @@ public final class PageViews {
 
     /** What every page carries: name, branding, links, and what the script needs to know. */
     public record Chrome(String name, String title, @Nullable String logo, List<PageSettings.FooterLink> footerLinks,
-                         String eventTypes, long refreshSpreadMillis, String timeZone) {
+                         String eventTypes, long refreshSpreadMillis, String timeZone, String history) {
     }
 
     /** A moment: {@code iso} for {@code <time datetime>}, {@code text} in the page's time zone. */

@@ -106,7 +106,9 @@ class StatusPageController implements PublicSurface {
     @GetMapping(path = "/history", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<byte[]> history(@RequestParam(required = false) String month, HttpServletRequest request) {
         if (month == null) {
-            return answers.answer("/history", request).orElseThrow(() -> new IllegalStateException("the snapshot has no history"));
+            // This month's page, as of the snapshot: one document under one path, so that the export holds no second copy.
+            String current = "/history/" + YearMonth.from(answers.snapshot().readAt().atZone(ZoneOffset.UTC));
+            return answers.answer(current, request).orElseThrow(() -> new IllegalStateException("the snapshot has no history"));
         }
         return historyMonth(month, request);
     }
@@ -170,7 +172,10 @@ class StatusPageController implements PublicSurface {
         }
     }
 
-    /** {@code /history} is this month; {@code /history/YYYY-MM} each month with incidents (UTC months, by when they began). */
+    /**
+     * {@code /history/YYYY-MM} for each month with incidents and for this month (UTC months, by when the incidents began);
+     * {@code /history} answers with this month's.
+     */
     private void history(SnapshotContent content, List<IncidentView> all, Instant now) {
         TreeMap<YearMonth, List<IncidentView>> byMonth = new TreeMap<>();
         for (IncidentView incident : all) {
@@ -178,7 +183,6 @@ class StatusPageController implements PublicSurface {
         }
         List<YearMonth> months = List.copyOf(byMonth.descendingKeySet());
         YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
-        content.html("/history", renderer.history(current, byMonth.getOrDefault(current, List.of()), months, now));
         for (Map.Entry<YearMonth, List<IncidentView>> month : byMonth.entrySet()) {
             content.html("/history/" + month.getKey(), renderer.history(month.getKey(), month.getValue(), months, now));
         }
