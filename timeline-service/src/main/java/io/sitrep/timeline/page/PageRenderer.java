@@ -79,18 +79,32 @@ final class PageRenderer {
                 .collect(Collectors.joining(" ")) + " " + EventStream.RESYNC;
     }
 
-    String status(Model model) {
-        StatusPage view = new StatusPage(chrome(page.name() + " status", model.now()), banner(model.status()),
+    /** The status page, and its fragments by path: what the script fetches after an event instead of the whole page. */
+    Map<String, String> status(Model model) {
+        StatusPage view = view(model);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/", render("page/status.jte", Map.of("page", view)));
+        pages.put("/fragments/summary", render("page/summary.jte", Map.of("page", view)));
+        pages.put("/fragments/components", render("page/components.jte", Map.of("page", view)));
+        return pages;
+    }
+
+    private StatusPage view(Model model) {
+        return new StatusPage(chrome(page.name() + " status", model.now()), banner(model.status()),
                 model.open().stream().map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()))).toList(),
                 maintenances(model), groups(model), model.history().stream()
                         .map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()))).toList(),
                 subscribe(model.components()), when(model.now()));
-        return render("page/status.jte", Map.of("page", view));
     }
 
     String incident(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem, Instant now) {
         return render("page/incident.jte", Map.of("chrome", chrome(incident.title() + " · " + page.name() + " status", now),
                 "incident", card(incident, timeline, postmortem), "asOf", when(now)));
+    }
+
+    /** The incident's article as on its page: what the page's script fetches after an event about it. */
+    String incidentFragment(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
+        return render("page/incidentCard.jte", Map.of("incident", card(incident, timeline, postmortem), "heading", "h2", "full", true));
     }
 
     /**

@@ -102,6 +102,27 @@ class StatusPageController implements PublicSurface {
         });
     }
 
+    /**
+     * A part of the page, for the page's script: {@code summary} (banner, open incidents, maintenance) or {@code components}
+     * (components and their bars), from the snapshot.
+     */
+    @GetMapping(path = "/fragments/{part:summary|components}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> fragment(@PathVariable String part, HttpServletRequest request) {
+        String path = "/fragments/" + part;
+        return answers.answer(path, request).orElseThrow(() -> new IllegalStateException("the snapshot has no " + path));
+    }
+
+    /** An incident's article, for the script on its page; the snapshot holds those of the incidents it has pages of. */
+    @GetMapping(path = "/fragments/incidents/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> incidentFragment(@PathVariable UUID id, HttpServletRequest request) {
+        String path = "/fragments/incidents/" + id;
+        return answers.answer(path, request).orElseGet(() -> {
+            IncidentDetail detail = readModels.incident(id, timeline.timelineLimit()).orElseThrow(() -> new UnknownIncident(id));
+            String html = renderer.incidentFragment(detail.incident(), detail.timeline(), detail.postmortem());
+            return answers.answer(path, SnapshotContent.HTML, html.getBytes(StandardCharsets.UTF_8), request);
+        });
+    }
+
     /** The history: this month, or {@code month} ({@code YYYY-MM}). */
     @GetMapping(path = "/history", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<byte[]> history(@RequestParam(required = false) String month, HttpServletRequest request) {
@@ -151,7 +172,7 @@ class StatusPageController implements PublicSurface {
         Map<UUID, String> titles = new LinkedHashMap<>();
         all.forEach(incident -> titles.put(incident.id(), incident.title()));
         PageRenderer.Model model = model(now, titles);
-        content.html("/", renderer.status(model));
+        renderer.status(model).forEach(content::html);
         content.css("/assets/brand.css", ":root{--accent:" + page.accentColor() + "}\n");
         history(content, all, now);
         Set<IncidentView> shown = new LinkedHashSet<>(model.open());
@@ -166,8 +187,9 @@ class StatusPageController implements PublicSurface {
         Set<UUID> rendered = new LinkedHashSet<>();
         for (IncidentView incident : shown) {
             if (rendered.add(incident.id())) {
-                content.html("/incidents/" + incident.id(), renderer.incident(incident,
-                        timelines.getOrDefault(incident.id(), List.of()), postmortems.get(incident.id()), now));
+                List<TimelineEntry> entries = timelines.getOrDefault(incident.id(), List.of());
+                content.html("/incidents/" + incident.id(), renderer.incident(incident, entries, postmortems.get(incident.id()), now));
+                content.html("/fragments/incidents/" + incident.id(), renderer.incidentFragment(incident, entries, postmortems.get(incident.id())));
             }
         }
     }

@@ -81,6 +81,10 @@ class StatusPageBrowserIT extends IntegrationTest {
             WebElement incident = browser.findElement(By.id("incident-" + story.id()));
             assertThat(incident.getText()).contains("Checkout failing " + tag, "Investigating", "Payments fail for every customer.");
             assertThat(browser.findElement(By.cssSelector("#open-incidents h2")).getText()).isEqualTo("Open incidents");
+            // Issue 16: the banner names the open incidents behind it.
+            assertThat(browser.findElement(By.cssSelector("#overall .overall-why")).getText()).contains("Checkout failing " + tag);
+            // Issue 16: with JavaScript every time is shown in the reader's zone, the page's own text kept as its title.
+            assertThat(incident.findElements(By.cssSelector("time[data-local=true]"))).isNotEmpty();
             WebElement componentRow = browser.findElement(By.id("component-" + component.id()));
             assertThat(componentRow.getText()).contains("Checkout " + tag, "Major outage");
             List<WebElement> days = componentRow.findElements(By.cssSelector(".bar .day"));

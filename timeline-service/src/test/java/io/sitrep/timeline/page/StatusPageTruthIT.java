@@ -91,6 +91,40 @@ class StatusPageTruthIT extends IntegrationTest {
     }
 
     @Test
+    void fragmentsAndHistoryComeFromTheSnapshotWithEntityTagsAndRevalidateTo304() throws Exception {
+        IncidentStory story = IncidentStory.of("Fragment " + UUID.randomUUID());
+        events.publish(story.open(Impact.MAJOR, "Partly down."));
+        awaitIncidentVersion(story.id(), 1);
+        awaitSnapshot();
+
+        for (String path : java.util.List.of("/fragments/summary", "/fragments/components", "/fragments/incidents/" + story.id(), "/history",
+                "/assets/brand.css")) {
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                java.net.http.HttpResponse<String> full = get(path, null);
+                String etag = full.headers().firstValue("ETag").orElseThrow();
+
+                java.net.http.HttpResponse<String> revalidated = get(path, etag);
+
+                assertThat(full.statusCode()).as(path).isEqualTo(200);
+                assertThat(full.headers().firstValue("Cache-Control")).as(path).isPresent();
+                assertThat(revalidated.statusCode()).as(path).isEqualTo(304);
+            });
+        }
+        String summary = get("/fragments/summary", null).body();
+        assertThat(summary).startsWith("<div id=\"summary\">").contains("class=\"overall-text\"", story.title(), "major impact")
+                .doesNotContain("<html", "id=\"components\"");
+        assertThat(get("/fragments/incidents/" + story.id(), null).body()).startsWith("<article class=\"incident open impact-major\"");
+    }
+
+    private java.net.http.HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void timesAreMachineReadableAndInTheConfiguredZoneWithoutJavaScript() {
         IncidentStory story = IncidentStory.of("Zoned " + UUID.randomUUID()).at(Instant.parse("2030-06-01T10:00:00Z"));
         events.publish(story.open(Impact.MINOR, "Slow."));
