@@ -25,6 +25,8 @@ import java.util.Set;
  * @param rateLimit    the request budget of each key
  * @param frameAncestors who may show the service's pages in a frame, as a CSP {@code frame-ancestors}
  *                       source list ({@code 'none'}, or for example {@code https://intranet.example.com})
+ * @param formAction   where the service's pages may post forms, as a CSP {@code form-action} source list (for example
+ *                     {@code 'self' https://notify.example.com} for a subscribe form that posts to another service)
  */
 @Validated
 @ConfigurationProperties("sitrep.security")
@@ -32,12 +34,13 @@ public record SecuritySettings(
         @DefaultValue @Valid List<ApiKey> apiKeys,
         @DefaultValue("") String bootstrapKey,
         @DefaultValue @Valid @NotNull RateLimit rateLimit,
-        @DefaultValue("'none'") @Pattern(regexp = "^[^;,\\r\\n]+$", message = "must be a CSP source list, without ';'") String frameAncestors) {
+        @DefaultValue("'none'") @Pattern(regexp = "^[^;,\\r\\n]+$", message = "must be a CSP source list, without ';'") String frameAncestors,
+        @DefaultValue("'self'") @Pattern(regexp = "^[^;,\\r\\n]+$", message = "must be a CSP source list, without ';'") String formAction) {
 
     /** The Content-Security-Policy of every answer: scripts, styles and images from the service itself only. */
     public String contentSecurityPolicy() {
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-                + "font-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors " + frameAncestors;
+                + "font-src 'self'; manifest-src 'self'; form-action " + formAction + "; base-uri 'none'; frame-ancestors " + frameAncestors;
     }
 
     /**

@@ -26,7 +26,7 @@ class ApiKeysTest {
     private static final SecuritySettings.RateLimit RATE_LIMIT = new SecuritySettings.RateLimit(200, Duration.ofSeconds(1));
 
     private static SecuritySettings settings(List<SecuritySettings.ApiKey> keys, String bootstrapKey) {
-        return new SecuritySettings(keys, bootstrapKey, RATE_LIMIT, "'none'");
+        return new SecuritySettings(keys, bootstrapKey, RATE_LIMIT, "'none'", "'self'");
     }
 
     private static SecuritySettings.ApiKey ciKey(String sha256, Set<String> scopes) {

@@ -27,7 +27,7 @@ class SecurityConfiguration {
     static final String READ = "timeline:read";
 
     /** What anyone may read when reads are public. */
-    static final String[] PUBLIC_READS = {"/", "/incidents/*", "/assets/**", "/favicon.ico", "/feed.atom", "/history.rss",
+    static final String[] PUBLIC_READS = {"/", "/incidents/*", "/assets/**", "/favicon.ico", "/feed.atom", "/history.rss", "/history", "/history/*", "/fragments/**",
             "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/maintenances", "/api/v1/maintenances/**",
             "/api/v1/components", "/api/v1/components/**",
             "/api/v1/status", "/api/v1/stream", "/api/v2/**"};

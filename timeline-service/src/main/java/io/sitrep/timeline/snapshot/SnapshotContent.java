@@ -11,6 +11,7 @@ public final class SnapshotContent {
 
     public static final String HTML = "text/html;charset=UTF-8";
     public static final String JSON = "application/json";
+    public static final String CSS = "text/css;charset=UTF-8";
     public static final String ATOM = "application/atom+xml;charset=UTF-8";
     public static final String RSS = "application/rss+xml;charset=UTF-8";
 
@@ -37,6 +38,10 @@ public final class SnapshotContent {
 
     public void html(String path, String html) {
         add(path, HTML, PublicDocument.utf8(html));
+    }
+
+    public void css(String path, String css) {
+        add(path, CSS, PublicDocument.utf8(css));
     }
 
     public void atom(String path, String xml) {

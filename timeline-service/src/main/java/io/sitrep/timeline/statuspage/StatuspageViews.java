@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 @Component
 class StatuspageViews {
 
-    private static final String TIME_ZONE = "Etc/UTC";
 
     private final PageSettings settings;
     private final Clock clock;
@@ -62,7 +61,7 @@ class StatuspageViews {
                 updated = maintenance.updatedAt();
             }
         }
-        return new SpPage(settings.id(), settings.name(), settings.url(), TIME_ZONE, updated == null ? clock.instant() : updated);
+        return new SpPage(settings.id(), settings.name(), settings.url(), settings.timeZone().getId(), updated == null ? clock.instant() : updated);
     }
 
     SpStatus status(Collection<ComponentView> components, Collection<IncidentView> openIncidents) {

@@ -4,6 +4,7 @@ import io.sitrep.events.Impact;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.IntegrationTest;
 import io.sitrep.timeline.snapshot.PublicDocument;
+import io.sitrep.timeline.snapshot.SnapshotContent;
 import org.gaul.s3proxy.junit.S3ProxyJunitCore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -264,7 +265,7 @@ class StaticExportIT extends IntegrationTest {
             return DIRECTORY.resolve("index.html");
         }
         String relative = document.path().substring(1);
-        return DIRECTORY.resolve(document.path().startsWith("/incidents/") ? relative + ".html" : relative);
+        return DIRECTORY.resolve(document.contentType().equals(SnapshotContent.HTML) ? relative + ".html" : relative);
     }
 
     private static ResponseBytes<GetObjectResponse> object(S3Client s3, String key) {

@@ -47,6 +47,24 @@ class OverallStatusTest {
         assertThat(status.description()).isEqualTo("Service Under Maintenance");
     }
 
+    // Issue 16: "Major Service Outage" above operational components said nothing of why; the reasons come with it.
+    @Test
+    void theOpenIncidentsAndAffectedComponentsAreTheReasonsWorstFirst() {
+        IncidentView minor = incident(IncidentStatus.MONITORING, Impact.MINOR);
+        IncidentView critical = incident(IncidentStatus.INVESTIGATING, Impact.CRITICAL);
+        IncidentView resolved = incident(IncidentStatus.RESOLVED, Impact.MAJOR);
+        ComponentView degraded = component(ComponentStatus.DEGRADED_PERFORMANCE);
+        ComponentView down = component(ComponentStatus.PARTIAL_OUTAGE);
+
+        OverallStatus status = OverallStatus.of(List.of(component(ComponentStatus.OPERATIONAL), degraded, down), List.of(minor, critical, resolved));
+
+        assertThat(status.description()).isEqualTo("Major Service Outage");
+        assertThat(status.incidents()).containsExactly(critical, minor);
+        assertThat(status.components()).containsExactly(down, degraded);
+        assertThat(status.allClear()).isFalse();
+        assertThat(OverallStatus.of(List.of(component(ComponentStatus.OPERATIONAL)), List.of()).allClear()).isTrue();
+    }
+
     private static ComponentView component(ComponentStatus status) {
         return new ComponentView("c-" + UUID.randomUUID(), "C", null, null, status, Instant.EPOCH, Instant.EPOCH, 1);
     }

@@ -115,6 +115,63 @@ class UptimeTest {
         assertThat(day.uptimePercent()).isEqualTo(95.0);
     }
 
+    // Issue 16: a 20-second major outage on a day observed for an hour showed "99.44% uptime, major outage 0 min" and a green bar.
+    @Test
+    void aShortOutageShowsItsMinutesAndMarksTheDay() {
+        ComponentView component = component(Instant.parse("2026-03-10T11:00:00Z"), ComponentStatus.OPERATIONAL);
+        List<StatusChange> changes = List.of(
+                change(1, ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL, "2026-03-10T11:20:00Z"),
+                change(2, ComponentStatus.OPERATIONAL, ComponentStatus.MAJOR_OUTAGE, "2026-03-10T11:20:20Z"));
+
+        UptimeReport report = Uptime.of(component, changes, 1, NOW);
+
+        UptimeDay day = report.days().get(0);
+        assertThat(day.minutes()).containsEntry(ComponentStatus.MAJOR_OUTAGE, 1L);
+        assertThat(day.worst()).isEqualTo(ComponentStatus.MAJOR_OUTAGE);
+        assertThat(day.uptimePercent()).isEqualTo(99.44);
+    }
+
+    // Issue 16: a second of outage in a whole day is not rounded up to a clean 100 %.
+    @Test
+    void anyDowntimeKeepsTheDayBelowAHundredPercent() {
+        ComponentView component = component(Instant.parse("2026-03-01T00:00:00Z"), ComponentStatus.OPERATIONAL);
+        List<StatusChange> changes = List.of(
+                change(1, ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL, "2026-03-09T10:00:00Z"),
+                change(2, ComponentStatus.OPERATIONAL, ComponentStatus.PARTIAL_OUTAGE, "2026-03-09T10:00:01Z"));
+
+        UptimeReport report = Uptime.of(component, changes, 2, NOW);
+
+        assertThat(report.days().get(0).uptimePercent()).isEqualTo(99.99);
+        assertThat(report.days().get(0).worst()).isEqualTo(ComponentStatus.PARTIAL_OUTAGE);
+        assertThat(report.uptimePercent()).isLessThan(100.0);
+    }
+
+    @Test
+    void daysBeforeTheComponentExistedHaveNoDataAndNoWorstStatus() {
+        ComponentView component = component(Instant.parse("2026-03-10T06:00:00Z"), ComponentStatus.OPERATIONAL);
+
+        UptimeReport report = Uptime.of(component, List.of(), 3, NOW);
+
+        assertThat(report.days()).extracting(UptimeDay::observed).containsExactly(false, false, true);
+        assertThat(report.days().get(0).worst()).isNull();
+        assertThat(report.days().get(2).worst()).isEqualTo(ComponentStatus.OPERATIONAL);
+    }
+
+    @Test
+    void aDayNamesTheIncidentsThatChangedTheComponentThatDay() {
+        ComponentView component = component(Instant.parse("2026-03-01T00:00:00Z"), ComponentStatus.OPERATIONAL);
+        java.util.UUID incident = java.util.UUID.randomUUID();
+        List<StatusChange> changes = List.of(
+                new StatusChange(1, ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL, incident, Instant.parse("2026-03-08T23:00:00Z")),
+                new StatusChange(2, ComponentStatus.OPERATIONAL, ComponentStatus.MAJOR_OUTAGE, incident, Instant.parse("2026-03-09T01:00:00Z")));
+
+        UptimeReport report = Uptime.of(component, changes, 3, NOW);
+
+        assertThat(report.days().get(0).incidents()).containsExactly(incident);
+        assertThat(report.days().get(1).incidents()).containsExactly(incident);
+        assertThat(report.days().get(2).incidents()).isEmpty();
+    }
+
     private static ComponentView component(Instant createdAt, ComponentStatus status) {
         return new ComponentView("api", "Public API", null, null, status, createdAt, createdAt, 1);
     }

@@ -62,7 +62,7 @@ class StatuspageApiIT extends IntegrationTest {
 
         assertThat(summary.propertyNames()).containsExactlyInAnyOrder("page", "components", "incidents", "scheduled_maintenances", "status");
         assertThat(summary.get("page").propertyNames()).containsExactlyInAnyOrderElementsOf(PAGE_FIELDS);
-        assertThat(summary.get("page").get("time_zone").asString()).isEqualTo("Etc/UTC");
+        assertThat(summary.get("page").get("time_zone").asString()).isEqualTo("UTC");
         assertThat(summary.get("scheduled_maintenances").isArray()).isTrue();
         assertThat(summary.get("status").get("indicator").asString()).isIn("none", "minor", "major", "critical");
         assertThat(summary.get("status").get("description").asString()).isNotBlank();

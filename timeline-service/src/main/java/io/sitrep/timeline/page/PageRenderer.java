@@ -1,0 +1,268 @@
+package io.sitrep.timeline.page;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.sitrep.events.ComponentChange;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.EventType;
+import io.sitrep.support.markdown.Markdown;
+import io.sitrep.timeline.page.PageViews.Banner;
+import io.sitrep.timeline.page.PageViews.Bar;
+import io.sitrep.timeline.page.PageViews.Chrome;
+import io.sitrep.timeline.page.PageViews.ComponentRow;
+import io.sitrep.timeline.page.PageViews.Day;
+import io.sitrep.timeline.page.PageViews.Group;
+import io.sitrep.timeline.page.PageViews.IncidentCard;
+import io.sitrep.timeline.page.PageViews.Maintenance;
+import io.sitrep.timeline.page.PageViews.Month;
+import io.sitrep.timeline.page.PageViews.Named;
+import io.sitrep.timeline.page.PageViews.Postmortem;
+import io.sitrep.timeline.page.PageViews.StatusPage;
+import io.sitrep.timeline.page.PageViews.Subscribe;
+import io.sitrep.timeline.page.PageViews.Update;
+import io.sitrep.timeline.page.PageViews.When;
+import io.sitrep.timeline.readmodel.ComponentView;
+import io.sitrep.timeline.readmodel.IncidentView;
+import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
+import io.sitrep.timeline.readmodel.MaintenanceView;
+import io.sitrep.timeline.readmodel.OverallStatus;
+import io.sitrep.timeline.readmodel.PostmortemView;
+import io.sitrep.timeline.readmodel.TimelineEntry;
+import io.sitrep.timeline.readmodel.UptimeDay;
+import io.sitrep.timeline.readmodel.UptimeReport;
+import io.sitrep.timeline.stream.EventStream;
+import io.sitrep.timeline.web.XmlText;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the public pages from their jte templates (precompiled in the build). Everything is readable without
+ * JavaScript; the page's script ({@code /assets/status.js}) learns from the page which events to follow and how long to
+ * spread its fetches, and shows times in the reader's own time zone.
+ */
+final class PageRenderer {
+
+    /** The kinds of event that change what the public sees; delivery and subscription events do not. */
+    private static final List<String> PUBLIC_EVENTS = List.of("incident.", "postmortem.", "component.", "maintenance.");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    /** Everything the status page shows. */
+    record Model(OverallStatus status, List<IncidentView> open, List<IncidentView> history, Map<UUID, List<TimelineEntry>> timelines,
+                 Map<UUID, PostmortemView> postmortems, List<ComponentView> components, Map<String, UptimeReport> uptime,
+                 List<MaintenanceView> maintenances, Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates,
+                 Map<UUID, String> titles, Instant now) {
+    }
+
+    private final TemplateEngine templates;
+    private final PageSettings page;
+    private final DateTimeFormatter display;
+    private final String eventTypes;
+
+    PageRenderer(TemplateEngine templates, PageSettings page) {
+        this.templates = templates;
+        this.page = page;
+        this.display = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm zzz", Locale.ENGLISH).withZone(page.timeZone());
+        // The script follows what the stream sends; the page tells it, so that no list is copied into the script.
+        this.eventTypes = Arrays.stream(EventType.values()).map(EventType::wireName)
+                .filter(type -> PUBLIC_EVENTS.stream().anyMatch(type::startsWith))
+                .collect(Collectors.joining(" ")) + " " + EventStream.RESYNC;
+    }
+
+    /** The status page, and its fragments by path: what the script fetches after an event instead of the whole page. */
+    Map<String, String> status(Model model) {
+        StatusPage view = view(model);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/", render("page/status.jte", Map.of("page", view)));
+        pages.put("/fragments/summary", render("page/summary.jte", Map.of("page", view)));
+        pages.put("/fragments/components", render("page/components.jte", Map.of("page", view)));
+        return pages;
+    }
+
+    private StatusPage view(Model model) {
+        return new StatusPage(chrome(page.name() + " status", model.now()), banner(model.status()),
+                model.open().stream().map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()))).toList(),
+                maintenances(model), groups(model), model.history().stream()
+                        .map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()))).toList(),
+                subscribe(model.components()), when(model.now()));
+    }
+
+    String incident(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem, Instant now) {
+        return render("page/incident.jte", Map.of("chrome", chrome(incident.title() + " · " + page.name() + " status", now),
+                "incident", card(incident, timeline, postmortem), "asOf", when(now)));
+    }
+
+    /** The incident's article as on its page: what the page's script fetches after an event about it. */
+    String incidentFragment(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
+        return render("page/incidentCard.jte", Map.of("incident", card(incident, timeline, postmortem), "heading", "h2", "full", true));
+    }
+
+    /**
+     * A month of the history.
+     *
+     * @param incidents the month's incidents, newest first
+     * @param months    every month with incidents, newest first
+     */
+    String history(YearMonth month, List<IncidentView> incidents, List<YearMonth> months, Instant now) {
+        YearMonth older = months.stream().filter(m -> m.isBefore(month)).findFirst().orElse(null);
+        YearMonth newer = months.stream().filter(m -> m.isAfter(month)).reduce((first, second) -> second).orElse(null);
+        Month view = new Month(month.toString(), MONTH.format(month),
+                incidents.stream().map(incident -> card(incident, List.of(), null)).toList(),
+                older == null ? null : monthLink(older), newer == null ? null : monthLink(newer),
+                months.stream().map(PageRenderer::monthLink).toList());
+        return render("page/history.jte", Map.of("chrome", chrome("History " + MONTH.format(month) + " · " + page.name() + " status", now),
+                "month", view, "asOf", when(now)));
+    }
+
+    static Named monthLink(YearMonth month) {
+        return new Named("/history/" + month, MONTH.format(month), month.toString());
+    }
+
+    private String render(String template, Map<String, Object> parameters) {
+        StringOutput output = new StringOutput(32_768);
+        templates.render(template, parameters, output);
+        // Characters HTML must not carry (NUL among them) become U+FFFD; the templates themselves hold none.
+        return XmlText.clean(output.toString());
+    }
+
+    /** The history link goes to this month's page by its own path, so that it works in the static export as well. */
+    private Chrome chrome(String title, Instant now) {
+        return new Chrome(page.name(), title, page.logo(), page.footerLinks(), eventTypes, page.refreshSpread().toMillis(),
+                page.timeZone().getId(), "/history/" + YearMonth.from(now.atZone(ZoneOffset.UTC)));
+    }
+
+    When when(Instant instant) {
+        return new When(instant.toString(), display.format(instant));
+    }
+
+    private Banner banner(OverallStatus status) {
+        List<Named> incidents = status.incidents().stream()
+                .map(incident -> new Named("/incidents/" + incident.id(), incident.title(),
+                        label(incident.status().wireName()) + " · " + incident.impact().wireName() + " impact"))
+                .toList();
+        List<Named> components = status.components().stream()
+                .map(component -> new Named("#component-" + component.id(), component.name(), label(component.status().wireName())))
+                .toList();
+        return new Banner(status.indicator().wireName(), status.description(), incidents, components);
+    }
+
+    private IncidentCard card(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
+        List<Update> updates = new ArrayList<>();
+        if (timeline != null) {
+            for (int i = timeline.size() - 1; i >= 0; i--) {
+                TimelineEntry entry = timeline.get(i);
+                List<String> changes = new ArrayList<>();
+                for (ComponentChange change : entry.componentChanges()) {
+                    changes.add(change.name() + ": " + label(change.status().wireName()));
+                }
+                updates.add(new Update(label(entry.status().wireName()), Markdown.toHtml(entry.message()), changes, when(entry.occurredAt()), entry.actor()));
+            }
+        }
+        boolean open = incident.isOpen();
+        Update latest = updates.isEmpty() ? null : updates.get(0);
+        List<Update> earlier = updates.isEmpty() ? List.of() : updates.subList(1, updates.size());
+        return new IncidentCard(incident.id().toString(), incident.title(), label(incident.status().wireName()), incident.impact().wireName(),
+                open, when(incident.createdAt()), incident.resolvedAt() == null ? null : when(incident.resolvedAt()), latest,
+                List.copyOf(earlier), postmortem == null ? null
+                        : new Postmortem(postmortem.revision(), when(postmortem.publishedAt()), Markdown.toHtml(postmortem.body())),
+                incident.components().stream().map(component -> component.name()).toList());
+    }
+
+    private List<Maintenance> maintenances(Model model) {
+        List<Maintenance> result = new ArrayList<>();
+        for (MaintenanceView maintenance : model.maintenances()) {
+            List<MaintenanceUpdateEntry> entries = model.maintenanceUpdates().getOrDefault(maintenance.id(), List.of());
+            List<Update> updates = new ArrayList<>();
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                MaintenanceUpdateEntry entry = entries.get(i);
+                updates.add(new Update(label(entry.status().wireName()), Markdown.toHtml(entry.message()), List.of(), when(entry.occurredAt()), null));
+            }
+            result.add(new Maintenance(maintenance.id().toString(), maintenance.title(), maintenance.status().wireName(),
+                    label(maintenance.status().wireName()), when(maintenance.scheduledFor()), when(maintenance.scheduledUntil()),
+                    maintenance.components().stream().map(component -> component.name()).toList(), updates));
+        }
+        return result;
+    }
+
+    private List<Group> groups(Model model) {
+        Map<String, List<ComponentRow>> groups = new LinkedHashMap<>();
+        for (ComponentView component : model.components()) {
+            groups.computeIfAbsent(component.group() == null ? "" : component.group(), key -> new ArrayList<>())
+                    .add(row(component, model.uptime().get(component.id()), model.titles()));
+        }
+        return groups.entrySet().stream().map(group -> new Group(group.getKey(), group.getValue())).toList();
+    }
+
+    private ComponentRow row(ComponentView component, UptimeReport uptime, Map<UUID, String> titles) {
+        String status = component.status().wireName();
+        Bar bar = null;
+        if (uptime != null) {
+            String overall = uptime.uptimePercent() == null ? "no data" : percent(uptime.uptimePercent()) + " uptime";
+            List<Day> days = uptime.days().stream().map(day -> day(day, titles)).toList();
+            bar = new Bar(component.name() + ", last " + uptime.days().size() + " days: " + overall, overall, days);
+        }
+        return new ComponentRow(component.id(), component.name(), status, label(status), symbol(component.status()), bar);
+    }
+
+    private static Day day(UptimeDay day, Map<UUID, String> titles) {
+        List<String> minutes = new ArrayList<>();
+        day.minutes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> minutes.add(label(entry.getKey().wireName()) + ": " + entry.getValue() + " min"));
+        List<Named> incidents = day.incidents().stream()
+                .map(id -> new Named("/incidents/" + id, titles.getOrDefault(id, "Incident"), ""))
+                .toList();
+        String summary = day.observed() ? percent(day.uptimePercent()) + " uptime" : "No data";
+        return new Day(day.date().toString(), level(day.worst()), summary, minutes, incidents);
+    }
+
+    private Subscribe subscribe(List<ComponentView> components) {
+        if (!page.subscribable()) {
+            return null;
+        }
+        return new Subscribe(page.subscribeUrl(), components.stream().map(component -> new Named(component.id(), component.name(), "")).toList());
+    }
+
+    /** A day's colour class: none (no data), ok, maint, minor (degraded), major (partial outage), critical (major outage). */
+    static String level(ComponentStatus worst) {
+        if (worst == null) {
+            return "none";
+        }
+        return switch (worst) {
+            case OPERATIONAL -> "ok";
+            case UNDER_MAINTENANCE -> "maint";
+            case DEGRADED_PERFORMANCE -> "minor";
+            case PARTIAL_OUTAGE -> "major";
+            case MAJOR_OUTAGE -> "critical";
+        };
+    }
+
+    private static String symbol(ComponentStatus status) {
+        return switch (status) {
+            case OPERATIONAL -> "✓";
+            case DEGRADED_PERFORMANCE -> "▲";
+            case PARTIAL_OUTAGE -> "◆";
+            case MAJOR_OUTAGE -> "✕";
+            case UNDER_MAINTENANCE -> "⚙";
+        };
+    }
+
+    /** {@code partial_outage} → {@code Partial outage}. */
+    static String label(String wireName) {
+        String words = wireName.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String percent(double value) {
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)) + "%";
+    }
+}
