@@ -53,7 +53,7 @@ class PageSettingsTest {
     }
 
     private static PageSettings settings(String accent, String logo, List<PageSettings.FooterLink> links, String subscribeUrl) {
-        return new PageSettings("sitrep", "Sitrep", "http://localhost:8083", 14, 50, ZoneId.of("UTC"), logo, accent, links, subscribeUrl,
+        return new PageSettings("sitrep", "Sitrep", "http://localhost:8083", 14, 50, false, ZoneId.of("UTC"), logo, accent, links, subscribeUrl,
                 Duration.ofSeconds(10));
     }
 
