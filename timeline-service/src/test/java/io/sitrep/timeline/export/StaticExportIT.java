@@ -66,7 +66,7 @@ class StaticExportIT extends IntegrationTest {
     private static final String SECRET_KEY = "export-secret-" + UUID.randomUUID();
     private static final String CACHE_CONTROL = "public, max-age=5, stale-while-revalidate=30, stale-if-error=86400";
     /** How web servers type files by extension (nginx's and Apache's mime.types): the directory export relies on it. */
-    private static final Map<String, String> SUBTYPE_BY_EXTENSION = Map.of("html", "html", "json", "json", "atom", "atom+xml", "rss", "rss+xml");
+    private static final Map<String, String> SUBTYPE_BY_EXTENSION = Map.of("html", "html", "json", "json", "atom", "atom+xml", "rss", "rss+xml", "css", "css");
     private static final S3ProxyJunitCore S3_SERVER = startS3();
     private static final Path DIRECTORY = directory();
     /** A page an earlier run left for an incident this one does not know: the first export removes it. */
