@@ -174,6 +174,15 @@ public final class LocalStack implements AutoCloseable {
             environment.put("SITREP_SECRET_KEY", secretKey);
             // Local receivers are on this machine: allow loopback and private webhook targets here only.
             environment.put("SITREP_NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+            // Mail and the subscription pages link to the status page where this stack serves it.
+            environment.put("SITREP_NOTIFICATION_PAGE_URL", "http://localhost:" + settings.timelinePort());
+        }
+        if (service.equals("timeline")) {
+            // The page's subscribe form posts to this stack's notification-service, a second origin the page's policy allows.
+            String notifications = "http://localhost:" + settings.notificationPort();
+            environment.put("SITREP_TIMELINE_PAGE_URL", "http://localhost:" + settings.timelinePort());
+            environment.put("SITREP_TIMELINE_PAGE_SUBSCRIBE_URL", notifications + "/api/v1/public/subscriptions");
+            environment.put("SITREP_SECURITY_FORM_ACTION", "'self' " + notifications);
         }
         environment.putAll(settings.extraEnvironment().getOrDefault(service, Map.of()));
         String suffix = instance.equals(service) ? "" : instance.substring(service.length());
