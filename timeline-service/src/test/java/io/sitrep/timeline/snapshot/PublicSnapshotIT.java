@@ -220,7 +220,7 @@ class PublicSnapshotIT extends IntegrationTest {
                 continue;
             }
             Matcher status = Pattern.compile("<p class=\"meta\">([^<·]+) · impact").matcher(article);
-            Matcher newestEntry = Pattern.compile("<li><strong>([^<]+)</strong> — (?:<[^>]+>)*step (\\d+)").matcher(article);
+            Matcher newestEntry = Pattern.compile("<li><strong>([^<]+)</strong>\\s*(?:<[^>]+>)*step (\\d+)").matcher(article);
             assertThat(status.find()).as(path + " shows a status").isTrue();
             assertThat(newestEntry.find()).as(path + " shows an update").isTrue();
             int newest = Integer.parseInt(newestEntry.group(2));
