@@ -88,4 +88,14 @@ class RssHistoryIT extends IntegrationTest {
     private static String text(Element parent, String name) {
         return children(parent, name).get(0).getTextContent();
     }
+
+    /** Issue 19: feed readers find the RSS history from the page itself, beside the Atom feed. */
+    @Test
+    void thePageAnnouncesTheRssHistoryBesideTheAtomFeed() {
+        String page = api.get("/").expect(200).body();
+
+        assertThat(page).contains("<link rel=\"alternate\" type=\"application/rss+xml\"")
+                .contains("href=\"/history.rss\"")
+                .contains("<link rel=\"alternate\" type=\"application/atom+xml\"");
+    }
 }
