@@ -1,5 +1,6 @@
 package io.sitrep.notification.selfservice;
 
+import io.sitrep.support.web.ClientAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.notification.subscription.application.SubscriptionCommands;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

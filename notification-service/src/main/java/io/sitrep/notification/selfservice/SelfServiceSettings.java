@@ -1,5 +1,6 @@
 package io.sitrep.notification.selfservice;
 
+import io.sitrep.support.web.ClientAddresses;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,8 +28,7 @@ public record SelfServiceSettings(
 
     public SelfServiceSettings {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
-        for (String proxy : trustedProxies) {
-            AddressBlock.parse(proxy);
-        }
+        // Refuses at start-up what is not an IP address or a CIDR block.
+        new ClientAddresses(trustedProxies);
     }
 }

@@ -1,2 +1,2 @@
-/** RFC 9457 problems, request body limits and strict JSON for every service's API. */
+/** RFC 9457 problems, request body limits, strict JSON and the client address behind trusted proxies, for every service's API. */
 package io.sitrep.support.web;

@@ -1,5 +1,6 @@
 package io.sitrep.timeline.stream;
 
+import io.sitrep.support.web.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

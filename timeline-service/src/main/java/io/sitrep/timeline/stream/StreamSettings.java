@@ -1,5 +1,6 @@
 package io.sitrep.timeline.stream;
 
+import io.sitrep.support.web.ClientAddresses;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -40,9 +41,8 @@ public record StreamSettings(
 
     public StreamSettings {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
-        for (String proxy : trustedProxies) {
-            AddressBlock.parse(proxy);
-        }
+        // Refuses at start-up what is not an IP address or a CIDR block.
+        new ClientAddresses(trustedProxies);
         for (Duration d : new Duration[] {heartbeatInterval, pollInterval, retention, maxLifetime}) {
             if (d != null && (d.isZero() || d.isNegative())) {
                 throw new IllegalArgumentException("sitrep.timeline.stream durations must be positive, was " + d);

@@ -2,7 +2,7 @@ package io.sitrep.notification.selfservice.web;
 
 import io.sitrep.notification.email.LinkPages;
 import io.sitrep.notification.notice.PageSettings;
-import io.sitrep.notification.selfservice.ClientAddresses;
+import io.sitrep.support.web.ClientAddresses;
 import io.sitrep.notification.selfservice.SelfService;
 import io.sitrep.notification.webhook.TargetRefused;
 import io.sitrep.support.web.FieldRejected;

@@ -1,11 +1,11 @@
-package io.sitrep.notification.selfservice;
+package io.sitrep.support.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Which address a public request comes from, for the per-client limit, as timeline-service finds a stream's: the
+ * Which address a request comes from, for per-client limits (public subscriptions, live streams): the
  * direct peer, unless the peer is a trusted proxy; then the nearest address in {@code X-Forwarded-For} that is not a
  * trusted proxy itself (read from the right, as each proxy appends the address it saw). An entry that is not an IP
  * literal ends the walk at the proxy before it: a client cannot choose its address by forging the header.

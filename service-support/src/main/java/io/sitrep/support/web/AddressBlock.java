@@ -1,4 +1,4 @@
-package io.sitrep.notification.selfservice;
+package io.sitrep.support.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

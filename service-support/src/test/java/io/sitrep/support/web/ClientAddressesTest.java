@@ -1,4 +1,4 @@
-package io.sitrep.timeline.stream;
+package io.sitrep.support.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +46,27 @@ class ClientAddressesTest {
     void aTrustedProxyThatIsNoAddressIsRefusedAtStartUp() {
         assertThatThrownBy(() -> AddressBlock.parse("proxy.example")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AddressBlock.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Issue 15: a loopback proxy in front of the service; an IPv6 client is named in its canonical form. */
+    @Test
+    void behindALoopbackProxyAnIpv6ClientIsNamedCanonically() {
+        ClientAddresses behindLoopback = new ClientAddresses(List.of("::1"));
+
+        assertThat(behindLoopback.of("::1", "2001:db8::1")).isEqualTo("2001:db8:0:0:0:0:0:1");
+    }
+
+    /** Issue 15: a forged entry between trusted proxies, or a control character, names no client. */
+    @Test
+    void anEntryThatIsNoAddressBetweenProxiesEndsTheWalkThere() {
+        assertThat(addresses.of("10.0.0.2", "203.0.113.5, evil.example, 10.0.0.1")).isEqualTo("10.0.0.1");
+        assertThat(addresses.of("10.0.0.2", "\u0000")).isEqualTo("10.0.0.2");
+    }
+
+    @Test
+    void aHeaderOfMoreHopsThanAnyProxyChainNamesNoClientFromBeyondTheBound() {
+        String many = String.join(", ", java.util.Collections.nCopies(30, "10.0.0.9"));
+
+        assertThat(addresses.of("10.0.0.2", "198.51.100.1, " + many)).isEqualTo("10.0.0.2");
     }
 }
