@@ -16,10 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the integration tests: the whole service on a random port, with a real broker, a real
@@ -142,5 +149,27 @@ public abstract class IntegrationTest {
     protected String deliveryStatus(String subscriptionId, UUID eventId) {
         return jdbc.sql("SELECT status FROM deliveries WHERE subscription_id = ?::uuid AND event_id = ?")
                 .params(subscriptionId, eventId).query(String.class).optional().orElse(null);
+    }
+
+    /** Waits until at least {@code count} mails to {@code address} have arrived; returns them, oldest first. */
+    protected static List<MimeMessage> awaitMail(String address, int count) {
+        await().atMost(TIMEOUT).until(() -> received(address).size() >= count);
+        return received(address);
+    }
+
+    /** The mails to {@code address} received so far, oldest first. */
+    protected static List<MimeMessage> received(String address) {
+        List<MimeMessage> mine = new ArrayList<>();
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            try {
+                Address[] to = message.getAllRecipients();
+                if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
+                    mine.add(message);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mine;
     }
 }

@@ -9,7 +9,6 @@ import io.sitrep.notification.Incidents;
 import io.sitrep.notification.Maintenances;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.testsupport.Api;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -21,8 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -321,25 +318,6 @@ class EmailIT extends IntegrationTest {
         return URI.create(api.baseUrl() + uri.getRawPath() + "?" + uri.getRawQuery());
     }
 
-    private static List<MimeMessage> awaitMail(String address, int count) {
-        await().atMost(TIMEOUT).until(() -> received(address).size() >= count);
-        return received(address);
-    }
-
-    private static List<MimeMessage> received(String address) {
-        List<MimeMessage> mine = new ArrayList<>();
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            try {
-                Address[] to = message.getAllRecipients();
-                if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
-                    mine.add(message);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return mine;
-    }
 
     private static String subject(MimeMessage message) {
         try {

@@ -13,7 +13,6 @@ import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.Visibility;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.Receiver;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -156,25 +154,6 @@ class VisibilityIT extends IntegrationTest {
         assertThat(confirmed.statusCode()).isEqualTo(200);
     }
 
-    private static List<MimeMessage> awaitMail(String address, int count) {
-        await().atMost(TIMEOUT).until(() -> received(address).size() >= count);
-        return received(address);
-    }
-
-    private static List<MimeMessage> received(String address) {
-        List<MimeMessage> mine = new ArrayList<>();
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            try {
-                Address[] to = message.getAllRecipients();
-                if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
-                    mine.add(message);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return mine;
-    }
 
     /** The whole message as sent, every part decoded as the client would show it. */
     private static String content(MimeMessage message) throws Exception {

@@ -8,7 +8,6 @@ import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.Receiver;
 import io.sitrep.testsupport.Api;
 import io.sitrep.testsupport.OpenApiContract;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -26,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -408,25 +406,6 @@ class PublicSubscriptionIT extends IntegrationTest {
         throw new AssertionError("no " + kind + " link in: " + text);
     }
 
-    private static List<MimeMessage> awaitMail(String address, int count) {
-        await().atMost(TIMEOUT).until(() -> received(address).size() >= count);
-        return received(address);
-    }
-
-    private static List<MimeMessage> received(String address) {
-        List<MimeMessage> mine = new ArrayList<>();
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            try {
-                Address[] to = message.getAllRecipients();
-                if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
-                    mine.add(message);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return mine;
-    }
 
     private static String text(Part part) throws Exception {
         if (part.isMimeType("text/plain")) {
