@@ -17,8 +17,8 @@ class AccountConfiguration {
     }
 
     @Bean
-    FirstAdmin firstAdmin(Accounts accounts, PasswordEncoder encoder) {
-        return new FirstAdmin(accounts, encoder);
+    FirstAdmin firstAdmin(Accounts accounts, PasswordEncoder encoder, FirstAdminSettings settings) {
+        return new FirstAdmin(accounts, encoder, settings);
     }
 
     @Bean

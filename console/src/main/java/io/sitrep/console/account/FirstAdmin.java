@@ -9,8 +9,9 @@ import java.util.Base64;
 import java.util.function.Consumer;
 
 /**
- * On a first start, with no account at all, creates the {@code admin} account with a random one-time password,
- * says it once (the log is the only place it ever appears) and flags it to be changed at the first sign-in.
+ * On a first start, with no account at all, creates the {@code admin} account with a one-time password (the one
+ * given, or a random one said once: the log is the only place it then appears) and flags it to be changed at the
+ * first sign-in.
  */
 public final class FirstAdmin {
 
@@ -22,15 +23,17 @@ public final class FirstAdmin {
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
+    private final String givenPassword;
     private final Consumer<String> say;
 
-    public FirstAdmin(Accounts accounts, PasswordEncoder encoder) {
-        this(accounts, encoder, log::warn);
+    public FirstAdmin(Accounts accounts, PasswordEncoder encoder, FirstAdminSettings settings) {
+        this(accounts, encoder, settings, log::warn);
     }
 
-    FirstAdmin(Accounts accounts, PasswordEncoder encoder, Consumer<String> say) {
+    FirstAdmin(Accounts accounts, PasswordEncoder encoder, FirstAdminSettings settings, Consumer<String> say) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.givenPassword = settings.password().strip();
         this.say = say;
     }
 
@@ -39,12 +42,15 @@ public final class FirstAdmin {
         if (accounts.count() > 0) {
             return false;
         }
-        String password = oneTimePassword();
+        String password = givenPassword.isEmpty() ? oneTimePassword() : givenPassword;
         if (!accounts.add(new Account(USERNAME, encoder.encode(password), Role.ADMIN, true))) {
             return false;
         }
-        say.accept("No console accounts yet: created '" + USERNAME + "' with the one-time password " + password
-                + " (shown only now; it must be changed at the first sign-in)");
+        say.accept(givenPassword.isEmpty()
+                ? "No console accounts yet: created '" + USERNAME + "' with the one-time password " + password
+                        + " (shown only now; it must be changed at the first sign-in)"
+                : "No console accounts yet: created '" + USERNAME + "' with the one-time password given in "
+                        + "SITREP_CONSOLE_FIRST_ADMIN_PASSWORD; it must be changed at the first sign-in");
         return true;
     }
 
