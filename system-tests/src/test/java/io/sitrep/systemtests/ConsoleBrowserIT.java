@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in headless Chromium, 390 px wide as on a phone, against incident-service and timeline-service running
  * as processes: the first admin signs in with the one-time password local-stack printed, chooses a new one, opens an
- * incident, meets a conflict with someone else's update, applies theirs again, and resolves; incident-service
+ * incident, meets a conflict with someone else's update, applies their own again, and resolves; incident-service
  * records every change as the admin's.
  */
 class ConsoleBrowserIT {
@@ -85,12 +86,13 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(stack.firstAdminPassword());
         browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+        await().atMost(TIMEOUT).until(() -> browser.getCurrentUrl().endsWith("/account/password"));
         browser.findElement(By.id("current")).sendKeys(stack.firstAdminPassword());
         browser.findElement(By.id("password")).sendKeys("a long new password " + tag);
         browser.findElement(By.id("confirmation")).sendKeys("a long new password " + tag);
         browser.findElement(By.cssSelector("form[action='/account/password'] button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Now");
+        awaitText(By.tagName("h1"), "Now");
+        assertFitsThePhone();
 
         // Open an incident that takes the component down.
         browser.findElement(By.id("open-incident")).click();
@@ -99,9 +101,10 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("message")).sendKeys("Card payments **fail**; we are on it.");
         choose("component-" + componentId, "major_outage");
         browser.findElement(By.cssSelector("#open-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("incident-title")).getText()).isEqualTo("Checkout failing " + tag);
+        awaitText(By.id("incident-title"), "Checkout failing " + tag);
         assertThat(browser.findElement(By.id("incident-status")).getText()).isEqualTo("Investigating");
         String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        assertFitsThePhone();
 
         // Someone else posts an update while the admin types theirs.
         assertThat(api("POST", "/api/v1/incidents/" + id + "/updates", "{\"status\":\"identified\",\"message\":\"Found the bad deploy.\"}")
@@ -109,16 +112,16 @@ class ConsoleBrowserIT {
         choose("update-status", "monitoring");
         browser.findElement(By.id("update-message")).sendKeys("Rolled back; watching.");
         browser.findElement(By.cssSelector("#update-form button[type=submit]")).click();
-        WebElement conflict = browser.findElement(By.id("conflict"));
+        WebElement conflict = await().atMost(TIMEOUT).ignoreExceptions().until(() -> browser.findElement(By.id("conflict")), found -> true);
         assertThat(conflict.getText()).contains("Someone changed this incident first", "bootstrap", "Found the bad deploy.");
         assertThat(browser.findElement(By.id("update-message")).getAttribute("value")).isEqualTo("Rolled back; watching.");
         browser.findElement(By.cssSelector("#update-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("incident-status")).getText()).isEqualTo("Monitoring");
+        awaitText(By.id("incident-status"), "Monitoring");
 
         // Resolve.
         browser.findElement(By.id("resolve-message")).sendKeys("Payments work again.");
         browser.findElement(By.cssSelector("#resolve-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("incident-status")).getText()).isEqualTo("Resolved");
+        awaitText(By.id("incident-status"), "Resolved");
         assertThat(browser.findElements(By.id("update-form"))).isEmpty();
 
         // incident-service recorded the console's changes as the admin's, the API caller's as its key's.
@@ -131,6 +134,18 @@ class ConsoleBrowserIT {
             return !browser.getPageSource().contains("Checkout failing " + tag)
                     && browser.getPageSource().contains("Checkout " + tag);
         });
+    }
+
+    /** Waits for the page a click leads to: until then the element may still be the old page's, or not there yet. */
+    private static void awaitText(By element, String text) {
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> browser.findElement(element).getText().equals(text));
+    }
+
+    /** Nothing is wider than the 390 px window: no sideways scrolling on a phone. */
+    private static void assertFitsThePhone() {
+        Object width = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        Object viewport = ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
+        assertThat(((Number) width).longValue()).isLessThanOrEqualTo(((Number) viewport).longValue());
     }
 
     private static void choose(String selectId, String value) {
