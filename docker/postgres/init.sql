@@ -2,3 +2,4 @@
 CREATE DATABASE sitrep_incident;
 CREATE DATABASE sitrep_notification;
 CREATE DATABASE sitrep_timeline;
+CREATE DATABASE sitrep_console;

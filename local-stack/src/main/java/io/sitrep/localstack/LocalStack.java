@@ -19,13 +19,17 @@ import java.util.function.Consumer;
 
 /**
  * All of Sitrep on this machine: a Kafka broker and PostgreSQL with their data under one folder, an
- * SMTP sink, and the three services as supervised processes. {@link Main} runs it from the command
+ * SMTP sink, and the three services (and, when asked for, the console) as supervised processes. {@link Main} runs it from the command
  * line; the system tests start it the same way.
  */
 public final class LocalStack implements AutoCloseable {
 
     /** The services, in the order they start. */
     public static final List<String> SERVICES = List.of("incident", "notification", "timeline");
+    /** The responders' console: a client of the services, started after them when asked for (see {@link Main}). */
+    public static final String CONSOLE = "console";
+    /** The scopes of the console's key: it acts for the person signed in, who may do what their role allows. */
+    static final String CONSOLE_SCOPES = "actor:delegate,incidents:write,components:write,maintenance:write";
     /** Where every part listens: loopback only. */
     static final String ADDRESS = "127.0.0.1";
 
@@ -38,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
     private SmtpSink smtpSink;
     private String apiKey;
     private String secretKey;
+    private String consoleKey;
+    private String firstAdminPassword;
 
     private LocalStack(Settings settings, Consumer<String> say) {
         this.settings = settings;
@@ -55,43 +61,43 @@ public final class LocalStack implements AutoCloseable {
      * @param extraEnvironment more environment per service, e.g. compressed retry schedules in tests
      */
     public record Settings(Path root, Path dataDirectory, int kafkaPort, int postgresPort, int smtpPort, int inboxPort,
-                           int incidentPort, int notificationPort, int timelinePort, String apiKey, String smtpHost,
+                           int incidentPort, int notificationPort, int timelinePort, int consolePort, String apiKey, String smtpHost,
                            List<String> services, Map<String, Map<String, String>> extraEnvironment) {
 
         public static Settings defaults(Path root) {
-            return new Settings(root, root.resolve(".sitrep"), 19092, 15432, 2525, 8025, 8081, 8082, 8083, null, null,
+            return new Settings(root, root.resolve(".sitrep"), 19092, 15432, 2525, 8025, 8081, 8082, 8083, 8084, null, null,
                     SERVICES, Map.of());
         }
 
         public Settings withDataDirectory(Path directory) {
             return new Settings(root, directory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
-                    timelinePort, apiKey, smtpHost, services, extraEnvironment);
+                    timelinePort, consolePort, apiKey, smtpHost, services, extraEnvironment);
         }
 
         public Settings withApiKey(String key) {
             return new Settings(root, dataDirectory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
-                    timelinePort, key, smtpHost, services, extraEnvironment);
+                    timelinePort, consolePort, key, smtpHost, services, extraEnvironment);
         }
 
         public Settings withSmtp(String host, int port) {
             return new Settings(root, dataDirectory, kafkaPort, postgresPort, port, inboxPort, incidentPort, notificationPort,
-                    timelinePort, apiKey, host, services, extraEnvironment);
+                    timelinePort, consolePort, apiKey, host, services, extraEnvironment);
         }
 
         /** On free ports of this machine, for tests that must not collide with a stack already running. */
         public Settings onFreePorts() {
             return new Settings(root, dataDirectory, FreePorts.pair(), FreePorts.one(), FreePorts.one(), FreePorts.one(),
-                    FreePorts.one(), FreePorts.one(), FreePorts.one(), apiKey, smtpHost, services, extraEnvironment);
+                    FreePorts.one(), FreePorts.one(), FreePorts.one(), FreePorts.one(), apiKey, smtpHost, services, extraEnvironment);
         }
 
         public Settings withEnvironment(Map<String, Map<String, String>> environment) {
             return new Settings(root, dataDirectory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
-                    timelinePort, apiKey, smtpHost, services, environment);
+                    timelinePort, consolePort, apiKey, smtpHost, services, environment);
         }
 
         public Settings withServices(List<String> only) {
             return new Settings(root, dataDirectory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
-                    timelinePort, apiKey, smtpHost, only, extraEnvironment);
+                    timelinePort, consolePort, apiKey, smtpHost, only, extraEnvironment);
         }
     }
 
@@ -115,6 +121,12 @@ public final class LocalStack implements AutoCloseable {
         apiKey = settings.apiKey() != null ? settings.apiKey() : Secrets.kept(data.resolve("api-key"), () -> "sitrep_" + Secrets.random(24));
         // notification-service encrypts signing secrets with it: it must outlive restarts, like the data.
         secretKey = Secrets.kept(data.resolve("secret-key"), () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(32)));
+        // The console's own key, which the services know by its hash only, with the scope to act for a person.
+        consoleKey = Secrets.kept(data.resolve("console-key"), () -> "sitrep_console_" + Secrets.random(24));
+        if (settings.services().contains(CONSOLE) && !Files.exists(data.resolve("console-admin-password"))) {
+            // Said once, at the first start: the console creates its admin with it and asks for a new one at the first sign-in.
+            firstAdminPassword = Secrets.kept(data.resolve("console-admin-password"), () -> Secrets.random(18));
+        }
         Path binaries = OwnerOnly.folder(data.resolve("postgres-binaries"));
         postgres = DatabaseSupervisor.start(() -> {
             LocalPostgres started = LocalPostgres.start(data.resolve("postgres"), binaries, settings.postgresPort(),
@@ -166,7 +178,20 @@ public final class LocalStack implements AutoCloseable {
         // In the environment of the child, not on its command line, where every user's ps would show it.
         environment.put("SITREP_DB_PASSWORD", postgres.current().password());
         environment.put("SITREP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("SITREP_API_KEY", apiKey);
+        if (service.equals(CONSOLE)) {
+            environment.put("SITREP_CONSOLE_API_KEY", consoleKey);
+            environment.put("SITREP_INCIDENT_URL", "http://" + ADDRESS + ":" + settings.incidentPort());
+            environment.put("SITREP_NOTIFICATION_URL", "http://" + ADDRESS + ":" + settings.notificationPort());
+            environment.put("SITREP_TIMELINE_URL", "http://" + ADDRESS + ":" + settings.timelinePort());
+            // Plain http on loopback: the session cookie cannot be Secure here.
+            environment.put("SITREP_CONSOLE_SECURE_COOKIES", "false");
+            environment.put("SITREP_CONSOLE_FIRST_ADMIN_PASSWORD", readFirstAdminPassword());
+        } else {
+            environment.put("SITREP_API_KEY", apiKey);
+            environment.put("SITREP_SECURITY_API_KEYS_0_NAME", CONSOLE);
+            environment.put("SITREP_SECURITY_API_KEYS_0_SHA256", sha256(consoleKey));
+            environment.put("SITREP_SECURITY_API_KEYS_0_SCOPES", CONSOLE_SCOPES);
+        }
         if (service.equals("notification")) {
             environment.put("SITREP_SMTP_HOST", settings.smtpHost() == null ? "127.0.0.1" : settings.smtpHost());
             environment.put("SITREP_SMTP_PORT", Integer.toString(settings.smtpPort()));
@@ -186,9 +211,9 @@ public final class LocalStack implements AutoCloseable {
         }
         environment.putAll(settings.extraEnvironment().getOrDefault(service, Map.of()));
         String suffix = instance.equals(service) ? "" : instance.substring(service.length());
-        ServiceProcess process = new ServiceProcess(service + "-service" + suffix, jar(service), port, environment,
+        ServiceProcess process = new ServiceProcess(module(service) + suffix, jar(service), port, environment,
                 List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m"),
-                settings.dataDirectory().resolve("logs").resolve(service + "-service" + suffix + ".log"), say);
+                settings.dataDirectory().resolve("logs").resolve(module(service) + suffix + ".log"), say);
         services.put(instance, process);
         process.start();
     }
@@ -253,6 +278,11 @@ public final class LocalStack implements AutoCloseable {
         return apiKey;
     }
 
+    /** The console's first admin password when this start made it (the data folder's first start with the console), else null. */
+    public String firstAdminPassword() {
+        return firstAdminPassword;
+    }
+
     public String url(String service) {
         ServiceProcess instance = services.get(service);
         return "http://localhost:" + (instance != null ? instance.port() : port(service));
@@ -307,6 +337,7 @@ public final class LocalStack implements AutoCloseable {
             case "incident" -> settings.incidentPort();
             case "notification" -> settings.notificationPort();
             case "timeline" -> settings.timelinePort();
+            case CONSOLE -> settings.consolePort();
             default -> throw new IllegalArgumentException("unknown service " + service);
         };
     }
@@ -315,10 +346,33 @@ public final class LocalStack implements AutoCloseable {
         return "sitrep_" + service;
     }
 
+    /** The Maven module of a service: {@code incident-service}, …, and {@code console}. */
+    private static String module(String service) {
+        return service.equals(CONSOLE) ? CONSOLE : service + "-service";
+    }
+
+    private String readFirstAdminPassword() {
+        try {
+            Path file = settings.dataDirectory().resolve("console-admin-password");
+            return Files.exists(file) ? Files.readString(file).strip() : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private Path jar(String service) {
-        Path target = settings.root().resolve(service + "-service").resolve("target");
+        Path target = settings.root().resolve(module(service)).resolve("target");
         if (Files.isDirectory(target)) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, service + "-service-*.jar")) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module(service) + "-*.jar")) {
                 for (Path jar : jars) {
                     return jar;
                 }
@@ -326,7 +380,7 @@ public final class LocalStack implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        return target.resolve(service + "-service.jar");
+        return target.resolve(module(service) + ".jar");
     }
 
     /**

@@ -17,7 +17,10 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         long begin = System.nanoTime();
         Path root = Path.of("").toAbsolutePath();
-        LocalStack.Settings settings = LocalStack.Settings.defaults(root);
+        LocalStack.Settings defaults = LocalStack.Settings.defaults(root);
+        List<String> everything = new java.util.ArrayList<>(LocalStack.SERVICES);
+        everything.add(LocalStack.CONSOLE);
+        LocalStack.Settings settings = defaults.withServices(everything);
         boolean demo = false;
         for (String arg : args) {
             if (arg.startsWith("--data-dir=")) {
@@ -29,7 +32,7 @@ public final class Main {
             } else if (arg.startsWith("--services=")) {
                 settings = settings.withServices(List.of(arg.substring("--services=".length()).split(",")));
             } else {
-                System.err.println("Unknown argument " + arg + "; use --data-dir=<folder>, --demo, --free-ports or --services=incident,notification,timeline");
+                System.err.println("Unknown argument " + arg + "; use --data-dir=<folder>, --demo, --free-ports or --services=incident,notification,timeline,console");
                 System.exit(2);
             }
         }
@@ -73,7 +76,16 @@ public final class Main {
         if (settings.services().contains("timeline")) {
             text.append("  Status page        ").append(stack.url("timeline")).append("/\n");
         }
+        if (settings.services().contains(LocalStack.CONSOLE)) {
+            text.append("  Console            ").append(stack.url(LocalStack.CONSOLE)).append("/   (sign in as admin");
+            text.append(stack.firstAdminPassword() != null
+                    ? " with the one-time password " + stack.firstAdminPassword() + ", shown only now; it asks for a new one)\n"
+                    : "; its first password was shown at the first start)\n");
+        }
         for (String service : settings.services()) {
+            if (service.equals(LocalStack.CONSOLE)) {
+                continue;
+            }
             text.append(String.format("  %-18s %s/api/v1   (OpenAPI %s/v3/api-docs)%n", service + "-service", stack.url(service), stack.url(service)));
         }
         if (stack.inboxUrl() != null) {

@@ -1,0 +1,157 @@
+package io.sitrep.console.api;
+
+import io.sitrep.console.signin.Person;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Calls the services' REST APIs with the console's key, naming the person signed in as {@code Sitrep-Actor}, so that
+ * every change is recorded as theirs (reads name nobody). Reads go to timeline-service's authenticated API (which lists internal
+ * incidents too); commands go to incident-service. Refusals become {@link ApiProblem}s, 412 a {@link VersionConflict}.
+ */
+public class SitrepApi {
+
+    /** The header naming the person a trusted client acts for. */
+    static final String ACTOR_HEADER = "Sitrep-Actor";
+
+    private final RestClient incident;
+    private final RestClient timeline;
+    private final ObjectMapper json;
+
+    public SitrepApi(ApiSettings settings, ObjectMapper json) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(settings.readTimeout());
+        this.incident = client(settings.incidentUrl(), settings.key(), requests);
+        this.timeline = client(settings.timelineUrl(), settings.key(), requests);
+        this.json = json;
+    }
+
+    private static RestClient client(URI base, String key, JdkClientHttpRequestFactory requests) {
+        return RestClient.builder()
+                .baseUrl(base.toString())
+                .requestFactory(requests)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                .build();
+    }
+
+    /** Open incidents, internal ones included, newest first. */
+    public JsonNode openIncidents(Person person) {
+        return call("timeline-service", () -> timeline.get().uri("/api/v1/incidents?status=open&limit=100")
+                .retrieve().body(JsonNode.class));
+    }
+
+    public JsonNode components(Person person) {
+        return call("timeline-service", () -> timeline.get().uri("/api/v1/components")
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** Maintenance windows by status: {@code upcoming} or {@code active}. */
+    public JsonNode maintenances(Person person, String status) {
+        return call("timeline-service", () -> timeline.get().uri("/api/v1/maintenances?status={status}&limit=100", status)
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** The components incidents may affect, as incident-service defines them. */
+    public JsonNode incidentComponents() {
+        return call("incident-service", () -> incident.get().uri("/api/v1/components").retrieve().body(JsonNode.class));
+    }
+
+    public JsonNode templates(Person person) {
+        return call("incident-service", () -> incident.get().uri("/api/v1/templates")
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** The incident as incident-service has it now, with its version and every update. */
+    public JsonNode incident(Person person, String id) {
+        return call("incident-service", () -> incident.get().uri("/api/v1/incidents/{id}", id)
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** Opens an incident; answers the incident opened. */
+    public JsonNode open(Person person, Map<String, Object> request) {
+        return command(person, "/api/v1/incidents", null, request);
+    }
+
+    public JsonNode update(Person person, String id, long version, Map<String, Object> request) {
+        return command(person, "/api/v1/incidents/" + id + "/updates", version, request);
+    }
+
+    public JsonNode publish(Person person, String id, long version, Map<String, Object> request) {
+        return command(person, "/api/v1/incidents/" + id + "/publish", version, request);
+    }
+
+    public JsonNode resolve(Person person, String id, long version, Map<String, Object> request) {
+        return command(person, "/api/v1/incidents/" + id + "/resolve", version, request);
+    }
+
+    private JsonNode command(Person person, String path, Long version, Map<String, Object> request) {
+        return call("incident-service", () -> {
+            RestClient.RequestBodySpec spec = incident.post().uri(path)
+                    .header(ACTOR_HEADER, person.name())
+                    .contentType(MediaType.APPLICATION_JSON);
+            if (version != null) {
+                spec = spec.header(HttpHeaders.IF_MATCH, "\"" + version + "\"");
+            }
+            return spec.body(request).retrieve().body(JsonNode.class);
+        });
+    }
+
+    private JsonNode call(String service, java.util.function.Supplier<JsonNode> request) {
+        try {
+            return request.get();
+        } catch (RestClientResponseException e) {
+            throw problem(service, e.getStatusCode(), e.getResponseBodyAsString(), json::readTree);
+        } catch (ResourceAccessException e) {
+            throw new ApiProblem(503, service, service + " could not be reached", "Try again in a moment.", Map.of());
+        }
+    }
+
+    static ApiProblem problem(String service, HttpStatusCode status, String body, Function<String, JsonNode> parse) {
+        JsonNode problem;
+        try {
+            problem = body == null || body.isBlank() ? null : parse.apply(body);
+        } catch (RuntimeException notJson) {
+            problem = null;
+        }
+        String title = problem != null && problem.path("title").isString() ? problem.path("title").asString() : service + " answered " + status.value();
+        String detail = problem != null && problem.path("detail").isString() ? problem.path("detail").asString() : null;
+        if (status.value() == 412) {
+            return new VersionConflict(service, title, detail);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (problem != null) {
+            for (JsonNode error : problem.path("errors")) {
+                String field = formField(error.path("field").asString(""));
+                fields.merge(field, error.path("message").asString(""), (a, b) -> a + "; " + b);
+            }
+        }
+        return new ApiProblem(status.value(), service, title, detail, fields);
+    }
+
+    /** The form field a problem's field is shown next to: {@code components[0].status} is shown at {@code components}. */
+    static String formField(String field) {
+        int cut = field.length();
+        for (char stop : new char[]{'[', '.'}) {
+            int at = field.indexOf(stop);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return field.substring(0, cut);
+    }
+}

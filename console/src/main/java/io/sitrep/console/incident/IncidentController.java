@@ -1,0 +1,145 @@
+package io.sitrep.console.incident;
+
+import io.sitrep.console.api.ApiProblem;
+import io.sitrep.console.api.SitrepApi;
+import io.sitrep.console.api.VersionConflict;
+import io.sitrep.console.signin.Person;
+import io.sitrep.console.web.FieldErrors;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Running an incident. Each change is one command to incident-service, sent with the version the person saw as
+ * If-Match; when someone else changed the incident first, the screen shows what they changed, keeps what this person
+ * typed, and lets them apply it again on top.
+ */
+@Controller
+class IncidentController {
+
+    private final SitrepApi api;
+
+    IncidentController(SitrepApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/incidents/new")
+    String openForm(@RequestParam(name = "template", defaultValue = "") String template, Authentication authentication, Model model) {
+        Person person = Person.of(authentication).orElseThrow();
+        IncidentForm form = new IncidentForm(template, "", "investigating", "", "public", "", Map.of());
+        return openScreen(person, form, FieldErrors.NONE, model);
+    }
+
+    @PostMapping("/incidents")
+    String open(@RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        Person person = Person.of(authentication).orElseThrow();
+        IncidentForm form = IncidentForm.from(parameters);
+        try {
+            JsonNode opened = api.open(person, form.openRequest());
+            return "redirect:/incidents/" + opened.path("id").asString();
+        } catch (ApiProblem problem) {
+            return openScreen(person, form, errors(problem), model);
+        }
+    }
+
+    @GetMapping("/incidents/{id}")
+    String incident(@PathVariable UUID id, Authentication authentication, Model model) {
+        Person person = Person.of(authentication).orElseThrow();
+        return incidentScreen(person, id, IncidentForm.EMPTY, FieldErrors.NONE, null, model);
+    }
+
+    @PostMapping("/incidents/{id}/updates")
+    String update(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        return command(id, parameters, authentication, model, (person, version, form) -> api.update(person, id.toString(), version, form.updateRequest()));
+    }
+
+    @PostMapping("/incidents/{id}/publish")
+    String publish(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        return command(id, parameters, authentication, model, (person, version, form) -> api.publish(person, id.toString(), version, form.publishRequest()));
+    }
+
+    @PostMapping("/incidents/{id}/resolve")
+    String resolve(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        return command(id, parameters, authentication, model, (person, version, form) -> api.resolve(person, id.toString(), version, form.resolveRequest()));
+    }
+
+    private interface Command {
+        JsonNode send(Person person, long version, IncidentForm form);
+    }
+
+    private String command(UUID id, Map<String, String> parameters, Authentication authentication, Model model, Command command) {
+        Person person = Person.of(authentication).orElseThrow();
+        IncidentForm form = IncidentForm.from(parameters);
+        String action = parameters.getOrDefault("action", "update");
+        long version;
+        try {
+            version = Long.parseLong(parameters.getOrDefault("version", ""));
+        } catch (NumberFormatException e) {
+            return incidentScreen(person, id, form, new FieldErrors("The form lacks the version it was made for; reload the incident.", Map.of()), null, model);
+        }
+        try {
+            command.send(person, version, form);
+            return "redirect:/incidents/" + id;
+        } catch (VersionConflict conflict) {
+            model.addAttribute("seenVersion", version);
+            model.addAttribute("action", action);
+            return incidentScreen(person, id, form, FieldErrors.NONE, conflict, model);
+        } catch (ApiProblem problem) {
+            model.addAttribute("action", action);
+            return incidentScreen(person, id, form, errors(problem), null, model);
+        }
+    }
+
+    private String openScreen(Person person, IncidentForm form, FieldErrors errors, Model model) {
+        StringBuilder unavailable = new StringBuilder();
+        JsonNode components = read(api::incidentComponents, unavailable);
+        JsonNode templates = read(() -> api.templates(person), unavailable);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.any() || unavailable.isEmpty() ? errors : FieldErrors.of(unavailable.toString()));
+        model.addAttribute("choices", Choices.of(components, templates));
+        return "incident/open";
+    }
+
+    private String incidentScreen(Person person, UUID id, IncidentForm form, FieldErrors errors, VersionConflict conflict, Model model) {
+        JsonNode incident;
+        try {
+            incident = api.incident(person, id.toString());
+        } catch (ApiProblem problem) {
+            model.addAttribute("problem", problem.status() == 404 ? "There is no incident " + id + "." : problem.inWords());
+            return "incident/unavailable";
+        }
+        StringBuilder unavailable = new StringBuilder();
+        JsonNode components = read(api::incidentComponents, unavailable);
+        model.addAttribute("incident", IncidentView.of(incident));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.any() || unavailable.isEmpty() ? errors : FieldErrors.of(unavailable.toString()));
+        model.addAttribute("choices", Choices.of(components, MissingNode.getInstance()));
+        model.addAttribute("conflict", conflict != null);
+        model.asMap().putIfAbsent("seenVersion", 0L);
+        model.asMap().putIfAbsent("action", "");
+        return "incident/incident";
+    }
+
+    private static JsonNode read(Supplier<JsonNode> reading, StringBuilder unavailable) {
+        try {
+            return reading.get();
+        } catch (ApiProblem problem) {
+            unavailable.append(problem.inWords()).append(' ');
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static FieldErrors errors(ApiProblem problem) {
+        return new FieldErrors(problem.inWords(), problem.fields());
+    }
+}

@@ -1,0 +1,178 @@
+package io.sitrep.systemtests;
+
+import io.sitrep.localstack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in headless Chromium, 390 px wide as on a phone, against incident-service and timeline-service running
+ * as processes: the first admin signs in with the one-time password local-stack printed, chooses a new one, opens an
+ * incident, meets a conflict with someone else's update, applies their own again, and resolves; incident-service
+ * records every change as the admin's.
+ */
+class ConsoleBrowserIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static LocalStack stack;
+    private static WebDriver browser;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        stack = LocalStack.start(LocalStack.Settings.defaults(root)
+                .withDataDirectory(Path.of("target", "console-system-data-" + UUID.randomUUID()).toAbsolutePath())
+                .withApiKey("console-system-test-key")
+                .onFreePorts()
+                .withServices(List.of("incident", "timeline", LocalStack.CONSOLE)), line -> System.out.println("[local-stack] " + line));
+        stack.awaitReady(Duration.ofMinutes(3));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(executable("chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("chromium").toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=390,844");
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(TIMEOUT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theFirstAdminSignsInOpensAnIncidentReappliesAfterAConflictAndResolvesAsThemselves() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String componentId = "checkout-" + tag;
+        assertThat(api("PUT", "/api/v1/components/" + componentId, "{\"name\":\"Checkout " + tag + "\",\"group\":\"Shop\"}").statusCode())
+                .isIn(200, 201);
+        String console = stack.url(LocalStack.CONSOLE);
+
+        // Sign in with the one-time password, and choose a new one first.
+        browser.get(console + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(stack.firstAdminPassword());
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        await().atMost(TIMEOUT).until(() -> browser.getCurrentUrl().endsWith("/account/password"));
+        browser.findElement(By.id("current")).sendKeys(stack.firstAdminPassword());
+        browser.findElement(By.id("password")).sendKeys("a long new password " + tag);
+        browser.findElement(By.id("confirmation")).sendKeys("a long new password " + tag);
+        browser.findElement(By.cssSelector("form[action='/account/password'] button")).click();
+        awaitText(By.tagName("h1"), "Now");
+        assertFitsThePhone();
+
+        // Open an incident that takes the component down.
+        browser.findElement(By.id("open-incident")).click();
+        browser.findElement(By.id("title")).sendKeys("Checkout failing " + tag);
+        choose("impact", "major");
+        browser.findElement(By.id("message")).sendKeys("Card payments **fail**; we are on it.");
+        choose("component-" + componentId, "major_outage");
+        browser.findElement(By.cssSelector("#open-form button[type=submit]")).click();
+        awaitText(By.id("incident-title"), "Checkout failing " + tag);
+        assertThat(browser.findElement(By.id("incident-status")).getText()).isEqualTo("Investigating");
+        String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        assertFitsThePhone();
+
+        // Someone else posts an update while the admin types theirs.
+        assertThat(api("POST", "/api/v1/incidents/" + id + "/updates", "{\"status\":\"identified\",\"message\":\"Found the bad deploy.\"}")
+                .statusCode()).isEqualTo(201);
+        choose("update-status", "monitoring");
+        browser.findElement(By.id("update-message")).sendKeys("Rolled back; watching.");
+        browser.findElement(By.cssSelector("#update-form button[type=submit]")).click();
+        WebElement conflict = await().atMost(TIMEOUT).ignoreExceptions().until(() -> browser.findElement(By.id("conflict")), found -> true);
+        assertThat(conflict.getText()).contains("Someone changed this incident first", "bootstrap", "Found the bad deploy.");
+        assertThat(browser.findElement(By.id("update-message")).getAttribute("value")).isEqualTo("Rolled back; watching.");
+        browser.findElement(By.cssSelector("#update-form button[type=submit]")).click();
+        awaitText(By.id("incident-status"), "Monitoring");
+
+        // Resolve.
+        browser.findElement(By.id("resolve-message")).sendKeys("Payments work again.");
+        browser.findElement(By.cssSelector("#resolve-form button[type=submit]")).click();
+        awaitText(By.id("incident-status"), "Resolved");
+        assertThat(browser.findElements(By.id("update-form"))).isEmpty();
+
+        // incident-service recorded the console's changes as the admin's, the API caller's as its key's.
+        String incident = api("GET", "/api/v1/incidents/" + id, null).body();
+        assertThat(incident).contains("\"actor\":\"admin\"", "\"actor\":\"bootstrap\"", "Rolled back; watching.", "Payments work again.");
+
+        // The Now screen, read from timeline-service, no longer lists it as open once the read model caught up.
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            browser.get(console + "/");
+            return !browser.getPageSource().contains("Checkout failing " + tag)
+                    && browser.getPageSource().contains("Checkout " + tag);
+        });
+    }
+
+    /** Waits for the page a click leads to: until then the element may still be the old page's, or not there yet. */
+    private static void awaitText(By element, String text) {
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> browser.findElement(element).getText().equals(text));
+    }
+
+    /** Nothing is wider than the 390 px window: no sideways scrolling on a phone. */
+    private static void assertFitsThePhone() {
+        Object width = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        Object viewport = ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
+        assertThat(((Number) width).longValue()).isLessThanOrEqualTo(((Number) viewport).longValue());
+    }
+
+    private static void choose(String selectId, String value) {
+        browser.findElement(By.cssSelector("select[id='" + selectId + "'] option[value='" + value + "']")).click();
+    }
+
+    private static HttpResponse<String> api(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url("incident") + path))
+                .header("Authorization", "Bearer " + stack.apiKey())
+                .timeout(TIMEOUT);
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Debian's place first, else the PATH; the build never installs a browser (timeline-service/scripts/install-browser.sh does). */
+    private static Path executable(String name) {
+        List<String> places = new java.util.ArrayList<>(List.of("/usr/bin/" + name));
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isBlank()) {
+                places.add(Path.of(dir, name).toString());
+            }
+        }
+        return places.stream().map(Path::of).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not installed: run timeline-service/scripts/install-browser.sh"));
+    }
+}
