@@ -59,6 +59,25 @@ class ObservabilityIT extends IntegrationTest {
         });
     }
 
+    @Test
+    void snapshotAnswersGoWithoutRequestMetricsWhileOtherRequestsKeepThem() {
+        IncidentStory story = IncidentStory.of("Unmeasured");
+        events.publish(story.open(Impact.NONE, "Counting the answers."));
+        awaitIncidentVersion(story.id(), 1);
+        awaitSnapshot();
+
+        api.get("/assets/brand.css").expect(200);
+        api.get("/api/v1/status").expect(200);
+
+        // issue 16: an answer from the public snapshot has no span and no http.server.requests timing (ADR 0007, amended).
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            String metrics = api.get("/actuator/prometheus").expect(200).body();
+            assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{.*uri=\"/api/v1/status\"")
+                    .doesNotContain("uri=\"/assets/brand.css\"")
+                    .containsPattern("sitrep_timeline_snapshot_build_phase_seconds_count\\{.*phase=\"StatusPageController\"");
+        });
+    }
+
     /** The committed description in docs/openapi is what the service serves; on a change, review and copy the new one. */
     @Test
     void theServedOpenApiDescriptionIsTheOneInTheDocs() {

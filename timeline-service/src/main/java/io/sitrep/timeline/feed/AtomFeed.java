@@ -1,6 +1,6 @@
 package io.sitrep.timeline.feed;
 
-import io.sitrep.support.markdown.Markdown;
+import io.sitrep.timeline.web.RenderedMarkdown;
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
@@ -131,12 +131,12 @@ final class AtomFeed {
         StringBuilder html = new StringBuilder();
         if (postmortem != null) {
             html.append("<p><strong>Postmortem</strong> (revision ").append(postmortem.revision()).append(", ")
-                    .append(DISPLAY.format(postmortem.publishedAt())).append(")</p>").append(Markdown.toHtml(postmortem.body()));
+                    .append(DISPLAY.format(postmortem.publishedAt())).append(")</p>").append(RenderedMarkdown.toHtml(postmortem.body()));
         }
         for (int i = timeline.size() - 1; i >= 0; i--) {
             TimelineEntry entry = timeline.get(i);
             html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
-                    .append(label(entry.status().wireName())).append("</strong></p>").append(Markdown.toHtml(entry.message()));
+                    .append(label(entry.status().wireName())).append("</strong></p>").append(RenderedMarkdown.toHtml(entry.message()));
         }
         return html.toString();
     }
@@ -166,7 +166,7 @@ final class AtomFeed {
         for (int i = updates.size() - 1; i >= 0; i--) {
             MaintenanceUpdateEntry entry = updates.get(i);
             html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
-                    .append(label(entry.status().wireName())).append("</strong></p>").append(Markdown.toHtml(entry.message()));
+                    .append(label(entry.status().wireName())).append("</strong></p>").append(RenderedMarkdown.toHtml(entry.message()));
         }
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");

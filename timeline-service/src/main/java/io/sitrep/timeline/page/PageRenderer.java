@@ -5,7 +5,6 @@ import gg.jte.output.StringOutput;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.EventType;
-import io.sitrep.support.markdown.Markdown;
 import io.sitrep.timeline.page.PageViews.Banner;
 import io.sitrep.timeline.page.PageViews.Bar;
 import io.sitrep.timeline.page.PageViews.Chrome;
@@ -31,6 +30,7 @@ import io.sitrep.timeline.readmodel.TimelineEntry;
 import io.sitrep.timeline.readmodel.UptimeDay;
 import io.sitrep.timeline.readmodel.UptimeReport;
 import io.sitrep.timeline.stream.EventStream;
+import io.sitrep.timeline.web.RenderedMarkdown;
 import io.sitrep.timeline.web.XmlText;
 
 import java.time.Instant;
@@ -64,8 +64,25 @@ final class PageRenderer {
                  Map<UUID, String> titles, Instant now) {
     }
 
+    /** Fragments kept, the most recently used: about the incidents one snapshot holds pages of, several times over. */
+    static final int FRAGMENTS_KEPT = 256;
+
+    /** What an incident's article is rendered from; equal inputs render equal bytes. */
+    private record ArticleInputs(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
+    }
+
     private final TemplateEngine templates;
     private final PageSettings page;
+    /**
+     * Incidents' articles by what they were rendered from: most incidents do not change between two snapshots, and their
+     * articles are rendered again on every build. The settings the article depends on are this renderer's own.
+     */
+    private final Map<ArticleInputs, String> articles = new LinkedHashMap<>(FRAGMENTS_KEPT * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ArticleInputs, String> eldest) {
+            return size() > FRAGMENTS_KEPT;
+        }
+    };
     private final DateTimeFormatter display;
     private final String eventTypes;
 
@@ -104,7 +121,18 @@ final class PageRenderer {
 
     /** The incident's article as on its page: what the page's script fetches after an event about it. */
     String incidentFragment(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
-        return render("page/incidentCard.jte", Map.of("incident", card(incident, timeline, postmortem), "heading", "h2", "full", true));
+        ArticleInputs inputs = new ArticleInputs(incident, timeline == null ? null : List.copyOf(timeline), postmortem);
+        synchronized (articles) {
+            String kept = articles.get(inputs);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        String html = render("page/incidentCard.jte", Map.of("incident", card(incident, timeline, postmortem), "heading", "h2", "full", true));
+        synchronized (articles) {
+            articles.put(inputs, html);
+        }
+        return html;
     }
 
     /**
@@ -165,7 +193,7 @@ final class PageRenderer {
                 for (ComponentChange change : entry.componentChanges()) {
                     changes.add(change.name() + ": " + label(change.status().wireName()));
                 }
-                updates.add(new Update(label(entry.status().wireName()), Markdown.toHtml(entry.message()), changes, when(entry.occurredAt()), entry.actor()));
+                updates.add(new Update(label(entry.status().wireName()), RenderedMarkdown.toHtml(entry.message()), changes, when(entry.occurredAt()), entry.actor()));
             }
         }
         boolean open = incident.isOpen();
@@ -174,7 +202,7 @@ final class PageRenderer {
         return new IncidentCard(incident.id().toString(), incident.title(), label(incident.status().wireName()), incident.impact().wireName(),
                 open, when(incident.createdAt()), incident.resolvedAt() == null ? null : when(incident.resolvedAt()), latest,
                 List.copyOf(earlier), postmortem == null ? null
-                        : new Postmortem(postmortem.revision(), when(postmortem.publishedAt()), Markdown.toHtml(postmortem.body())),
+                        : new Postmortem(postmortem.revision(), when(postmortem.publishedAt()), RenderedMarkdown.toHtml(postmortem.body())),
                 incident.components().stream().map(component -> component.name()).toList());
     }
 
@@ -185,7 +213,7 @@ final class PageRenderer {
             List<Update> updates = new ArrayList<>();
             for (int i = entries.size() - 1; i >= 0; i--) {
                 MaintenanceUpdateEntry entry = entries.get(i);
-                updates.add(new Update(label(entry.status().wireName()), Markdown.toHtml(entry.message()), List.of(), when(entry.occurredAt()), null));
+                updates.add(new Update(label(entry.status().wireName()), RenderedMarkdown.toHtml(entry.message()), List.of(), when(entry.occurredAt()), null));
             }
             result.add(new Maintenance(maintenance.id().toString(), maintenance.title(), maintenance.status().wireName(),
                     label(maintenance.status().wireName()), when(maintenance.scheduledFor()), when(maintenance.scheduledUntil()),

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,8 @@ public class PublicSnapshots implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final Timer built;
     private final Timer failed;
+    private final MeterRegistry registry;
+    private final Map<String, Timer> phases = new ConcurrentHashMap<>();
 
     private final AtomicReference<PublicSnapshot> current = new AtomicReference<>();
     private final AtomicLong requested = new AtomicLong();
@@ -70,6 +73,7 @@ public class PublicSnapshots implements SmartLifecycle {
         this.clock = clock;
         this.settings = settings;
         this.events = events;
+        this.registry = registry;
         this.built = Timer.builder("sitrep.timeline.snapshot.build").tag("outcome", "success")
                 .description("Time to read the public state and render every public answer from it").register(registry);
         this.failed = Timer.builder("sitrep.timeline.snapshot.build").tag("outcome", "failure")
@@ -93,6 +97,11 @@ public class PublicSnapshots implements SmartLifecycle {
         } finally {
             building.unlock();
         }
+    }
+
+    /** The snapshot in service, or null before the first: never builds one. */
+    PublicSnapshot inService() {
+        return current.get();
     }
 
     /**
@@ -169,10 +178,26 @@ public class PublicSnapshots implements SmartLifecycle {
         if (resolved == null) {
             resolved = List.copyOf(surfaces.get());
         }
+        long version = previous == null ? 1 : previous.version() + 1;
+        StringBuilder took = log.isDebugEnabled() ? new StringBuilder() : null;
         for (PublicSurface surface : resolved) {
+            long started = System.nanoTime();
             surface.render(content);
+            long nanos = System.nanoTime() - started;
+            phase(surface.phase()).record(nanos, TimeUnit.NANOSECONDS);
+            if (took != null) {
+                took.append(took.isEmpty() ? "" : ", ").append(surface.phase()).append(' ').append(nanos / 1_000_000).append(" ms");
+            }
         }
-        return new PublicSnapshot(previous == null ? 1 : previous.version() + 1, now, covers, Map.copyOf(content.documents()));
+        if (took != null) {
+            log.debug("Public snapshot {} rendered {} documents: {}", version, content.documents().size(), took);
+        }
+        return new PublicSnapshot(version, now, covers, Map.copyOf(content.documents()));
+    }
+
+    private Timer phase(String name) {
+        return phases.computeIfAbsent(name, phase -> Timer.builder("sitrep.timeline.snapshot.build.phase").tag("phase", phase)
+                .description("Time one public surface took to read and render its answers within a snapshot's build").register(registry));
     }
 
     private void retryLater() {

@@ -8,4 +8,11 @@ package io.sitrep.timeline.snapshot;
 public interface PublicSurface {
 
     void render(SnapshotContent content);
+
+    /** What the snapshot's build timings call this part ({@code sitrep.timeline.snapshot.build.phase{phase}}): its class's name. */
+    default String phase() {
+        String name = getClass().getSimpleName();
+        int generated = name.indexOf("$$");
+        return generated > 0 ? name.substring(0, generated) : name;
+    }
 }

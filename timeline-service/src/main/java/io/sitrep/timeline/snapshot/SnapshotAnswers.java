@@ -19,12 +19,15 @@ import java.util.Optional;
  */
 public class SnapshotAnswers {
 
+    private static final List<String> VARY = List.of(HttpHeaders.ACCEPT_ENCODING);
+
     private final PublicSnapshots snapshots;
-    private final SnapshotSettings settings;
+    /** Made once: every answer carries the same one. */
+    private final String cacheControl;
 
     SnapshotAnswers(PublicSnapshots snapshots, SnapshotSettings settings) {
         this.snapshots = snapshots;
-        this.settings = settings;
+        this.cacheControl = settings.cacheControl();
     }
 
     /** The answer for {@code path} from the snapshot in service; empty when the snapshot has no such document. */
@@ -48,8 +51,8 @@ public class SnapshotAnswers {
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(etag);
         headers.setLastModified(document.lastModified());
-        headers.setCacheControl(settings.cacheControl());
-        headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
+        headers.setCacheControl(cacheControl);
+        headers.setVary(VARY);
         if (notModified(request, document)) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }

@@ -1,7 +1,9 @@
 package io.sitrep.timeline.snapshot;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,13 @@ class SnapshotConfiguration {
     @Bean
     SnapshotAnswers snapshotAnswers(PublicSnapshots snapshots, SnapshotSettings settings) {
         return new SnapshotAnswers(snapshots, settings);
+    }
+
+    /** Public answers from the snapshot go unobserved while reads are public; see {@link UnobservedSnapshotAnswers}. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "sitrep.timeline.public-reads", matchIfMissing = true)
+    ObservationPredicate unobservedSnapshotAnswers(PublicSnapshots snapshots) {
+        return new UnobservedSnapshotAnswers(snapshots);
     }
 
     @Bean

@@ -135,6 +135,20 @@ class PublicSnapshotsTest {
         assertThat(incidents.compressed()).isTrue();
     }
 
+    @Test
+    void eachBuildTimesEverySurfaceByItsName() {
+        snapshots = started(Duration.ZERO);
+        await().until(() -> renders.get() == 1);
+
+        long request = snapshots.requestBuild();
+
+        await().until(() -> snapshots.current().covers(request));
+        // issue 16: the build's phases are measured before anything is made incremental.
+        var phase = registry.find("sitrep.timeline.snapshot.build.phase").tag("phase", "PublicSnapshotsTest").timer();
+        assertThat(phase).isNotNull();
+        assertThat(phase.count()).isEqualTo(2);
+    }
+
     private PublicSnapshots started(Duration minInterval) {
         PublicSnapshots started = new PublicSnapshots(() -> List.of(surface), new TransactionTemplate(new NoTransactions()),
                 JsonMapper.builder().build(), Clock.systemUTC(), settings(minInterval), published::add, registry);
