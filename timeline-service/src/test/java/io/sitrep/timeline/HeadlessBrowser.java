@@ -1,10 +1,19 @@
 package io.sitrep.timeline;
 
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +30,27 @@ public final class HeadlessBrowser {
     /** The Chromium executable. */
     public static String chromium() {
         return find("Chromium", List.of("/usr/bin/chromium"), List.of("chromium", "chromium-browser")).toString();
+    }
+
+    /** Headless Chromium through its ChromeDriver, 1280 × 1600; with {@code consoleLog}, the browser's console is kept for the test. */
+    public static WebDriver start(boolean consoleLog) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=1280,1600");
+        if (consoleLog) {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        }
+        WebDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return browser;
     }
 
     /** The ChromeDriver executable that matches it. */
