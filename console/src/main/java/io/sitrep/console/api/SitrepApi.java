@@ -2,12 +2,14 @@ package io.sitrep.console.api;
 
 import io.sitrep.console.signin.Person;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -99,9 +101,56 @@ public class SitrepApi {
         return command(person, "/api/v1/incidents/" + id + "/resolve", version, request);
     }
 
+    /** Renames or re-rates: {@code title} and {@code impact}, each left out when unchanged. */
+    public JsonNode edit(Person person, String id, long version, Map<String, Object> request) {
+        return command(HttpMethod.PATCH, person, "/api/v1/incidents/" + id, version, request);
+    }
+
+    /** Corrects the text of one update. */
+    public JsonNode editUpdate(Person person, String id, String updateId, long version, Map<String, Object> request) {
+        return command(HttpMethod.PATCH, person, "/api/v1/incidents/" + id + "/updates/" + updateId, version, request);
+    }
+
+    public JsonNode reopen(Person person, String id, long version, Map<String, Object> request) {
+        return command(person, "/api/v1/incidents/" + id + "/reopen", version, request);
+    }
+
+    /** Deletes a mistaken incident, giving the reason; incident-service answers no body. */
+    public void delete(Person person, String id, long version, Map<String, Object> request) {
+        command(HttpMethod.DELETE, person, "/api/v1/incidents/" + id, version, request);
+    }
+
+    /**
+     * A page of incident-service's audit: who did what, newest first. Blank filters are left out.
+     *
+     * @param cursor the previous page's {@code nextCursor}, or blank for the first page
+     */
+    public JsonNode audit(Person person, String since, String until, String actor, int limit, String cursor) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/v1/audit").queryParam("limit", limit);
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("since", since);
+        filters.put("until", until);
+        filters.put("actor", actor);
+        filters.put("cursor", cursor);
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                // As a template variable, so that the value is encoded strictly ("+" stays "+").
+                uri.queryParam(name, "{" + name + "}");
+                values.put(name, value.strip());
+            }
+        });
+        String template = uri.build().toUriString();
+        return call("incident-service", () -> incident.get().uri(template, values).retrieve().body(JsonNode.class));
+    }
+
     private JsonNode command(Person person, String path, Long version, Map<String, Object> request) {
+        return command(HttpMethod.POST, person, path, version, request);
+    }
+
+    private JsonNode command(HttpMethod method, Person person, String path, Long version, Map<String, Object> request) {
         return call("incident-service", () -> {
-            RestClient.RequestBodySpec spec = incident.post().uri(path)
+            RestClient.RequestBodySpec spec = incident.method(method).uri(path)
                     .header(ACTOR_HEADER, person.name())
                     .contentType(MediaType.APPLICATION_JSON);
             if (version != null) {

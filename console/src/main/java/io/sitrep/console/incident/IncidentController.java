@@ -73,6 +73,69 @@ class IncidentController {
         return command(id, parameters, authentication, model, (person, version, form) -> api.resolve(person, id.toString(), version, form.resolveRequest()));
     }
 
+    @PostMapping("/incidents/{id}/edit")
+    String edit(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        return command(id, parameters, authentication, model, (person, version, form) -> api.edit(person, id.toString(), version, form.editRequest()));
+    }
+
+    @PostMapping("/incidents/{id}/updates/{updateId}/edit")
+    String editUpdate(@PathVariable UUID id, @PathVariable UUID updateId, @RequestParam Map<String, String> parameters,
+                      Authentication authentication, Model model) {
+        Map<String, String> typed = new java.util.HashMap<>(parameters);
+        // Which update's form shows the problem or the conflict.
+        typed.put("action", "edit-update:" + updateId);
+        return command(id, typed, authentication, model,
+                (person, version, form) -> api.editUpdate(person, id.toString(), updateId.toString(), version, form.editUpdateRequest()));
+    }
+
+    @PostMapping("/incidents/{id}/reopen")
+    String reopen(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        return command(id, parameters, authentication, model, (person, version, form) -> api.reopen(person, id.toString(), version, form.reopenRequest()));
+    }
+
+    /** The confirmation step before deleting: it asks why (admins only, see the security configuration). */
+    @GetMapping("/incidents/{id}/delete")
+    String confirmDelete(@PathVariable UUID id, Authentication authentication, Model model) {
+        Person person = Person.of(authentication).orElseThrow();
+        return deleteScreen(person, id, "", FieldErrors.NONE, false, model);
+    }
+
+    @PostMapping("/incidents/{id}/delete")
+    String delete(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        Person person = Person.of(authentication).orElseThrow();
+        Map<String, Object> request = IncidentForm.deleteRequest(parameters);
+        String reason = (String) request.get("reason");
+        long version;
+        try {
+            version = Long.parseLong(parameters.getOrDefault("version", ""));
+        } catch (NumberFormatException e) {
+            return deleteScreen(person, id, reason, new FieldErrors("The form lacks the version it was made for; reload the incident.", Map.of()), false, model);
+        }
+        try {
+            api.delete(person, id.toString(), version, request);
+            return "redirect:/?deleted";
+        } catch (VersionConflict conflict) {
+            return deleteScreen(person, id, reason, FieldErrors.of("Someone changed this incident since you looked; check it, then confirm again."), true, model);
+        } catch (ApiProblem problem) {
+            return deleteScreen(person, id, reason, errors(problem), false, model);
+        }
+    }
+
+    private String deleteScreen(Person person, UUID id, String reason, FieldErrors errors, boolean conflict, Model model) {
+        JsonNode incident;
+        try {
+            incident = api.incident(person, id.toString());
+        } catch (ApiProblem problem) {
+            model.addAttribute("problem", problem.status() == 404 ? "There is no incident " + id + "." : problem.inWords());
+            return "incident/unavailable";
+        }
+        model.addAttribute("incident", IncidentView.of(incident));
+        model.addAttribute("reason", reason);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        return "incident/delete";
+    }
+
     private interface Command {
         JsonNode send(Person person, long version, IncidentForm form);
     }

@@ -88,6 +88,36 @@ public record IncidentForm(String template, String title, String status, String 
         return request;
     }
 
+    /** The request to rename or re-rate: only what was typed, so that a blank title or impact stays as it is. */
+    Map<String, Object> editRequest() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        put(request, "title", title);
+        put(request, "impact", impact);
+        return request;
+    }
+
+    /** The request to correct an update's text; an empty one is sent so that the service names "message". */
+    Map<String, Object> editUpdateRequest() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("message", message);
+        return request;
+    }
+
+    /** The request to reopen a resolved incident, with the status it reopens at when one is chosen. */
+    Map<String, Object> reopenRequest() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("message", message);
+        put(request, "status", status);
+        return request;
+    }
+
+    /** The request to delete a mistaken incident; an empty reason is sent so that the service names "reason". */
+    static Map<String, Object> deleteRequest(Map<String, String> parameters) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("reason", clean(parameters.get("reason")));
+        return request;
+    }
+
     private void putComponents(Map<String, Object> request) {
         if (!components.isEmpty()) {
             request.put("components", components.entrySet().stream()

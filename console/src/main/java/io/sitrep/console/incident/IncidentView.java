@@ -17,7 +17,7 @@ public record IncidentView(String id, String title, String status, String impact
                            boolean resolved, List<String> components, List<Update> updates) {
 
     /** One update of the incident's timeline. */
-    public record Update(long version, String status, String impact, String message, String at, String actor, List<String> changes) {
+    public record Update(String id, long version, String status, String impact, String message, String at, String actor, List<String> changes) {
     }
 
     static IncidentView of(JsonNode incident) {
@@ -32,7 +32,7 @@ public record IncidentView(String id, String title, String status, String impact
                 changes.add(change.path("name").asString() + ": " + Words.of(change.path("previousStatus").asString())
                         + " → " + Words.of(change.path("status").asString()));
             }
-            updates.add(new Update(update.path("version").asLong(), Words.of(update.path("status").asString()),
+            updates.add(new Update(update.path("id").asString(""), update.path("version").asLong(), Words.of(update.path("status").asString()),
                     Words.of(update.path("impact").asString()), update.path("message").asString(""),
                     Words.time(update.path("occurredAt").asString()), update.path("actor").asString(""), changes));
         }

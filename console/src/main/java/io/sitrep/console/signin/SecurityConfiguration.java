@@ -22,7 +22,7 @@ import java.time.Clock;
 
 /**
  * Who may see and do what. Every screen needs a signed-in person; changes need the responder role (POSTs under
- * {@code /incidents}); a viewer's are refused with 403 whatever the form says. Passwords are checked against the
+ * {@code /incidents}), deleting an incident and the audit need the admin role; a viewer's are refused with 403 whatever the form says. Passwords are checked against the
  * local accounts; OpenID Connect sign-in is offered when a client registration is configured. CSRF tokens guard
  * every POST, sign-out included.
  */
@@ -40,6 +40,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(SIGN_IN, "/console.css", "/console.js", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/incidents/*/delete", "/audit", "/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/incidents", "/incidents/**").hasRole(Role.RESPONDER.name())
                         .requestMatchers("/incidents/new").hasRole(Role.RESPONDER.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))

@@ -17,6 +17,11 @@ public record Chrome(Person person, String csrfParameter, String csrfToken) {
         return person != null && person.may(Role.RESPONDER);
     }
 
+    /** Whether the person may delete incidents and read the audit. */
+    public boolean mayAdminister() {
+        return person != null && person.may(Role.ADMIN);
+    }
+
     public boolean signedIn() {
         return person != null;
     }

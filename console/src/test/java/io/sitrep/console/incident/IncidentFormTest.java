@@ -46,4 +46,46 @@ class IncidentFormTest {
 
         assertThat(request).containsEntry("message", "");
     }
+
+    @Test
+    void sendsOnlyTheTitleOrImpactTypedWhenRenamingOrReRating() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("title", "  Checkout slow, not down  ");
+        typed.put("impact", "");
+        typed.put("version", "4");
+
+        Map<String, Object> request = IncidentForm.from(typed).editRequest();
+
+        assertThat(request).containsExactly(Map.entry("title", "Checkout slow, not down"));
+    }
+
+    @Test
+    void sendsAnEmptyMessageWhenCorrectingAnUpdateSoThatTheServiceNamesTheField() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("message", "   ");
+
+        Map<String, Object> request = IncidentForm.from(typed).editUpdateRequest();
+
+        assertThat(request).containsExactly(Map.entry("message", ""));
+    }
+
+    @Test
+    void reopensWithTheMessageAndTheStatusChosen() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("status", "identified");
+        typed.put("message", "Errors are back.");
+
+        Map<String, Object> request = IncidentForm.from(typed).reopenRequest();
+
+        assertThat(request).containsExactly(Map.entry("message", "Errors are back."), Map.entry("status", "identified"));
+    }
+
+    @Test
+    void sendsTheReasonToDeleteStrippedAndAnEmptyOneWhenNoneWasGiven() {
+        Map<String, Object> withReason = IncidentForm.deleteRequest(Map.of("reason", "  Opened for the wrong tenant ", "version", "2"));
+        Map<String, Object> without = IncidentForm.deleteRequest(Map.of("version", "2"));
+
+        assertThat(withReason).containsExactly(Map.entry("reason", "Opened for the wrong tenant"));
+        assertThat(without).containsExactly(Map.entry("reason", ""));
+    }
 }

@@ -39,6 +39,43 @@ class RolesIT extends ConsoleIntegrationTest {
     }
 
     @Test
+    void refusesAViewerRenamingCorrectingReopeningAndDeleting() {
+        Browserless viewer = browser();
+        viewer.signIn(anAccount(Role.VIEWER), PASSWORD);
+        viewer.get("/");
+        String id = UUID.randomUUID().toString();
+
+        assertThat(viewer.post("/incidents/" + id + "/edit", Map.of("version", "1", "title", "x")).statusCode()).isEqualTo(403);
+        assertThat(viewer.post("/incidents/" + id + "/updates/" + UUID.randomUUID() + "/edit", Map.of("version", "1", "message", "x")).statusCode()).isEqualTo(403);
+        assertThat(viewer.post("/incidents/" + id + "/reopen", Map.of("version", "1", "message", "x")).statusCode()).isEqualTo(403);
+        assertThat(viewer.post("/incidents/" + id + "/delete", Map.of("version", "1", "reason", "x")).statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/audit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesAResponderDeletingAnIncidentOrReadingTheAuditForTheyAreForAdmins() {
+        Browserless responder = browser();
+        responder.signIn(anAccount(Role.RESPONDER), PASSWORD);
+        HttpResponse<String> now = responder.get("/");
+        String id = UUID.randomUUID().toString();
+
+        assertThat(responder.post("/incidents/" + id + "/delete", Map.of("version", "1", "reason", "x")).statusCode()).isEqualTo(403);
+        assertThat(responder.get("/incidents/" + id + "/delete").statusCode()).isEqualTo(403);
+        assertThat(responder.get("/audit").statusCode()).isEqualTo(403);
+        assertThat(now.body()).doesNotContain("href=\"/audit\"");
+    }
+
+    @Test
+    void linksTheAuditForAnAdmin() {
+        Browserless admin = browser();
+        admin.signIn(anAccount(Role.ADMIN), PASSWORD);
+
+        HttpResponse<String> now = admin.get("/");
+
+        assertThat(now.body()).contains("href=\"/audit\"");
+    }
+
+    @Test
     void offersAResponderTheButtonToOpenAnIncident() {
         Browserless responder = browser();
         responder.signIn(anAccount(Role.RESPONDER), PASSWORD);

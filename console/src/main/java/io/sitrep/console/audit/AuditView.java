@@ -1,0 +1,80 @@
+package io.sitrep.console.audit;
+
+import io.sitrep.console.web.Words;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of the audit as the screen shows it.
+ *
+ * @param entries  the page's entries, newest first
+ * @param nextPage the link to the next page with the same filters, or "" on the last page
+ */
+public record AuditView(List<Entry> entries, String nextPage) {
+
+    /** One thing someone did. */
+    public record Entry(String at, String actor, String command, String incidentId, String outcome, int status) {
+    }
+
+    static AuditView of(JsonNode page, AuditFilter filter) {
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            entries.add(new Entry(Words.time(item.path("at").asString("")), item.path("actor").asString(""),
+                    item.path("command").asString(""), item.path("incidentId").isString() ? item.path("incidentId").asString() : "",
+                    item.path("outcome").asString(""), item.path("status").asInt()));
+        }
+        String cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : "";
+        return new AuditView(entries, cursor.isEmpty() ? "" : filter.link(cursor));
+    }
+
+    /**
+     * The filters a person chose, as typed.
+     *
+     * @param actor only this person's or key's entries; blank for everyone's
+     * @param since only entries at or after this instant (ISO 8601); blank for no bound
+     * @param until only entries before this instant (ISO 8601); blank for no bound
+     */
+    public record AuditFilter(String actor, String since, String until) {
+
+        /** The longest filter passed on; the service checks the values and names the field at fault. */
+        static final int MAX_LENGTH = 200;
+
+        public AuditFilter {
+            actor = clean(actor);
+            since = clean(since);
+            until = clean(until);
+        }
+
+        /** The link to the page that starts at the given cursor, with these filters. */
+        String link(String cursor) {
+            UriComponentsBuilder link = UriComponentsBuilder.fromPath("/audit");
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("actor", actor);
+            values.put("since", since);
+            values.put("until", until);
+            values.put("cursor", cursor);
+            values.values().removeIf(String::isEmpty);
+            // Values are encoded strictly, so that a "+" in an offset stays a "+".
+            values.keySet().forEach(name -> link.queryParam(name, "{" + name + "}"));
+            return link.encode().buildAndExpand(values).toUriString();
+        }
+
+        /** The link to the first page with these filters. */
+        public String firstPage() {
+            return link("");
+        }
+
+        private static String clean(String text) {
+            if (text == null) {
+                return "";
+            }
+            String stripped = text.strip();
+            return stripped.length() > MAX_LENGTH ? stripped.substring(0, MAX_LENGTH) : stripped;
+        }
+    }
+}

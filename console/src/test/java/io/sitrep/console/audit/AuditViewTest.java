@@ -1,0 +1,35 @@
+package io.sitrep.console.audit;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditViewTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void linksTheNextPageWithTheSameFiltersAndTheCursor() {
+        AuditView.AuditFilter filter = new AuditView.AuditFilter(" ada ", "2026-12-01T09:00:00+01:00", "");
+
+        AuditView view = AuditView.of(json.readTree("""
+                {"items":[{"at":"2026-12-01T09:05:00Z","actor":"ada","command":"edit-incident","incidentId":null,"outcome":"ok","status":200}],
+                 "nextCursor":"c+1"}"""), filter);
+
+        assertThat(view.nextPage()).isEqualTo("/audit?actor=ada&since=2026-12-01T09%3A00%3A00%2B01%3A00&cursor=c%2B1");
+        assertThat(view.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("ada");
+            assertThat(entry.incidentId()).isEmpty();
+            assertThat(entry.status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void linksNoNextPageOnTheLast() {
+        AuditView view = AuditView.of(json.readTree("{\"items\":[],\"nextCursor\":null}"), new AuditView.AuditFilter("", "", ""));
+
+        assertThat(view.nextPage()).isEmpty();
+        assertThat(view.entries()).isEmpty();
+    }
+}
