@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param timelineUrl     timeline-service's base URL
  * @param key             the console's API key, from the environment only ({@code SITREP_CONSOLE_API_KEY}); the services
  *                        must know it with the scopes {@code actor:delegate}, {@code incidents:write},
- *                        {@code components:write} and {@code maintenance:write}
+ *                        {@code components:write} and {@code maintenance:write}, and {@code admin} for deleting incidents
  * @param connectTimeout  how long a connection to a service may take
  * @param readTimeout     how long a service may take to answer
  */
