@@ -29,7 +29,7 @@ public final class LocalStack implements AutoCloseable {
     /** The responders' console: a client of the services, started after them when asked for (see {@link Main}). */
     public static final String CONSOLE = "console";
     /** The scopes of the console's key: it acts for the person signed in, who may do what their role allows. */
-    static final String CONSOLE_SCOPES = "actor:delegate,incidents:write,components:write,maintenance:write";
+    static final String CONSOLE_SCOPES = "actor:delegate,incidents:write,components:write,maintenance:write,admin";
     /** Where every part listens: loopback only. */
     static final String ADDRESS = "127.0.0.1";
 
