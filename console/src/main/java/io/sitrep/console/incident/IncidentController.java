@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -81,7 +82,7 @@ class IncidentController {
     @PostMapping("/incidents/{id}/updates/{updateId}/edit")
     String editUpdate(@PathVariable UUID id, @PathVariable UUID updateId, @RequestParam Map<String, String> parameters,
                       Authentication authentication, Model model) {
-        Map<String, String> typed = new java.util.HashMap<>(parameters);
+        Map<String, String> typed = new HashMap<>(parameters);
         // Which update's form shows the problem or the conflict.
         typed.put("action", "edit-update:" + updateId);
         return command(id, typed, authentication, model,

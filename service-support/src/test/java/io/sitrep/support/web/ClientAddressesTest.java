@@ -2,6 +2,7 @@ package io.sitrep.support.web;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class ClientAddressesTest {
 
     @Test
     void aHeaderOfMoreHopsThanAnyProxyChainNamesNoClientFromBeyondTheBound() {
-        String many = String.join(", ", java.util.Collections.nCopies(30, "10.0.0.9"));
+        String many = String.join(", ", Collections.nCopies(30, "10.0.0.9"));
 
         assertThat(addresses.of("10.0.0.2", "198.51.100.1, " + many)).isEqualTo("10.0.0.2");
     }

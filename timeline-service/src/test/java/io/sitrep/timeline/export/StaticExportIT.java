@@ -35,6 +35,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -227,7 +230,7 @@ class StaticExportIT extends IntegrationTest {
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
@@ -236,7 +239,7 @@ class StaticExportIT extends IntegrationTest {
     /** The live answers' entity tag of these bytes: the first 18 bytes of their SHA-256, base64url, quoted. */
     private static String etagOf(byte[] bytes) throws Exception {
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        return "\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18)) + "\"";
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
     }
 
     private static String extension(Path file) {
