@@ -2,12 +2,15 @@ package io.sitrep.timeline.snapshot;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +46,20 @@ class SnapshotConfiguration {
     @ConditionalOnBooleanProperty(name = "sitrep.timeline.public-reads", matchIfMissing = true)
     ObservationPredicate unobservedSnapshotAnswers(PublicSnapshots snapshots) {
         return new UnobservedSnapshotAnswers(snapshots);
+    }
+
+    /**
+     * Plain public reads answered from the snapshot ahead of the filter chain, while reads are public; first of all the
+     * filters, so that none of their work is spent on them. See {@link SnapshotFastPath}.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "sitrep.timeline.public-reads", matchIfMissing = true)
+    FilterRegistrationBean<SnapshotFastPath> snapshotFastPath(PublicSnapshots snapshots, SnapshotAnswers answers, MeterRegistry registry) {
+        FilterRegistrationBean<SnapshotFastPath> registration = new FilterRegistrationBean<>(new SnapshotFastPath(snapshots, answers, registry));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     @Bean
