@@ -22,7 +22,7 @@ import java.util.function.Function;
 /**
  * Calls the services' REST APIs with the console's key, naming the person signed in as {@code Sitrep-Actor}, so that
  * every change is recorded as theirs (reads name nobody). Reads go to timeline-service's authenticated API (which lists internal
- * incidents too); commands go to incident-service. Refusals become {@link ApiProblem}s, 412 a {@link VersionConflict}.
+ * incidents too); commands go to incident-service; subscribers and deliveries are notification-service's. Refusals become {@link ApiProblem}s, 412 a {@link VersionConflict}.
  */
 public class SitrepApi {
 
@@ -31,6 +31,7 @@ public class SitrepApi {
 
     private final RestClient incident;
     private final RestClient timeline;
+    private final RestClient notification;
     private final ObjectMapper json;
 
     public SitrepApi(ApiSettings settings, ObjectMapper json) {
@@ -39,6 +40,7 @@ public class SitrepApi {
         requests.setReadTimeout(settings.readTimeout());
         this.incident = client(settings.incidentUrl(), settings.key(), requests);
         this.timeline = client(settings.timelineUrl(), settings.key(), requests);
+        this.notification = client(settings.notificationUrl(), settings.key(), requests);
         this.json = json;
     }
 
@@ -142,6 +144,59 @@ public class SitrepApi {
         });
         String template = uri.build().toUriString();
         return call("incident-service", () -> incident.get().uri(template, values).retrieve().body(JsonNode.class));
+    }
+
+    /** How many subscriptions are active and pending, per channel and component. */
+    public JsonNode subscriberCounts() {
+        return call("notification-service", () -> notification.get().uri("/api/v1/subscribers/counts").retrieve().body(JsonNode.class));
+    }
+
+    /**
+     * A page of the subscriptions of one email address or one host (exactly one of them not blank); admins only.
+     *
+     * @param cursor the previous page's {@code nextCursor}, or blank for the first page
+     */
+    public JsonNode findSubscribers(Person person, String email, String host, int limit, String cursor) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/v1/subscribers/search").queryParam("limit", limit);
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("email", email);
+        filters.put("host", host);
+        filters.put("cursor", cursor);
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                uri.queryParam(name, "{" + name + "}");
+                values.put(name, value.strip());
+            }
+        });
+        String template = uri.build().toUriString();
+        return call("notification-service", () -> notification.get().uri(template, values).retrieve().body(JsonNode.class));
+    }
+
+    /** Deletes a subscription as the person; what it still had to receive is cancelled. */
+    public void removeSubscription(Person person, String id) {
+        call("notification-service", () -> notification.delete().uri("/api/v1/subscriptions/{id}", id)
+                .header(ACTOR_HEADER, person.name()).retrieve().body(JsonNode.class));
+    }
+
+    /** Subscriptions failing now or disabled, each with its last delivery error. */
+    public JsonNode failingEndpoints(int limit) {
+        return call("notification-service", () -> notification.get().uri("/api/v1/deliveries/failing?limit={limit}", limit)
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** Dead letters of every subscription, those that died last first. */
+    public JsonNode deadLetters(int limit) {
+        return call("notification-service", () -> notification.get().uri("/api/v1/deliveries/dead?limit={limit}", limit)
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** Queues dead letters again as the person, or (dry run) counts them; answers {@code redriven} and {@code dryRun}. */
+    public JsonNode redrive(Person person, Map<String, Object> request) {
+        return call("notification-service", () -> notification.post().uri("/api/v1/deliveries/redrive")
+                .header(ACTOR_HEADER, person.name())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request).retrieve().body(JsonNode.class));
     }
 
     private JsonNode command(Person person, String path, Long version, Map<String, Object> request) {

@@ -24,6 +24,9 @@ public record AuditView(List<Entry> entries, String nextPage) {
     static AuditView of(JsonNode page, AuditFilter filter) {
         List<Entry> entries = new ArrayList<>();
         for (JsonNode item : page.path("items")) {
+            if (!filter.matches(item.path("incidentId").asString(""), item.path("command").asString(""))) {
+                continue;
+            }
             entries.add(new Entry(Words.time(item.path("at").asString("")), item.path("actor").asString(""),
                     item.path("command").asString(""), item.path("incidentId").isString() ? item.path("incidentId").asString() : "",
                     item.path("outcome").asString(""), item.path("status").asInt()));
@@ -37,9 +40,11 @@ public record AuditView(List<Entry> entries, String nextPage) {
      *
      * @param actor only this person's or key's entries; blank for everyone's
      * @param since only entries at or after this instant (ISO 8601); blank for no bound
-     * @param until only entries before this instant (ISO 8601); blank for no bound
+     * @param until    only entries before this instant (ISO 8601); blank for no bound
+     * @param incident only entries about this incident (its id); blank for every incident
+     * @param action   only entries of this command, e.g. {@code incident.resolve} (case aside); blank for every command
      */
-    public record AuditFilter(String actor, String since, String until) {
+    public record AuditFilter(String actor, String since, String until, String incident, String action) {
 
         /** The longest filter passed on; the service checks the values and names the field at fault. */
         static final int MAX_LENGTH = 200;
@@ -48,6 +53,19 @@ public record AuditView(List<Entry> entries, String nextPage) {
             actor = clean(actor);
             since = clean(since);
             until = clean(until);
+            incident = clean(incident);
+            action = clean(action);
+        }
+
+        /** The filters incident-service does not take, which the console applies to each page it reads. */
+        boolean filtersEntries() {
+            return !incident.isEmpty() || !action.isEmpty();
+        }
+
+        /** Whether an entry passes the incident and action filters. */
+        boolean matches(String entryIncident, String entryCommand) {
+            return (incident.isEmpty() || incident.equalsIgnoreCase(entryIncident))
+                    && (action.isEmpty() || action.equalsIgnoreCase(entryCommand));
         }
 
         /** The link to the page that starts at the given cursor, with these filters. */
@@ -57,6 +75,8 @@ public record AuditView(List<Entry> entries, String nextPage) {
             values.put("actor", actor);
             values.put("since", since);
             values.put("until", until);
+            values.put("incident", incident);
+            values.put("action", action);
             values.put("cursor", cursor);
             values.values().removeIf(String::isEmpty);
             // Values are encoded strictly, so that a "+" in an offset stays a "+".

@@ -22,7 +22,8 @@ import java.time.Clock;
 
 /**
  * Who may see and do what. Every screen needs a signed-in person; changes need the responder role (POSTs under
- * {@code /incidents}), deleting an incident and the audit need the admin role; a viewer's are refused with 403 whatever the form says. Passwords are checked against the
+ * {@code /incidents}) and re-driving dead letters need the responder role; deleting an incident, the audit, finding and
+ * removing a subscriber need the admin role; a viewer's are refused with 403 whatever the form says. Passwords are checked against the
  * local accounts; OpenID Connect sign-in is offered when a client registration is configured. CSRF tokens guard
  * every POST, sign-out included.
  */
@@ -41,6 +42,8 @@ class SecurityConfiguration {
                         .requestMatchers(SIGN_IN, "/console.css", "/console.js", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/incidents/*/delete", "/audit", "/audit/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/subscribers/find", "/subscribers/*/remove").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/deliveries/redrive").hasRole(Role.RESPONDER.name())
                         .requestMatchers(HttpMethod.POST, "/incidents", "/incidents/**").hasRole(Role.RESPONDER.name())
                         .requestMatchers("/incidents/new").hasRole(Role.RESPONDER.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))
