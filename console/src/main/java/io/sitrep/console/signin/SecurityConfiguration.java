@@ -22,7 +22,7 @@ import java.time.Clock;
 
 /**
  * Who may see and do what. Every screen needs a signed-in person; changes need the responder role (POSTs under
- * {@code /incidents}), deleting an incident and the audit need the admin role; a viewer's are refused with 403 whatever the form says. Passwords are checked against the
+ * {@code /incidents}), deleting an incident, the audit and changing components, maintenance or templates need the admin role; a viewer's are refused with 403 whatever the form says. Passwords are checked against the
  * local accounts; OpenID Connect sign-in is offered when a client registration is configured. CSRF tokens guard
  * every POST, sign-out included.
  */
@@ -43,6 +43,11 @@ class SecurityConfiguration {
                         .requestMatchers("/incidents/*/delete", "/audit", "/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/incidents", "/incidents/**").hasRole(Role.RESPONDER.name())
                         .requestMatchers("/incidents/new").hasRole(Role.RESPONDER.name())
+                        // Components, maintenance and templates: everyone reads, admins change (Role).
+                        .requestMatchers("/components/new", "/components/*/edit", "/maintenance/new", "/templates/new", "/templates/*/edit")
+                                .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/components", "/components/**", "/maintenance", "/maintenance/**",
+                                "/templates", "/templates/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .formLogin(form -> form
                         .loginPage(SIGN_IN)
