@@ -2,6 +2,7 @@ package io.sitrep.console.template;
 
 import tools.jackson.databind.JsonNode;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record TemplateForm(String id, String name, String title, String impact, 
         title = clean(title);
         impact = clean(impact);
         message = clean(message);
-        components = Map.copyOf(components);
+        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     }
 
     static TemplateForm from(Map<String, String> parameters) {
@@ -76,8 +77,15 @@ public record TemplateForm(String id, String name, String title, String impact, 
         put(request, "title", title);
         put(request, "impact", impact);
         put(request, "message", message);
-        request.put("components", components.entrySet().stream().map(e -> Map.of("id", e.getKey(), "status", e.getValue())).toList());
+        request.put("components", components.entrySet().stream().map(e -> setting(e.getKey(), e.getValue())).toList());
         return request;
+    }
+
+    private static Map<String, String> setting(String componentId, String status) {
+        Map<String, String> setting = new LinkedHashMap<>();
+        setting.put("id", componentId);
+        setting.put("status", status);
+        return setting;
     }
 
     public static List<String> impacts() {
