@@ -3,7 +3,10 @@ package io.sitrep.systemtests;
 import io.sitrep.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +24,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * incident, meets a conflict with someone else's update, applies their own again, and resolves; incident-service
  * records every change as the admin's.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -174,5 +182,105 @@ class ConsoleBrowserIT {
         }
         return places.stream().map(Path::of).filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new IllegalStateException(name + " is not installed: run timeline-service/scripts/install-browser.sh"));
+    }
+
+    /**
+     * Runs after the others (they sign the first admin in for the first time): a window scheduled from the console to start
+     * within the minute starts by itself, its component shows under maintenance in the console and on the public page, and
+     * it completes by itself. incident-service looks for due windows every second (sitrep.maintenance.poll-interval) and
+     * accepts a start up to a minute in the past, so a start this close is no problem.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aMaintenanceScheduledFromTheConsoleToStartWithinTheMinuteStartsAndCompletesByItself() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String componentId = "database-" + tag;
+        String console = stack.url(LocalStack.CONSOLE);
+        signedInAsTheFirstAdmin(console, tag);
+
+        // Define the component through the console.
+        browser.get(console + "/components/new");
+        browser.findElement(By.id("id")).sendKeys(componentId);
+        browser.findElement(By.id("name")).sendKeys("Database " + tag);
+        browser.findElement(By.id("group")).sendKeys("Data");
+        browser.findElement(By.cssSelector("#component-form button[type=submit]")).click();
+        awaitText(By.id("component-" + componentId + "-status"), "Operational");
+        assertFitsThePhone();
+
+        // Schedule a window that starts at the next full minute (a minute or less ahead) and lasts two.
+        Instant start = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MINUTES);
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
+        browser.get(console + "/maintenance/new");
+        browser.findElement(By.id("title")).sendKeys("Database upgrade " + tag);
+        WebElement zone = browser.findElement(By.id("zone"));
+        zone.clear();
+        zone.sendKeys("UTC");
+        typeDateTime("scheduledFor", local.format(start));
+        typeDateTime("scheduledUntil", local.format(start.plus(Duration.ofMinutes(2))));
+        browser.findElement(By.id("component-" + componentId)).click();
+        browser.findElement(By.id("message")).sendKeys("Writes pause for a moment.");
+        assertThat(browser.findElement(By.id("autoStart")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("autoComplete")).isSelected()).isTrue();
+        assertFitsThePhone();
+        browser.findElement(By.cssSelector("#schedule-form button[type=submit]")).click();
+        // A start a second or two ahead may already have happened when the window's screen is read.
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> List.of("Scheduled", "In progress")
+                .contains(browser.findElement(By.id("maintenance-status")).getText()));
+        String window = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("maintenance-components")).getText()).isEqualTo("Database " + tag);
+        assertFitsThePhone();
+
+        // It starts by itself: the console and the public page show the component under maintenance.
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            browser.get(window);
+            return browser.findElement(By.id("maintenance-status")).getText().equals("In progress");
+        });
+        assertThat(browser.findElement(By.id("maintenance-updates")).getText()).contains("by scheduler");
+        browser.get(console + "/components");
+        assertThat(browser.findElement(By.id("component-" + componentId + "-status")).getText()).isEqualTo("Under maintenance");
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> publicStatusOf(componentId).contains("Under maintenance"));
+
+        // And completes by itself: the component is operational again, here and there.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            browser.get(window);
+            return browser.findElement(By.id("maintenance-status")).getText().equals("Completed");
+        });
+        assertThat(browser.findElements(By.id("update-form"))).isEmpty();
+        browser.get(console + "/components");
+        assertThat(browser.findElement(By.id("component-" + componentId + "-status")).getText()).isEqualTo("Operational");
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> publicStatusOf(componentId).contains("Operational"));
+        String recorded = api("GET", "/api/v1/maintenances/" + window.substring(window.lastIndexOf('/') + 1), null).body();
+        assertThat(recorded).contains("\"actor\":\"admin\"", "\"status\":\"completed\"");
+        browser.get(console + "/maintenance");
+        assertThat(browser.findElement(By.id("finished")).getText()).contains("Database upgrade " + tag);
+    }
+
+    /** Signed in already by the test before; run alone, the first admin signs in with the one-time password and chooses one. */
+    private static void signedInAsTheFirstAdmin(String console, String tag) {
+        browser.get(console + "/");
+        if (browser.getCurrentUrl().endsWith("/sign-in")) {
+            browser.findElement(By.id("username")).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys(stack.firstAdminPassword());
+            browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+            await().atMost(TIMEOUT).until(() -> browser.getCurrentUrl().endsWith("/account/password"));
+            browser.findElement(By.id("current")).sendKeys(stack.firstAdminPassword());
+            browser.findElement(By.id("password")).sendKeys("a long new password " + tag);
+            browser.findElement(By.id("confirmation")).sendKeys("a long new password " + tag);
+            browser.findElement(By.cssSelector("form[action='/account/password'] button")).click();
+        }
+        awaitText(By.tagName("h1"), "Now");
+    }
+
+    /** A datetime-local input takes its value in the locale's segments when typed; set as the form sends it instead. */
+    private static void typeDateTime(String inputId, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(inputId)), value);
+    }
+
+    /** The component's status as the public status page shows it, in words. */
+    private static String publicStatusOf(String componentId) throws IOException, InterruptedException {
+        String page = http.send(HttpRequest.newBuilder(URI.create(stack.url("timeline") + "/")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        int at = page.indexOf("id=\"component-" + componentId + "\"");
+        return at < 0 ? "" : page.substring(at, page.indexOf("</div>", at));
     }
 }

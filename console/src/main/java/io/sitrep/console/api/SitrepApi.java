@@ -199,6 +199,55 @@ public class SitrepApi {
                 .body(request).retrieve().body(JsonNode.class));
     }
 
+    /** One component as incident-service defines it, with its description and status. */
+    public JsonNode component(Person person, String id) {
+        return call("incident-service", () -> incident.get().uri("/api/v1/components/{id}", id).retrieve().body(JsonNode.class));
+    }
+
+    /** Creates a component, or changes its name, group and description; {@code id} is a checked component id. */
+    public JsonNode defineComponent(Person person, String id, Map<String, Object> request) {
+        return command(HttpMethod.PUT, person, "/api/v1/components/" + id, null, request);
+    }
+
+    /** Sets a component's status outside any incident. */
+    public JsonNode setComponentStatus(Person person, String id, Map<String, Object> request) {
+        return command(HttpMethod.PATCH, person, "/api/v1/components/" + id, null, request);
+    }
+
+    /** Every maintenance window timeline-service has, newest planned start first, up to 100. */
+    public JsonNode allMaintenances(Person person) {
+        return call("timeline-service", () -> timeline.get().uri("/api/v1/maintenances?status=all&limit=100")
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** One maintenance window as incident-service has it now, with its version and every update. */
+    public JsonNode maintenance(Person person, String id) {
+        return call("incident-service", () -> incident.get().uri("/api/v1/maintenances/{id}", id).retrieve().body(JsonNode.class));
+    }
+
+    /** Schedules a maintenance window; answers the window scheduled. */
+    public JsonNode scheduleMaintenance(Person person, Map<String, Object> request) {
+        return command(person, "/api/v1/maintenances", null, request);
+    }
+
+    /**
+     * A command on a maintenance window, sent with the version the person saw as If-Match.
+     *
+     * @param action {@code updates}, {@code start}, {@code complete} or {@code cancel}
+     */
+    public JsonNode maintenanceCommand(Person person, String id, String action, long version, Map<String, Object> request) {
+        return command(person, "/api/v1/maintenances/" + id + "/" + action, version, request);
+    }
+
+    public JsonNode template(Person person, String id) {
+        return call("incident-service", () -> incident.get().uri("/api/v1/templates/{id}", id).retrieve().body(JsonNode.class));
+    }
+
+    /** Creates a template, or replaces its content. */
+    public JsonNode defineTemplate(Person person, String id, Map<String, Object> request) {
+        return command(HttpMethod.PUT, person, "/api/v1/templates/" + id, null, request);
+    }
+
     private JsonNode command(Person person, String path, Long version, Map<String, Object> request) {
         return command(HttpMethod.POST, person, path, version, request);
     }

@@ -21,9 +21,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import java.time.Clock;
 
 /**
- * Who may see and do what. Every screen needs a signed-in person; changes need the responder role (POSTs under
- * {@code /incidents}) and re-driving dead letters need the responder role; deleting an incident, the audit, finding and
- * removing a subscriber need the admin role; a viewer's are refused with 403 whatever the form says. Passwords are checked against the
+ * Who may see and do what. Every screen needs a signed-in person; changes to incidents (POSTs under {@code /incidents})
+ * and re-driving dead letters need the responder role; deleting an incident, the audit, finding and removing a
+ * subscriber and changing components, maintenance or templates need the admin role; a viewer's are refused with 403
+ * whatever the form says. Passwords are checked against the
  * local accounts; OpenID Connect sign-in is offered when a client registration is configured. CSRF tokens guard
  * every POST, sign-out included.
  */
@@ -46,6 +47,11 @@ class SecurityConfiguration {
                         .requestMatchers("/deliveries/redrive").hasRole(Role.RESPONDER.name())
                         .requestMatchers(HttpMethod.POST, "/incidents", "/incidents/**").hasRole(Role.RESPONDER.name())
                         .requestMatchers("/incidents/new").hasRole(Role.RESPONDER.name())
+                        // Components, maintenance and templates: everyone reads, admins change (Role).
+                        .requestMatchers("/components/new", "/components/*/edit", "/maintenance/new", "/templates/new", "/templates/*/edit")
+                                .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/components", "/components/**", "/maintenance", "/maintenance/**",
+                                "/templates", "/templates/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .formLogin(form -> form
                         .loginPage(SIGN_IN)

@@ -17,7 +17,7 @@ public record Chrome(Person person, String csrfParameter, String csrfToken) {
         return person != null && person.may(Role.RESPONDER);
     }
 
-    /** Whether the person may delete incidents and read the audit. */
+    /** Whether the person may delete incidents, read the audit and change components, maintenance and templates. */
     public boolean mayAdminister() {
         return person != null && person.may(Role.ADMIN);
     }
