@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * service ends are recorded ({@link RecordedSpans}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sitrep.timeline.ingest.redelivery-max-backoff=1s",
+        "sitrep.consumer.backoff.max=1s",
         "sitrep.timeline.admin-key-sha256=" + IntegrationTest.ADMIN_KEY_SHA256,
         "sitrep.timeline.stream.heartbeat-interval=1s",
         // Tests stand for other client addresses with X-Forwarded-For, which the stream trusts from the local peer only.

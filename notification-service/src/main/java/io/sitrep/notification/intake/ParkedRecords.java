@@ -16,7 +16,7 @@ public class ParkedRecords {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A record that could not be read, its CloudEvents headers, and why. */
-    public record Parked(ConsumerRecord<?, byte[]> record, Map<String, String> headers, String reason, String detail) {
+    public record Parked(ConsumerRecord<?, ?> record, Map<String, String> headers, String reason, String detail) {
     }
 
     private final JdbcTemplate jdbc;
@@ -34,7 +34,7 @@ public class ParkedRecords {
                         VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?) ON CONFLICT DO NOTHING""",
                 parked.stream().map(p -> new Object[] {p.record().topic(), p.record().partition(), p.record().offset(), key(p.record()),
                         p.headers().get("ce_type"), p.reason() + ": " + p.detail(), JSON.writeValueAsString(p.headers()),
-                        p.record().value(), at}).toList());
+                        p.record().value() instanceof byte[] value ? value : null, at}).toList());
     }
 
     private static String key(ConsumerRecord<?, ?> record) {

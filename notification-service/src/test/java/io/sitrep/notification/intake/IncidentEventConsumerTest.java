@@ -6,8 +6,11 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.wire.CloudEventHeaders;
 import io.sitrep.events.wire.EventCodec;
+import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.notification.Incidents;
 import io.sitrep.notification.delivery.dispatch.DispatchSignal;
+import io.sitrep.support.consumer.BatchConsumer;
+import io.sitrep.support.consumer.RecordFailure;
 import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.support.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,42 +37,57 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** What the consumer does with a poll: one fan-out for its events, parking what cannot be read or processed. */
+/** What the consumer does with a poll: one fan-out for its events, and which record it names at fault for the recoverer to park. */
 class IncidentEventConsumerTest {
 
     private final EventCodec codec = new EventCodec();
     private final Fanout fanout = mock(Fanout.class);
     private final ParkedRecords parked = mock(ParkedRecords.class);
-    private final IncidentEventConsumer consumer = new IncidentEventConsumer(codec, fanout, parked, new DispatchSignal(),
-            new SimpleMeterRegistry(), new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"),
-            Traces.none(), Clock.systemUTC());
+    private final IncidentEventConsumer steps = new IncidentEventConsumer(codec, fanout, parked, new DispatchSignal(),
+            new SimpleMeterRegistry(), Traces.none(), Clock.systemUTC());
+    private final BatchConsumer<Object, Fanout.Incoming> consumer = new BatchConsumer<>(
+            new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"), steps);
     private final IncidentOpened opened = Incidents.opened("api", Impact.MAJOR);
     private final IncidentOpened other = Incidents.opened("web", Impact.MINOR);
 
     @Test
-    void aPollFansOutInOneCallInRecordOrderAndParksWhatCannotBeRead() {
-        ConsumerRecord<String, byte[]> poison = record(1, "incident.opened", "not json".getBytes(StandardCharsets.UTF_8));
+    void aPollFansOutInOneCallInRecordOrder() {
         when(fanout.accept(any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED, Fanout.Result.DUPLICATE), 1));
 
-        consumer.accept(message(record(0, opened), poison, record(2, other)));
+        consumer.accept(message(record(0, opened), record(1, other)));
 
         verify(fanout).accept(argThat(events -> events.stream().map(Fanout.Incoming::event).toList().equals(List.of(opened, other))));
-        verify(parked).store(argThat(list -> list.size() == 1 && list.get(0).record() == poison
-                && list.get(0).reason().equals("malformed")), any());
+        verify(parked, never()).store(any(), any());
+    }
+
+    @Test
+    void anUnreadableRecordIsNamedForTheRecovererOnceTheEventsBeforeItAreFannedOut() {
+        ConsumerRecord<String, byte[]> poison = record(1, "incident.opened", "not json".getBytes(StandardCharsets.UTF_8));
+        when(fanout.accept(any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 1));
+
+        assertThatThrownBy(() -> consumer.accept(message(record(0, opened), poison, record(2, other))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getRecord()).isSameAs(poison);
+                    assertThat(e.getCause().getCause().getCause()).isInstanceOf(UndecodableEvent.class);
+                });
+
+        verify(fanout).accept(argThat(events -> events.stream().map(Fanout.Incoming::event).toList().equals(List.of(opened))));
+        verify(parked, never()).store(any(), any());
     }
 
     @Test
     void aDatabaseFailureHandsThePollBackFromItsFirstRecordAndParksNothing() {
+        ConsumerRecord<String, byte[]> first = record(0, opened);
         when(fanout.accept(any())).thenThrow(new DataAccessResourceFailureException("gone"));
 
-        assertThatThrownBy(() -> consumer.accept(message(record(0, opened), record(1, other))))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isZero())
+        assertThatThrownBy(() -> consumer.accept(message(first, record(1, other))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(first))
                 .hasCauseInstanceOf(DataAccessResourceFailureException.class);
         verify(parked, never()).store(any(), any());
     }
 
     @Test
-    void whenAPollFailsForAnotherReasonOnlyTheEventAtFaultIsParked() {
+    void whenAPollFailsForAnotherReasonTheEventAtFaultIsNamedOnceThoseBeforeItAreFannedOut() {
         ConsumerRecord<String, byte[]> faulty = record(1, other);
         when(fanout.accept(any())).thenAnswer(call -> {
             List<Fanout.Incoming> events = call.getArgument(0);
@@ -79,11 +97,26 @@ class IncidentEventConsumerTest {
             return new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 0);
         });
 
-        consumer.accept(message(record(0, opened), faulty));
+        assertThatThrownBy(() -> consumer.accept(message(record(0, opened), faulty)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(faulty))
+                .hasRootCauseInstanceOf(IllegalStateException.class);
 
         verify(fanout, times(3)).accept(any());
+        verify(parked, never()).store(any(), any());
+    }
+
+    @Test
+    void theRecovererParksARecordWithItsReason() {
+        ConsumerRecord<String, byte[]> poison = record(1, "incident.opened", "not json".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> faulty = record(2, other);
+
+        steps.recover(poison, new RecordFailure.Unreadable("malformed", "not JSON"));
+        steps.recover(faulty, new RecordFailure.ProcessingFailed(new IllegalStateException("a bug")));
+
+        verify(parked).store(argThat(list -> list.size() == 1 && list.get(0).record() == poison
+                && list.get(0).reason().equals("malformed")), any());
         verify(parked).store(argThat(list -> list.size() == 1 && list.get(0).record() == faulty
-                && list.get(0).reason().equals("processing_failed")), any());
+                && list.get(0).reason().equals("processing_failed") && list.get(0).detail().contains("a bug")), any());
     }
 
     private ConsumerRecord<String, byte[]> record(long offset, IncidentOpened event) {

@@ -1,6 +1,8 @@
 package io.sitrep.notification.intake;
 
 import com.standardwebhooks.Webhook;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.IncidentUpdated;
@@ -13,10 +15,12 @@ import io.sitrep.notification.Incidents;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.Receiver;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 class WebhookDeliveryIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    private MeterRegistry registry;
 
     @Test
     void anIncidentEventReachesAMatchingWebhookSignedSoThatTheReferenceLibraryVerifiesIt() throws Exception {
@@ -155,6 +162,57 @@ class WebhookDeliveryIT extends IntegrationTest {
         assertThat(reasons).hasSize(2);
         assertThat(reasons.get(0)).startsWith("unknown_type: ").contains("incident.exploded");
         assertThat(reasons.get(1)).startsWith("malformed: ");
+    }
+
+    @Test
+    void aRecordThatCannotBeReadBetweenTwoEventsIsParkedAndTheEventsAroundItAreFannedOutExactlyOnce() {
+        // issue 17: the error handler is told the record at fault; the one before it stays committed, the one after it is polled again.
+        Receiver receiver = aReceiver();
+        String component = freshComponent("between");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
+        IncidentUpdated identified = Incidents.identified(opened);
+        double duplicatesBefore = eventsReceived("duplicate");
+
+        publish(opened);
+        events.send(opened.aggregateId(), CloudEventHeaders.of(identified, "/sitrep/test"), "not json".getBytes(StandardCharsets.UTF_8));
+        publish(identified);
+
+        receiver.awaitRequests(2, TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> "delivered".equals(deliveryStatus(id, identified.eventId())));
+        assertThat(receiver.requests()).extracting(r -> JSON.readTree(r.body()).get("type").asString())
+                .containsExactly("incident.opened", "incident.updated");
+        assertThat(count("deliveries WHERE subscription_id = '" + id + "'")).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT reason FROM dead_lettered_events WHERE record_key = ?").param(opened.aggregateId())
+                .query(String.class).list()).singleElement().asString().startsWith("malformed: ");
+        // Fanning an event out again would count it as a duplicate.
+        assertThat(eventsReceived("duplicate") - duplicatesBefore).isZero();
+    }
+
+    @Test
+    void anEventIsRedeliveredUntilTheDatabaseTakesItThenDeliveredOnce() {
+        // issue 17: the backoff after a database failure pauses the container (no consumer thread sleeps) and skips nothing.
+        Receiver receiver = aReceiver();
+        String component = freshComponent("outage");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
+        jdbc.sql("ALTER TABLE seen_events RENAME TO seen_events_away").update();
+        try {
+            publish(opened);
+
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().isEmpty());
+        } finally {
+            jdbc.sql("ALTER TABLE seen_events_away RENAME TO seen_events").update();
+        }
+
+        receiver.awaitRequests(1, TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> "delivered".equals(deliveryStatus(id, opened.eventId())));
+        assertThat(count("deliveries WHERE subscription_id = '" + id + "'")).isEqualTo(1);
+        assertThat(count("dead_lettered_events WHERE record_key = '" + opened.aggregateId() + "'")).isZero();
+    }
+
+    private double eventsReceived(String outcome) {
+        return registry.find("sitrep.events.received").tag("outcome", outcome).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.sitrep.timeline.ingest;
 
-import io.micrometer.observation.Observation;
 import io.sitrep.events.ComponentEvent;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.MaintenanceEvent;
@@ -8,7 +7,9 @@ import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.events.wire.UnknownEventType;
-import io.sitrep.support.tracing.RecordObservations;
+import io.sitrep.support.consumer.BatchConsumer;
+import io.sitrep.support.consumer.RecordFailure;
+import io.sitrep.support.consumer.UnreadableRecord;
 import io.sitrep.timeline.readmodel.ReadModelsChanged;
 import io.sitrep.timeline.readmodel.VersionCheck;
 import io.sitrep.timeline.readmodel.persistence.ApplyResult;
@@ -17,39 +18,28 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.transaction.TransactionException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * The live consumer of the incident events. It takes a whole poll at once: the records are decoded, and
- * the events applied to the current generation in one transaction with their version checks, which
- * also queues them for the live stream of every instance. Each record is observed in a span of its own
- * that continues the trace of its {@code traceparent}, from decoding until its batch is committed.
+ * What the live consumer does with the incident events, a poll at a time through {@link BatchConsumer}: the
+ * records are decoded, and the events applied to the current generation in one transaction with their version
+ * checks, which also queues them for the live stream of every instance.
  *
- * <p>A record that cannot be decoded goes to the dead-letter topic and the others go on. If applying
- * the batch fails for a reason other than the database, its events are applied one by one, and the
- * one that fails goes to the dead-letter topic. Database failures are retried briefly in place, then
- * handed to the container, which redelivers the batch from its first record after a backoff: nothing
- * is skipped while the database is away (events already applied are skipped by their version).
+ * <p>A record that cannot be decoded, or whose event fails to apply alone for a reason other than the database,
+ * goes to the dead-letter topic ({@link #recover}) and the others go on. A database failure redelivers the poll
+ * after the backoff ({@code sitrep.consumer.backoff.*}), which pauses the container: nothing is skipped while the
+ * database is away (events already applied are skipped by their version).
  *
  * <p>After a batch is applied it announces {@link ReadModelsChanged}; the public snapshot only takes note of it and is
  * built on a thread of its own, so nothing that reads or renders runs on the consumer's thread.
  */
-public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
+public class IncidentEventsConsumer implements BatchConsumer.Steps<String, ConsumedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentEventsConsumer.class);
 
@@ -57,60 +47,16 @@ public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
     private final EventApplier applier;
     private final DeadLetters deadLetters;
     private final IngestMetrics metrics;
-    private final IngestSettings settings;
     private final LastApplied lastApplied;
-    private final RecordObservations observations;
     private final ApplicationEventPublisher changes;
 
-    IncidentEventsConsumer(EventApplier applier, DeadLetters deadLetters, IngestMetrics metrics, IngestSettings settings,
-                           LastApplied lastApplied, RecordObservations observations, ApplicationEventPublisher changes) {
+    IncidentEventsConsumer(EventApplier applier, DeadLetters deadLetters, IngestMetrics metrics, LastApplied lastApplied,
+                           ApplicationEventPublisher changes) {
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.settings = settings;
         this.lastApplied = lastApplied;
-        this.observations = observations;
         this.changes = changes;
-    }
-
-    @Override
-    public void accept(Message<List<byte[]>> message) {
-        List<ConsumerRecord<String, byte[]>> records = records(message);
-        List<Observation> observed = new ArrayList<>(records.size());
-        try {
-            List<ConsumedEvent> events = new ArrayList<>(records.size());
-            List<Observation> eventObservations = new ArrayList<>(records.size());
-            Map<String, RecordPosition> positions = new LinkedHashMap<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                positions.put(record.topic() + "-" + record.partition(), new RecordPosition(record.topic(), record.partition(), record.offset()));
-                Observation observation = observations.start(record);
-                observed.add(observation);
-                ConsumedEvent event = observation.scoped(() -> decode(record));
-                if (event != null) {
-                    events.add(event);
-                    eventObservations.add(observation);
-                }
-            }
-            if (!events.isEmpty()) {
-                apply(events, eventObservations, List.copyOf(positions.values()));
-                announce();
-            }
-        } catch (RuntimeException e) {
-            observed.forEach(observation -> observation.error(e));
-            // The database, or a dead letter the broker did not take: redeliver the batch from its first record.
-            throw new BatchListenerFailedException("the batch was not applied; it is redelivered", e, 0);
-        } finally {
-            observed.forEach(Observation::stop);
-        }
-    }
-
-    /** Tells the in-process views of the read models that they may have changed; never fails the batch. */
-    private void announce() {
-        try {
-            changes.publishEvent(new ReadModelsChanged("batch"));
-        } catch (RuntimeException e) {
-            log.warn("Announcing an applied batch failed; the views catch up at their next refresh: {}", e.toString());
-        }
     }
 
     /** True for the events these read models are made of: incident, component and maintenance events. */
@@ -118,17 +64,14 @@ public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
         return event instanceof IncidentEvent || event instanceof ComponentEvent || event instanceof MaintenanceEvent;
     }
 
-    /** The record's event; null when it was dead-lettered or is not for these read models. */
-    private ConsumedEvent decode(ConsumerRecord<String, byte[]> record) {
+    /** The record's event; null when it is not for these read models. */
+    @Override
+    public ConsumedEvent decode(ConsumerRecord<String, byte[]> record) {
         SitrepEvent event;
         try {
             event = codec.decode(headers(record), record.value());
         } catch (UndecodableEvent e) {
-            String error = e instanceof UnknownEventType ? "unknown-event-type" : "malformed-event";
-            log.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), error, e.getMessage());
-            deadLetters.send(record, error, e.getMessage());
-            metrics.count("dead_lettered");
-            return null;
+            throw new UnreadableRecord(e instanceof UnknownEventType ? "unknown-event-type" : "malformed-event", e.getMessage(), e);
         }
         if (!appliesTo(event)) {
             // A valid event of another aggregate: not for these read models.
@@ -138,44 +81,47 @@ public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
         return new ConsumedEvent(event, record);
     }
 
-    private void apply(List<ConsumedEvent> events, List<Observation> observations, List<RecordPosition> positions) {
-        List<ApplyResult> results;
-        try {
-            results = applyWithTransientRetries(events, positions);
-        } catch (DataAccessException | TransactionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            log.warn("Applying a batch of {} events failed ({}); applying them one by one", events.size(), e.toString());
-            applyOneByOne(events, observations);
-            return;
+    @Override
+    public void apply(List<BatchConsumer.Decoded<String, ConsumedEvent>> items, List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, RecordPosition> positions = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            positions.put(record.topic() + "-" + record.partition(), new RecordPosition(record.topic(), record.partition(), record.offset()));
         }
-        for (int i = 0; i < events.size(); i++) {
-            ConsumedEvent consumed = events.get(i);
+        List<ApplyResult> results = applier.applyLive(items.stream().map(BatchConsumer.Decoded::item).toList(),
+                List.copyOf(positions.values()));
+        for (int i = 0; i < items.size(); i++) {
+            ConsumedEvent consumed = items.get(i).item();
             ApplyResult result = results.get(i);
-            observations.get(i).scoped(() -> counted(consumed, result));
+            items.get(i).observation().scoped(() -> counted(consumed, result));
         }
+        announce();
     }
 
-    /** After a failure that was not the database's: each event in a transaction of its own, dead-lettering the one at fault. */
-    private void applyOneByOne(List<ConsumedEvent> events, List<Observation> observations) {
-        for (int i = 0; i < events.size(); i++) {
-            ConsumedEvent consumed = events.get(i);
-            observations.get(i).scoped(() -> {
-                ApplyResult result;
-                try {
-                    result = applyWithTransientRetries(List.of(consumed), List.of(consumed.position())).get(0);
-                } catch (DataAccessException | TransactionException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    SitrepEvent event = consumed.event();
-                    log.error("Dead-lettering {} ({} {}): applying it failed", consumed.position(), event.type().wireName(),
-                            event.eventId(), e);
-                    deadLetters.send(consumed.record(), "apply-failed", e.getClass().getSimpleName() + ": " + e.getMessage());
-                    metrics.count("dead_lettered");
-                    return;
-                }
-                counted(consumed, result);
-            });
+    /**
+     * Dead-letters a record the consumer gives up on; waits for the broker, so that its offset is committed only once
+     * the dead letter is safe, and throws when the broker does not take it (the record is then retried).
+     */
+    public void recover(ConsumerRecord<?, ?> record, RecordFailure failure) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, byte[]> letter = (ConsumerRecord<String, byte[]>) record;
+        if (failure instanceof RecordFailure.Unreadable unreadable) {
+            log.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), unreadable.reason(),
+                    unreadable.detail());
+            deadLetters.send(letter, unreadable.reason(), unreadable.detail());
+        } else {
+            Throwable cause = ((RecordFailure.ProcessingFailed) failure).cause();
+            log.error("Dead-lettering {}-{}@{}: applying it failed", record.topic(), record.partition(), record.offset(), cause);
+            deadLetters.send(letter, "apply-failed", cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+        metrics.count("dead_lettered");
+    }
+
+    /** Tells the in-process views of the read models that they may have changed; never fails the batch. */
+    private void announce() {
+        try {
+            changes.publishEvent(new ReadModelsChanged("batch"));
+        } catch (RuntimeException e) {
+            log.warn("Announcing an applied batch failed; the views catch up at their next refresh: {}", e.toString());
         }
     }
 
@@ -193,41 +139,6 @@ public class IncidentEventsConsumer implements Consumer<Message<List<byte[]>>> {
                     event.aggregateId(), result.gap().expectedVersion(), event.version(), consumed.position());
         }
         lastApplied.set(event, Instant.now());
-    }
-
-    private List<ApplyResult> applyWithTransientRetries(List<ConsumedEvent> events, List<RecordPosition> positions) {
-        long pause = settings.transientRetryBackoff().toMillis();
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return applier.applyLive(events, positions);
-            } catch (TransientDataAccessException | RecoverableDataAccessException e) {
-                if (attempt >= settings.transientRetries()) {
-                    throw e;
-                }
-                log.debug("Transient database error applying {} events, retrying in {} ms: {}", events.size(), pause, e.getMessage());
-                pauseFor(pause);
-                pause *= 2;
-            }
-        }
-    }
-
-    private static void pauseFor(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<ConsumerRecord<String, byte[]>> records(Message<List<byte[]>> message) {
-        Object raw = message.getHeaders().get(KafkaHeaders.RAW_DATA);
-        if (raw instanceof List<?> list && list.stream().allMatch(ConsumerRecord.class::isInstance)) {
-            return (List<ConsumerRecord<String, byte[]>>) list;
-        }
-        throw new IllegalStateException("the binding must carry the raw records (" + KafkaHeaders.RAW_DATA
-                + "); is the converter 'rawRecordsConverter' configured and the binding in batch mode?");
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

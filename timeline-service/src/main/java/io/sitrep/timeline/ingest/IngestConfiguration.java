@@ -3,6 +3,9 @@ package io.sitrep.timeline.ingest;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.sitrep.support.consumer.BatchConsumer;
+import io.sitrep.support.consumer.BatchConsumerConfiguration;
+import io.sitrep.support.consumer.BatchErrorHandlers;
 import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.timeline.readmodel.ReadModels;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,28 +13,33 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.BatchMessageConverter;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.messaging.Message;
 
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.springframework.messaging.Message;
-
 /** Wires the live consumer (binding {@code incidentEvents-in-0}), its error handling, dead letters, metrics and health. */
 @Configuration(proxyBeanMethods = false)
+@Import(BatchConsumerConfiguration.class)
 class IngestConfiguration {
+
+    private static final String BINDING = "incidentEvents-in-0";
+
+    @Bean
+    IncidentEventsConsumer incidentEventsConsumer(EventApplier applier, DeadLetters deadLetters, IngestMetrics metrics,
+                                                  LastApplied lastApplied, ApplicationEventPublisher changes) {
+        return new IncidentEventsConsumer(applier, deadLetters, metrics, lastApplied, changes);
+    }
 
     /** The function Spring Cloud Stream binds to the incident-events topic, a poll's records at a time. */
     @Bean
-    Consumer<Message<List<byte[]>>> incidentEvents(EventApplier applier, DeadLetters deadLetters, IngestMetrics metrics,
-                                                   IngestSettings settings, LastApplied lastApplied,
-                                                   ObservationRegistry observations, ApplicationEventPublisher changes) {
-        return new IncidentEventsConsumer(applier, deadLetters, metrics, settings, lastApplied,
-                new RecordObservations(observations, "incidentEvents-in-0", settings.group()), changes);
+    Consumer<Message<List<byte[]>>> incidentEvents(IncidentEventsConsumer consumer, IngestSettings settings,
+                                                   ObservationRegistry observations) {
+        return new BatchConsumer<>(new RecordObservations(observations, BINDING, settings.group()), consumer);
     }
 
     /** Hands the consumer the raw records, so dead letters keep the original key, headers, partition and offset. */
@@ -43,17 +51,15 @@ class IngestConfiguration {
     }
 
     /**
-     * What reaches the container is database trouble, or a dead letter the broker did not take (the
-     * consumer dead-letters everything else): redeliver the batch from its first record after an
-     * exponential backoff, for as long as it takes, never skipping it.
+     * The binding's error handler (named in application.yml): a record the consumer names as unreadable or failing is
+     * dead-lettered at once and the poll goes on after it; a database failure, or a dead letter the broker did not
+     * take, redelivers the poll with the backoff {@code sitrep.consumer.backoff.*}, pausing the container, never
+     * skipping it.
      */
     @Bean
-    CommonErrorHandler redeliveringErrorHandler(IngestSettings settings) {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(settings.redeliveryMaxBackoff().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
-        handler.setAckAfterHandle(false);
-        return handler;
+    CommonErrorHandler redeliveringErrorHandler(BatchErrorHandlers handlers, IncidentEventsConsumer consumer, IngestSettings settings,
+                                                ObservationRegistry observations) {
+        return handlers.create(new RecordObservations(observations, BINDING, settings.group()), consumer::recover);
     }
 
     @Bean

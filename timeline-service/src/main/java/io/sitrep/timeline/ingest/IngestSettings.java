@@ -11,16 +11,13 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * How the incident events are consumed.
+ * How the incident events are consumed; the backoff after a database failure is {@code sitrep.consumer.backoff.*}.
  *
  * @param topic                     the topic of the incident events
  * @param group                     the consumer group of the live consumer
  * @param deadLetterTopic           where records that cannot be decoded or applied go, with the reason in headers
  * @param deadLetterTopicPartitions partitions of the dead-letter topic when the service creates it
  * @param deadLetterTimeout         how long a dead-letter publish may take before the record is redelivered instead
- * @param transientRetries          in-place retries of an apply that hit a transient database error (lock, deadlock, timeout)
- * @param transientRetryBackoff     the pause before the first in-place retry; it doubles for each further one
- * @param redeliveryMaxBackoff      the longest pause between redeliveries while the database keeps failing
  */
 @Validated
 @ConfigurationProperties("sitrep.timeline.ingest")
@@ -29,8 +26,5 @@ public record IngestSettings(
         @DefaultValue("timeline-service") @NotBlank String group,
         @DefaultValue("sitrep.incident-events.timeline.dlt") @NotBlank String deadLetterTopic,
         @DefaultValue("1") @Min(1) @Max(1000) int deadLetterTopicPartitions,
-        @DefaultValue("10s") @NotNull Duration deadLetterTimeout,
-        @DefaultValue("3") @Min(0) @Max(10) int transientRetries,
-        @DefaultValue("50ms") @NotNull Duration transientRetryBackoff,
-        @DefaultValue("10s") @NotNull Duration redeliveryMaxBackoff) {
+        @DefaultValue("10s") @NotNull Duration deadLetterTimeout) {
 }

@@ -9,10 +9,10 @@ import io.sitrep.timeline.ingest.IngestSettings;
 import io.sitrep.timeline.readmodel.ReadModelsChanged;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,8 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Rebuilds every read model from the start of the topic into a new generation, beside the current
  * one, which keeps serving and keeps being updated by the live consumer:
  * <ol>
- * <li>a plain consumer with a group of its own reads every partition from the beginning into the new
- * generation, a batch per transaction, until it reaches the end offsets taken when it started;</li>
+ * <li>a consumer from Spring Kafka's consumer factory, with a group of its own, reads every partition from the
+ * beginning into the new generation, a batch per transaction, until it reaches the end offsets taken when it started;</li>
  * <li>it goes on reading until its lag is at most a batch, then switches: in one transaction it locks the current
  * generation (which holds back the live consumer), applies whatever the live consumer had applied
  * beyond the rebuild's position, and makes the new generation current;</li>
@@ -141,7 +143,7 @@ public class Rebuilder implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
-        try (KafkaConsumer<String, byte[]> consumer = consumer(group)) {
+        try (Consumer<String, byte[]> consumer = consumer(group)) {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -189,7 +191,7 @@ public class Rebuilder implements DisposableBean {
      * Switches when the rebuild has applied everything the live consumer has. Holding the current
      * generation's lock keeps the live consumer still meanwhile; it waits at most the switch timeout.
      */
-    private boolean trySwitch(KafkaConsumer<String, byte[]> consumer, long next, ExecutorService appliers) {
+    private boolean trySwitch(Consumer<String, byte[]> consumer, long next, ExecutorService appliers) {
         Instant until = clock.instant().plus(settings.switchTimeout());
         Boolean switched = transactions.execute(status -> {
             long previous = generations.lockCurrent();
@@ -213,7 +215,7 @@ public class Rebuilder implements DisposableBean {
         return Boolean.TRUE.equals(switched);
     }
 
-    private static boolean behind(KafkaConsumer<String, byte[]> consumer, Map<Integer, Long> live) {
+    private static boolean behind(Consumer<String, byte[]> consumer, Map<Integer, Long> live) {
         for (TopicPartition partition : consumer.assignment()) {
             Long applied = live.get(partition.partition());
             if (applied != null && consumer.position(partition) < applied) {
@@ -230,7 +232,7 @@ public class Rebuilder implements DisposableBean {
      * wait for each other's locks, as the live consumer's threads do. It returns once every share is
      * committed, so that the positions it leaves the consumer at are applied.
      */
-    private void pollAndApply(KafkaConsumer<String, byte[]> consumer, long next, ExecutorService appliers) {
+    private void pollAndApply(Consumer<String, byte[]> consumer, long next, ExecutorService appliers) {
         ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
         if (records.isEmpty()) {
             return;
@@ -284,7 +286,7 @@ public class Rebuilder implements DisposableBean {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
         List<PartitionInfo> infos = consumer.partitionsFor(ingest.topic(), Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException("the topic " + ingest.topic() + " has no partitions");
@@ -292,7 +294,7 @@ public class Rebuilder implements DisposableBean {
         return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
-    private static long remaining(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+    private static long remaining(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
         long remaining = 0;
         for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
             remaining += Math.max(0, partition.getValue() - consumer.position(partition.getKey()));
@@ -314,15 +316,16 @@ public class Rebuilder implements DisposableBean {
         }
     }
 
-    private KafkaConsumer<String, byte[]> consumer(String group) {
+    /** A consumer of the rebuild's own group, from Spring Kafka's consumer factory, set as the rebuild needs. */
+    private Consumer<String, byte[]> consumer(String group) {
         Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, group);
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+        ConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(properties, StringDeserializer::new,
+                ByteArrayDeserializer::new);
+        return factory.createConsumer(group, group, null);
     }
 
     private void deleteGroup(String group) {

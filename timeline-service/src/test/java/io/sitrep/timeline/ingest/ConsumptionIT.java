@@ -140,6 +140,32 @@ class ConsumptionIT extends IntegrationTest {
     }
 
     @Test
+    void aPoisonRecordBetweenEventsIsDeadLetteredAndTheEventsAroundItAreAppliedExactlyOnce() {
+        // issue 17: the error handler is told the record at fault; those before it stay committed, those after it are polled again.
+        IncidentStory story = IncidentStory.of("Around the poison");
+        String key = story.id().toString();
+        IncidentOpened opened = story.open(Impact.MINOR, "Investigating.");
+        IncidentUpdated identified = story.update(IncidentStatus.IDENTIFIED, Impact.MINOR, "Found it.");
+        IncidentUpdated monitoring = story.update(IncidentStatus.MONITORING, Impact.MINOR, "Watching.");
+        double appliedBefore = eventsCounted("applied");
+        double skippedBefore = eventsCounted("skipped");
+
+        try (TopicReader deadLetters = TopicReader.of(DEAD_LETTER_TOPIC)) {
+            events.publish(opened, identified);
+            events.send(key, headers("incident.updated", key), "{not json".getBytes(StandardCharsets.UTF_8));
+            events.publish(monitoring);
+
+            JsonNode incident = awaitIncidentVersion(story.id(), 3);
+            assertThat(incident.get("timeline").size()).isEqualTo(3);
+            List<ConsumerRecord<String, byte[]>> letters = deadLetters.awaitRecords(TopicReader.keyed(key), 1, TIMEOUT);
+            assertThat(TopicReader.headers(letters.get(0)).get("sitrep_dlt_error")).isEqualTo("malformed-event");
+        }
+        // Applying an event again would count it as skipped (by its version).
+        assertThat(eventsCounted("skipped") - skippedBefore).isZero();
+        assertThat(eventsCounted("applied") - appliedBefore).isEqualTo(3);
+    }
+
+    @Test
     void anEventIsRedeliveredUntilTheDatabaseTakesIt() {
         IncidentStory story = IncidentStory.of("Database away");
         jdbc.sql("ALTER TABLE timeline_entries RENAME TO timeline_entries_away").update();

@@ -6,6 +6,8 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.wire.CloudEventHeaders;
 import io.sitrep.events.wire.EventCodec;
+import io.sitrep.support.consumer.BatchConsumer;
+import io.sitrep.support.consumer.RecordFailure;
 import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.timeline.IncidentStory;
 import io.sitrep.timeline.readmodel.ReadModelsChanged;
@@ -14,6 +16,7 @@ import io.sitrep.timeline.readmodel.persistence.ApplyResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -24,7 +27,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,32 +42,28 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** Which failures the consumer dead-letters, and which it hands back for redelivery of the batch. */
+/** Which record the consumer names for the recoverer to dead-letter, and which failures hand the poll back for redelivery. */
 class IncidentEventsConsumerTest {
 
     private final EventApplier applier = mock(EventApplier.class);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
-    private final IngestSettings settings = new IngestSettings("topic", "group", "dlt", 1, Duration.ofSeconds(1), 2,
-            Duration.ofMillis(1), Duration.ofSeconds(1));
     private final List<Object> announced = new ArrayList<>();
-    private final IncidentEventsConsumer consumer = new IncidentEventsConsumer(applier, deadLetters,
-            new IngestMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), settings, new LastApplied(),
-            new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"), announced::add);
+    private final IncidentEventsConsumer steps = steps(announced::add);
+    private final BatchConsumer<String, ConsumedEvent> consumer = consumer(steps);
     private final IncidentOpened opened = IncidentStory.of("Unit").open(Impact.MINOR, "Hello.");
     private final IncidentOpened other = IncidentStory.of("Other").open(Impact.MAJOR, "Hello too.");
 
     @Test
     void aPollIsAppliedInOneCallInRecordOrderWithTheLastPositionOfEachPartition() {
         ConsumerRecord<String, byte[]> first = record(0, 7, "incident.opened", new EventCodec().encode(opened));
-        ConsumerRecord<String, byte[]> poison = record(0, 8, "incident.opened", "{oops".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<String, byte[]> second = record(1, 3, "incident.opened", new EventCodec().encode(other));
         when(applier.applyLive(any(), any())).thenReturn(List.of(applied(), applied()));
 
-        consumer.accept(message(first, poison, second));
+        consumer.accept(message(first, second));
 
         verify(applier).applyLive(List.of(new ConsumedEvent(opened, first), new ConsumedEvent(other, second)),
-                List.of(new RecordPosition("topic", 0, 8L), new RecordPosition("topic", 1, 3L)));
-        verify(deadLetters).send(eq(poison), eq("malformed-event"), anyString());
+                List.of(new RecordPosition("topic", 0, 7L), new RecordPosition("topic", 1, 3L)));
+        verify(deadLetters, never()).send(any(), anyString(), anyString());
     }
 
     @Test
@@ -73,7 +71,7 @@ class IncidentEventsConsumerTest {
         when(applier.applyLive(any(), any())).thenReturn(List.of(applied()));
 
         consumer.accept(message(record(0, 7, "incident.opened", new EventCodec().encode(opened))));
-        consumer.accept(message(record(0, 8, "incident.opened", "{oops".getBytes(StandardCharsets.UTF_8))));
+        consumer.accept(message());
 
         assertThat(announced).containsExactly(new ReadModelsChanged("batch"));
     }
@@ -81,11 +79,9 @@ class IncidentEventsConsumerTest {
     @Test
     void aFailingAnnouncementDoesNotFailTheBatch() {
         when(applier.applyLive(any(), any())).thenReturn(List.of(applied()));
-        IncidentEventsConsumer announcingFails = new IncidentEventsConsumer(applier, deadLetters,
-                new IngestMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), settings, new LastApplied(),
-                new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"), event -> {
-                    throw new IllegalStateException("no listener today");
-                });
+        BatchConsumer<String, ConsumedEvent> announcingFails = consumer(steps(event -> {
+            throw new IllegalStateException("no listener today");
+        }));
 
         announcingFails.accept(message(record(0, 7, "incident.opened", new EventCodec().encode(opened))));
 
@@ -93,23 +89,28 @@ class IncidentEventsConsumerTest {
     }
 
     @Test
-    void anUndecodableRecordIsDeadLetteredAndNotApplied() {
-        ConsumerRecord<String, byte[]> record = record(0, 7, "incident.opened", "{oops".getBytes(StandardCharsets.UTF_8));
+    void anUndecodableRecordIsNamedForTheRecovererOnceTheEventsBeforeItAreApplied() {
+        ConsumerRecord<String, byte[]> first = record(0, 7, "incident.opened", new EventCodec().encode(opened));
+        ConsumerRecord<String, byte[]> poison = record(0, 8, "incident.opened", "{oops".getBytes(StandardCharsets.UTF_8));
+        when(applier.applyLive(any(), any())).thenReturn(List.of(applied()));
 
-        consumer.accept(message(record));
+        assertThatThrownBy(() -> consumer.accept(message(first, poison, record(1, 3, "incident.opened", new EventCodec().encode(other)))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(poison));
 
-        verify(deadLetters).send(eq(record), eq("malformed-event"), anyString());
-        verify(applier, never()).applyLive(any(), any());
+        verify(applier).applyLive(List.of(new ConsumedEvent(opened, first)), List.of(new RecordPosition("topic", 0, 7L)));
+        verify(deadLetters, never()).send(any(), anyString(), anyString());
     }
 
     @Test
-    void aTransientDatabaseErrorIsRetriedInPlaceThenTheBatchIsHandedBackFromItsFirstRecord() {
+    void aTransientDatabaseErrorHandsThePollBackFromItsFirstRecordAtOnceWithoutRetryingOnTheConsumerThread() {
+        // issue 17: the consumer retried transient errors in place, sleeping on the consumer thread.
+        ConsumerRecord<String, byte[]> first = record(0, 7, "incident.opened", new EventCodec().encode(opened));
         when(applier.applyLive(any(), any())).thenThrow(new CannotAcquireLockException("locked"));
 
-        assertThatThrownBy(() -> consumer.accept(message(record(0, 7, "incident.opened", new EventCodec().encode(opened)))))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isZero())
+        assertThatThrownBy(() -> consumer.accept(message(first)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(first))
                 .hasCauseInstanceOf(CannotAcquireLockException.class);
-        verify(applier, times(3)).applyLive(any(), any());
+        verify(applier, times(1)).applyLive(any(), any());
         verify(deadLetters, never()).send(any(), anyString(), anyString());
     }
 
@@ -125,7 +126,7 @@ class IncidentEventsConsumerTest {
     }
 
     @Test
-    void whenABatchFailsForAnotherReasonOnlyTheEventAtFaultIsDeadLettered() {
+    void whenABatchFailsForAnotherReasonTheEventAtFaultIsNamedOnceThoseBeforeItAreApplied() {
         ConsumerRecord<String, byte[]> fine = record(0, 7, "incident.opened", new EventCodec().encode(opened));
         ConsumerRecord<String, byte[]> faulty = record(0, 8, "incident.opened", new EventCodec().encode(other));
         when(applier.applyLive(any(), any())).thenAnswer(call -> {
@@ -136,11 +137,33 @@ class IncidentEventsConsumerTest {
             return List.of(applied());
         });
 
-        consumer.accept(message(fine, faulty));
+        assertThatThrownBy(() -> consumer.accept(message(fine, faulty)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(faulty))
+                .hasRootCauseInstanceOf(IllegalStateException.class);
 
         verify(applier).applyLive(List.of(new ConsumedEvent(opened, fine)), List.of(new RecordPosition("topic", 0, 7L)));
-        verify(deadLetters).send(eq(faulty), eq("apply-failed"), anyString());
-        verify(deadLetters, never()).send(eq(fine), anyString(), anyString());
+        verify(deadLetters, never()).send(any(), anyString(), anyString());
+    }
+
+    @Test
+    void theRecovererDeadLettersARecordWithItsReason() {
+        ConsumerRecord<String, byte[]> poison = record(0, 8, "incident.opened", "{oops".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> faulty = record(0, 9, "incident.opened", new EventCodec().encode(other));
+
+        steps.recover(poison, new RecordFailure.Unreadable("malformed-event", "not JSON"));
+        steps.recover(faulty, new RecordFailure.ProcessingFailed(new IllegalStateException("a bug")));
+
+        verify(deadLetters).send(eq(poison), eq("malformed-event"), eq("not JSON"));
+        verify(deadLetters).send(eq(faulty), eq("apply-failed"), eq("IllegalStateException: a bug"));
+    }
+
+    private IncidentEventsConsumer steps(ApplicationEventPublisher changes) {
+        return new IncidentEventsConsumer(applier, deadLetters, new IngestMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
+                new LastApplied(), changes);
+    }
+
+    private static BatchConsumer<String, ConsumedEvent> consumer(IncidentEventsConsumer steps) {
+        return new BatchConsumer<>(new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"), steps);
     }
 
     private static ApplyResult applied() {
