@@ -9,7 +9,6 @@ import io.sitrep.support.web.ProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -58,7 +57,7 @@ class RestoreConfiguration {
     }
 
     @Bean
-    RestoreCommandLine restoreCommandLine(RestoreSettings settings, Restorer restorer, JsonMapper json, ConfigurableApplicationContext context) {
-        return new RestoreCommandLine(settings, restorer, json, context);
+    RestoreCommandLine restoreCommandLine(RestoreSettings settings, Restorer restorer, JsonMapper json) {
+        return new RestoreCommandLine(settings, restorer, json);
     }
 }

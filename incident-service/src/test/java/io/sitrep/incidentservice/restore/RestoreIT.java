@@ -1,17 +1,25 @@
 package io.sitrep.incidentservice.restore;
 
 import io.sitrep.events.SitrepEvent;
+import io.sitrep.incidentservice.IncidentServiceApplication;
 import io.sitrep.incidentservice.IntegrationTest;
 import io.sitrep.testsupport.Api;
 import io.sitrep.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +36,9 @@ class RestoreIT extends IntegrationTest {
 
     @Autowired
     private LostRowsCheck lostRows;
+
+    @Autowired
+    private Environment environment;
 
     private Api admin() {
         return api.as(ADMIN_KEY);
@@ -130,6 +141,27 @@ class RestoreIT extends IntegrationTest {
     }
 
     @Test
+    void bringsAnIncidentTheTableHoldsAtAnOlderVersionForward() {
+        String id = anOpenIncident("Restored from an old snapshot");
+        api.post("/api/v1/incidents/" + id + "/updates", "{\"message\":\"Second.\"}").expect(201);
+        JsonNode written = api.post("/api/v1/incidents/" + id + "/updates", "{\"message\":\"Third.\"}").expect(201).json();
+        awaitPublished();
+        // As a database snapshot taken before the third update would hold it.
+        UUID uuid = UUID.fromString(id);
+        jdbc.sql("DELETE FROM incident_updates WHERE incident_id = ? AND version = 3").param(uuid).update();
+        jdbc.sql("UPDATE incidents SET version = 2 WHERE id = ?").param(uuid).update();
+
+        JsonNode dryRun = incident(admin().post("/api/v1/admin/restore", "").expect(200).json(), id);
+        admin().post("/api/v1/admin/restore?dryRun=false", "").expect(200);
+
+        assertThat(dryRun.get("state").asString()).isEqualTo("behind");
+        assertThat(dryRun.get("tableVersion").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/v1/incidents/" + id).expect(200).json()).isEqualTo(written);
+        assertThat(api.post("/api/v1/incidents/" + id + "/updates", "{\"message\":\"Fourth.\"}").expect(201).json()
+                .get("version").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void refusesWritesAndMarksReadsWhileRestoring() {
         String id = anOpenIncident("During a restore");
         gate.close(Instant.now());
@@ -148,6 +180,30 @@ class RestoreIT extends IntegrationTest {
         gate.open();
         assertThat(api.post("/api/v1/incidents/" + id + "/updates", "{\"message\":\"Now.\"}").expect(201).json().get("version").asLong())
                 .isEqualTo(2);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theCommandLineModePrintsTheReportAndEnds(CapturedOutput output) {
+        String id = anOpenIncident("Reported on the command line");
+        awaitPublished();
+        List<String> arguments = new ArrayList<>();
+        for (String name : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+                "spring.kafka.bootstrap-servers")) {
+            arguments.add("--" + name + "=" + environment.getProperty(name));
+        }
+        arguments.addAll(List.of("--server.port=0", "--sitrep.outbox.enabled=false", "--sitrep.restore.check-enabled=false",
+                "--sitrep.restore.mode=dry-run"));
+
+        RestoreCommandLine commandLine;
+        try (ConfigurableApplicationContext cli = new SpringApplicationBuilder(IncidentServiceApplication.class)
+                .run(arguments.toArray(String[]::new))) {
+            commandLine = cli.getBean(RestoreCommandLine.class);
+        }
+
+        assertThat(commandLine.ran()).isTrue();
+        assertThat(commandLine.getExitCode()).isZero();
+        assertThat(output.getOut()).containsPattern("\"applied\"\\s*:\\s*false").contains("\"tables\"").contains(id);
     }
 
     private void awaitPublished() {
