@@ -59,13 +59,6 @@ final class LoggedState {
         return components;
     }
 
-    /** The newest version of each aggregate, by aggregate id. */
-    Map<String, Long> newestIncidentVersions() {
-        Map<String, Long> newest = new HashMap<>();
-        incidents.forEach((id, events) -> newest.put(id.toString(), events.lastKey()));
-        return newest;
-    }
-
     static <E> List<E> after(NavigableMap<Long, E> events, long version) {
         return List.copyOf(events.tailMap(version, false).values());
     }

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +256,7 @@ public class Restorer {
     }
 
     private static Map<String, Long> newest(LoggedState state, Table table) {
-        Map<String, Long> newest = new java.util.HashMap<>();
+        Map<String, Long> newest = new HashMap<>();
         switch (table) {
             case COMPONENTS -> state.components().forEach((id, s) -> newest.put(id, s.version()));
             case INCIDENTS -> state.incidents().forEach((id, e) -> newest.put(id.toString(), e.lastKey()));
