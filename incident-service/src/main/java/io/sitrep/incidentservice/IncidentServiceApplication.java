@@ -2,6 +2,7 @@ package io.sitrep.incidentservice;
 
 import io.sitrep.incidentservice.incident.web.TimelineSettings;
 import io.sitrep.incidentservice.integration.IntegrationSettings;
+import io.sitrep.incidentservice.restore.RestoreCommandLine;
 import io.sitrep.support.outbox.OutboxConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,7 +21,7 @@ import java.time.Clock;
 public class IncidentServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(IncidentServiceApplication.class, args);
+        RestoreCommandLine.exitIfRan(SpringApplication.run(IncidentServiceApplication.class, args));
     }
 
     @Bean

@@ -34,7 +34,9 @@ final class Sitrep {
                     .withDataDirectory(data)
                     .withApiKey("system-test-key")
                     .onFreePorts()
-                    .withEnvironment(Map.of("notification", Map.of(
+                    .withEnvironment(Map.of("incident", Map.of(
+                            // The lost-rows check every 2 s instead of every minute, for RestoreIT.
+                            "SITREP_RESTORE_CHECKINTERVAL", "2s"), "notification", Map.of(
                             "SITREP_NOTIFICATION_DELIVERY_RETRYSCHEDULE", "0s,200ms,400ms,800ms",
                             "SITREP_NOTIFICATION_DELIVERY_JITTER", "0",
                             "SITREP_NOTIFICATION_DELIVERY_POLLINTERVAL", "200ms",

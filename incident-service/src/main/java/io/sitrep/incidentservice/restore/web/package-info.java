@@ -1,0 +1,2 @@
+/** The admin REST adapter of the restore. */
+package io.sitrep.incidentservice.restore.web;
