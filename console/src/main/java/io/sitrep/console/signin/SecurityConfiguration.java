@@ -42,7 +42,7 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/incidents/*/delete", "/audit", "/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/incidents", "/incidents/**").hasRole(Role.RESPONDER.name())
-                        .requestMatchers("/incidents/new").hasRole(Role.RESPONDER.name())
+                        .requestMatchers("/incidents/new", "/incidents/*/postmortem").hasRole(Role.RESPONDER.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .formLogin(form -> form
                         .loginPage(SIGN_IN)
