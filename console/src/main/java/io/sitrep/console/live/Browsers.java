@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,11 +29,8 @@ public class Browsers implements SmartLifecycle {
     private final LiveSettings settings;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "console-live-browsers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Made at each start, so that a stopped context can start again. */
+    private volatile ScheduledExecutorService writer;
     private volatile boolean running;
 
     public Browsers(LiveSettings settings) {
@@ -65,8 +63,13 @@ public class Browsers implements SmartLifecycle {
 
     /** Something Now shows may have changed: every browser hears of it once, within {@code coalesce}. */
     public void changed() {
-        if (running && pending.compareAndSet(false, true)) {
-            writer.schedule(this::tellChanged, settings.coalesce().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledExecutorService scheduler = writer;
+        if (running && scheduler != null && pending.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(this::tellChanged, settings.coalesce().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                pending.set(false);
+            }
         }
     }
 
@@ -99,9 +102,16 @@ public class Browsers implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "console-live-browsers");
+            thread.setDaemon(true);
+            return thread;
+        });
         long heartbeat = settings.heartbeatInterval().toMillis();
-        writer.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        pending.set(false);
+        writer = scheduler;
+        running = true;
     }
 
     /** Ends every browser connection (their browsers reconnect elsewhere or after the restart), then the writer. */
@@ -112,9 +122,13 @@ public class Browsers implements SmartLifecycle {
             emitter.complete();
         }
         open.clear();
-        writer.shutdownNow();
+        ScheduledExecutorService scheduler = writer;
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
         try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
                 log.warn("The live writer did not stop within 5s");
             }
         } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -38,11 +39,8 @@ public class TimelineStream implements SmartLifecycle {
     private final Duration reconnectDelay;
     private final Browsers browsers;
     private final HttpClient http;
-    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "console-timeline-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Made at each start, so that a stopped context can start again. */
+    private volatile ScheduledExecutorService reader;
     private volatile boolean running;
     private volatile InputStream current;
 
@@ -55,8 +53,8 @@ public class TimelineStream implements SmartLifecycle {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
-    private void listen() {
-        if (!running) {
+    private void listen(ScheduledExecutorService reader) {
+        if (!running || reader != this.reader) {
             return;
         }
         try {
@@ -87,7 +85,11 @@ public class TimelineStream implements SmartLifecycle {
             current = null;
         }
         if (running && !reader.isShutdown()) {
-            reader.schedule(this::listen, reconnectDelay.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                reader.schedule(() -> listen(reader), reconnectDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // Stopped meanwhile.
+            }
         }
     }
 
@@ -109,8 +111,14 @@ public class TimelineStream implements SmartLifecycle {
 
     @Override
     public void start() {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread reading = new Thread(runnable, "console-timeline-stream");
+            reading.setDaemon(true);
+            return reading;
+        });
+        reader = thread;
         running = true;
-        reader.execute(this::listen);
+        thread.execute(() -> listen(thread));
     }
 
     @Override
@@ -124,9 +132,13 @@ public class TimelineStream implements SmartLifecycle {
                 // Closing only ends the read.
             }
         }
-        reader.shutdownNow();
+        ScheduledExecutorService thread = reader;
+        if (thread == null) {
+            return;
+        }
+        thread.shutdownNow();
         try {
-            if (!reader.awaitTermination(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            if (!thread.awaitTermination(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 log.warn("The live stream's reader did not stop in time");
             }
         } catch (InterruptedException e) {
