@@ -63,6 +63,19 @@ public final class Browserless {
         return post("/sign-in", Map.of("username", username, "password", password));
     }
 
+    /** Reads an event stream as the person: its lines as they come, until the stream ends or the test closes it. */
+    public HttpResponse<java.util.stream.Stream<String>> lines(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Where a redirect points, as a path with its query. */
     public static String location(HttpResponse<?> response) {
         String location = response.headers().firstValue("Location").orElse("");

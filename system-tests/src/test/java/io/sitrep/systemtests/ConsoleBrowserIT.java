@@ -4,7 +4,6 @@ import io.sitrep.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
@@ -14,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.File;
 import java.io.IOException;
@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,8 +40,10 @@ import static org.awaitility.Awaitility.await;
  * as processes: the first admin signs in with the one-time password local-stack printed, chooses a new one, opens an
  * incident, meets a conflict with someone else's update, applies their own again, and resolves; incident-service
  * records every change as the admin's.
+ * The tests share one browser and the one first admin; by name, the first admin's test runs first and the others find
+ * the admin signed in (see {@link #signedInAsAdmin}).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class ConsoleBrowserIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -185,18 +188,17 @@ class ConsoleBrowserIT {
     }
 
     /**
-     * Runs after the others (they sign the first admin in for the first time): a window scheduled from the console to start
+     * Issue 18: a window scheduled from the console to start
      * within the minute starts by itself, its component shows under maintenance in the console and on the public page, and
      * it completes by itself. incident-service looks for due windows every second (sitrep.maintenance.poll-interval) and
      * accepts a start up to a minute in the past, so a start this close is no problem.
      */
     @Test
-    @Order(Integer.MAX_VALUE)
-    void aMaintenanceScheduledFromTheConsoleToStartWithinTheMinuteStartsAndCompletesByItself() throws Exception {
+    void theMaintenanceScheduledFromTheConsoleToStartWithinTheMinuteStartsAndCompletesByItself() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String componentId = "database-" + tag;
         String console = stack.url(LocalStack.CONSOLE);
-        signedInAsTheFirstAdmin(console, tag);
+        signedInAsAdmin(console, tag);
 
         // Define the component through the console.
         browser.get(console + "/components/new");
@@ -255,8 +257,116 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("finished")).getText()).contains("Database upgrade " + tag);
     }
 
-    /** Signed in already by the test before; run alone, the first admin signs in with the one-time password and chooses one. */
-    private static void signedInAsTheFirstAdmin(String console, String tag) {
+    /**
+     * Issue 18, the whole flow: sign in, open an internal incident from a template, publish it with a customer-facing
+     * title, two updates with component changes (the first previewed), resolve, write, preview and publish the
+     * postmortem; the public page and the incident's public page then show exactly that, nothing of its internal time,
+     * and the audit names the person. Now follows a change made elsewhere without a reload.
+     */
+    @Test
+    void theWholeIncidentFromATemplateToThePostmortemReachesThePublicPageAsThePersons() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String componentId = "payments-" + tag;
+        String templateId = "payments-down-" + tag;
+        assertThat(api("PUT", "/api/v1/components/" + componentId, "{\"name\":\"Payments " + tag + "\",\"group\":\"Shop\"}").statusCode())
+                .isIn(200, 201);
+        assertThat(api("PUT", "/api/v1/templates/" + templateId, """
+                {"name":"Payments down %s","title":"Payments alert %s","impact":"major","message":"Alert: card payments failing.",
+                 "components":[{"id":"%s","status":"major_outage"}]}""".formatted(tag, tag, componentId)).statusCode()).isIn(200, 201);
+        String console = stack.url(LocalStack.CONSOLE);
+        String timeline = stack.url("timeline");
+        signedInAsAdmin(console, tag);
+
+        // Now follows a change made elsewhere, from timeline-service's stream, without a reload.
+        String elsewhere = JsonMapper.builder().build().readTree(api("POST", "/api/v1/incidents",
+                "{\"title\":\"Search slow " + tag + "\",\"status\":\"investigating\",\"impact\":\"minor\",\"message\":\"Looking.\"}").body())
+                .path("id").asString();
+        await().atMost(TIMEOUT).until(() -> browser.findElement(By.id("now-live")).getText().contains("Search slow " + tag));
+        assertThat(api("POST", "/api/v1/incidents/" + elsewhere + "/resolve", "{\"message\":\"Fine again.\"}").statusCode()).isEqualTo(200);
+        await().atMost(TIMEOUT).until(() -> !browser.findElement(By.id("now-live")).getText().contains("Search slow " + tag));
+
+        // Open an internal incident from the template: it fills the title, the message and the component.
+        browser.findElement(By.id("open-incident")).click();
+        choose("template", templateId);
+        choose("visibility", "internal");
+        browser.findElement(By.cssSelector("#open-form button[type=submit]")).click();
+        awaitText(By.id("incident-title"), "Payments alert " + tag);
+        assertThat(browser.findElement(By.id("incident-visibility")).getText()).startsWith("internal");
+        String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+
+        // Publish it with the title customers see.
+        browser.findElement(By.id("title")).sendKeys("Card payments failing " + tag);
+        browser.findElement(By.id("publish-message")).sendKeys("Some card payments fail; we are on it.");
+        browser.findElement(By.cssSelector("#publish-form button[type=submit]")).click();
+        awaitText(By.id("incident-visibility"), "public");
+        assertThat(browser.findElement(By.id("incident-title")).getText()).isEqualTo("Card payments failing " + tag);
+
+        // The first update, previewed before it is posted: the preview keeps what was chosen.
+        choose("update-status", "identified");
+        choose("update-component-" + componentId, "partial_outage");
+        browser.findElement(By.id("update-message")).sendKeys("Found the **bad** deploy.");
+        browser.findElement(By.id("update-preview-button")).click();
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> browser.findElement(By.id("update-message-preview")).isDisplayed()
+                && browser.findElement(By.cssSelector("#update-message-preview strong")).getText().equals("bad"));
+        assertThat(browser.findElement(By.id("update-message")).getAttribute("value")).isEqualTo("Found the **bad** deploy.");
+        browser.findElement(By.cssSelector("#update-form button[type=submit]:not([name])")).click();
+        awaitText(By.id("incident-status"), "Identified");
+
+        // The second update.
+        choose("update-status", "monitoring");
+        choose("update-component-" + componentId, "degraded_performance");
+        browser.findElement(By.id("update-message")).sendKeys("Rolled back; watching.");
+        browser.findElement(By.cssSelector("#update-form button[type=submit]:not([name])")).click();
+        awaitText(By.id("incident-status"), "Monitoring");
+
+        // Resolve.
+        browser.findElement(By.id("resolve-message")).sendKeys("Payments work again.");
+        browser.findElement(By.cssSelector("#resolve-form button[type=submit]")).click();
+        awaitText(By.id("incident-status"), "Resolved");
+
+        // Write the postmortem, preview it, publish it.
+        browser.findElement(By.id("write-postmortem")).click();
+        WebElement body = await().atMost(TIMEOUT).ignoreExceptions().until(() -> browser.findElement(By.id("postmortem-body")), found -> true);
+        body.sendKeys("## What happened\n\nA bad deploy broke *card payments* for 20 minutes.");
+        browser.findElement(By.id("preview-postmortem")).click();
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> browser.findElement(By.cssSelector("#postmortem-preview h4")).getText().equals("What happened"));
+        browser.findElement(By.id("publish-postmortem")).click();
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> browser.findElement(By.cssSelector("#postmortem em")).getText().equals("card payments"));
+        assertFitsThePhone();
+
+        // The incident's public page: the customer-facing title, each public update with its component change, the
+        // postmortem; nothing of the time it was internal.
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> page = read(timeline + "/incidents/" + id);
+            return page.statusCode() == 200 && page.body().contains("A bad deploy broke <em>card payments</em> for 20 minutes.");
+        });
+        String page = read(timeline + "/incidents/" + id).body();
+        assertThat(page).contains("Card payments failing " + tag, "Some card payments fail; we are on it.", "Found the <strong>bad</strong> deploy.",
+                "Payments " + tag + ": Partial outage", "Rolled back; watching.", "Payments " + tag + ": Degraded performance",
+                "Payments work again.", "<h4>What happened</h4>", "Postmortem (revision 1");
+        assertThat(page).doesNotContain("Payments alert " + tag, "Alert: card payments failing.");
+        assertThat(Pattern.compile("<strong>[^<]+</strong>").matcher(page.substring(page.indexOf("id=\"incident-" + id + "\""))).results().count())
+                .as("four public updates, each with its status").isGreaterThanOrEqualTo(4);
+
+        // The status page: the incident in the history under its public title, the component operational again.
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String status = read(timeline + "/").body();
+            return status.contains("Card payments failing " + tag) && Pattern.compile("id=\"component-" + Pattern.quote(componentId)
+                    + "\">.*?Operational</span>", Pattern.DOTALL).matcher(status).find();
+        });
+        assertThat(read(timeline + "/").body()).doesNotContain("Payments alert " + tag);
+
+        // The audit names the person for every step.
+        browser.get(console + "/audit?actor=admin");
+        String audit = browser.getPageSource();
+        for (String command : List.of("incident.open", "incident.publish", "incident.update", "incident.resolve", "incident.postmortem")) {
+            assertThat(audit).containsPattern("<td>admin</td>\\s*<td>" + Pattern.quote(command) + "</td>");
+        }
+        assertThat(audit).containsPattern("<td>admin</td>\\s*<td>incident.postmortem</td>\\s*<td><a href=\"/incidents/" + id + "\">");
+    }
+
+    /** Signs in as the first admin unless the browser is signed in already, choosing a password if it is still the one-time one. */
+    private static void signedInAsAdmin(String console, String tag) {
         browser.get(console + "/");
         if (browser.getCurrentUrl().endsWith("/sign-in")) {
             browser.findElement(By.id("username")).sendKeys("admin");
@@ -282,5 +392,10 @@ class ConsoleBrowserIT {
                 HttpResponse.BodyHandlers.ofString()).body();
         int at = page.indexOf("id=\"component-" + componentId + "\"");
         return at < 0 ? "" : page.substring(at, page.indexOf("</div>", at));
+    }
+
+    /** A public read, without a key. */
+    private static HttpResponse<String> read(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -117,6 +117,11 @@ public class SitrepApi {
         return command(person, "/api/v1/incidents/" + id + "/reopen", version, request);
     }
 
+    /** Publishes or revises the postmortem of a resolved incident: {@code body}, its Markdown. */
+    public JsonNode postmortem(Person person, String id, long version, Map<String, Object> request) {
+        return command(HttpMethod.PUT, person, "/api/v1/incidents/" + id + "/postmortem", version, request);
+    }
+
     /** Deletes a mistaken incident, giving the reason; incident-service answers no body. */
     public void delete(Person person, String id, long version, Map<String, Object> request) {
         command(HttpMethod.DELETE, person, "/api/v1/incidents/" + id, version, request);

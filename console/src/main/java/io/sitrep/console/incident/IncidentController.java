@@ -3,8 +3,10 @@ package io.sitrep.console.incident;
 import io.sitrep.console.api.ApiProblem;
 import io.sitrep.console.api.SitrepApi;
 import io.sitrep.console.api.VersionConflict;
+import io.sitrep.console.live.Browsers;
 import io.sitrep.console.signin.Person;
 import io.sitrep.console.web.FieldErrors;
+import io.sitrep.support.markdown.Markdown;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -29,9 +32,11 @@ import java.util.function.Supplier;
 class IncidentController {
 
     private final SitrepApi api;
+    private final Browsers browsers;
 
-    IncidentController(SitrepApi api) {
+    IncidentController(SitrepApi api, Browsers browsers) {
         this.api = api;
+        this.browsers = browsers;
     }
 
     @GetMapping("/incidents/new")
@@ -47,6 +52,7 @@ class IncidentController {
         IncidentForm form = IncidentForm.from(parameters);
         try {
             JsonNode opened = api.open(person, form.openRequest());
+            browsers.changed();
             return "redirect:/incidents/" + opened.path("id").asString();
         } catch (ApiProblem problem) {
             return openScreen(person, form, errors(problem), model);
@@ -59,8 +65,12 @@ class IncidentController {
         return incidentScreen(person, id, IncidentForm.EMPTY, FieldErrors.NONE, null, model);
     }
 
+    /** Posts an update; with {@code preview}, shows the form again as typed with its message as the status page will render it. */
     @PostMapping("/incidents/{id}/updates")
     String update(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        if (parameters.containsKey("preview")) {
+            return preview(id, parameters, authentication, model);
+        }
         return command(id, parameters, authentication, model, (person, version, form) -> api.update(person, id.toString(), version, form.updateRequest()));
     }
 
@@ -102,7 +112,8 @@ class IncidentController {
     }
 
     @PostMapping("/incidents/{id}/delete")
-    String delete(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+    String delete(@PathVariable UUID id, @RequestParam Map<String, String> parameters, Authentication authentication, Model model,
+                  RedirectAttributes redirect) {
         Person person = Person.of(authentication).orElseThrow();
         Map<String, Object> request = IncidentForm.deleteRequest(parameters);
         String reason = (String) request.get("reason");
@@ -114,7 +125,11 @@ class IncidentController {
         }
         try {
             api.delete(person, id.toString(), version, request);
-            return "redirect:/?deleted";
+            browsers.changed();
+            // Now names what was deleted, once.
+            String title = IncidentForm.from(parameters).title();
+            redirect.addFlashAttribute("deleted", title.isEmpty() ? id.toString() : title);
+            return "redirect:/";
         } catch (VersionConflict conflict) {
             return deleteScreen(person, id, reason, FieldErrors.of("Someone changed this incident since you looked; check it, then confirm again."), true, model);
         } catch (ApiProblem problem) {
@@ -137,6 +152,20 @@ class IncidentController {
         return "incident/delete";
     }
 
+    private String preview(UUID id, Map<String, String> parameters, Authentication authentication, Model model) {
+        Person person = Person.of(authentication).orElseThrow();
+        IncidentForm form = IncidentForm.from(parameters);
+        model.addAttribute("action", "update");
+        model.addAttribute("preview", Markdown.toHtml(form.message()));
+        // The version the person saw stays the form's, so that posting after a preview still meets someone else's change.
+        try {
+            model.addAttribute("formVersion", Long.parseLong(parameters.getOrDefault("version", "")));
+        } catch (NumberFormatException e) {
+            model.addAttribute("formVersion", 0L);
+        }
+        return incidentScreen(person, id, form, FieldErrors.NONE, null, model);
+    }
+
     private interface Command {
         JsonNode send(Person person, long version, IncidentForm form);
     }
@@ -153,6 +182,8 @@ class IncidentController {
         }
         try {
             command.send(person, version, form);
+            // The stream leaves internal incidents out: the console tells its own browsers of its own changes.
+            browsers.changed();
             return "redirect:/incidents/" + id;
         } catch (VersionConflict conflict) {
             model.addAttribute("seenVersion", version);

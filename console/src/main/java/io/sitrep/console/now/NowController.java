@@ -26,9 +26,22 @@ class NowController {
         this.api = api;
     }
 
+    /** The whole screen; after a delete, the incident's title comes along as the flash attribute {@code deleted}. */
     @GetMapping("/")
     String now(Authentication authentication, Model model) {
-        Person person = Person.of(authentication).orElseThrow();
+        model.addAttribute("now", view(Person.of(authentication).orElseThrow()));
+        model.asMap().putIfAbsent("deleted", "");
+        return "now";
+    }
+
+    /** The screen's lists alone, which the console's script swaps in when the stream says something changed. */
+    @GetMapping("/now/lists")
+    String lists(Authentication authentication, Model model) {
+        model.addAttribute("now", view(Person.of(authentication).orElseThrow()));
+        return "nowlists";
+    }
+
+    private NowView view(Person person) {
         List<String> unavailable = new ArrayList<>();
         List<NowView.IncidentRow> triage = new ArrayList<>();
         List<NowView.IncidentRow> open = new ArrayList<>();
@@ -44,11 +57,10 @@ class NowController {
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new NowView.ComponentRow(component.path("id").asString(),
                     component.path("name").asString(), Words.of(component.path("status").asString())));
         }
-        model.addAttribute("now", new NowView(triage, open, groups,
+        return new NowView(triage, open, groups,
                 maintenance(read(() -> api.maintenances(person, "active"), "maintenance in progress", unavailable)),
                 maintenance(read(() -> api.maintenances(person, "upcoming"), "upcoming maintenance", unavailable)),
-                unavailable));
-        return "now";
+                unavailable);
     }
 
     private static JsonNode read(Supplier<JsonNode> reading, String what, List<String> unavailable) {

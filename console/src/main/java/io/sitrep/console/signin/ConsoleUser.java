@@ -10,14 +10,14 @@ import java.util.Collection;
 import java.util.List;
 
 /** A person signed in with a local account. */
-final class ConsoleUser implements UserDetails {
+public final class ConsoleUser implements UserDetails {
 
     private final String username;
     private final String passwordHash;
     private final Role role;
     private final boolean mustChange;
 
-    ConsoleUser(Account account) {
+    public ConsoleUser(Account account) {
         this.username = account.username();
         this.passwordHash = account.passwordHash();
         this.role = account.role();

@@ -46,7 +46,7 @@ class SecurityConfiguration {
                         .requestMatchers("/subscribers/find", "/subscribers/*/remove").hasRole(Role.ADMIN.name())
                         .requestMatchers("/deliveries/redrive").hasRole(Role.RESPONDER.name())
                         .requestMatchers(HttpMethod.POST, "/incidents", "/incidents/**").hasRole(Role.RESPONDER.name())
-                        .requestMatchers("/incidents/new").hasRole(Role.RESPONDER.name())
+                        .requestMatchers("/incidents/new", "/incidents/*/postmortem").hasRole(Role.RESPONDER.name())
                         // Components, maintenance and templates: everyone reads, admins change (Role).
                         .requestMatchers("/components/new", "/components/*/edit", "/maintenance/new", "/templates/new", "/templates/*/edit")
                                 .hasRole(Role.ADMIN.name())

@@ -1,6 +1,8 @@
-package io.sitrep.console.signin;
+package io.sitrep.console.password;
 
 import io.sitrep.console.account.Accounts;
+import io.sitrep.console.signin.ConsoleUser;
+import io.sitrep.console.signin.PasswordChangeFirst;
 import io.sitrep.console.web.FieldErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +27,7 @@ import java.util.Map;
 @Controller
 class PasswordController {
 
-    static final String PATH = "/account/password";
+    static final String PATH = PasswordChangeFirst.PATH;
     /** The shortest password accepted, in characters. */
     static final int MIN_LENGTH = 12;
     /** bcrypt reads at most 72 bytes of a password. */

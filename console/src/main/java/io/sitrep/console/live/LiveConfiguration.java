@@ -1,0 +1,22 @@
+package io.sitrep.console.live;
+
+import io.sitrep.console.api.ApiSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The browsers' side of live Now, and the console's one connection to timeline-service's stream. */
+@Configuration(proxyBeanMethods = false)
+class LiveConfiguration {
+
+    @Bean
+    Browsers liveBrowsers(LiveSettings settings) {
+        return new Browsers(settings);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sitrep.console.live.enabled", havingValue = "true", matchIfMissing = true)
+    TimelineStream timelineStream(ApiSettings api, LiveSettings settings, Browsers browsers) {
+        return new TimelineStream(api.timelineUrl(), api.key(), api.connectTimeout(), settings.reconnectDelay(), browsers);
+    }
+}
