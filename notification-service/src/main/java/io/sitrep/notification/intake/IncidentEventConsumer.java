@@ -7,7 +7,7 @@ import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.events.wire.UnknownEventType;
-import io.sitrep.notification.delivery.dispatch.DispatchSignal;
+import io.sitrep.notification.delivery.DispatchSignal;
 import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.support.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -7,7 +7,7 @@ import io.sitrep.events.IncidentOpened;
 import io.sitrep.events.wire.CloudEventHeaders;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.notification.Incidents;
-import io.sitrep.notification.delivery.dispatch.DispatchSignal;
+import io.sitrep.notification.delivery.DispatchSignal;
 import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.support.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
