@@ -1,5 +1,8 @@
 package io.sitrep.notification.email;
 
+import io.sitrep.notification.template.LinkPages;
+import io.sitrep.notification.subscription.EmailLinks;
+
 import io.sitrep.notification.secret.SecretCipher;
 import io.sitrep.notification.notice.PageSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,5 +1,7 @@
 package io.sitrep.notification.webhook;
 
+import io.sitrep.notification.target.TargetPolicy;
+
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.notification.notice.PageSettings;
 import io.sitrep.notification.subscription.SubscriptionDeliveries;

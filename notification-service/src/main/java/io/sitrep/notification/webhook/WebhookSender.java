@@ -1,5 +1,8 @@
 package io.sitrep.notification.webhook;
 
+import io.sitrep.notification.target.TargetPolicy;
+import io.sitrep.notification.target.TargetRefused;
+
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.delivery.RetryAfter;
 import io.sitrep.notification.subscription.SigningSecret;

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.DeliveryChannel;
 import io.sitrep.notification.delivery.DispatchSignal;
+import io.sitrep.notification.delivery.Endpoints;
 import io.sitrep.notification.delivery.RetryPolicy;
 import io.sitrep.notification.delivery.RetrySchedule;
 import io.sitrep.notification.delivery.application.DeliveryEvents;
@@ -46,8 +47,7 @@ class DispatchConfiguration {
     }
 
     @Bean
-    EndpointIsolation endpointIsolation(DeliverySettings settings, @org.springframework.beans.factory.annotation.Value("${sitrep.notification.email.concurrency:2}") int mailConcurrency,
-                                        MeterRegistry registry) {
+    EndpointIsolation endpointIsolation(DeliverySettings settings, Endpoints.SmtpSlots smtpSlots, MeterRegistry registry) {
         BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.endpointConcurrency())
                 .maxWaitDuration(Duration.ZERO)
@@ -65,7 +65,7 @@ class DispatchConfiguration {
                 .build());
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
-        return new EndpointIsolation(bulkheads, breakers, mailConcurrency);
+        return new EndpointIsolation(bulkheads, breakers, smtpSlots.value());
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package io.sitrep.notification.subscription.application;
 
-import io.sitrep.notification.email.EmailSettings;
 import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.ConfirmationLimitReached;
 import io.sitrep.notification.subscription.NoSigningSecret;
@@ -9,13 +8,13 @@ import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionDeliveries;
 import io.sitrep.notification.subscription.SubscriptionFilter;
 import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.SubscriptionLimits;
 import io.sitrep.notification.subscription.SubscriptionNotActive;
 import io.sitrep.notification.subscription.SubscriptionStatus;
 import io.sitrep.notification.subscription.UnknownSubscription;
 import io.sitrep.notification.subscription.WebhookFormat;
 import io.sitrep.notification.subscription.Subscriptions;
-import io.sitrep.notification.webhook.TargetPolicy;
-import io.sitrep.notification.webhook.WebhookSettings;
+import io.sitrep.notification.target.TargetPolicy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,18 +41,16 @@ public class SubscriptionCommands {
     private final Subscriptions subscriptions;
     private final SubscriptionDeliveries deliveries;
     private final TargetPolicy targets;
-    private final WebhookSettings webhookSettings;
-    private final EmailSettings emailSettings;
+    private final SubscriptionLimits limits;
     private final SecureRandom random;
     private final Clock clock;
 
     SubscriptionCommands(Subscriptions subscriptions, SubscriptionDeliveries deliveries, TargetPolicy targets,
-                         WebhookSettings webhookSettings, EmailSettings emailSettings, SecureRandom random, Clock clock) {
+                         SubscriptionLimits limits, SecureRandom random, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.targets = targets;
-        this.webhookSettings = webhookSettings;
-        this.emailSettings = emailSettings;
+        this.limits = limits;
         this.random = random;
         this.clock = clock;
     }
@@ -77,7 +74,7 @@ public class SubscriptionCommands {
     /**
      * Subscribes a webhook URL, after checking it against server-side request forgery.
      *
-     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the URL may not be called
      */
     @Transactional
     public Created subscribeWebhook(String url, SubscriptionFilter filter) {
@@ -87,7 +84,7 @@ public class SubscriptionCommands {
     /**
      * Subscribes a webhook URL in this body format, after checking it against server-side request forgery.
      *
-     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the URL may not be called
      */
     @Transactional
     public Created subscribeWebhook(String url, SubscriptionFilter filter, WebhookFormat format) {
@@ -105,7 +102,7 @@ public class SubscriptionCommands {
      * credential: it is stored encrypted, its endpoint (the isolation key, stored in clear) names its host and a
      * digest of the URL instead of its path. Active at once; no signing secret.
      *
-     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the URL may not be called
      */
     @Transactional
     public Created subscribeChat(Channel channel, String url, SubscriptionFilter filter) {
@@ -161,7 +158,7 @@ public class SubscriptionCommands {
      * confirms it through the emailed link; the contact is told when the webhook is disabled. A contact address has
      * at most one pending webhook: a new request replaces the one still waiting.
      *
-     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the URL may not be called
      * @throws ConfirmationLimitReached when the contact address had its confirmation emails this hour
      */
     @Transactional
@@ -212,7 +209,7 @@ public class SubscriptionCommands {
 
     private void requireConfirmationAllowed(byte[] address, Instant now) {
         Instant hourAgo = now.minus(Duration.ofHours(1));
-        int perHour = emailSettings.confirmationsPerHour();
+        int perHour = limits.confirmationsPerHour();
         if (subscriptions.confirmationRequestsSince(address, hourAgo) >= perHour) {
             Duration retryAfter = subscriptions.oldestConfirmationRequestSince(address, hourAgo)
                     .map(oldest -> Duration.between(now, oldest.plus(Duration.ofHours(1))))
@@ -271,7 +268,7 @@ public class SubscriptionCommands {
         }
         Instant now = clock.instant();
         SigningSecret next = SigningSecret.generate(random);
-        subscriptions.rotateSecret(id, next, subscription.secret(), now.plus(webhookSettings.rotationOverlap()), now);
+        subscriptions.rotateSecret(id, next, subscription.secret(), now.plus(limits.rotationOverlap()), now);
         return new Created(subscriptions.find(id).orElseThrow(), next);
     }
 

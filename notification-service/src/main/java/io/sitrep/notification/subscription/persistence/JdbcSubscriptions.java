@@ -61,7 +61,7 @@ class JdbcSubscriptions implements Subscriptions {
                         textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
                         s.filter().minImpact() == null ? null : s.filter().minImpact().wireName(),
                         s.status().wireName(),
-                        s.secret() == null ? null : cipher.encrypt(s.secret(), s.id().value()),
+                        s.secret() == null ? null : cipher.encrypt(s.secret().key(), s.id().value()),
                         Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()),
                         chat ? cipher.encryptText(s.target(), s.id().value()) : null, s.format().wireName(),
                         s.filter().includeInternal(), s.contactEmail())
@@ -259,7 +259,7 @@ class JdbcSubscriptions implements Subscriptions {
         jdbc.sql("""
                         UPDATE subscriptions SET secret = ?, previous_secret = ?, previous_secret_expires_at = ?, updated_at = ?
                         WHERE id = ?""")
-                .params(cipher.encrypt(next, id.value()), cipher.encrypt(previous, id.value()),
+                .params(cipher.encrypt(next.key(), id.value()), cipher.encrypt(previous.key(), id.value()),
                         Timestamp.from(previousExpiresAt), Timestamp.from(now), id.value())
                 .update();
     }
@@ -370,8 +370,8 @@ class JdbcSubscriptions implements Subscriptions {
                 rs.getString("endpoint"),
                 filter(rs),
                 SubscriptionStatus.fromWireName(rs.getString("status")),
-                secret == null ? null : cipher.decrypt(secret, id),
-                previous == null ? null : cipher.decrypt(previous, id),
+                secret == null ? null : SigningSecret.ofKey(cipher.decrypt(secret, id)),
+                previous == null ? null : SigningSecret.ofKey(cipher.decrypt(previous, id)),
                 previousExpires == null ? null : previousExpires.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
