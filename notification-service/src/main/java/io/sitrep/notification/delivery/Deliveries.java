@@ -26,7 +26,8 @@ public interface Deliveries {
     }
 
     /** One attempt, as the API shows it. */
-    record AttemptView(int attempt, Instant attemptedAt, Integer statusCode, long durationMs, String error) {
+    record AttemptView(int attempt, Instant attemptedAt, AttemptTrigger trigger, Integer statusCode, long durationMs, String error,
+                       String responseBody) {
     }
 
     /** Creates the deliveries, pending and due now, except those whose subscription and event have one already. */
@@ -90,9 +91,10 @@ public interface Deliveries {
      * @param since          only those that died at or after this, or no bound when null
      * @param until          only those that died before this, or no bound when null
      * @param dryRun         count them and change nothing
+     * @param trigger        which re-drive, recorded by the first attempt of each
      * @return how many were (or would be) queued
      */
-    int redrive(SubscriptionId subscriptionId, Instant since, Instant until, boolean dryRun, Instant now);
+    int redrive(SubscriptionId subscriptionId, Instant since, Instant until, boolean dryRun, AttemptTrigger trigger, Instant now);
 
     /** The subscription's deliveries, newest first, with their attempts. */
     List<View> list(SubscriptionId subscriptionId, DeliveryStatus status, int limit);

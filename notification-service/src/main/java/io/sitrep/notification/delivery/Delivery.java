@@ -48,7 +48,7 @@ public sealed interface Delivery permits Delivery.Open, Delivery.Delivering, Del
 
     /** A new delivery, due at once: pending, never attempted. */
     static Pending queue(DeliveryId id, SubscriptionId subscriptionId, Instant now) {
-        return new Pending(id, subscriptionId, 0, 0, now);
+        return new Pending(id, subscriptionId, 0, 0, now, AttemptTrigger.SCHEDULED);
     }
 
     /** A state and what the transition to it caused. */
@@ -70,6 +70,9 @@ public sealed interface Delivery permits Delivery.Open, Delivery.Delivering, Del
         /** When it is due. */
         Instant dueAt();
 
+        /** What its next attempt is started by. */
+        AttemptTrigger trigger();
+
         /**
          * Claims it for one dispatcher under {@code lease}.
          *
@@ -79,7 +82,7 @@ public sealed interface Delivery permits Delivery.Open, Delivery.Delivering, Del
             if (dueAt().isAfter(now)) {
                 throw new IllegalStateException("delivery " + id() + " is not due before " + dueAt());
             }
-            return Transition.of(new Delivering(id(), subscriptionId(), attemptCount(), roundAttempts(), sending, lease),
+            return Transition.of(new Delivering(id(), subscriptionId(), attemptCount(), roundAttempts(), sending, lease, trigger()),
                     new DeliveryChanged.Claimed(id(), subscriptionId(), lease, now));
         }
 
@@ -113,24 +116,43 @@ public sealed interface Delivery permits Delivery.Open, Delivery.Delivering, Del
         }
     }
 
-    /** Waiting for its first attempt of the round (a new delivery, or a dead letter re-driven). */
-    record Pending(DeliveryId id, SubscriptionId subscriptionId, int attemptCount, int roundAttempts, Instant dueAt) implements Open {
+    /**
+     * Waiting for its first attempt of the round (a new delivery, or a dead letter re-driven).
+     *
+     * @param trigger what starts that attempt: the schedule, or the re-drive that queued it again
+     */
+    record Pending(DeliveryId id, SubscriptionId subscriptionId, int attemptCount, int roundAttempts, Instant dueAt, AttemptTrigger trigger)
+            implements Open {
+
+        public Pending {
+            Objects.requireNonNull(trigger, "trigger");
+        }
     }
 
-    /** Its last attempt failed; the next is due at {@code dueAt}. */
+    /** Its last attempt failed; the next is due at {@code dueAt}, by the schedule. */
     record Failed(DeliveryId id, SubscriptionId subscriptionId, int attemptCount, int roundAttempts, Instant dueAt, Integer lastStatusCode,
                   String lastError) implements Open {
+
+        @Override
+        public AttemptTrigger trigger() {
+            return AttemptTrigger.SCHEDULED;
+        }
     }
 
-    /** Being sent by the dispatcher holding {@code lease}. */
-    record Delivering(DeliveryId id, SubscriptionId subscriptionId, int attemptCount, int roundAttempts, Sending sending, Lease lease)
-            implements Delivery {
+    /**
+     * Being sent by the dispatcher holding {@code lease}.
+     *
+     * @param trigger what started the attempt under way
+     */
+    record Delivering(DeliveryId id, SubscriptionId subscriptionId, int attemptCount, int roundAttempts, Sending sending, Lease lease,
+                      AttemptTrigger trigger) implements Delivery {
 
         public Delivering {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(subscriptionId, "subscriptionId");
             Objects.requireNonNull(sending, "sending");
             Objects.requireNonNull(lease, "lease");
+            Objects.requireNonNull(trigger, "trigger");
         }
 
         /** The number the attempt under way gets. */
@@ -184,9 +206,10 @@ public sealed interface Delivery permits Delivery.Open, Delivery.Delivering, Del
             return cancelled(this, reason, now);
         }
 
+        /** Given back or expired, it keeps what started it: the attempt it is due for was never made. */
         private Open reopen(Instant dueAt) {
             return roundAttempts > 0 ? new Failed(id, subscriptionId, attemptCount, roundAttempts, dueAt, null, null)
-                    : new Pending(id, subscriptionId, attemptCount, roundAttempts, dueAt);
+                    : new Pending(id, subscriptionId, attemptCount, roundAttempts, dueAt, trigger);
         }
     }
 
@@ -203,9 +226,17 @@ public sealed interface Delivery permits Delivery.Open, Delivery.Delivering, Del
             this(id, subscriptionId, attemptCount, roundAttempts, null, lastError, deadAt);
         }
 
-        /** Queued again, due at once, with a fresh retry schedule; the attempt numbers go on. */
-        public Transition<Pending> redrive(Instant now) {
-            return Transition.of(new Pending(id, subscriptionId, attemptCount, 0, now), new DeliveryChanged.Redriven(id, subscriptionId, now));
+        /**
+         * Queued again, due at once, with a fresh retry schedule; the attempt numbers go on.
+         *
+         * @param trigger which re-drive: one asked for, or that of a recovering subscription
+         */
+        public Transition<Pending> redrive(AttemptTrigger trigger, Instant now) {
+            if (trigger == AttemptTrigger.SCHEDULED) {
+                throw new IllegalArgumentException("a re-drive is manual or automatic");
+            }
+            return Transition.of(new Pending(id, subscriptionId, attemptCount, 0, now, trigger),
+                    new DeliveryChanged.Redriven(id, subscriptionId, trigger, now));
         }
     }
 

@@ -63,6 +63,6 @@ public sealed interface DeliveryChanged {
     }
 
     /** A dead letter queued again with a fresh retry schedule. */
-    record Redriven(DeliveryId delivery, SubscriptionId subscription, Instant occurredAt) implements DeliveryChanged {
+    record Redriven(DeliveryId delivery, SubscriptionId subscription, AttemptTrigger trigger, Instant occurredAt) implements DeliveryChanged {
     }
 }

@@ -43,7 +43,7 @@ class DeliveryOutcomesIT extends IntegrationTest {
         Delivery.Delivering first = aClaimedDelivery(subscription, UUID.randomUUID());
         Delivery.Delivering second = aClaimedDelivery(subscription, UUID.randomUUID());
         Delivery.Delivering takenOver = aClaimedDelivery(subscription, UUID.randomUUID());
-        jdbc.sql("UPDATE deliveries SET lease_id = ? WHERE id = ?").params(UUID.randomUUID(), takenOver.id()).update();
+        jdbc.sql("UPDATE deliveries SET lease_id = ? WHERE id = ?").params(UUID.randomUUID(), takenOver.id().value()).update();
 
         List<Outcome> recorded = outcomes.recordDelivered(List.of(delivered(first, subscription), delivered(second, subscription),
                 delivered(takenOver, subscription)));
@@ -53,8 +53,8 @@ class DeliveryOutcomesIT extends IntegrationTest {
         assertThat(status(second)).isEqualTo("delivered");
         assertThat(status(takenOver)).isEqualTo("delivering");
         assertThat(jdbc.sql("SELECT count(*) FROM delivery_attempts WHERE delivery_id IN (?, ?, ?) AND attempt = 1 AND status_code = 200")
-                .params(first.id(), second.id(), takenOver.id()).query(Long.class).single()).isEqualTo(3L);
-        assertThat(jdbc.sql("SELECT attempt_count FROM deliveries WHERE id = ?").param(first.id()).query(Integer.class).single()).isEqualTo(1);
+                .params(first.id().value(), second.id().value(), takenOver.id().value()).query(Long.class).single()).isEqualTo(3L);
+        assertThat(jdbc.sql("SELECT attempt_count FROM deliveries WHERE id = ?").param(first.id().value()).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -64,7 +64,7 @@ class DeliveryOutcomesIT extends IntegrationTest {
                 + "WHERE id = ?").param(subscription.id().value()).update();
         Delivery.Delivering dead = aClaimedDelivery(subscription, UUID.randomUUID());
         jdbc.sql("UPDATE deliveries SET status = 'dead', dead_at = now() - interval '10 minutes', lease_id = NULL, locked_until = NULL "
-                + "WHERE id = ?").param(dead.id()).update();
+                + "WHERE id = ?").param(dead.id().value()).update();
 
         try (TopicReader deliveryEvents = TopicReader.of(DELIVERY_EVENTS)) {
             outcomes.recordDelivered(List.of(delivered(aClaimedDelivery(subscription, UUID.randomUUID()), subscription),
@@ -108,7 +108,7 @@ class DeliveryOutcomesIT extends IntegrationTest {
                 .update();
         return new Delivery.Delivering(new DeliveryId(id), subscription.id(), 0, 0, new Delivery.Sending(eventId, "incident.opened",
                 subscription.endpoint(), "{}".getBytes(), now.toInstant(), StoredTrace.NONE),
-                new Lease(lease, Instant.now().plus(Duration.ofMinutes(10))));
+                new Lease(lease, Instant.now().plus(Duration.ofMinutes(10))), AttemptTrigger.SCHEDULED);
     }
 
     private static DeliveryOutcomes.Delivered delivered(Delivery.Delivering claimed, Subscription subscription) {

@@ -205,17 +205,58 @@ class DeliveryTest {
         void aRedrivenDeadLetterGetsTheWholeScheduleAgainWhileItsAttemptNumbersGoOn() {
             Delivery.Dead dead = (Delivery.Dead) failedTimes(3);
 
-            Delivery.Transition<Delivery.Pending> t = dead.redrive(T0.plusSeconds(600));
+            Delivery.Transition<Delivery.Pending> t = dead.redrive(AttemptTrigger.MANUAL_REDRIVE, T0.plusSeconds(600));
             Delivery.Delivering again = claimed(new Delivery.Pending(t.state().id(), t.state().subscriptionId(), t.state().attemptCount(),
-                    t.state().roundAttempts(), T0));
+                    t.state().roundAttempts(), T0, t.state().trigger()));
             Delivery after = again.record(AttemptResult.status(500, null, Duration.ZERO), POLICY, CLOCK).state();
 
             assertThat(t.state().roundAttempts()).isZero();
             assertThat(t.state().attemptCount()).isEqualTo(3);
-            assertThat(t.events()).containsExactly(new DeliveryChanged.Redriven(dead.id(), dead.subscriptionId(), T0.plusSeconds(600)));
+            assertThat(t.events()).containsExactly(new DeliveryChanged.Redriven(dead.id(), dead.subscriptionId(), AttemptTrigger.MANUAL_REDRIVE,
+                    T0.plusSeconds(600)));
             assertThat(after).isInstanceOf(Delivery.Failed.class);
             assertThat(after.attemptCount()).isEqualTo(4);
             assertThat(((Delivery.Failed) after).dueAt()).isEqualTo(T0.plusSeconds(10));
+        }
+    }
+
+    @Nested
+    class Triggers {
+
+        @Test
+        void aNewDeliveryAndEveryRetryAreScheduled() {
+            Delivery.Delivering first = claimed(aPendingDelivery());
+            Delivery.Failed failed = (Delivery.Failed) first.record(AttemptResult.status(500, null, Duration.ZERO), POLICY, CLOCK).state();
+
+            assertThat(first.trigger()).isEqualTo(AttemptTrigger.SCHEDULED);
+            assertThat(failed.trigger()).isEqualTo(AttemptTrigger.SCHEDULED);
+        }
+
+        @Test
+        void theFirstAttemptAfterAReDriveRecordsWhichReDriveAndTheRetriesAfterItAreScheduled() {
+            Delivery.Dead dead = (Delivery.Dead) failedTimes(3);
+
+            Delivery.Pending redriven = dead.redrive(AttemptTrigger.AUTOMATIC_REDRIVE, T0).state();
+            Delivery.Delivering attempt = claimed(redriven);
+            Delivery after = attempt.record(AttemptResult.status(500, null, Duration.ZERO), POLICY, CLOCK).state();
+
+            assertThat(attempt.trigger()).isEqualTo(AttemptTrigger.AUTOMATIC_REDRIVE);
+            assertThat(((Delivery.Open) after).trigger()).isEqualTo(AttemptTrigger.SCHEDULED);
+        }
+
+        @Test
+        void aReDriveWhoseAttemptWasGivenBackKeepsItsTrigger() {
+            Delivery.Delivering attempt = claimed(((Delivery.Dead) failedTimes(3)).redrive(AttemptTrigger.MANUAL_REDRIVE, T0).state());
+
+            assertThat(attempt.release(T0.plusSeconds(1), T0).state().trigger()).isEqualTo(AttemptTrigger.MANUAL_REDRIVE);
+            assertThat(attempt.expire(T0.plusSeconds(61)).state().trigger()).isEqualTo(AttemptTrigger.MANUAL_REDRIVE);
+        }
+
+        @Test
+        void aReDriveIsManualOrAutomatic() {
+            Delivery.Dead dead = (Delivery.Dead) failedTimes(3);
+
+            assertThatThrownBy(() -> dead.redrive(AttemptTrigger.SCHEDULED, T0)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -228,7 +269,7 @@ class DeliveryTest {
 
             Delivery.Transition<Delivery.Open> t = d.release(T0.plusMillis(500), T0);
 
-            assertThat(t.state()).isEqualTo(new Delivery.Pending(d.id(), d.subscriptionId(), 0, 0, T0.plusMillis(500)));
+            assertThat(t.state()).isEqualTo(new Delivery.Pending(d.id(), d.subscriptionId(), 0, 0, T0.plusMillis(500), AttemptTrigger.SCHEDULED));
         }
 
         @Test

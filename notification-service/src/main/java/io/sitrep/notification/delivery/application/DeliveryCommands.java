@@ -1,5 +1,6 @@
 package io.sitrep.notification.delivery.application;
 
+import io.sitrep.notification.delivery.AttemptTrigger;
 import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.DeliveryStatus;
 import io.sitrep.notification.delivery.DispatchSignal;
@@ -44,7 +45,7 @@ public class DeliveryCommands {
         if (id != null) {
             subscriptions.find(id).orElseThrow(() -> new UnknownSubscription(id));
         }
-        int count = deliveries.redrive(id, since, until, dryRun, clock.instant());
+        int count = deliveries.redrive(id, since, until, dryRun, AttemptTrigger.MANUAL_REDRIVE, clock.instant());
         if (!dryRun && count > 0) {
             signal.wake();
         }

@@ -1,6 +1,7 @@
 package io.sitrep.notification.delivery.application;
 
 import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.AttemptTrigger;
 import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.delivery.DeliveryChanged;
@@ -148,7 +149,7 @@ public class DeliveryOutcomes {
     /** After a success: if the subscription was failing, the receiver is back, and its dead letters from the outage go out again by themselves. */
     private void recovered(Subscription s, SubscriptionHealth before, Instant now) {
         if (before.recovers()) {
-            int redriven = deliveries.redrive(s.id(), now.minus(policy.autoRedriveWindow()), null, false, now);
+            int redriven = deliveries.redrive(s.id(), now.minus(policy.autoRedriveWindow()), null, false, AttemptTrigger.AUTOMATIC_REDRIVE, now);
             if (before.recoveryToReport(redriven)) {
                 events.recovered(s, before.failingSince(), redriven, now);
             }

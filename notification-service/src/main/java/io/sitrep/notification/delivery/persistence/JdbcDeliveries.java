@@ -1,6 +1,7 @@
 package io.sitrep.notification.delivery.persistence;
 
 import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.AttemptTrigger;
 import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.delivery.DeliveryId;
@@ -104,7 +105,7 @@ class JdbcDeliveries implements Deliveries {
                         UPDATE deliveries d SET status = 'delivering', lease_id = ?, locked_until = ?
                         WHERE d.id = ANY (ARRAY(SELECT id FROM claimed))
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
-                                  d.round_attempts, d.published_at, d.traceparent, d.tracestate""")
+                                  d.round_attempts, d.published_at, d.traceparent, d.tracestate, d.attempt_trigger""")
                 .params(freeSlots.keySet().toArray(String[]::new), freeSlots.values().toArray(Integer[]::new),
                         smtpSlots, slots, Timestamp.from(now), limit,
                         lease.id(), Timestamp.from(lease.until()))
@@ -114,7 +115,7 @@ class JdbcDeliveries implements Deliveries {
                         new Delivery.Sending(rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
                                 rs.getBytes("payload"), rs.getTimestamp("published_at").toInstant(),
                                 new StoredTrace(rs.getString("traceparent"), rs.getString("tracestate"))),
-                        lease))
+                        lease, AttemptTrigger.fromWireName(rs.getString("attempt_trigger"))))
                 .list();
     }
 
@@ -145,10 +146,11 @@ class JdbcDeliveries implements Deliveries {
     @Override
     public void recordAttempt(Delivery.Delivering d, Instant attemptedAt, AttemptResult result) {
         jdbc.sql("""
-                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error, trigger,
+                                                       response_body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(d.id().value(), d.attempt(), Timestamp.from(attemptedAt), result.statusCode(), result.duration().toMillis(),
-                        truncate(result.error()))
+                        truncate(result.error()), d.trigger().wireName(), result.responseBody())
                 .update();
     }
 
@@ -158,11 +160,13 @@ class JdbcDeliveries implements Deliveries {
         List<Object[]> rows = new ArrayList<>(claimed.size());
         for (int i = 0; i < claimed.size(); i++) {
             rows.add(new Object[] {claimed.get(i).id().value(), claimed.get(i).attempt(), Timestamp.from(attemptedAt.get(i)),
-                    results.get(i).statusCode(), results.get(i).duration().toMillis(), null});
+                    results.get(i).statusCode(), results.get(i).duration().toMillis(), null, claimed.get(i).trigger().wireName(),
+                    results.get(i).responseBody()});
         }
         batches.batchUpdate("""
-                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error)
-                        VALUES (?, ?, ?, ?, ?, ?)""", rows);
+                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error, trigger,
+                                                       response_body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** In one round trip. */
@@ -175,7 +179,7 @@ class JdbcDeliveries implements Deliveries {
         }
         int[] counts = batches.batchUpdate("""
                         UPDATE deliveries SET status = 'delivered', attempt_count = attempt_count + 1, round_attempts = round_attempts + 1,
-                                              lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
+                                              lease_id = NULL, locked_until = NULL, next_attempt_at = NULL, attempt_trigger = 'scheduled',
                                               last_status_code = ?, last_error = NULL, delivered_at = ?
                         WHERE id = ? AND lease_id = ?""", rows);
         boolean[] settled = new boolean[counts.length];
@@ -208,7 +212,7 @@ class JdbcDeliveries implements Deliveries {
         String status = next.status().wireName();
         return jdbc.sql("""
                         UPDATE deliveries SET status = ?, attempt_count = ?, round_attempts = ?,
-                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?,
+                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?, attempt_trigger = 'scheduled',
                                               last_status_code = ?, last_error = ?,
                                               delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END,
                                               dead_at = CASE WHEN ? = 'dead' THEN ? ELSE dead_at END
@@ -273,7 +277,7 @@ class JdbcDeliveries implements Deliveries {
 
     /** In one statement. */
     @Override
-    public int redrive(SubscriptionId subscription, Instant since, Instant until, boolean dryRun, Instant now) {
+    public int redrive(SubscriptionId subscription, Instant since, Instant until, boolean dryRun, AttemptTrigger trigger, Instant now) {
         String conditions = """
                 s.status = 'active' AND d.status = 'dead'
                   AND (CAST(? AS uuid) IS NULL OR d.subscription_id = ?)
@@ -288,9 +292,9 @@ class JdbcDeliveries implements Deliveries {
                     .query(Integer.class)
                     .single();
         }
-        return jdbc.sql("UPDATE deliveries d SET status = 'pending', round_attempts = 0, next_attempt_at = ?, dead_at = NULL "
-                        + "FROM subscriptions s WHERE d.subscription_id = s.id AND " + conditions)
-                .params(Timestamp.from(now), subscriptionId, subscriptionId, from, from, to, to)
+        return jdbc.sql("UPDATE deliveries d SET status = 'pending', round_attempts = 0, next_attempt_at = ?, dead_at = NULL, "
+                        + "attempt_trigger = ? FROM subscriptions s WHERE d.subscription_id = s.id AND " + conditions)
+                .params(Timestamp.from(now), trigger.wireName(), subscriptionId, subscriptionId, from, from, to, to)
                 .update();
     }
 
@@ -313,12 +317,15 @@ class JdbcDeliveries implements Deliveries {
         Map<UUID, View> byId = new LinkedHashMap<>();
         views.forEach(v -> byId.put(v.id().value(), v));
         jdbc.sql("""
-                        SELECT delivery_id, attempt, attempted_at, status_code, duration_ms, error FROM delivery_attempts
+                        SELECT delivery_id, attempt, attempted_at, trigger, status_code, duration_ms, error, response_body
+                        FROM delivery_attempts
                         WHERE delivery_id = ANY (?) ORDER BY delivery_id, attempt""")
                 .param(byId.keySet().toArray(UUID[]::new))
                 .query((rs, n) -> {
                     byId.get(rs.getObject("delivery_id", UUID.class)).attempts().add(new AttemptView(rs.getInt("attempt"),
-                            instant(rs, "attempted_at"), (Integer) rs.getObject("status_code"), rs.getLong("duration_ms"), rs.getString("error")));
+                            instant(rs, "attempted_at"), AttemptTrigger.fromWireName(rs.getString("trigger")),
+                            (Integer) rs.getObject("status_code"), rs.getLong("duration_ms"), rs.getString("error"),
+                            rs.getString("response_body")));
                     return null;
                 })
                 .list();

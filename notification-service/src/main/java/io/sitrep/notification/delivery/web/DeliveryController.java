@@ -111,12 +111,23 @@ class DeliveryController {
         static DeliveryResponse of(Deliveries.View v) {
             return new DeliveryResponse(v.id().value(), v.eventId(), v.eventType(), v.status(), v.attemptCount(), v.nextAttemptAt(),
                     v.lastStatusCode(), v.lastError(), v.createdAt(), v.deliveredAt(), v.deadAt(),
-                    v.attempts().stream().map(a -> new AttemptResponse(a.attempt(), a.attemptedAt(), a.statusCode(), a.durationMs(),
-                            a.error())).toList());
+                    v.attempts().stream().map(a -> new AttemptResponse(a.attempt(), a.attemptedAt(), a.trigger().wireName(), a.statusCode(),
+                            a.durationMs(), a.error(), a.responseBody())).toList());
         }
     }
 
+    /**
+     * One attempt.
+     *
+     * @param trigger      what started it: scheduled, manual_redrive or automatic_redrive
+     * @param responseBody the first kilobyte of the receiver's answer, secrets redacted; absent without an answer
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AttemptResponse(int attempt, Instant attemptedAt, Integer statusCode, long durationMs, String error) {
+    record AttemptResponse(int attempt, Instant attemptedAt,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "what started the attempt",
+                                   allowableValues = {"scheduled", "manual_redrive", "automatic_redrive"}) String trigger,
+                           Integer statusCode, long durationMs, String error,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "the first kilobyte of the receiver's answer, "
+                                   + "secrets redacted; absent when there was no answer") String responseBody) {
     }
 }
