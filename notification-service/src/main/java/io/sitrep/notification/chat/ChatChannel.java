@@ -4,6 +4,7 @@ import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.delivery.DeliveryChannel;
 import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionDeliveries;
 import io.sitrep.notification.webhook.WebhookChannel;
 import io.sitrep.notification.webhook.WebhookPayload;
 import io.sitrep.notification.webhook.WebhookSender;
@@ -33,7 +34,8 @@ public final class ChatChannel implements DeliveryChannel {
 
     @Override
     public boolean carries(Subscription s, Delivery.Sending sending) {
-        return s.channel().isChat();
+        return s.channel().isChat() && !SubscriptionDeliveries.CONFIRMATION.equals(sending.eventType())
+                && !SubscriptionDeliveries.DISABLED_NOTICE.equals(sending.eventType());
     }
 
     @Override

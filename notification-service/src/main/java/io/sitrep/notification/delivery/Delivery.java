@@ -93,7 +93,8 @@ public sealed interface Delivery permits Delivery.Open, Delivery.Delivering, Del
 
         /** Its subscription was disabled for failing too long: kept as a dead letter, to be re-driven later. */
         default Transition<Dead> abandon(String reason, Instant now) {
-            return Transition.of(new Dead(id(), subscriptionId(), attemptCount(), roundAttempts(), reason, now),
+            Integer lastStatusCode = this instanceof Failed failed ? failed.lastStatusCode() : null;
+            return Transition.of(new Dead(id(), subscriptionId(), attemptCount(), roundAttempts(), lastStatusCode, reason, now),
                     new DeliveryChanged.Abandoned(id(), subscriptionId(), reason, now));
         }
     }
@@ -221,10 +222,6 @@ public sealed interface Delivery permits Delivery.Open, Delivery.Delivering, Del
     /** A dead letter: its retry schedule was used up, or its subscription was disabled for failing too long. */
     record Dead(DeliveryId id, SubscriptionId subscriptionId, int attemptCount, int roundAttempts, Integer lastStatusCode, String lastError,
                 Instant deadAt) implements Delivery {
-
-        Dead(DeliveryId id, SubscriptionId subscriptionId, int attemptCount, int roundAttempts, String lastError, Instant deadAt) {
-            this(id, subscriptionId, attemptCount, roundAttempts, null, lastError, deadAt);
-        }
 
         /**
          * Queued again, due at once, with a fresh retry schedule; the attempt numbers go on.

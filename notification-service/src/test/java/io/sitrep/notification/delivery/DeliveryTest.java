@@ -328,6 +328,7 @@ class DeliveryTest {
             Delivery.Transition<Delivery.Dead> t = failed.abandon("HTTP 503", T0);
 
             assertThat(t.state().lastError()).isEqualTo("HTTP 503");
+            assertThat(t.state().lastStatusCode()).isEqualTo(503);
             assertThat(t.events()).containsExactly(new DeliveryChanged.Abandoned(failed.id(), failed.subscriptionId(), "HTTP 503", T0));
         }
     }
