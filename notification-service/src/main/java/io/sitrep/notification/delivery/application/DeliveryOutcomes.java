@@ -9,6 +9,7 @@ import io.sitrep.notification.delivery.DeliveryId;
 import io.sitrep.notification.delivery.Endpoints;
 import io.sitrep.notification.delivery.RetryPolicy;
 import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionDeliveries;
 import io.sitrep.notification.subscription.SubscriptionHealth;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionStatus;
@@ -38,7 +39,7 @@ public class DeliveryOutcomes {
      * The event type of the email that tells a webhook's contact address (of a webhook subscribed from the status page)
      * that it was disabled; not an event of the contract.
      */
-    public static final String DISABLED_NOTICE = "subscription.disabled_notice";
+    public static final String DISABLED_NOTICE = SubscriptionDeliveries.DISABLED_NOTICE;
 
     /** What became of the delivery. */
     public enum Outcome {

@@ -1,5 +1,6 @@
 package io.sitrep.notification.delivery.dispatch;
 
+import io.sitrep.notification.delivery.Endpoints;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
 public final class EndpointIsolation {
 
     /** The endpoint and breaker of email: the SMTP server. */
-    public static final String SMTP = "smtp";
+    public static final String SMTP = Endpoints.SMTP;
 
     private final BulkheadRegistry bulkheads;
     private final CircuitBreakerRegistry breakers;
