@@ -1,11 +1,11 @@
 package io.sitrep.notification.delivery.dispatch;
 
-import io.sitrep.notification.delivery.Endpoints;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.sitrep.notification.delivery.Endpoints;
 import io.sitrep.notification.delivery.AttemptResult;
 
 import java.net.URI;
