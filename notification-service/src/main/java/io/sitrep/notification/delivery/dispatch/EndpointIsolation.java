@@ -5,8 +5,8 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.sitrep.notification.delivery.Endpoints;
 import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.Endpoints;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
