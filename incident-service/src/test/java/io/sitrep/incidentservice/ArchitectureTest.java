@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "io.sitrep.incidentservice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -37,6 +38,16 @@ class ArchitectureTest {
             .that().resideInAnyPackage(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..application..", "..outbox..")
             .because("adapters depend on the domain, never the other way round");
+
+    @ArchTest
+    static final ArchRule features_are_free_of_cycles = slices().matching("io.sitrep.incidentservice.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature is understood, tested and changed on top of the ones it uses, never in a loop with them");
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices().matching("io.sitrep.incidentservice.(**)")
+            .should().beFreeOfCycles()
+            .because("inside a feature too, the model, its use cases and its adapters depend one way");
 
     @Test
     void every_package_has_a_package_info() {

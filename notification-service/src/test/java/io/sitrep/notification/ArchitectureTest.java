@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "io.sitrep.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -43,6 +44,36 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.sitrep.notification.webhook", "io.sitrep.notification.email")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
             .because("sending is no concern of the HTTP API");
+
+    @ArchTest
+    static final ArchRule features_are_free_of_cycles = slices().matching("io.sitrep.notification.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature is understood, tested and changed on top of the ones it uses, never in a loop with them");
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices().matching("io.sitrep.notification.(**)")
+            .should().beFreeOfCycles()
+            .because("inside a feature too, the model, its use cases and its adapters depend one way");
+
+    @ArchTest
+    static final ArchRule subscriptions_do_not_depend_on_deliveries = noClasses()
+            .that().resideInAPackage("io.sitrep.notification.subscription..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.sitrep.notification.delivery..", "io.sitrep.notification.webhook..",
+                    "io.sitrep.notification.email..", "io.sitrep.notification.chat..")
+            .because("deliveries follow subscriptions; cancellations reach them through the SubscriptionDeliveries port");
+
+    @ArchTest
+    static final ArchRule the_dispatcher_knows_channels_only_by_their_interface = noClasses()
+            .that().resideInAPackage("io.sitrep.notification.delivery..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.sitrep.notification.webhook..", "io.sitrep.notification.email..",
+                    "io.sitrep.notification.chat..")
+            .because("each channel implements DeliveryChannel; a new one plugs in without a change to dispatch");
+
+    @ArchTest
+    static final ArchRule persistence_is_reached_through_ports = noClasses()
+            .that().resideOutsideOfPackage("..persistence..")
+            .should().dependOnClassesThat().resideInAPackage("..persistence..")
+            .because("JDBC adapters are package-private implementations of the Deliveries and Subscriptions ports");
 
     @Test
     void every_package_has_a_package_info() {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "io.sitrep.timeline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -49,6 +50,16 @@ class ArchitectureTest {
             .that().resideInAnyPackage(READERS)
             .should().dependOnClassesThat().resideInAPackage("io.sitrep.timeline.ingest..")
             .because("serving reads must not depend on how events are consumed");
+
+    @ArchTest
+    static final ArchRule features_are_free_of_cycles = slices().matching("io.sitrep.timeline.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature is understood, tested and changed on top of the ones it uses, never in a loop with them");
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices().matching("io.sitrep.timeline.(**)")
+            .should().beFreeOfCycles()
+            .because("inside a feature too, the model, its use cases and its adapters depend one way");
 
     @Test
     void every_package_has_a_package_info() {

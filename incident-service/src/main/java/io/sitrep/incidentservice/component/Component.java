@@ -4,7 +4,7 @@ import io.sitrep.events.ComponentDefined;
 import io.sitrep.events.ComponentSnapshot;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.ComponentStatusChanged;
-import io.sitrep.incidentservice.incident.Ids;
+import io.sitrep.incidentservice.ids.Ids;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

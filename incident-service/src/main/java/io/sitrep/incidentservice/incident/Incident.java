@@ -17,6 +17,7 @@ import io.sitrep.events.IncidentUpdated;
 import io.sitrep.events.Postmortem;
 import io.sitrep.events.PostmortemPublished;
 import io.sitrep.events.Visibility;
+import io.sitrep.incidentservice.ids.Ids;
 
 import java.time.Duration;
 import java.time.Instant;

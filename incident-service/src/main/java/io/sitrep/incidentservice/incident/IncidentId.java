@@ -1,5 +1,7 @@
 package io.sitrep.incidentservice.incident;
 
+import io.sitrep.incidentservice.ids.Ids;
+
 import java.util.Objects;
 import java.util.UUID;
 

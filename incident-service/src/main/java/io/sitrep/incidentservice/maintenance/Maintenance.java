@@ -11,7 +11,7 @@ import io.sitrep.events.MaintenanceStarted;
 import io.sitrep.events.MaintenanceStatus;
 import io.sitrep.events.MaintenanceUpdate;
 import io.sitrep.events.MaintenanceUpdated;
-import io.sitrep.incidentservice.incident.Ids;
+import io.sitrep.incidentservice.ids.Ids;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.sitrep.incidentservice.maintenance;
 
-import io.sitrep.incidentservice.incident.Ids;
+import io.sitrep.incidentservice.ids.Ids;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -13,15 +13,28 @@ import java.util.Objects;
  * @param duration   from the start of the attempt to its result
  * @param gone       the receiver said, other than by a 410, that it is gone for good (Slack's 404 {@code no_service},
  *                   say): the subscription is disabled as after a 410
+ * @param responseBody the start of the receiver's answer, at most {@value #MAX_RESPONSE_BODY} characters, secrets
+ *                   redacted; null when there was no answer
  */
-public record AttemptResult(Integer statusCode, String error, Duration retryAfter, Duration duration, boolean gone) {
+public record AttemptResult(Integer statusCode, String error, Duration retryAfter, Duration duration, boolean gone,
+                            String responseBody) {
+
+    /** The most of an answer's body that is kept with the attempt. */
+    public static final int MAX_RESPONSE_BODY = 1024;
 
     public AttemptResult {
         Objects.requireNonNull(duration, "duration");
+        if (responseBody != null && responseBody.length() > MAX_RESPONSE_BODY) {
+            responseBody = responseBody.substring(0, MAX_RESPONSE_BODY);
+        }
+    }
+
+    public AttemptResult(Integer statusCode, String error, Duration retryAfter, Duration duration, boolean gone) {
+        this(statusCode, error, retryAfter, duration, gone, null);
     }
 
     public AttemptResult(Integer statusCode, String error, Duration retryAfter, Duration duration) {
-        this(statusCode, error, retryAfter, duration, false);
+        this(statusCode, error, retryAfter, duration, false, null);
     }
 
     /** A refusal that means the receiver is gone for good; {@code error} says what it answered. */
@@ -31,7 +44,12 @@ public record AttemptResult(Integer statusCode, String error, Duration retryAfte
 
     /** The same result, retried no sooner than {@code retryAfter} (a receiver that said so in its body). */
     public AttemptResult withRetryAfter(Duration retryAfter) {
-        return new AttemptResult(statusCode, error, retryAfter, duration, gone);
+        return new AttemptResult(statusCode, error, retryAfter, duration, gone, responseBody);
+    }
+
+    /** The same result, with the start of the answer's body (already redacted). */
+    public AttemptResult withResponseBody(String responseBody) {
+        return new AttemptResult(statusCode, error, retryAfter, duration, gone, responseBody);
     }
 
     public static AttemptResult status(int statusCode, Duration retryAfter, Duration duration) {

@@ -1,5 +1,7 @@
 package io.sitrep.notification.email;
 
+import io.sitrep.notification.subscription.EmailLinks;
+
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.subscription.SubscriptionId;

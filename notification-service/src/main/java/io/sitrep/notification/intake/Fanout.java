@@ -2,9 +2,11 @@ package io.sitrep.notification.intake;
 
 import io.sitrep.events.IncidentDeleted;
 import io.sitrep.events.SitrepEvent;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.delivery.Deliveries;
+import io.sitrep.notification.delivery.Delivery;
+import io.sitrep.notification.delivery.DeliveryId;
 import io.sitrep.notification.subscription.SubscriptionFilter;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
 import io.sitrep.support.tracing.StoredTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,12 +61,12 @@ public class Fanout {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcSubscriptions subscriptions;
-    private final JdbcDeliveries deliveries;
+    private final Subscriptions subscriptions;
+    private final Deliveries deliveries;
     private final WebhookPayload payloads;
     private final Clock clock;
 
-    public Fanout(JdbcClient jdbc, JdbcSubscriptions subscriptions, JdbcDeliveries deliveries, WebhookPayload payloads, Clock clock) {
+    public Fanout(JdbcClient jdbc, Subscriptions subscriptions, Deliveries deliveries, WebhookPayload payloads, Clock clock) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -82,15 +84,15 @@ public class Fanout {
     public Outcome accept(List<Incoming> events) {
         Instant now = clock.instant();
         boolean notifying = events.stream().anyMatch(e -> SubscriptionFilter.notifies(e.event()));
-        List<JdbcSubscriptions.Candidate> active = notifying ? subscriptions.active() : List.of();
-        List<List<JdbcSubscriptions.Candidate>> matching = new ArrayList<>(events.size());
+        List<Subscriptions.Candidate> active = notifying ? subscriptions.active() : List.of();
+        List<List<Subscriptions.Candidate>> matching = new ArrayList<>(events.size());
         for (Incoming incoming : events) {
             SitrepEvent event = incoming.event();
             matching.add(SubscriptionFilter.notifies(event) ? active.stream().filter(c -> c.filter().matches(event)).toList() : List.of());
         }
         Set<UUID> fresh = recordSeen(events, matching, now);
         List<Result> results = new ArrayList<>(events.size());
-        List<JdbcDeliveries.NewDelivery> created = new ArrayList<>();
+        List<Deliveries.NewDelivery> created = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             SitrepEvent event = events.get(i).event();
             // remove: an id repeated within the poll is fresh once only.
@@ -102,15 +104,15 @@ public class Fanout {
                 results.add(Result.ACCEPTED);
                 byte[] forResponders = null;
                 byte[] forThePublic = null;
-                for (JdbcSubscriptions.Candidate candidate : matching.get(i)) {
+                for (Subscriptions.Candidate candidate : matching.get(i)) {
                     byte[] body;
                     if (candidate.filter().includeInternal()) {
                         body = forResponders == null ? forResponders = payloads.body(event) : forResponders;
                     } else {
                         body = forThePublic == null ? forThePublic = payloads.publicBody(event) : forThePublic;
                     }
-                    created.add(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), candidate.id().value(), event.eventId(),
-                            event.type().wireName(), candidate.endpoint(), body, event.publishedAt(), events.get(i).trace()));
+                    created.add(new Deliveries.NewDelivery(DeliveryId.random(), candidate.id(), new Delivery.Sending(event.eventId(),
+                            event.type().wireName(), candidate.endpoint(), body, event.publishedAt(), events.get(i).trace())));
                 }
             }
         }
@@ -124,7 +126,7 @@ public class Fanout {
     }
 
     /** Records the events as seen; returns the ids that were not seen before. */
-    private Set<UUID> recordSeen(List<Incoming> events, List<List<JdbcSubscriptions.Candidate>> matching, Instant now) {
+    private Set<UUID> recordSeen(List<Incoming> events, List<List<Subscriptions.Candidate>> matching, Instant now) {
         int n = events.size();
         String[] ids = new String[n];
         String[] types = new String[n];

@@ -3,9 +3,9 @@ package io.sitrep.notification.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.sitrep.events.wire.EventCodec;
-import io.sitrep.notification.delivery.dispatch.DispatchSignal;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.delivery.DispatchSignal;
+import io.sitrep.notification.delivery.Deliveries;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
 import io.sitrep.support.consumer.BatchConsumer;
 import io.sitrep.support.consumer.BatchConsumerConfiguration;
@@ -35,7 +35,7 @@ class IntakeConfiguration {
     private static final String BINDING = "incidentEvents-in-0";
 
     @Bean
-    Fanout fanout(JdbcClient jdbc, JdbcSubscriptions subscriptions, JdbcDeliveries deliveries, WebhookPayload payloads, Clock clock) {
+    Fanout fanout(JdbcClient jdbc, Subscriptions subscriptions, Deliveries deliveries, WebhookPayload payloads, Clock clock) {
         return new Fanout(jdbc, subscriptions, deliveries, payloads, clock);
     }
 

@@ -1,6 +1,5 @@
 package io.sitrep.notification.secret;
 
-import io.sitrep.notification.subscription.SigningSecret;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -50,8 +49,9 @@ public final class SecretCipher {
         return new SecretCipher(bytes, random);
     }
 
-    public byte[] encrypt(SigningSecret secret, UUID owner) {
-        return seal(secret.key(), owner);
+    /** Encrypts a key (a webhook's signing secret) for the subscription that owns it. */
+    public byte[] encrypt(byte[] key, UUID owner) {
+        return seal(key, owner);
     }
 
     /** Encrypts a chat webhook URL (the URL is the credential) for the subscription that owns it. */
@@ -79,8 +79,8 @@ public final class SecretCipher {
     }
 
     /** @throws IllegalStateException when the data was not encrypted with this key for this owner */
-    public SigningSecret decrypt(byte[] stored, UUID owner) {
-        return SigningSecret.ofKey(open(stored, owner));
+    public byte[] decrypt(byte[] stored, UUID owner) {
+        return open(stored, owner);
     }
 
     private byte[] open(byte[] stored, UUID owner) {

@@ -63,7 +63,7 @@ public class SelfService {
      * Takes a request that passed the rules of its fields.
      *
      * @param client the client's address, for the per-client limit
-     * @throws io.sitrep.notification.webhook.TargetRefused when the webhook URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the webhook URL may not be called
      */
     public Outcome request(Request request, String client) {
         Outcome outcome = decide(request, client);

@@ -4,7 +4,7 @@ import io.sitrep.notification.subscription.ConfirmationLimitReached;
 import io.sitrep.notification.subscription.NoSigningSecret;
 import io.sitrep.notification.subscription.SubscriptionNotActive;
 import io.sitrep.notification.subscription.UnknownSubscription;
-import io.sitrep.notification.webhook.TargetRefused;
+import io.sitrep.notification.target.TargetRefused;
 import io.sitrep.support.web.ProblemExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

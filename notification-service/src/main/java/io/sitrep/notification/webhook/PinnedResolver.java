@@ -1,5 +1,8 @@
 package io.sitrep.notification.webhook;
 
+import io.sitrep.notification.target.TargetPolicy;
+import io.sitrep.notification.target.TargetRefused;
+
 import org.apache.hc.client5.http.DnsResolver;
 
 import java.net.InetAddress;

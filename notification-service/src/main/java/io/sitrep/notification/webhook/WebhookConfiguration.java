@@ -1,7 +1,10 @@
 package io.sitrep.notification.webhook;
 
+import io.sitrep.notification.target.TargetPolicy;
+
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.notification.notice.PageSettings;
+import io.sitrep.notification.subscription.SubscriptionDeliveries;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -43,6 +46,13 @@ class WebhookConfiguration {
     @Bean
     StatuspagePayload statuspagePayload(PageSettings page) {
         return new StatuspagePayload(page);
+    }
+
+    /** Webhooks; a webhook's own mails (its confirmation, its disabled notice) go by email. */
+    @Bean
+    WebhookChannel webhookChannel(WebhookSender sender, WebhookPayload payloads, StatuspagePayload statuspage) {
+        return new WebhookChannel(sender, payloads, statuspage,
+                java.util.Set.of(SubscriptionDeliveries.CONFIRMATION, SubscriptionDeliveries.DISABLED_NOTICE));
     }
 
     /** Where requests start, and with them the DNS lookups of new connections; a hanging receiver holds none. */

@@ -1,5 +1,8 @@
 package io.sitrep.notification.webhook;
 
+import io.sitrep.notification.target.TargetPolicy;
+import io.sitrep.notification.target.TargetRefused;
+
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.delivery.RetryAfter;
 import io.sitrep.notification.subscription.SigningSecret;
@@ -155,8 +158,9 @@ public final class WebhookSender {
                     if (failure == null) {
                         Duration retryAfter = java.util.Optional.ofNullable(response.getHead().getFirstHeader("Retry-After"))
                                 .flatMap(value -> RetryAfter.parse(value.getValue(), clock.instant())).orElse(null);
-                        return reading.read(new Answer(response.getHead().getCode(), retryAfter,
-                                response.getBody() == null ? "" : response.getBody()), took);
+                        String body = response.getBody() == null ? "" : response.getBody();
+                        return reading.read(new Answer(response.getHead().getCode(), retryAfter, body), took)
+                                .withResponseBody(AnswerRedaction.redact(body, attempt.url()));
                     }
                     return AttemptResult.error(describe(failure), took);
                 });

@@ -1,8 +1,8 @@
 package io.sitrep.notification.delivery;
 
 import io.sitrep.notification.IntegrationTest;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries.Claimed;
+import io.sitrep.notification.delivery.Deliveries;
+import io.sitrep.notification.delivery.Delivery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +29,7 @@ class ClaimIT extends IntegrationTest {
     private static final Instant LATER = Instant.now().plus(Duration.ofDays(365)).truncatedTo(ChronoUnit.SECONDS);
 
     @Autowired
-    private JdbcDeliveries deliveries;
+    private Deliveries deliveries;
 
     @Autowired
     private TransactionTemplate transactions;
@@ -52,11 +52,11 @@ class ClaimIT extends IntegrationTest {
         waiting(subscription, idle, LATER.plusSeconds(60), "pending");
         waiting(subscription, idle, LATER.minusSeconds(50), "delivered");
 
-        List<Claimed> claimed = claimRolledBack(subscription,
+        List<Delivery.Delivering> claimed = claimRolledBack(subscription,
                 d -> d.claimDue(50, Map.of(busy, 0, halfFull, 2), 4, 1, LATER, Duration.ofMinutes(2)));
 
-        assertThat(claimed).extracting(Claimed::id).containsExactlyInAnyOrder(halfFullOldest, halfFullNext, idleFirst, idleSecond);
-        assertThat(claimed).extracting(Claimed::id).doesNotContainAnyElementsOf(busyQueue);
+        assertThat(claimed).extracting(d -> d.id().value()).containsExactlyInAnyOrder(halfFullOldest, halfFullNext, idleFirst, idleSecond);
+        assertThat(claimed).extracting(d -> d.id().value()).doesNotContainAnyElementsOf(busyQueue);
     }
 
     @Test
@@ -69,9 +69,9 @@ class ClaimIT extends IntegrationTest {
         waiting(subscription, first, LATER.minusSeconds(20), "pending");
         waiting(subscription, second, LATER.minusSeconds(10), "pending");
 
-        List<Claimed> claimed = claimRolledBack(subscription, d -> d.claimDue(2, Map.of(), 4, 1, LATER, Duration.ofMinutes(2)));
+        List<Delivery.Delivering> claimed = claimRolledBack(subscription, d -> d.claimDue(2, Map.of(), 4, 1, LATER, Duration.ofMinutes(2)));
 
-        assertThat(claimed).extracting(Claimed::id).containsExactlyInAnyOrder(oldest, older);
+        assertThat(claimed).extracting(d -> d.id().value()).containsExactlyInAnyOrder(oldest, older);
     }
 
     @Test
@@ -80,9 +80,9 @@ class ClaimIT extends IntegrationTest {
         UUID firstMail = waiting(subscription, "smtp", LATER.minusSeconds(3), "pending");
         waiting(subscription, "smtp", LATER.minusSeconds(2), "pending");
 
-        List<Claimed> claimed = claimRolledBack(subscription, d -> d.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2)));
+        List<Delivery.Delivering> claimed = claimRolledBack(subscription, d -> d.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2)));
 
-        assertThat(claimed).extracting(Claimed::id).containsExactlyInAnyOrder(firstMail);
+        assertThat(claimed).extracting(d -> d.id().value()).containsExactlyInAnyOrder(firstMail);
     }
 
     @Test
@@ -91,10 +91,10 @@ class ClaimIT extends IntegrationTest {
         String target = endpoint("leased");
         UUID due = waiting(subscription, target, LATER.minusSeconds(1), "pending");
 
-        List<List<Claimed>> claims = transactions.execute(tx -> {
+        List<List<Delivery.Delivering>> claims = transactions.execute(tx -> {
             setOthersAside(subscription);
-            List<Claimed> once = deliveries.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2));
-            List<Claimed> twice = deliveries.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2));
+            List<Delivery.Delivering> once = deliveries.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2));
+            List<Delivery.Delivering> twice = deliveries.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2));
             assertThat(jdbc.sql("SELECT status, locked_until FROM deliveries WHERE id = ?").param(due)
                     .query((rs, n) -> rs.getString(1) + " " + rs.getTimestamp(2).toInstant()).single())
                     .isEqualTo("delivering " + LATER.plus(Duration.ofMinutes(2)));
@@ -102,14 +102,14 @@ class ClaimIT extends IntegrationTest {
             return List.of(once, twice);
         });
 
-        assertThat(claims.get(0)).extracting(Claimed::id).containsExactlyInAnyOrder(due);
+        assertThat(claims.get(0)).extracting(d -> d.id().value()).containsExactlyInAnyOrder(due);
         assertThat(claims.get(1)).isEmpty();
     }
 
-    private List<Claimed> claimRolledBack(UUID subscription, Function<JdbcDeliveries, List<Claimed>> claim) {
+    private List<Delivery.Delivering> claimRolledBack(UUID subscription, Function<Deliveries, List<Delivery.Delivering>> claim) {
         return transactions.execute(tx -> {
             setOthersAside(subscription);
-            List<Claimed> claimed = claim.apply(deliveries);
+            List<Delivery.Delivering> claimed = claim.apply(deliveries);
             tx.setRollbackOnly();
             return claimed;
         });

@@ -72,6 +72,30 @@ class DeadLetterIT extends IntegrationTest {
         assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).containsOnly(receiver.requests().get(0).header("webhook-id"));
     }
 
+    /** Issue 17: each attempt says what started it, and keeps the start of the answer, secrets redacted. */
+    @Test
+    void attemptsRecordTheirTriggerAndTheStartOfTheAnswer() {
+        Receiver receiver = aReceiver().answerAlways(503)
+                .answer(Receiver.Answer.of(503, "down for maintenance; mail ops@example.com, key whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+        String component = freshComponent("triggers");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
+        publish(opened);
+        await().atMost(TIMEOUT).until(() -> "dead".equals(deliveryStatus(id, opened.eventId())));
+        receiver.answerAlways(200);
+
+        api.as(OPERATOR_KEY).post("/api/v1/deliveries/redrive", "{\"subscriptionId\":\"" + id + "\"}").expect(200);
+
+        await().atMost(TIMEOUT).until(() -> "delivered".equals(deliveryStatus(id, opened.eventId())));
+        JsonNode attempts = api.get("/api/v1/subscriptions/" + id + "/deliveries").expect(200).json()
+                .get("items").get(0).get("attempts");
+        assertThat(attempts).hasSize(5);
+        assertThat(attempts.get(0).get("trigger").asString()).isEqualTo("scheduled");
+        assertThat(attempts.get(3).get("trigger").asString()).isEqualTo("scheduled");
+        assertThat(attempts.get(4).get("trigger").asString()).isEqualTo("manual_redrive");
+        assertThat(attempts.get(0).get("responseBody").asString()).isEqualTo("down for maintenance; mail [redacted], key whsec_[redacted]");
+    }
+
     @Test
     void aRedriveBoundedInTimeTakesOnlyTheDeadLettersOfThatWindow() {
         Receiver receiver = aReceiver().answerAlways(503);
@@ -111,6 +135,10 @@ class DeadLetterIT extends IntegrationTest {
                 && "delivered".equals(deliveryStatus(id, duringOutage.eventId())));
         DeliveryRecovered recovered = awaitEvent(id, DeliveryRecovered.class);
         assertThat(recovered.redriven()).isEqualTo(1);
+        JsonNode redriven = api.get("/api/v1/subscriptions/" + id + "/deliveries").expect(200).json().get("items")
+                .valueStream().filter(d -> d.get("eventId").asString().equals(duringOutage.eventId().toString())).findFirst().orElseThrow();
+        assertThat(redriven.get("attempts").get(redriven.get("attempts").size() - 1).get("trigger").asString())
+                .as("issue 17: the attempt after a recovery's re-drive says so").isEqualTo("automatic_redrive");
         assertThat(recovered.failingSince()).isEqualTo(failing.failingSince());
     }
 

@@ -6,10 +6,10 @@ import io.sitrep.events.wire.EventCodec;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes.Outcome;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries.Claimed;
+import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionId;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.support.tracing.StoredTrace;
 import io.sitrep.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,17 +33,17 @@ class DeliveryOutcomesIT extends IntegrationTest {
     private DeliveryOutcomes outcomes;
 
     @Autowired
-    private JdbcSubscriptions subscriptions;
+    private Subscriptions subscriptions;
 
     private final EventCodec codec = new EventCodec();
 
     @Test
     void attemptsRecordedTogetherSettleTheirDeliveriesUnlessAnotherDispatcherTookTheLeaseOver() {
         Subscription subscription = aSubscription("together");
-        Claimed first = aClaimedDelivery(subscription, UUID.randomUUID());
-        Claimed second = aClaimedDelivery(subscription, UUID.randomUUID());
-        Claimed takenOver = aClaimedDelivery(subscription, UUID.randomUUID());
-        jdbc.sql("UPDATE deliveries SET lease_id = ? WHERE id = ?").params(UUID.randomUUID(), takenOver.id()).update();
+        Delivery.Delivering first = aClaimedDelivery(subscription, UUID.randomUUID());
+        Delivery.Delivering second = aClaimedDelivery(subscription, UUID.randomUUID());
+        Delivery.Delivering takenOver = aClaimedDelivery(subscription, UUID.randomUUID());
+        jdbc.sql("UPDATE deliveries SET lease_id = ? WHERE id = ?").params(UUID.randomUUID(), takenOver.id().value()).update();
 
         List<Outcome> recorded = outcomes.recordDelivered(List.of(delivered(first, subscription), delivered(second, subscription),
                 delivered(takenOver, subscription)));
@@ -53,8 +53,8 @@ class DeliveryOutcomesIT extends IntegrationTest {
         assertThat(status(second)).isEqualTo("delivered");
         assertThat(status(takenOver)).isEqualTo("delivering");
         assertThat(jdbc.sql("SELECT count(*) FROM delivery_attempts WHERE delivery_id IN (?, ?, ?) AND attempt = 1 AND status_code = 200")
-                .params(first.id(), second.id(), takenOver.id()).query(Long.class).single()).isEqualTo(3L);
-        assertThat(jdbc.sql("SELECT attempt_count FROM deliveries WHERE id = ?").param(first.id()).query(Integer.class).single()).isEqualTo(1);
+                .params(first.id().value(), second.id().value(), takenOver.id().value()).query(Long.class).single()).isEqualTo(3L);
+        assertThat(jdbc.sql("SELECT attempt_count FROM deliveries WHERE id = ?").param(first.id().value()).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -62,9 +62,9 @@ class DeliveryOutcomesIT extends IntegrationTest {
         Subscription subscription = aSubscription("recovering");
         jdbc.sql("UPDATE subscriptions SET failing_since = now() - interval '1 hour', consecutive_failures = 5, failing_reported = true "
                 + "WHERE id = ?").param(subscription.id().value()).update();
-        Claimed dead = aClaimedDelivery(subscription, UUID.randomUUID());
+        Delivery.Delivering dead = aClaimedDelivery(subscription, UUID.randomUUID());
         jdbc.sql("UPDATE deliveries SET status = 'dead', dead_at = now() - interval '10 minutes', lease_id = NULL, locked_until = NULL "
-                + "WHERE id = ?").param(dead.id()).update();
+                + "WHERE id = ?").param(dead.id().value()).update();
 
         try (TopicReader deliveryEvents = TopicReader.of(DELIVERY_EVENTS)) {
             outcomes.recordDelivered(List.of(delivered(aClaimedDelivery(subscription, UUID.randomUUID()), subscription),
@@ -95,7 +95,7 @@ class DeliveryOutcomesIT extends IntegrationTest {
     }
 
     /** A delivery held under a lease of its own, as the dispatcher holds one it is sending; no dispatcher claims it meanwhile. */
-    private Claimed aClaimedDelivery(Subscription subscription, UUID eventId) {
+    private Delivery.Delivering aClaimedDelivery(Subscription subscription, UUID eventId) {
         UUID id = UUID.randomUUID();
         UUID lease = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
@@ -106,16 +106,17 @@ class DeliveryOutcomesIT extends IntegrationTest {
                 .params(id, subscription.id().value(), eventId, subscription.endpoint(), "{}".getBytes(), lease,
                         Timestamp.from(Instant.now().plus(Duration.ofMinutes(10))), now, now)
                 .update();
-        return new Claimed(id, subscription.id().value(), eventId, "incident.opened", subscription.endpoint(), "{}".getBytes(), 0, 0,
-                now.toInstant(), lease, StoredTrace.NONE);
+        return new Delivery.Delivering(new DeliveryId(id), subscription.id(), 0, 0, new Delivery.Sending(eventId, "incident.opened",
+                subscription.endpoint(), "{}".getBytes(), now.toInstant(), StoredTrace.NONE),
+                new Lease(lease, Instant.now().plus(Duration.ofMinutes(10))), AttemptTrigger.SCHEDULED);
     }
 
-    private static DeliveryOutcomes.Delivered delivered(Claimed claimed, Subscription subscription) {
+    private static DeliveryOutcomes.Delivered delivered(Delivery.Delivering claimed, Subscription subscription) {
         return new DeliveryOutcomes.Delivered(claimed, subscription, AttemptResult.status(200, null, Duration.ofMillis(3)), Instant.now(),
                 Runnable::run);
     }
 
-    private String status(Claimed delivery) {
-        return jdbc.sql("SELECT status FROM deliveries WHERE id = ?").param(delivery.id()).query(String.class).single();
+    private String status(Delivery.Delivering delivery) {
+        return jdbc.sql("SELECT status FROM deliveries WHERE id = ?").param(delivery.id().value()).query(String.class).single();
     }
 }

@@ -1,5 +1,7 @@
 package io.sitrep.notification.webhook;
 
+import io.sitrep.notification.target.TargetPolicy;
+
 import io.sitrep.notification.Receiver;
 import io.sitrep.notification.delivery.AttemptResult;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;

@@ -1,5 +1,7 @@
 package io.sitrep.notification.webhook;
 
+import io.sitrep.notification.target.TargetPolicy;
+
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.sitrep.notification.delivery.AttemptResult;

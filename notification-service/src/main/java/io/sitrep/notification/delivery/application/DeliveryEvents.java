@@ -6,10 +6,11 @@ import io.sitrep.events.DeliveryFailing;
 import io.sitrep.events.DeliveryRecovered;
 import io.sitrep.events.SubscriptionDisabled;
 import io.sitrep.events.SubscriptionSnapshot;
+import io.sitrep.notification.delivery.DeliveryId;
 import io.sitrep.support.outbox.Outbox;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionStatus;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.subscription.Subscriptions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,24 +24,24 @@ import java.util.UUID;
 public class DeliveryEvents {
 
     private final Outbox outbox;
-    private final JdbcSubscriptions subscriptions;
+    private final Subscriptions subscriptions;
 
-    DeliveryEvents(Outbox outbox, JdbcSubscriptions subscriptions) {
+    DeliveryEvents(Outbox outbox, Subscriptions subscriptions) {
         this.outbox = outbox;
         this.subscriptions = subscriptions;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void failing(Subscription s, UUID deliveryId, int consecutiveFailures, Instant failingSince, String lastError, Instant now) {
+    public void failing(Subscription s, DeliveryId deliveryId, int consecutiveFailures, Instant failingSince, String lastError, Instant now) {
         append(new DeliveryFailing(UUID.randomUUID(), s.id().value(), version(s), now, now, snapshot(s, s.status()),
-                deliveryId, consecutiveFailures, failingSince, lastError == null ? "failed" : lastError));
+                deliveryId.value(), consecutiveFailures, failingSince, lastError == null ? "failed" : lastError));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void exhausted(Subscription s, UUID deliveryId, UUID sourceEventId, String sourceEventType, int attempts, String lastError,
+    public void exhausted(Subscription s, DeliveryId deliveryId, UUID sourceEventId, String sourceEventType, int attempts, String lastError,
                           Instant now) {
         append(new DeliveryExhausted(UUID.randomUUID(), s.id().value(), version(s), now, now, snapshot(s, s.status()),
-                deliveryId, sourceEventId, sourceEventType, attempts, lastError == null ? "failed" : lastError));
+                deliveryId.value(), sourceEventId, sourceEventType, attempts, lastError == null ? "failed" : lastError));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

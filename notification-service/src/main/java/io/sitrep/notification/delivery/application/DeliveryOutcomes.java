@@ -1,18 +1,23 @@
 package io.sitrep.notification.delivery.application;
 
 import io.sitrep.notification.delivery.AttemptResult;
-import io.sitrep.notification.delivery.DeliveryStatus;
-import io.sitrep.notification.delivery.RetryAfter;
-import io.sitrep.notification.delivery.RetrySchedule;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries.Claimed;
+import io.sitrep.notification.delivery.AttemptTrigger;
+import io.sitrep.notification.delivery.Deliveries;
+import io.sitrep.notification.delivery.Delivery;
+import io.sitrep.notification.delivery.DeliveryChanged;
+import io.sitrep.notification.delivery.DeliveryId;
+import io.sitrep.notification.delivery.Endpoints;
+import io.sitrep.notification.delivery.RetryPolicy;
 import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionDeliveries;
+import io.sitrep.notification.subscription.SubscriptionHealth;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionStatus;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions.Health;
+import io.sitrep.notification.subscription.Subscriptions;
+import io.sitrep.support.tracing.StoredTrace;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /**
- * Records what one attempt got, in one short transaction: the attempt itself, the delivery's new
- * state (delivered, failed with its next attempt, dead, cancelled), the subscription's health, and
- * the delivery events that follow (failing, exhausted, recovered, disabled).
+ * Records what one attempt got, in one short transaction: the attempt itself, the delivery's new state (as
+ * {@link Delivery.Delivering#record} decides it), the subscription's health (as {@link SubscriptionHealth} judges
+ * it), and the delivery events that follow (failing, exhausted, recovered, disabled).
  */
 public class DeliveryOutcomes {
 
@@ -35,7 +39,7 @@ public class DeliveryOutcomes {
      * The event type of the email that tells a webhook's contact address (of a webhook subscribed from the status page)
      * that it was disabled; not an event of the contract.
      */
-    public static final String DISABLED_NOTICE = "subscription.disabled_notice";
+    public static final String DISABLED_NOTICE = SubscriptionDeliveries.DISABLED_NOTICE;
 
     /** What became of the delivery. */
     public enum Outcome {
@@ -59,30 +63,30 @@ public class DeliveryOutcomes {
         }
     }
 
-    /** The rules outcomes follow. */
-    public record Policy(RetrySchedule schedule, Duration maxRetryAfter, int failingAfter, Duration disableAfter,
-                         Duration autoRedriveWindow) {
+    /**
+     * The rules outcomes follow.
+     *
+     * @param autoRedriveWindow how far back a recovering subscription's dead letters go out again by themselves
+     */
+    public record Policy(RetryPolicy retries, SubscriptionHealth.Rules health, Duration autoRedriveWindow) {
     }
 
-    private final JdbcDeliveries deliveries;
-    private final JdbcSubscriptions subscriptions;
+    private final Deliveries deliveries;
+    private final Subscriptions subscriptions;
     private final DeliveryEvents events;
     private final Policy policy;
-    private final DoubleSupplier random;
     private final Clock clock;
 
-    public DeliveryOutcomes(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryEvents events, Policy policy,
-                            DoubleSupplier random, Clock clock) {
+    public DeliveryOutcomes(Deliveries deliveries, Subscriptions subscriptions, DeliveryEvents events, Policy policy, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.events = events;
         this.policy = policy;
-        this.random = random;
         this.clock = clock;
     }
 
     /** A successful attempt to record with others; {@code inScope} runs work in the attempt's trace. */
-    public record Delivered(Claimed delivery, Subscription subscription, AttemptResult result, Instant attemptedAt,
+    public record Delivered(Delivery.Delivering delivery, Subscription subscription, AttemptResult result, Instant attemptedAt,
                             Consumer<Runnable> inScope) {
     }
 
@@ -96,18 +100,24 @@ public class DeliveryOutcomes {
      */
     @Transactional
     public List<Outcome> recordDelivered(List<Delivered> batch) {
-        Instant now = clock.instant();
-        List<Claimed> claimed = batch.stream().map(Delivered::delivery).toList();
-        List<Integer> statusCodes = batch.stream().map(d -> d.result().statusCode()).toList();
-        deliveries.recordAttempts(claimed, batch.stream().map(Delivered::attemptedAt).toList(), statusCodes,
-                batch.stream().map(d -> d.result().duration()).toList());
-        boolean[] settled = deliveries.settleDelivered(claimed, statusCodes, now);
+        List<Delivery.Delivering> claimed = batch.stream().map(Delivered::delivery).toList();
+        List<Delivery.Delivered> settledAs = new ArrayList<>(batch.size());
+        for (Delivered d : batch) {
+            if (!(d.delivery().record(d.result(), policy.retries(), clock).state() instanceof Delivery.Delivered delivered)) {
+                throw new IllegalArgumentException("delivery " + d.delivery().id() + " did not succeed");
+            }
+            settledAs.add(delivered);
+        }
+        deliveries.recordAttempts(claimed, batch.stream().map(Delivered::attemptedAt).toList(),
+                batch.stream().map(Delivered::result).toList());
+        boolean[] settled = deliveries.settleDelivered(settledAs, claimed);
         Map<SubscriptionId, Delivered> firstOfEach = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             if (settled[i]) {
                 firstOfEach.putIfAbsent(batch.get(i).subscription().id(), batch.get(i));
             }
         }
+        Instant now = clock.instant();
         subscriptions.recordSuccesses(firstOfEach.keySet()).forEach((id, before) -> {
             Delivered found = firstOfEach.get(id);
             found.inScope().accept(() -> recovered(found.subscription(), before, now));
@@ -120,68 +130,75 @@ public class DeliveryOutcomes {
     }
 
     @Transactional
-    public Outcome record(Claimed d, Subscription s, AttemptResult result, Instant attemptedAt) {
+    public Outcome record(Delivery.Delivering d, Subscription s, AttemptResult result, Instant attemptedAt) {
+        deliveries.recordAttempt(d, attemptedAt, result);
+        Delivery.Transition<Delivery> transition = d.record(result, policy.retries(), clock);
         Instant now = clock.instant();
-        int attempt = deliveries.recordAttempt(d, attemptedAt, result.statusCode(), result.duration(), result.error());
-        return switch (result.verdict()) {
-            case DELIVERED -> delivered(d, s, result, now);
-            case GONE -> gone(d, s, result, now);
-            case RETRY -> failed(d, s, result, attempt, attemptedAt, now);
-        };
-    }
-
-    private Outcome delivered(Claimed d, Subscription s, AttemptResult result, Instant now) {
-        if (!deliveries.settle(d, DeliveryStatus.DELIVERED, now, result.statusCode(), null, null)) {
-            return Outcome.LEASE_LOST;
+        if (transition.state() instanceof Delivery.Delivered) {
+            if (!deliveries.settle(d, transition.state(), now)) {
+                return Outcome.LEASE_LOST;
+            }
+            recovered(s, subscriptions.recordSuccess(s.id()), now);
+            return Outcome.DELIVERED;
         }
-        recovered(s, subscriptions.recordSuccess(s.id()), now);
-        return Outcome.DELIVERED;
+        if (transition.state() instanceof Delivery.Cancelled) {
+            return gone(d, s, transition, now);
+        }
+        return failed(d, s, transition, attemptedAt, now);
     }
 
     /** After a success: if the subscription was failing, the receiver is back, and its dead letters from the outage go out again by themselves. */
-    private void recovered(Subscription s, Health before, Instant now) {
-        if (before.failingSince() != null) {
-            int redriven = deliveries.redrive(s.id().value(), now.minus(policy.autoRedriveWindow()), null, false, now);
-            if (before.failingReported() || redriven > 0) {
+    private void recovered(Subscription s, SubscriptionHealth before, Instant now) {
+        if (before.recovers()) {
+            int redriven = deliveries.redrive(s.id(), now.minus(policy.autoRedriveWindow()), null, false, AttemptTrigger.AUTOMATIC_REDRIVE, now);
+            if (before.recoveryToReport(redriven)) {
                 events.recovered(s, before.failingSince(), redriven, now);
             }
         }
     }
 
-    private Outcome gone(Claimed d, Subscription s, AttemptResult result, Instant now) {
-        boolean http410 = !result.gone();
-        String detail = http410 ? "The receiver answered 410 Gone: it asked for no more deliveries."
-                : "The receiver answered " + result.error() + ": it is gone for good.";
-        if (!deliveries.settle(d, DeliveryStatus.CANCELLED, now, result.statusCode(),
-                http410 ? "the receiver answered 410 Gone" : "the receiver is gone: " + result.error(), null)) {
+    private Outcome gone(Delivery.Delivering d, Subscription s, Delivery.Transition<Delivery> transition, Instant now) {
+        if (!deliveries.settle(d, transition.state(), now)) {
             return Outcome.LEASE_LOST;
         }
+        DeliveryChanged.ReceiverGone gone = (DeliveryChanged.ReceiverGone) transition.events().get(0);
+        String detail = gone.http410() ? "The receiver answered 410 Gone: it asked for no more deliveries."
+                : "The receiver answered " + gone.error() + ": it is gone for good.";
         disable(s, "receiver_gone", detail, now, false);
         return Outcome.GONE;
     }
 
-    private Outcome failed(Claimed d, Subscription s, AttemptResult result, int attempt, Instant attemptedAt, Instant now) {
-        Health health = subscriptions.recordFailure(s.id(), attemptedAt);
-        boolean active = health.status() == SubscriptionStatus.ACTIVE;
-        boolean tooLong = active && !health.failingSince().isAfter(now.minus(policy.disableAfter()));
-        Optional<Duration> delay = tooLong ? Optional.empty() : policy.schedule().delayAfter(d.roundAttempts() + 1, random);
-        DeliveryStatus status = delay.isPresent() ? DeliveryStatus.FAILED : DeliveryStatus.DEAD;
-        Instant next = delay.map(scheduled -> now.plus(RetryAfter.honour(scheduled, result.retryAfter(), policy.maxRetryAfter())))
-                .orElse(null);
-        if (!deliveries.settle(d, status, now, result.statusCode(), result.error(), next)) {
+    /**
+     * A failed attempt counts against the subscription's health. A subscription failing for too long is disabled, and
+     * what it still had to send, this delivery included, is kept as dead letters without an exhaustion of its own.
+     */
+    private Outcome failed(Delivery.Delivering d, Subscription s, Delivery.Transition<Delivery> transition, Instant attemptedAt,
+                           Instant now) {
+        SubscriptionHealth health = subscriptions.recordFailure(s.id(), attemptedAt);
+        boolean tooLong = health.failingTooLong(policy.health(), now);
+        Delivery next = transition.state();
+        if (tooLong && next instanceof Delivery.Failed failed) {
+            next = failed.abandon(failed.lastError(), now).state();
+        }
+        if (!deliveries.settle(d, next, now)) {
             return Outcome.LEASE_LOST;
         }
-        if (active && !health.failingReported() && health.consecutiveFailures() >= policy.failingAfter()) {
+        DeliveryChanged.AttemptFailed attemptFailed = transition.events().stream()
+                .filter(DeliveryChanged.AttemptFailed.class::isInstance).map(DeliveryChanged.AttemptFailed.class::cast)
+                .findFirst().orElse(null);
+        String error = attemptFailed != null ? attemptFailed.error()
+                : ((DeliveryChanged.Exhausted) transition.events().get(0)).lastError();
+        if (health.failingToReport(policy.health())) {
             subscriptions.markFailingReported(s.id());
-            events.failing(s, d.id(), health.consecutiveFailures(), health.failingSince(), result.error(), now);
+            events.failing(s, d.id(), health.consecutiveFailures(), health.failingSince(), error, now);
         }
         if (tooLong) {
             disable(s, "failing_too_long", "Every attempt failed since " + health.failingSince() + ", for longer than "
-                    + policy.disableAfter() + ".", now, true);
+                    + policy.health().disableAfter() + ".", now, true);
             return Outcome.DISABLED;
         }
-        if (status == DeliveryStatus.DEAD) {
-            events.exhausted(s, d.id(), d.eventId(), d.eventType(), attempt, result.error(), now);
+        if (transition.events().get(0) instanceof DeliveryChanged.Exhausted exhausted) {
+            events.exhausted(s, d.id(), exhausted.eventId(), exhausted.eventType(), exhausted.attempts(), exhausted.lastError(), now);
             return Outcome.DEAD;
         }
         return Outcome.RETRYING;
@@ -194,17 +211,16 @@ public class DeliveryOutcomes {
     private void disable(Subscription s, String reason, String detail, Instant now, boolean keepAsDeadLetters) {
         subscriptions.setStatus(s.id(), SubscriptionStatus.DISABLED, reason, now);
         if (keepAsDeadLetters) {
-            deliveries.killOpen(s.id().value(), now, "the subscription was disabled: " + reason);
+            deliveries.abandonOpen(s.id(), now, "the subscription was disabled: " + reason);
         } else {
-            deliveries.cancelOpen(s.id().value(), "the subscription was disabled: " + reason);
+            deliveries.cancelOpen(s.id(), "the subscription was disabled: " + reason);
         }
         events.disabled(s, reason, detail, now);
         if (s.contactEmail() != null) {
             // In the same transaction: the contact is told exactly when the subscription was disabled.
-            byte[] notice = ("{\"reason\":\"" + reason + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            deliveries.insertAll(List.of(new JdbcDeliveries.NewDelivery(java.util.UUID.randomUUID(), s.id().value(),
-                    java.util.UUID.randomUUID(), DISABLED_NOTICE, io.sitrep.notification.delivery.dispatch.EndpointIsolation.SMTP,
-                    notice, now, io.sitrep.support.tracing.StoredTrace.NONE)), now);
+            byte[] notice = ("{\"reason\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8);
+            deliveries.insertAll(List.of(new Deliveries.NewDelivery(DeliveryId.random(), s.id(),
+                    new Delivery.Sending(UUID.randomUUID(), DISABLED_NOTICE, Endpoints.SMTP, notice, now, StoredTrace.NONE))), now);
         }
     }
 }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.delivery.Deliveries;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +17,11 @@ public final class DeliveryMetrics {
 
     private final MeterRegistry registry;
 
-    public DeliveryMetrics(MeterRegistry registry, JdbcDeliveries deliveries, Clock clock) {
+    public DeliveryMetrics(MeterRegistry registry, Deliveries deliveries, Clock clock) {
         this.registry = registry;
         Gauge.builder("sitrep.deliveries.due", deliveries, d -> d.countDue(clock.instant()))
                 .description("Deliveries due now and not yet claimed by a dispatcher").register(registry);
-        Gauge.builder("sitrep.deliveries.dead", deliveries, JdbcDeliveries::countDead)
+        Gauge.builder("sitrep.deliveries.dead", deliveries, Deliveries::countDead)
                 .description("Dead letters: deliveries that used up their retry schedule and wait for a re-drive").register(registry);
     }
 

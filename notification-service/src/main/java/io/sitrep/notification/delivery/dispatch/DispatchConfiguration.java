@@ -7,17 +7,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sitrep.notification.delivery.Deliveries;
+import io.sitrep.notification.delivery.DeliveryChannel;
+import io.sitrep.notification.delivery.DispatchSignal;
+import io.sitrep.notification.delivery.Endpoints;
+import io.sitrep.notification.delivery.RetryPolicy;
 import io.sitrep.notification.delivery.RetrySchedule;
 import io.sitrep.notification.delivery.application.DeliveryEvents;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
-import io.sitrep.notification.email.EmailSender;
-import io.sitrep.notification.email.EmailSettings;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
-import io.sitrep.notification.webhook.StatuspagePayload;
-import io.sitrep.notification.webhook.WebhookPayload;
-import io.sitrep.notification.chat.ChatMessages;
-import io.sitrep.notification.webhook.WebhookSender;
+import io.sitrep.notification.subscription.SubscriptionHealth;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.support.tracing.Traces;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,12 +26,17 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Wires the dispatcher, the per-endpoint isolation, outcome recording and their metrics and health. */
+/**
+ * Wires the dispatcher, the per-endpoint isolation, outcome recording and their metrics and health. The outcome
+ * pool is a bean that depends on nothing the dispatcher needs, so at shutdown the dispatcher stops first (its
+ * lifecycle phase, bounded) and the pool after it.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliverySettings.class)
 class DispatchConfiguration {
@@ -43,7 +47,7 @@ class DispatchConfiguration {
     }
 
     @Bean
-    EndpointIsolation endpointIsolation(DeliverySettings settings, EmailSettings email, MeterRegistry registry) {
+    EndpointIsolation endpointIsolation(DeliverySettings settings, Endpoints.SmtpSlots smtpSlots, MeterRegistry registry) {
         BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.endpointConcurrency())
                 .maxWaitDuration(Duration.ZERO)
@@ -61,39 +65,46 @@ class DispatchConfiguration {
                 .build());
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
-        return new EndpointIsolation(bulkheads, breakers, email.concurrency());
+        return new EndpointIsolation(bulkheads, breakers, smtpSlots.value());
     }
 
     @Bean
-    DeliveryOutcomes deliveryOutcomes(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryEvents events,
+    DeliveryOutcomes deliveryOutcomes(Deliveries deliveries, Subscriptions subscriptions, DeliveryEvents events,
                                       DeliverySettings settings, Clock clock) {
-        DeliveryOutcomes.Policy policy = new DeliveryOutcomes.Policy(new RetrySchedule(settings.retrySchedule(), settings.jitter()),
-                settings.maxRetryAfter(), settings.failingAfter(), settings.disableAfter(), settings.autoRedriveWindow());
-        return new DeliveryOutcomes(deliveries, subscriptions, events, policy, () -> ThreadLocalRandom.current().nextDouble(), clock);
+        DeliveryOutcomes.Policy policy = new DeliveryOutcomes.Policy(
+                new RetryPolicy(new RetrySchedule(settings.retrySchedule(), settings.jitter()), settings.maxRetryAfter(),
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                new SubscriptionHealth.Rules(settings.failingAfter(), settings.disableAfter()), settings.autoRedriveWindow());
+        return new DeliveryOutcomes(deliveries, subscriptions, events, policy, clock);
     }
 
     @Bean
-    DeliveryMetrics deliveryMetrics(MeterRegistry registry, JdbcDeliveries deliveries, Clock clock) {
+    DeliveryMetrics deliveryMetrics(MeterRegistry registry, Deliveries deliveries, Clock clock) {
         return new DeliveryMetrics(registry, deliveries, clock);
+    }
+
+    /** Where outcomes are recorded; queued ones still run after the dispatcher stopped, then the pool ends. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService deliveryOutcomeExecutor(DeliverySettings settings) {
+        return pool("delivery-outcome", settings.threads());
     }
 
     @Bean
     @ConditionalOnProperty(name = "sitrep.notification.delivery.enabled", matchIfMissing = true)
-    Dispatcher dispatcher(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryOutcomes outcomes, WebhookSender webhooks,
-                          WebhookPayload payloads, StatuspagePayload statuspage, ChatMessages chat, EmailSender email,
-                          EndpointIsolation isolation, DeliverySettings settings, EmailSettings emailSettings, DispatchSignal signal,
-                          DeliveryMetrics metrics, Traces traces, Clock clock) {
-        return new Dispatcher(deliveries, subscriptions, outcomes, webhooks, payloads, new HttpRequests(payloads, statuspage, chat), email,
-                isolation, settings, signal, metrics,
-                pool("delivery-outcome", settings.threads()), pool("delivery-mail", emailSettings.concurrency()), traces, clock);
+    Dispatcher dispatcher(Deliveries deliveries, Subscriptions subscriptions, DeliveryOutcomes outcomes, List<DeliveryChannel> channels,
+                          EndpointIsolation isolation, DeliverySettings settings, DispatchSignal signal, DeliveryMetrics metrics,
+                          ExecutorService deliveryOutcomeExecutor, Traces traces, Clock clock) {
+        return new Dispatcher(deliveries, subscriptions, outcomes, channels, isolation, settings, signal, metrics, deliveryOutcomeExecutor,
+                traces, clock);
     }
 
     @Bean
-    DispatcherHealthIndicator dispatcherHealthIndicator(ObjectProvider<Dispatcher> dispatcher, JdbcDeliveries deliveries, Clock clock) {
+    DispatcherHealthIndicator dispatcherHealthIndicator(ObjectProvider<Dispatcher> dispatcher, Deliveries deliveries, Clock clock) {
         return new DispatcherHealthIndicator(dispatcher.getIfAvailable(), deliveries, clock);
     }
 
-    private static ExecutorService pool(String name, int threads) {
+    /** A pool of daemon threads named {@code name-n}. */
+    static ExecutorService pool(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
         return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

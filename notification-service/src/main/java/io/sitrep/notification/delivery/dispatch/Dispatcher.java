@@ -3,27 +3,23 @@ package io.sitrep.notification.delivery.dispatch;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.Deliveries;
+import io.sitrep.notification.delivery.Delivery;
+import io.sitrep.notification.delivery.DeliveryChannel;
+import io.sitrep.notification.delivery.DispatchSignal;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes.Outcome;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries.Claimed;
-import io.sitrep.notification.email.EmailSender;
-import io.sitrep.notification.subscription.Channel;
-import io.sitrep.notification.subscription.SigningSecret;
 import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionDeliveries;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionStatus;
-import io.sitrep.notification.subscription.application.SubscriptionCommands;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
-import io.sitrep.notification.webhook.WebhookPayload;
-import io.sitrep.notification.webhook.WebhookSender;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.support.tracing.StoredTrace;
 import io.sitrep.support.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,16 +30,16 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Sends due deliveries. One thread claims due rows from PostgreSQL under a lease ({@code FOR UPDATE
- * SKIP LOCKED}, so any number of instances share the work) and starts each attempt without waiting
- * for it: webhooks go out on the HTTP client's own threads, emails on a small pool; the claim's
- * subscriptions are read in one query. When an attempt ends, its outcome is recorded on another pool:
+ * Sends due deliveries: claim, send, record. One thread claims due deliveries under a lease (so any
+ * number of instances share the work) and starts each attempt on the {@link DeliveryChannel} that
+ * carries it, without waiting for it: webhooks and chat go out on the HTTP client's own threads,
+ * emails on a small pool; the claim's subscriptions are read in one query. When an attempt ends, its outcome is recorded on another pool:
  * successful attempts that queued up meanwhile together in one short transaction, the others each in
  * its own. Nothing here sleeps on a failing receiver: retries are rows with a later
  * {@code next_attempt_at}.
@@ -65,19 +61,15 @@ public final class Dispatcher implements SmartLifecycle {
     /** The most successful attempts recorded in one transaction. */
     private static final int MAX_RECORDED_TOGETHER = 200;
 
-    private final JdbcDeliveries deliveries;
-    private final JdbcSubscriptions subscriptions;
+    private final Deliveries deliveries;
+    private final Subscriptions subscriptions;
     private final DeliveryOutcomes outcomes;
-    private final WebhookSender webhooks;
-    private final WebhookPayload payloads;
-    private final HttpRequests requests;
-    private final EmailSender email;
+    private final List<DeliveryChannel> channels;
     private final EndpointIsolation isolation;
     private final DeliverySettings settings;
     private final DispatchSignal signal;
     private final DeliveryMetrics metrics;
-    private final ExecutorService outcomeExecutor;
-    private final ExecutorService mailExecutor;
+    private final Executor outcomeExecutor;
     private final Traces traces;
     private final Clock clock;
 
@@ -89,23 +81,18 @@ public final class Dispatcher implements SmartLifecycle {
     private volatile Instant lastClaim;
     private volatile String lastError;
 
-    public Dispatcher(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DeliveryOutcomes outcomes, WebhookSender webhooks,
-                      WebhookPayload payloads, HttpRequests requests, EmailSender email, EndpointIsolation isolation, DeliverySettings settings,
-                      DispatchSignal signal, DeliveryMetrics metrics, ExecutorService outcomeExecutor, ExecutorService mailExecutor,
-                      Traces traces, Clock clock) {
+    public Dispatcher(Deliveries deliveries, Subscriptions subscriptions, DeliveryOutcomes outcomes, List<DeliveryChannel> channels,
+                      EndpointIsolation isolation, DeliverySettings settings, DispatchSignal signal, DeliveryMetrics metrics,
+                      Executor outcomeExecutor, Traces traces, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.outcomes = outcomes;
-        this.webhooks = webhooks;
-        this.payloads = payloads;
-        this.requests = requests;
-        this.email = email;
+        this.channels = List.copyOf(channels);
         this.isolation = isolation;
         this.settings = settings;
         this.signal = signal;
         this.metrics = metrics;
         this.outcomeExecutor = outcomeExecutor;
-        this.mailExecutor = mailExecutor;
         this.traces = traces;
         this.clock = clock;
     }
@@ -192,14 +179,14 @@ public final class Dispatcher implements SmartLifecycle {
                 int capacity = settings.maxInFlight() - inFlight.get();
                 int claimed = 0;
                 if (capacity > 0) {
-                    List<Claimed> due = deliveries.claimDue(Math.min(capacity, settings.batchSize()), isolation.freeSlots(),
+                    List<Delivery.Delivering> due = deliveries.claimDue(Math.min(capacity, settings.batchSize()), isolation.freeSlots(),
                             isolation.webhookSlots(), isolation.smtpSlots(), now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
                     Map<SubscriptionId, Subscription> found = subscriptions.findAll(
-                            due.stream().map(d -> new SubscriptionId(d.subscriptionId())).toList());
-                    for (Claimed delivery : due) {
-                        dispatch(delivery, Optional.ofNullable(found.get(new SubscriptionId(delivery.subscriptionId()))));
+                            due.stream().map(Delivery.Delivering::subscriptionId).toList());
+                    for (Delivery.Delivering delivery : due) {
+                        dispatch(delivery, Optional.ofNullable(found.get(delivery.subscriptionId())));
                     }
                 }
                 lastError = null;
@@ -225,63 +212,57 @@ public final class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private void dispatch(Claimed d, Optional<Subscription> found) {
-        boolean confirmation = SubscriptionCommands.CONFIRMATION.equals(d.eventType());
-        boolean disabledNotice = DeliveryOutcomes.DISABLED_NOTICE.equals(d.eventType());
-        SubscriptionStatus needed = confirmation ? SubscriptionStatus.PENDING_CONFIRMATION
-                : disabledNotice ? SubscriptionStatus.DISABLED : SubscriptionStatus.ACTIVE;
+    private void dispatch(Delivery.Delivering d, Optional<Subscription> found) {
+        String type = d.sending().eventType();
+        SubscriptionStatus needed = SubscriptionDeliveries.CONFIRMATION.equals(type) ? SubscriptionStatus.PENDING_CONFIRMATION
+                : SubscriptionDeliveries.DISABLED_NOTICE.equals(type) ? SubscriptionStatus.DISABLED : SubscriptionStatus.ACTIVE;
         if (found.isEmpty() || found.get().status() != needed) {
             deliveries.cancel(d, "the subscription is " + found.map(s -> s.status().wireName()).orElse("deleted"));
             return;
         }
         Subscription s = found.get();
-        String channel = s.channel().wireName();
-        // A webhook's confirmation and disabled notice are emails to its contact address.
-        boolean byMail = !s.channel().overHttp() || confirmation || disabledNotice;
-        String to = s.channel().overHttp() ? s.contactEmail() : s.target();
-        if (byMail && to == null) {
-            deliveries.cancel(d, "the subscription has no address to email");
+        DeliveryChannel channel = channels.stream().filter(c -> c.carries(s, d.sending())).findFirst().orElse(null);
+        String refusal = channel == null ? "no channel carries " + s.channel().wireName() : channel.refusal(s, d.sending());
+        if (refusal != null) {
+            deliveries.cancel(d, refusal);
             return;
         }
-        EndpointIsolation.Permit permit = isolation.tryAcquire(d.endpoint(), byMail ? EndpointIsolation.SMTP : host(s));
+        String channelName = s.channel().wireName();
+        EndpointIsolation.Permit permit = isolation.tryAcquire(d.sending().endpoint(), channel.host(s));
         if (permit.refusal() != null) {
             Duration wait = permit.refusal() == EndpointIsolation.Refusal.BUSY ? BUSY_DELAY : settings.breaker().openFor();
             deliveries.release(d, clock.instant().plus(wait));
-            metrics.deferred(channel, permit.refusal() == EndpointIsolation.Refusal.BUSY ? "endpoint_busy" : "breaker_open");
+            metrics.deferred(channelName, permit.refusal() == EndpointIsolation.Refusal.BUSY ? "endpoint_busy" : "breaker_open");
             return;
         }
         inFlight.incrementAndGet();
         Instant attemptedAt = clock.instant();
-        Span span = attemptSpan(d, channel);
+        Span span = attemptSpan(d, channelName);
         StoredTrace trace = traces.of(span);
         CompletableFuture<AttemptResult> attempt;
         try (Tracer.SpanInScope scope = traces.open(span)) {
-            if (!byMail) {
-                HttpRequests.Request request = requests.of(d.id(), d.payload(), s, attemptedAt, trace.headers());
-                attempt = webhooks.send(request.attempt(), request.reading());
-            } else {
-                attempt = CompletableFuture.supplyAsync(inSpan(span, () -> confirmation
-                            ? email.sendConfirmation(d.id(), trace.traceId(), s.id(), to, s.filter().components(),
-                                    s.channel().overHttp() ? s.publicTarget() : null)
-                            : disabledNotice
-                            ? email.sendDisabledNotice(d.id(), trace.traceId(), s.id(), to, s.publicTarget(), s.disabledReason())
-                            : email.sendNotification(d.id(), trace.traceId(), s.id(), s.target(), payloads.event(d.payload()))), mailExecutor);
-            }
+            attempt = channel.send(new DeliveryChannel.Attempt(d.id(), s, d.sending(), attemptedAt, trace.headers(), trace.traceId(),
+                    new DeliveryChannel.TraceScope() {
+                        @Override
+                        public <T> Supplier<T> wrap(Supplier<T> work) {
+                            return inSpan(span, work);
+                        }
+                    }));
         } catch (RuntimeException e) {
-            attempt = CompletableFuture.completedFuture(AttemptResult.error(describe(s, e), Duration.ZERO));
+            attempt = CompletableFuture.completedFuture(AttemptResult.error(channel.describe(e), Duration.ZERO));
         }
-        attempt.exceptionally(e -> AttemptResult.error(describe(s, e), Duration.between(attemptedAt, clock.instant())))
+        attempt.exceptionally(e -> AttemptResult.error(channel.describe(e), Duration.between(attemptedAt, clock.instant())))
                 .thenAccept(result -> ended(new Ended(d, s, result, attemptedAt, span), permit));
     }
 
     /** The attempt's span: a child of the trace the delivery was created in, ended once its outcome is recorded. */
-    private Span attemptSpan(Claimed d, String channel) {
-        return traces.startChild(d.trace(), channel + " delivery", Span.Kind.CLIENT)
+    private Span attemptSpan(Delivery.Delivering d, String channel) {
+        return traces.startChild(d.sending().trace(), channel + " delivery", Span.Kind.CLIENT)
                 .tag("sitrep.delivery.id", d.id().toString())
-                .tag("sitrep.delivery.attempt", Integer.toString(d.attemptCount() + 1))
+                .tag("sitrep.delivery.attempt", Integer.toString(d.attempt()))
                 .tag("sitrep.subscription.id", d.subscriptionId().toString())
-                .tag("sitrep.event.type", d.eventType())
-                .tag("sitrep.endpoint", EndpointIsolation.endpointId(d.endpoint()));
+                .tag("sitrep.event.type", d.sending().eventType())
+                .tag("sitrep.endpoint", EndpointIsolation.endpointId(d.sending().endpoint()));
     }
 
     private <T> Supplier<T> inSpan(Span span, Supplier<T> work) {
@@ -293,7 +274,7 @@ public final class Dispatcher implements SmartLifecycle {
     }
 
     /** An attempt that ended, waiting for its outcome to be recorded. */
-    private record Ended(Claimed delivery, Subscription subscription, AttemptResult result, Instant attemptedAt, Span span) {
+    private record Ended(Delivery.Delivering delivery, Subscription subscription, AttemptResult result, Instant attemptedAt, Span span) {
     }
 
     /**
@@ -387,7 +368,7 @@ public final class Dispatcher implements SmartLifecycle {
         metrics.outcome(channel, outcome.tag());
         e.span().tag("sitrep.delivery.outcome", outcome.tag());
         if (outcome == Outcome.DELIVERED) {
-            metrics.endToEnd(channel, Duration.between(e.delivery().publishedAt(), clock.instant()));
+            metrics.endToEnd(channel, Duration.between(e.delivery().sending().publishedAt(), clock.instant()));
         }
     }
 
@@ -395,24 +376,6 @@ public final class Dispatcher implements SmartLifecycle {
         e.span().end();
         inFlight.decrementAndGet();
         signal.wake();
-    }
-
-    /**
-     * An attempt's error from a failure before any answer. A chat webhook's URL is its credential and a parsing
-     * failure would quote it, so for chat only the kind of failure is told.
-     */
-    private static String describe(Subscription s, Throwable e) {
-        return s.channel().isChat() ? e.getClass().getSimpleName() : e.toString();
-    }
-
-    /** The circuit breaker key: the receiving host and port (webhooks and chat), or the SMTP server. */
-    static String host(Subscription s) {
-        if (!s.channel().overHttp()) {
-            return EndpointIsolation.SMTP;
-        }
-        URI uri = URI.create(s.target());
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return uri.getHost().toLowerCase() + ":" + port;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -10,10 +10,10 @@ import org.springframework.boot.health.contributor.Health;
 class DispatcherHealthIndicator extends AbstractHealthIndicator {
 
     private final Dispatcher dispatcher;
-    private final io.sitrep.notification.delivery.persistence.JdbcDeliveries deliveries;
+    private final io.sitrep.notification.delivery.Deliveries deliveries;
     private final java.time.Clock clock;
 
-    DispatcherHealthIndicator(Dispatcher dispatcher, io.sitrep.notification.delivery.persistence.JdbcDeliveries deliveries,
+    DispatcherHealthIndicator(Dispatcher dispatcher, io.sitrep.notification.delivery.Deliveries deliveries,
                               java.time.Clock clock) {
         super("Dispatcher health check failed");
         this.dispatcher = dispatcher;

@@ -6,6 +6,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.Endpoints;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
 public final class EndpointIsolation {
 
     /** The endpoint and breaker of email: the SMTP server. */
-    public static final String SMTP = "smtp";
+    public static final String SMTP = Endpoints.SMTP;
 
     private final BulkheadRegistry bulkheads;
     private final CircuitBreakerRegistry breakers;

@@ -1,6 +1,13 @@
 package io.sitrep.notification.delivery.persistence;
 
+import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.AttemptTrigger;
+import io.sitrep.notification.delivery.Deliveries;
+import io.sitrep.notification.delivery.Delivery;
+import io.sitrep.notification.delivery.DeliveryId;
 import io.sitrep.notification.delivery.DeliveryStatus;
+import io.sitrep.notification.delivery.Lease;
+import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.support.tracing.StoredTrace;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Stores deliveries and attempts. A dispatcher claims due rows under a lease ({@code lease_id},
+ * Stores deliveries and attempts in PostgreSQL. A dispatcher claims due rows under a lease ({@code lease_id},
  * {@code locked_until}); every later change of a claimed row names the lease, so a dispatcher whose
  * lease expired and was taken over cannot overwrite the newer outcome.
  *
@@ -28,7 +35,7 @@ import java.util.UUID;
  * continue that trace.
  */
 @Repository
-public class JdbcDeliveries {
+class JdbcDeliveries implements Deliveries {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -38,17 +45,8 @@ public class JdbcDeliveries {
         this.batches = batches;
     }
 
-    /**
-     * A delivery to create.
-     *
-     * @param trace the trace it was created in (the consumer's span of the event, or the request that asked
-     *              for a confirmation email), which its attempts continue
-     */
-    public record NewDelivery(UUID id, UUID subscriptionId, UUID eventId, String eventType, String endpoint, byte[] payload,
-                              Instant publishedAt, StoredTrace trace) {
-    }
-
-    /** Inserts the deliveries, in one round trip, except those whose subscription and event have one already. */
+    /** In one round trip. */
+    @Override
     public void insertAll(List<NewDelivery> deliveries, Instant now) {
         if (deliveries.isEmpty()) {
             return;
@@ -59,21 +57,15 @@ public class JdbcDeliveries {
                                                 next_attempt_at, created_at, published_at, traceparent, tracestate)
                         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
                         ON CONFLICT (subscription_id, event_id) DO NOTHING""",
-                deliveries.stream().map(d -> new Object[] {d.id(), d.subscriptionId(), d.eventId(), d.eventType(), d.endpoint(),
-                        d.payload(), at, at, Timestamp.from(d.publishedAt()), d.trace().traceparent(), d.trace().tracestate()})
+                deliveries.stream().map(d -> new Object[] {d.id().value(), d.subscriptionId().value(), d.sending().eventId(),
+                        d.sending().eventType(), d.sending().endpoint(), d.sending().payload(), at, at,
+                        Timestamp.from(d.sending().publishedAt()), d.sending().trace().traceparent(), d.sending().trace().tracestate()})
                         .toList());
     }
 
-    /** A delivery a dispatcher holds under a lease, with the trace context it was created in. */
-    public record Claimed(UUID id, UUID subscriptionId, UUID eventId, String eventType, String endpoint, byte[] payload,
-                          int attemptCount, int roundAttempts, Instant publishedAt, UUID leaseId, StoredTrace trace) {
-    }
-
     /**
-     * Claims up to {@code limit} due deliveries, oldest due first, skipping rows another dispatcher holds,
-     * and no more per endpoint than it has slots free ({@code freeSlots}; {@code slots} for an endpoint not
-     * listed, {@code smtpSlots} for email): they are marked {@code delivering} under a new lease. More
-     * could not start at once, and each one given back costs a write and a delay.
+     * In one statement: no more per endpoint than it has slots free, since more could not start at once, and
+     * each one given back costs a write and a delay.
      *
      * <p>The claim goes endpoint by endpoint: the endpoints with deliveries waiting are found by a skip scan
      * of {@code deliveries_due_by_endpoint} (one index probe each), and each endpoint with free slots gives
@@ -82,8 +74,9 @@ public class JdbcDeliveries {
      * busy endpoints. Every step is an index probe whatever the planner believes about the queue: its statistics
      * change faster than they are gathered, as a queue fills and drains within minutes.
      */
-    public List<Claimed> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration lease) {
-        UUID leaseId = UUID.randomUUID();
+    @Override
+    public List<Delivery.Delivering> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration leaseLength) {
+        Lease lease = new Lease(UUID.randomUUID(), now.plus(leaseLength));
         return jdbc.sql("""
                         WITH RECURSIVE waiting AS (
                             (SELECT endpoint FROM deliveries WHERE status IN ('pending', 'failed') ORDER BY endpoint LIMIT 1)
@@ -112,22 +105,25 @@ public class JdbcDeliveries {
                         UPDATE deliveries d SET status = 'delivering', lease_id = ?, locked_until = ?
                         WHERE d.id = ANY (ARRAY(SELECT id FROM claimed))
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
-                                  d.round_attempts, d.published_at, d.traceparent, d.tracestate""")
+                                  d.round_attempts, d.published_at, d.traceparent, d.tracestate, d.attempt_trigger""")
                 .params(freeSlots.keySet().toArray(String[]::new), freeSlots.values().toArray(Integer[]::new),
                         smtpSlots, slots, Timestamp.from(now), limit,
-                        leaseId, Timestamp.from(now.plus(lease)))
-                .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
-                        rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
-                        rs.getBytes("payload"), rs.getInt("attempt_count"), rs.getInt("round_attempts"),
-                        rs.getTimestamp("published_at").toInstant(), leaseId,
-                        new StoredTrace(rs.getString("traceparent"), rs.getString("tracestate"))))
+                        lease.id(), Timestamp.from(lease.until()))
+                .query((rs, n) -> new Delivery.Delivering(new DeliveryId(rs.getObject("id", UUID.class)),
+                        new SubscriptionId(rs.getObject("subscription_id", UUID.class)), rs.getInt("attempt_count"),
+                        rs.getInt("round_attempts"),
+                        new Delivery.Sending(rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
+                                rs.getBytes("payload"), rs.getTimestamp("published_at").toInstant(),
+                                new StoredTrace(rs.getString("traceparent"), rs.getString("tracestate"))),
+                        lease, AttemptTrigger.fromWireName(rs.getString("attempt_trigger"))))
                 .list();
     }
 
     /**
-     * Makes deliveries whose lease expired due again: their dispatcher died or stalled mid-send. At
-     * most those are sent twice, with the same webhook-id.
+     * In one statement. At most those are sent twice, with the same webhook-id. The status written follows
+     * {@link Delivery.Delivering#expire}.
      */
+    @Override
     public int reclaimExpired(Instant now) {
         return jdbc.sql("""
                         UPDATE deliveries SET status = CASE WHEN round_attempts > 0 THEN 'failed' ELSE 'pending' END,
@@ -137,53 +133,53 @@ public class JdbcDeliveries {
                 .update();
     }
 
-    /** Gives a claimed delivery back without an attempt, due again at {@code nextAttemptAt}. */
-    public void release(Claimed d, Instant nextAttemptAt) {
+    @Override
+    public void release(Delivery.Delivering d, Instant nextAttemptAt) {
         jdbc.sql("""
                         UPDATE deliveries SET status = CASE WHEN round_attempts > 0 THEN 'failed' ELSE 'pending' END,
                                               lease_id = NULL, locked_until = NULL, next_attempt_at = ?
                         WHERE id = ? AND lease_id = ?""")
-                .params(Timestamp.from(nextAttemptAt), d.id(), d.leaseId())
+                .params(Timestamp.from(nextAttemptAt), d.id().value(), d.lease().id())
                 .update();
     }
 
-    /** Stores an attempt; returns its number (1, 2, 3, … over the delivery's whole life). */
-    public int recordAttempt(Claimed d, Instant attemptedAt, Integer statusCode, Duration duration, String error) {
-        int attempt = d.attemptCount() + 1;
+    @Override
+    public void recordAttempt(Delivery.Delivering d, Instant attemptedAt, AttemptResult result) {
         jdbc.sql("""
-                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(d.id(), attempt, Timestamp.from(attemptedAt), statusCode, duration.toMillis(), truncate(error))
+                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error, trigger,
+                                                       response_body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.id().value(), d.attempt(), Timestamp.from(attemptedAt), result.statusCode(), result.duration().toMillis(),
+                        truncate(result.error()), d.trigger().wireName(), result.responseBody())
                 .update();
-        return attempt;
     }
 
-    /** Stores successful attempts, in one round trip; each is its delivery's next attempt. */
-    public void recordAttempts(List<Claimed> claimed, List<Instant> attemptedAt, List<Integer> statusCodes, List<Duration> durations) {
+    /** In one round trip. */
+    @Override
+    public void recordAttempts(List<Delivery.Delivering> claimed, List<Instant> attemptedAt, List<AttemptResult> results) {
         List<Object[]> rows = new ArrayList<>(claimed.size());
         for (int i = 0; i < claimed.size(); i++) {
-            rows.add(new Object[] {claimed.get(i).id(), claimed.get(i).attemptCount() + 1, Timestamp.from(attemptedAt.get(i)),
-                    statusCodes.get(i), durations.get(i).toMillis(), null});
+            rows.add(new Object[] {claimed.get(i).id().value(), claimed.get(i).attempt(), Timestamp.from(attemptedAt.get(i)),
+                    results.get(i).statusCode(), results.get(i).duration().toMillis(), null, claimed.get(i).trigger().wireName(),
+                    results.get(i).responseBody()});
         }
         batches.batchUpdate("""
-                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error)
-                        VALUES (?, ?, ?, ?, ?, ?)""", rows);
+                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error, trigger,
+                                                       response_body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    /**
-     * Marks claimed deliveries delivered, in one round trip, where the lease is still ours.
-     *
-     * @return for each delivery, whether the lease was still ours
-     */
-    public boolean[] settleDelivered(List<Claimed> claimed, List<Integer> statusCodes, Instant now) {
-        Timestamp at = Timestamp.from(now);
+    /** In one round trip. */
+    @Override
+    public boolean[] settleDelivered(List<Delivery.Delivered> delivered, List<Delivery.Delivering> claimed) {
         List<Object[]> rows = new ArrayList<>(claimed.size());
         for (int i = 0; i < claimed.size(); i++) {
-            rows.add(new Object[] {statusCodes.get(i), at, claimed.get(i).id(), claimed.get(i).leaseId()});
+            rows.add(new Object[] {delivered.get(i).statusCode(), Timestamp.from(delivered.get(i).deliveredAt()), claimed.get(i).id().value(),
+                    claimed.get(i).lease().id()});
         }
         int[] counts = batches.batchUpdate("""
                         UPDATE deliveries SET status = 'delivered', attempt_count = attempt_count + 1, round_attempts = round_attempts + 1,
-                                              lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
+                                              lease_id = NULL, locked_until = NULL, next_attempt_at = NULL, attempt_trigger = 'scheduled',
                                               last_status_code = ?, last_error = NULL, delivered_at = ?
                         WHERE id = ? AND lease_id = ?""", rows);
         boolean[] settled = new boolean[counts.length];
@@ -193,60 +189,71 @@ public class JdbcDeliveries {
         return settled;
     }
 
-    /**
-     * Sets the outcome of a claimed delivery's attempt, if the lease is still ours.
-     *
-     * @param nextAttemptAt when status is {@code failed}; else null
-     * @return whether the lease was still ours
-     */
-    public boolean settle(Claimed d, DeliveryStatus status, Instant now, Integer statusCode, String error, Instant nextAttemptAt) {
+    @Override
+    public boolean settle(Delivery.Delivering d, Delivery next, Instant now) {
+        Integer statusCode = null;
+        String error = null;
+        Instant nextAttemptAt = null;
+        if (next instanceof Delivery.Delivered delivered) {
+            statusCode = delivered.statusCode();
+        } else if (next instanceof Delivery.Failed failed) {
+            statusCode = failed.lastStatusCode();
+            error = failed.lastError();
+            nextAttemptAt = failed.dueAt();
+        } else if (next instanceof Delivery.Dead dead) {
+            statusCode = dead.lastStatusCode();
+            error = dead.lastError();
+        } else if (next instanceof Delivery.Cancelled cancelled) {
+            statusCode = cancelled.lastStatusCode();
+            error = cancelled.reason();
+        } else {
+            throw new IllegalArgumentException("an attempt cannot leave a delivery " + next.status().wireName());
+        }
+        String status = next.status().wireName();
         return jdbc.sql("""
-                        UPDATE deliveries SET status = ?, attempt_count = attempt_count + 1, round_attempts = round_attempts + 1,
-                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?,
+                        UPDATE deliveries SET status = ?, attempt_count = ?, round_attempts = ?,
+                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?, attempt_trigger = 'scheduled',
                                               last_status_code = ?, last_error = ?,
                                               delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END,
                                               dead_at = CASE WHEN ? = 'dead' THEN ? ELSE dead_at END
                         WHERE id = ? AND lease_id = ?""")
-                .params(status.wireName(), nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt), statusCode, truncate(error),
-                        status.wireName(), Timestamp.from(now), status.wireName(), Timestamp.from(now), d.id(), d.leaseId())
+                .params(status, next.attemptCount(), next.roundAttempts(), nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt),
+                        statusCode, truncate(error), status, Timestamp.from(now), status, Timestamp.from(now), d.id().value(), d.lease().id())
                 .update() == 1;
     }
 
-    /** Cancels a claimed delivery without an attempt (its subscription is no longer active). */
-    public void cancel(Claimed d, String reason) {
+    @Override
+    public void cancel(Delivery.Delivering d, String reason) {
         jdbc.sql("""
                         UPDATE deliveries SET status = 'cancelled', lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
                                               last_error = ?
                         WHERE id = ? AND lease_id = ?""")
-                .params(reason, d.id(), d.leaseId())
+                .params(reason, d.id().value(), d.lease().id())
                 .update();
     }
 
-    /** Cancels the subscription's deliveries that are not settled yet; returns how many. */
-    /** Whether the subscription has a delivery of this event type still to send (pending, failed or being sent). */
-    public boolean hasOpen(UUID subscriptionId, String eventType) {
+    @Override
+    public boolean hasOpen(SubscriptionId subscriptionId, String eventType) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM deliveries
                                         WHERE subscription_id = ? AND event_type = ? AND status IN ('pending', 'failed', 'delivering'))""")
-                .params(subscriptionId, eventType)
+                .params(subscriptionId.value(), eventType)
                 .query(Boolean.class)
                 .single();
     }
 
-    public int cancelOpen(UUID subscriptionId, String reason) {
+    @Override
+    public int cancelOpen(SubscriptionId subscriptionId, String reason) {
         return jdbc.sql("""
                         UPDATE deliveries SET status = 'cancelled', lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
                                               last_error = coalesce(last_error, ?)
                         WHERE subscription_id = ? AND status IN ('pending', 'failed', 'delivering')""")
-                .params(reason, subscriptionId)
+                .params(reason, subscriptionId.value())
                 .update();
     }
 
-    /**
-     * Cancels every unsettled delivery (pending, failed or being sent) of an incident's events but its deletion's
-     * own, so that nothing about a deleted incident goes out after the deletion was consumed; returns how many.
-     * A delivery being sent loses its lease: its attempt completes, but it is never tried again.
-     */
+    /** A delivery being sent loses its lease: its attempt completes, but it is never tried again. */
+    @Override
     public int cancelOpenOfIncident(UUID incidentId, String reason) {
         return jdbc.sql("""
                         UPDATE deliveries d SET status = 'cancelled', lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
@@ -258,31 +265,25 @@ public class JdbcDeliveries {
                 .update();
     }
 
-    /** Makes the subscription's unsettled deliveries dead letters; returns how many. */
-    public int killOpen(UUID subscriptionId, Instant now, String reason) {
+    @Override
+    public int abandonOpen(SubscriptionId subscriptionId, Instant now, String reason) {
         return jdbc.sql("""
                         UPDATE deliveries SET status = 'dead', dead_at = ?, lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
                                               last_error = coalesce(last_error, ?)
                         WHERE subscription_id = ? AND status IN ('pending', 'failed', 'delivering')""")
-                .params(Timestamp.from(now), reason, subscriptionId)
+                .params(Timestamp.from(now), reason, subscriptionId.value())
                 .update();
     }
 
-    /**
-     * Queues dead letters of active subscriptions again, with a fresh retry schedule, due now.
-     *
-     * @param subscriptionId only this subscription's, or all when null
-     * @param since          only those that died at or after this, or no bound when null
-     * @param until          only those that died before this, or no bound when null
-     * @param dryRun         count them and change nothing
-     * @return how many were (or would be) queued
-     */
-    public int redrive(UUID subscriptionId, Instant since, Instant until, boolean dryRun, Instant now) {
+    /** In one statement. */
+    @Override
+    public int redrive(SubscriptionId subscription, Instant since, Instant until, boolean dryRun, AttemptTrigger trigger, Instant now) {
         String conditions = """
                 s.status = 'active' AND d.status = 'dead'
                   AND (CAST(? AS uuid) IS NULL OR d.subscription_id = ?)
                   AND (CAST(? AS timestamptz) IS NULL OR d.dead_at >= ?)
                   AND (CAST(? AS timestamptz) IS NULL OR d.dead_at < ?)""";
+        UUID subscriptionId = subscription == null ? null : subscription.value();
         Timestamp from = since == null ? null : Timestamp.from(since);
         Timestamp to = until == null ? null : Timestamp.from(until);
         if (dryRun) {
@@ -291,30 +292,21 @@ public class JdbcDeliveries {
                     .query(Integer.class)
                     .single();
         }
-        return jdbc.sql("UPDATE deliveries d SET status = 'pending', round_attempts = 0, next_attempt_at = ?, dead_at = NULL "
-                        + "FROM subscriptions s WHERE d.subscription_id = s.id AND " + conditions)
-                .params(Timestamp.from(now), subscriptionId, subscriptionId, from, from, to, to)
+        return jdbc.sql("UPDATE deliveries d SET status = 'pending', round_attempts = 0, next_attempt_at = ?, dead_at = NULL, "
+                        + "attempt_trigger = ? FROM subscriptions s WHERE d.subscription_id = s.id AND " + conditions)
+                .params(Timestamp.from(now), trigger.wireName(), subscriptionId, subscriptionId, from, from, to, to)
                 .update();
     }
 
-    /** A delivery with its attempts, for the API. */
-    public record View(UUID id, UUID eventId, String eventType, DeliveryStatus status, int attemptCount, Instant nextAttemptAt,
-                       Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt, Instant deadAt,
-                       List<AttemptView> attempts) {
-    }
-
-    public record AttemptView(int attempt, Instant attemptedAt, Integer statusCode, long durationMs, String error) {
-    }
-
-    /** The subscription's deliveries, newest first, with their attempts. */
-    public List<View> list(UUID subscriptionId, DeliveryStatus status, int limit) {
+    @Override
+    public List<View> list(SubscriptionId subscriptionId, DeliveryStatus status, int limit) {
         List<View> views = jdbc.sql("""
                         SELECT id, event_id, event_type, status, attempt_count, next_attempt_at, last_status_code, last_error,
                                created_at, delivered_at, dead_at
                         FROM deliveries WHERE subscription_id = ? AND (CAST(? AS text) IS NULL OR status = ?)
                         ORDER BY created_at DESC, id LIMIT ?""")
-                .params(subscriptionId, status == null ? null : status.wireName(), status == null ? null : status.wireName(), limit)
-                .query((rs, n) -> new View(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
+                .params(subscriptionId.value(), status == null ? null : status.wireName(), status == null ? null : status.wireName(), limit)
+                .query((rs, n) -> new View(new DeliveryId(rs.getObject("id", UUID.class)), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
                         DeliveryStatus.fromWireName(rs.getString("status")), rs.getInt("attempt_count"), instant(rs, "next_attempt_at"),
                         (Integer) rs.getObject("last_status_code"), rs.getString("last_error"), instant(rs, "created_at"),
                         instant(rs, "delivered_at"), instant(rs, "dead_at"), new ArrayList<>()))
@@ -323,27 +315,30 @@ public class JdbcDeliveries {
             return views;
         }
         Map<UUID, View> byId = new LinkedHashMap<>();
-        views.forEach(v -> byId.put(v.id(), v));
+        views.forEach(v -> byId.put(v.id().value(), v));
         jdbc.sql("""
-                        SELECT delivery_id, attempt, attempted_at, status_code, duration_ms, error FROM delivery_attempts
+                        SELECT delivery_id, attempt, attempted_at, trigger, status_code, duration_ms, error, response_body
+                        FROM delivery_attempts
                         WHERE delivery_id = ANY (?) ORDER BY delivery_id, attempt""")
                 .param(byId.keySet().toArray(UUID[]::new))
                 .query((rs, n) -> {
                     byId.get(rs.getObject("delivery_id", UUID.class)).attempts().add(new AttemptView(rs.getInt("attempt"),
-                            instant(rs, "attempted_at"), (Integer) rs.getObject("status_code"), rs.getLong("duration_ms"), rs.getString("error")));
+                            instant(rs, "attempted_at"), AttemptTrigger.fromWireName(rs.getString("trigger")),
+                            (Integer) rs.getObject("status_code"), rs.getLong("duration_ms"), rs.getString("error"),
+                            rs.getString("response_body")));
                     return null;
                 })
                 .list();
         return views;
     }
 
-    /** Deliveries due now and not claimed. */
+    @Override
     public long countDue(Instant now) {
         return jdbc.sql("SELECT count(*) FROM deliveries WHERE status IN ('pending', 'failed') AND next_attempt_at <= ?")
                 .param(Timestamp.from(now)).query(Long.class).single();
     }
 
-    /** Dead letters. */
+    @Override
     public long countDead() {
         return jdbc.sql("SELECT count(*) FROM deliveries WHERE status = 'dead'").query(Long.class).single();
     }

@@ -2,8 +2,8 @@ package io.sitrep.notification.delivery.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sitrep.notification.delivery.DeliveryStatus;
-import io.sitrep.notification.delivery.application.Deliveries;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.delivery.application.DeliveryCommands;
+import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.support.security.Command;
 import io.sitrep.notification.security.Scopes;
 import io.sitrep.notification.subscription.SubscriptionId;
@@ -33,10 +33,10 @@ class DeliveryController {
     /** How far ahead of now a bound may reach: beyond it, nothing can have died yet. */
     static final java.time.Duration LATEST_AHEAD = java.time.Duration.ofDays(1);
 
-    private final Deliveries deliveries;
+    private final DeliveryCommands deliveries;
     private final java.time.Clock clock;
 
-    DeliveryController(Deliveries deliveries, java.time.Clock clock) {
+    DeliveryController(DeliveryCommands deliveries, java.time.Clock clock) {
         this.deliveries = deliveries;
         this.clock = clock;
     }
@@ -108,15 +108,26 @@ class DeliveryController {
                             Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt, Instant deadAt,
                             List<AttemptResponse> attempts) {
 
-        static DeliveryResponse of(JdbcDeliveries.View v) {
-            return new DeliveryResponse(v.id(), v.eventId(), v.eventType(), v.status(), v.attemptCount(), v.nextAttemptAt(),
+        static DeliveryResponse of(Deliveries.View v) {
+            return new DeliveryResponse(v.id().value(), v.eventId(), v.eventType(), v.status(), v.attemptCount(), v.nextAttemptAt(),
                     v.lastStatusCode(), v.lastError(), v.createdAt(), v.deliveredAt(), v.deadAt(),
-                    v.attempts().stream().map(a -> new AttemptResponse(a.attempt(), a.attemptedAt(), a.statusCode(), a.durationMs(),
-                            a.error())).toList());
+                    v.attempts().stream().map(a -> new AttemptResponse(a.attempt(), a.attemptedAt(), a.trigger().wireName(), a.statusCode(),
+                            a.durationMs(), a.error(), a.responseBody())).toList());
         }
     }
 
+    /**
+     * One attempt.
+     *
+     * @param trigger      what started it: scheduled, manual_redrive or automatic_redrive
+     * @param responseBody the first kilobyte of the receiver's answer, secrets redacted; absent without an answer
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AttemptResponse(int attempt, Instant attemptedAt, Integer statusCode, long durationMs, String error) {
+    record AttemptResponse(int attempt, Instant attemptedAt,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "what started the attempt",
+                                   allowableValues = {"scheduled", "manual_redrive", "automatic_redrive"}) String trigger,
+                           Integer statusCode, long durationMs, String error,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "the first kilobyte of the receiver's answer, "
+                                   + "secrets redacted; absent when there was no answer") String responseBody) {
     }
 }

@@ -1,10 +1,10 @@
 package io.sitrep.notification.selfservice.web;
 
-import io.sitrep.notification.email.LinkPages;
+import io.sitrep.notification.template.LinkPages;
 import io.sitrep.notification.notice.PageSettings;
 import io.sitrep.support.web.ClientAddresses;
 import io.sitrep.notification.selfservice.SelfService;
-import io.sitrep.notification.webhook.TargetRefused;
+import io.sitrep.notification.target.TargetRefused;
 import io.sitrep.support.web.FieldRejected;
 import io.sitrep.support.web.OpenApiProblems;
 import io.swagger.v3.oas.annotations.Operation;

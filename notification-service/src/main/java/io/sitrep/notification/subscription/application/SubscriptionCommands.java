@@ -1,28 +1,22 @@
 package io.sitrep.notification.subscription.application;
 
-import io.sitrep.notification.delivery.dispatch.DispatchSignal;
-import io.sitrep.notification.delivery.dispatch.EndpointIsolation;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
-import io.sitrep.notification.email.EmailSettings;
 import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.ConfirmationLimitReached;
 import io.sitrep.notification.subscription.NoSigningSecret;
 import io.sitrep.notification.subscription.SigningSecret;
 import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionDeliveries;
 import io.sitrep.notification.subscription.SubscriptionFilter;
 import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.SubscriptionLimits;
 import io.sitrep.notification.subscription.SubscriptionNotActive;
 import io.sitrep.notification.subscription.SubscriptionStatus;
 import io.sitrep.notification.subscription.UnknownSubscription;
 import io.sitrep.notification.subscription.WebhookFormat;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
-import io.sitrep.notification.webhook.TargetPolicy;
-import io.sitrep.notification.webhook.WebhookSettings;
-import io.sitrep.support.tracing.Traces;
+import io.sitrep.notification.subscription.Subscriptions;
+import io.sitrep.notification.target.TargetPolicy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,29 +36,22 @@ import java.util.UUID;
 public class SubscriptionCommands {
 
     /** The event type of the confirmation email's delivery; not an event of the contract. */
-    public static final String CONFIRMATION = "subscription.confirmation";
+    public static final String CONFIRMATION = SubscriptionDeliveries.CONFIRMATION;
 
-    private final JdbcSubscriptions subscriptions;
-    private final JdbcDeliveries deliveries;
+    private final Subscriptions subscriptions;
+    private final SubscriptionDeliveries deliveries;
     private final TargetPolicy targets;
-    private final WebhookSettings webhookSettings;
-    private final EmailSettings emailSettings;
-    private final DispatchSignal signal;
+    private final SubscriptionLimits limits;
     private final SecureRandom random;
-    private final Traces traces;
     private final Clock clock;
 
-    SubscriptionCommands(JdbcSubscriptions subscriptions, JdbcDeliveries deliveries, TargetPolicy targets,
-                         WebhookSettings webhookSettings, EmailSettings emailSettings, DispatchSignal signal, SecureRandom random,
-                         Traces traces, Clock clock) {
+    SubscriptionCommands(Subscriptions subscriptions, SubscriptionDeliveries deliveries, TargetPolicy targets,
+                         SubscriptionLimits limits, SecureRandom random, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.targets = targets;
-        this.webhookSettings = webhookSettings;
-        this.emailSettings = emailSettings;
-        this.signal = signal;
+        this.limits = limits;
         this.random = random;
-        this.traces = traces;
         this.clock = clock;
     }
 
@@ -87,7 +74,7 @@ public class SubscriptionCommands {
     /**
      * Subscribes a webhook URL, after checking it against server-side request forgery.
      *
-     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the URL may not be called
      */
     @Transactional
     public Created subscribeWebhook(String url, SubscriptionFilter filter) {
@@ -97,7 +84,7 @@ public class SubscriptionCommands {
     /**
      * Subscribes a webhook URL in this body format, after checking it against server-side request forgery.
      *
-     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the URL may not be called
      */
     @Transactional
     public Created subscribeWebhook(String url, SubscriptionFilter filter, WebhookFormat format) {
@@ -115,7 +102,7 @@ public class SubscriptionCommands {
      * credential: it is stored encrypted, its endpoint (the isolation key, stored in clear) names its host and a
      * digest of the URL instead of its path. Active at once; no signing secret.
      *
-     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the URL may not be called
      */
     @Transactional
     public Created subscribeChat(Channel channel, String url, SubscriptionFilter filter) {
@@ -160,7 +147,7 @@ public class SubscriptionCommands {
         for (Subscription pending : subscriptions.pendingEmail(email)) {
             if (!pending.filter().equals(filter)) {
                 subscriptions.setStatus(pending.id(), SubscriptionStatus.DELETED, null, clock.instant());
-                deliveries.cancelOpen(pending.id().value(), "replaced by a newer request of the address");
+                deliveries.cancelOpen(pending.id(), "replaced by a newer request of the address");
             }
         }
         return subscribeEmailLocked(email, filter, address);
@@ -171,7 +158,7 @@ public class SubscriptionCommands {
      * confirms it through the emailed link; the contact is told when the webhook is disabled. A contact address has
      * at most one pending webhook: a new request replaces the one still waiting.
      *
-     * @throws io.sitrep.notification.webhook.TargetRefused when the URL may not be called
+     * @throws io.sitrep.notification.target.TargetRefused when the URL may not be called
      * @throws ConfirmationLimitReached when the contact address had its confirmation emails this hour
      */
     @Transactional
@@ -182,7 +169,7 @@ public class SubscriptionCommands {
         Instant now = clock.instant();
         for (Subscription pending : subscriptions.pendingContact(contactEmail)) {
             subscriptions.setStatus(pending.id(), SubscriptionStatus.DELETED, null, now);
-            deliveries.cancelOpen(pending.id().value(), "replaced by a newer request of the contact address");
+            deliveries.cancelOpen(pending.id(), "replaced by a newer request of the contact address");
         }
         SubscriptionId id = new SubscriptionId(UUID.randomUUID());
         SigningSecret secret = SigningSecret.generate(random);
@@ -199,14 +186,14 @@ public class SubscriptionCommands {
         Optional<Subscription> pending = subscriptions.pendingEmail(email).stream().filter(s -> s.filter().equals(filter)).findFirst();
         if (pending.isPresent()) {
             Subscription existing = pending.get();
-            if (!deliveries.hasOpen(existing.id().value(), CONFIRMATION)) {
+            if (!deliveries.confirmationOnItsWay(existing.id())) {
                 // A new event id: the first confirmation's delivery is done, and deliveries are unique per event.
                 queueConfirmation(existing.id(), UUID.randomUUID(), address, now);
             }
             return new Created(existing, null, false);
         }
         SubscriptionId id = new SubscriptionId(UUID.randomUUID());
-        Subscription subscription = new Subscription(id, Channel.EMAIL, email, EndpointIsolation.SMTP, filter,
+        Subscription subscription = new Subscription(id, Channel.EMAIL, email, SubscriptionDeliveries.SMTP_ENDPOINT, filter,
                 SubscriptionStatus.PENDING_CONFIRMATION, null, null, null, now, now, null);
         subscriptions.insert(subscription);
         // Refused over the limit, and with it the subscription: the transaction rolls back.
@@ -217,15 +204,12 @@ public class SubscriptionCommands {
     private void queueConfirmation(SubscriptionId id, UUID eventId, byte[] address, Instant now) {
         requireConfirmationAllowed(address, now);
         subscriptions.recordConfirmationRequest(address, id, now);
-        // The confirmation email continues the trace of the request that asked for it.
-        deliveries.insertAll(List.of(new JdbcDeliveries.NewDelivery(UUID.randomUUID(), id.value(), eventId, CONFIRMATION,
-                EndpointIsolation.SMTP, "{}".getBytes(StandardCharsets.UTF_8), now, traces.current())), now);
-        wakeAfterCommit();
+        deliveries.queueConfirmation(id, eventId, now);
     }
 
     private void requireConfirmationAllowed(byte[] address, Instant now) {
         Instant hourAgo = now.minus(Duration.ofHours(1));
-        int perHour = emailSettings.confirmationsPerHour();
+        int perHour = limits.confirmationsPerHour();
         if (subscriptions.confirmationRequestsSince(address, hourAgo) >= perHour) {
             Duration retryAfter = subscriptions.oldestConfirmationRequestSince(address, hourAgo)
                     .map(oldest -> Duration.between(now, oldest.plus(Duration.ofHours(1))))
@@ -269,7 +253,7 @@ public class SubscriptionCommands {
     public void delete(SubscriptionId id) {
         subscriptions.lock(id).orElseThrow(() -> new UnknownSubscription(id));
         subscriptions.setStatus(id, SubscriptionStatus.DELETED, null, clock.instant());
-        deliveries.cancelOpen(id.value(), "the subscription was deleted");
+        deliveries.cancelOpen(id, "the subscription was deleted");
     }
 
     /**
@@ -284,7 +268,7 @@ public class SubscriptionCommands {
         }
         Instant now = clock.instant();
         SigningSecret next = SigningSecret.generate(random);
-        subscriptions.rotateSecret(id, next, subscription.secret(), now.plus(webhookSettings.rotationOverlap()), now);
+        subscriptions.rotateSecret(id, next, subscription.secret(), now.plus(limits.rotationOverlap()), now);
         return new Created(subscriptions.find(id).orElseThrow(), next);
     }
 
@@ -300,7 +284,7 @@ public class SubscriptionCommands {
                 // The address's latest choice of components replaces its earlier ones: one email per event, not two.
                 for (SubscriptionId earlier : subscriptions.activeLikePublic(subscription.target(), id)) {
                     subscriptions.setStatus(earlier, SubscriptionStatus.UNSUBSCRIBED, null, now);
-                    deliveries.cancelOpen(earlier.value(), "replaced by a newer subscription of the address");
+                    deliveries.cancelOpen(earlier, "replaced by a newer subscription of the address");
                 }
             }
         } else if (subscription.status() != SubscriptionStatus.ACTIVE) {
@@ -327,7 +311,7 @@ public class SubscriptionCommands {
 
     /** How many subscriptions are active and pending per channel and component. */
     @Transactional(readOnly = true)
-    public List<JdbcSubscriptions.Count> counts() {
+    public List<Subscriptions.Count> counts() {
         return subscriptions.counts();
     }
 
@@ -343,7 +327,7 @@ public class SubscriptionCommands {
         Subscription subscription = subscriptions.lock(id).orElseThrow(() -> new UnknownSubscription(id));
         if (subscription.status() != SubscriptionStatus.UNSUBSCRIBED) {
             subscriptions.setStatus(id, SubscriptionStatus.UNSUBSCRIBED, null, clock.instant());
-            deliveries.cancelOpen(id.value(), "the recipient unsubscribed");
+            deliveries.cancelOpen(id, "the recipient unsubscribed");
         }
     }
 
@@ -369,12 +353,4 @@ public class SubscriptionCommands {
                 + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
     }
 
-    private void wakeAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                signal.wake();
-            }
-        });
-    }
 }

@@ -7,8 +7,10 @@ import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.SigningSecret;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionFilter;
+import io.sitrep.notification.subscription.SubscriptionHealth;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionStatus;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.notification.subscription.WebhookFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,9 +31,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Stores subscriptions, signing secrets and chat webhook URLs encrypted; callers bring the transaction. */
+/** Stores subscriptions in PostgreSQL, signing secrets and chat webhook URLs encrypted. */
 @Repository
-public class JdbcSubscriptions {
+class JdbcSubscriptions implements Subscriptions {
 
     private static final String COLUMNS = """
             id, channel, target, endpoint, components, event_types, min_impact, status, secret, previous_secret,
@@ -46,6 +48,7 @@ public class JdbcSubscriptions {
     }
 
     /** Stores a new subscription; a chat webhook's URL encrypted, and only its redacted form in clear. */
+    @Override
     public void insert(Subscription s) {
         boolean chat = s.channel().isChat();
         jdbc.sql("""
@@ -58,7 +61,7 @@ public class JdbcSubscriptions {
                         textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
                         s.filter().minImpact() == null ? null : s.filter().minImpact().wireName(),
                         s.status().wireName(),
-                        s.secret() == null ? null : cipher.encrypt(s.secret(), s.id().value()),
+                        s.secret() == null ? null : cipher.encrypt(s.secret().key(), s.id().value()),
                         Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()),
                         chat ? cipher.encryptText(s.target(), s.id().value()) : null, s.format().wireName(),
                         s.filter().includeInternal(), s.contactEmail())
@@ -66,6 +69,7 @@ public class JdbcSubscriptions {
     }
 
     /** The subscription unless it was deleted. */
+    @Override
     public Optional<Subscription> find(SubscriptionId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ? AND status <> 'deleted'")
                 .param(id.value())
@@ -74,6 +78,7 @@ public class JdbcSubscriptions {
     }
 
     /** The subscription unless it was deleted, locked for the rest of the transaction. */
+    @Override
     public Optional<Subscription> lock(SubscriptionId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ? AND status <> 'deleted' FOR UPDATE")
                 .param(id.value())
@@ -81,13 +86,13 @@ public class JdbcSubscriptions {
                 .optional();
     }
 
-    /** Every subscription but the deleted ones, oldest first. */
     /**
      * A page of the subscriptions but the deleted ones, oldest first.
      *
      * @param afterCreatedAt with {@code afterId}, where the previous page ended; null for the first page
      * @param limit          the most to answer
      */
+    @Override
     public List<Subscription> list(Instant afterCreatedAt, UUID afterId, int limit) {
         if (afterCreatedAt == null) {
             return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE status <> 'deleted' ORDER BY created_at, id LIMIT :limit")
@@ -110,6 +115,7 @@ public class JdbcSubscriptions {
      * one address are taken one at a time, so that two alike cannot both create a subscription, nor both pass
      * the resend limit.
      */
+    @Override
     public void lockAddress(byte[] addressSha256) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
                 .param("key", java.nio.ByteBuffer.wrap(addressSha256).getLong())
@@ -118,6 +124,7 @@ public class JdbcSubscriptions {
     }
 
     /** The email subscriptions of an address (compared lower-cased) that wait for their confirmation. */
+    @Override
     public List<Subscription> pendingEmail(String address) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM subscriptions
@@ -129,6 +136,7 @@ public class JdbcSubscriptions {
     }
 
     /** The webhook subscriptions of a contact address (compared lower-cased) that wait for their confirmation. */
+    @Override
     public List<Subscription> pendingContact(String contactEmail) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM subscriptions
@@ -143,6 +151,7 @@ public class JdbcSubscriptions {
      * The other active email subscriptions of an address (compared lower-cased) that a subscription from the status
      * page replaces: those of the same shape (every event type, any impact, public incidents only).
      */
+    @Override
     public List<SubscriptionId> activeLikePublic(String address, SubscriptionId except) {
         return jdbc.sql("""
                         SELECT id FROM subscriptions
@@ -156,6 +165,7 @@ public class JdbcSubscriptions {
     }
 
     /** Sets the components a subscription is notified of; empty for all. */
+    @Override
     public void setComponents(SubscriptionId id, Set<String> components, Instant now) {
         jdbc.sql("UPDATE subscriptions SET components = :components::text[], updated_at = :now WHERE id = :id")
                 .param("components", textArray(components))
@@ -168,6 +178,7 @@ public class JdbcSubscriptions {
      * How many subscriptions are active and pending, per channel and component; a subscription to every component
      * counts under the component null. Deleted, unsubscribed and disabled ones are left out.
      */
+    @Override
     public List<Count> counts() {
         return jdbc.sql("""
                         SELECT s.channel, c.component,
@@ -184,6 +195,7 @@ public class JdbcSubscriptions {
     }
 
     /** The subscriptions that notify or wait to (active and pending), oldest first, at most {@code limit}. */
+    @Override
     public List<Subscription> subscribers(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM subscriptions WHERE status IN ('active', 'pending_confirmation')
@@ -193,11 +205,8 @@ public class JdbcSubscriptions {
                 .list();
     }
 
-    /** Subscriptions of one channel and component (null: every component) by state. */
-    public record Count(Channel channel, String component, long active, long pending) {
-    }
-
     /** How many confirmation emails the address was sent since {@code since}; forgets every older one, of any address. */
+    @Override
     public int confirmationRequestsSince(byte[] addressSha256, Instant since) {
         jdbc.sql("DELETE FROM confirmation_requests WHERE requested_at < :since")
                 .param("since", Timestamp.from(since))
@@ -209,6 +218,7 @@ public class JdbcSubscriptions {
     }
 
     /** Counts one more confirmation email to the address. */
+    @Override
     public void recordConfirmationRequest(byte[] addressSha256, SubscriptionId id, Instant now) {
         jdbc.sql("INSERT INTO confirmation_requests (address_sha256, subscription_id, requested_at) VALUES (:address, :id, :at)")
                 .param("address", addressSha256)
@@ -218,6 +228,7 @@ public class JdbcSubscriptions {
     }
 
     /** The oldest confirmation email the address was sent since {@code since}, if any: the limit frees a slot an hour after it. */
+    @Override
     public Optional<Instant> oldestConfirmationRequestSince(byte[] addressSha256, Instant since) {
         return jdbc.sql("SELECT min(requested_at) FROM confirmation_requests WHERE address_sha256 = :address AND requested_at >= :since")
                 .param("address", addressSha256)
@@ -228,6 +239,7 @@ public class JdbcSubscriptions {
 
 
     /** The id and filter of every active subscription, for matching events. */
+    @Override
     public List<Candidate> active() {
         return jdbc.sql("SELECT id, channel, endpoint, components, event_types, min_impact, include_internal FROM subscriptions WHERE status = 'active'")
                 .query((rs, n) -> new Candidate(new SubscriptionId(rs.getObject("id", UUID.class)),
@@ -235,17 +247,19 @@ public class JdbcSubscriptions {
                 .list();
     }
 
+    @Override
     public void setStatus(SubscriptionId id, SubscriptionStatus status, String reason, Instant now) {
         jdbc.sql("UPDATE subscriptions SET status = ?, disabled_reason = ?, updated_at = ? WHERE id = ?")
                 .params(status.wireName(), reason, Timestamp.from(now), id.value())
                 .update();
     }
 
+    @Override
     public void rotateSecret(SubscriptionId id, SigningSecret next, SigningSecret previous, Instant previousExpiresAt, Instant now) {
         jdbc.sql("""
                         UPDATE subscriptions SET secret = ?, previous_secret = ?, previous_secret_expires_at = ?, updated_at = ?
                         WHERE id = ?""")
-                .params(cipher.encrypt(next, id.value()), cipher.encrypt(previous, id.value()),
+                .params(cipher.encrypt(next.key(), id.value()), cipher.encrypt(previous.key(), id.value()),
                         Timestamp.from(previousExpiresAt), Timestamp.from(now), id.value())
                 .update();
     }
@@ -254,20 +268,22 @@ public class JdbcSubscriptions {
      * Counts a failed attempt against the subscription's health; the row stays locked until the
      * transaction ends, so concurrent outcomes of one subscription are counted one after the other.
      */
-    public Health recordFailure(SubscriptionId id, Instant attemptedAt) {
+    @Override
+    public SubscriptionHealth recordFailure(SubscriptionId id, Instant attemptedAt) {
         return jdbc.sql("""
                         UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1,
                                                  failing_since = coalesce(failing_since, ?)
                         WHERE id = ?
                         RETURNING consecutive_failures, failing_since, failing_reported, status""")
                 .params(Timestamp.from(attemptedAt), id.value())
-                .query((rs, n) -> new Health(rs.getInt("consecutive_failures"), rs.getTimestamp("failing_since").toInstant(),
+                .query((rs, n) -> new SubscriptionHealth(rs.getInt("consecutive_failures"), rs.getTimestamp("failing_since").toInstant(),
                         rs.getBoolean("failing_reported"), SubscriptionStatus.fromWireName(rs.getString("status"))))
                 .single();
     }
 
     /** Ends a run of failures; returns the health before, so that a recovery can be told. */
-    public Health recordSuccess(SubscriptionId id) {
+    @Override
+    public SubscriptionHealth recordSuccess(SubscriptionId id) {
         return jdbc.sql("""
                         UPDATE subscriptions s SET consecutive_failures = 0, failing_since = NULL, failing_reported = false
                         FROM (SELECT id, consecutive_failures, failing_since, failing_reported FROM subscriptions WHERE id = ? FOR UPDATE) old
@@ -276,7 +292,7 @@ public class JdbcSubscriptions {
                 .param(id.value())
                 .query((rs, n) -> {
                     Timestamp since = rs.getTimestamp("failing_since");
-                    return new Health(rs.getInt("consecutive_failures"), since == null ? null : since.toInstant(),
+                    return new SubscriptionHealth(rs.getInt("consecutive_failures"), since == null ? null : since.toInstant(),
                             rs.getBoolean("failing_reported"), SubscriptionStatus.fromWireName(rs.getString("status")));
                 })
                 .single();
@@ -288,11 +304,12 @@ public class JdbcSubscriptions {
      *
      * @return the health before, of the subscriptions that were failing
      */
-    public Map<SubscriptionId, Health> recordSuccesses(Collection<SubscriptionId> ids) {
+    @Override
+    public Map<SubscriptionId, SubscriptionHealth> recordSuccesses(Collection<SubscriptionId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<SubscriptionId, Health> before = new LinkedHashMap<>();
+        Map<SubscriptionId, SubscriptionHealth> before = new LinkedHashMap<>();
         jdbc.sql("""
                         UPDATE subscriptions s SET consecutive_failures = 0, failing_since = NULL, failing_reported = false
                         FROM (SELECT id, consecutive_failures, failing_since, failing_reported FROM subscriptions
@@ -303,7 +320,7 @@ public class JdbcSubscriptions {
                 .param(ids.stream().map(SubscriptionId::value).toArray(UUID[]::new))
                 .query((rs, n) -> {
                     Timestamp since = rs.getTimestamp("failing_since");
-                    return before.put(new SubscriptionId(rs.getObject("id", UUID.class)), new Health(rs.getInt("consecutive_failures"),
+                    return before.put(new SubscriptionId(rs.getObject("id", UUID.class)), new SubscriptionHealth(rs.getInt("consecutive_failures"),
                             since == null ? null : since.toInstant(), rs.getBoolean("failing_reported"),
                             SubscriptionStatus.fromWireName(rs.getString("status"))));
                 })
@@ -312,6 +329,7 @@ public class JdbcSubscriptions {
     }
 
     /** The subscriptions with these ids, deleted ones left out. */
+    @Override
     public Map<SubscriptionId, Subscription> findAll(Collection<SubscriptionId> ids) {
         Map<SubscriptionId, Subscription> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
@@ -325,30 +343,18 @@ public class JdbcSubscriptions {
         return found;
     }
 
+    @Override
     public void markFailingReported(SubscriptionId id) {
         jdbc.sql("UPDATE subscriptions SET failing_reported = true WHERE id = ?").param(id.value()).update();
     }
 
     /** Numbers the subscription's next delivery event: 1, 2, 3, … */
+    @Override
     public long nextEventVersion(SubscriptionId id) {
         return jdbc.sql("UPDATE subscriptions SET event_version = event_version + 1 WHERE id = ? RETURNING event_version")
                 .param(id.value())
                 .query(Long.class)
                 .single();
-    }
-
-    /**
-     * How a subscription's deliveries are faring.
-     *
-     * @param consecutiveFailures failed attempts in a row
-     * @param failingSince        the first failed attempt of the current run; null when the last attempt succeeded
-     * @param failingReported     whether delivery.failing was published for this run
-     */
-    public record Health(int consecutiveFailures, Instant failingSince, boolean failingReported, SubscriptionStatus status) {
-    }
-
-    /** A subscription as the matcher needs it. */
-    public record Candidate(SubscriptionId id, Channel channel, String endpoint, SubscriptionFilter filter) {
     }
 
     private Subscription map(ResultSet rs) throws SQLException {
@@ -364,8 +370,8 @@ public class JdbcSubscriptions {
                 rs.getString("endpoint"),
                 filter(rs),
                 SubscriptionStatus.fromWireName(rs.getString("status")),
-                secret == null ? null : cipher.decrypt(secret, id),
-                previous == null ? null : cipher.decrypt(previous, id),
+                secret == null ? null : SigningSecret.ofKey(cipher.decrypt(secret, id)),
+                previous == null ? null : SigningSecret.ofKey(cipher.decrypt(previous, id)),
                 previousExpires == null ? null : previousExpires.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),

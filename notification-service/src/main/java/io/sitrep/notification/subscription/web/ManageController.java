@@ -1,7 +1,7 @@
 package io.sitrep.notification.subscription.web;
 
-import io.sitrep.notification.email.EmailLinks;
-import io.sitrep.notification.email.LinkPages;
+import io.sitrep.notification.subscription.EmailLinks;
+import io.sitrep.notification.template.LinkPages;
 import io.sitrep.notification.notice.PageSettings;
 import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.Subscription;

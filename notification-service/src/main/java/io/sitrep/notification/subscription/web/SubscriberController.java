@@ -4,7 +4,7 @@ import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionStatus;
 import io.sitrep.notification.subscription.application.SubscriptionCommands;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.support.security.ApiPrincipal;
 import io.sitrep.support.security.Command;
 import io.swagger.v3.oas.annotations.Operation;
@@ -106,7 +106,7 @@ class SubscriberController {
                 s.filter().components().stream().sorted().toList(), s.status(), s.createdAt());
     }
 
-    private static Count count(JdbcSubscriptions.Count c) {
+    private static Count count(Subscriptions.Count c) {
         return new Count(c.channel(), c.component(), c.active(), c.pending());
     }
 }

@@ -1,4 +1,4 @@
-package io.sitrep.notification.email;
+package io.sitrep.notification.subscription;
 
 import io.sitrep.notification.secret.SecretCipher;
 import io.sitrep.notification.subscription.SubscriptionId;

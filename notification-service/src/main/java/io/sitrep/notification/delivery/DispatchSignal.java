@@ -1,4 +1,4 @@
-package io.sitrep.notification.delivery.dispatch;
+package io.sitrep.notification.delivery;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,7 @@ public final class DispatchSignal {
     }
 
     /** Waits for a wake-up or the timeout, whichever comes first. */
-    void await(Duration timeout) throws InterruptedException {
+    public void await(Duration timeout) throws InterruptedException {
         lock.lock();
         try {
             long nanos = timeout.toNanos();
@@ -38,7 +38,7 @@ public final class DispatchSignal {
     }
 
     /** Waits without a wake-up, e.g. to back off after an error. */
-    void pause(Duration timeout) throws InterruptedException {
+    public void pause(Duration timeout) throws InterruptedException {
         TimeUnit.NANOSECONDS.sleep(timeout.toNanos());
     }
 }

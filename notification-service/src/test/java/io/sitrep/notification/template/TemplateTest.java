@@ -1,4 +1,4 @@
-package io.sitrep.notification.email;
+package io.sitrep.notification.template;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class TemplateTest {
 
     @Test
     void aListSectionIsRepeatedForEachItemAndDroppedWhenEmpty() {
-        Template template = new Template("<ul>{{#items}}<li>{{name}} of {{owner}}</li>{{/items}}</ul>", EmailRenderer::escape);
+        Template template = new Template("<ul>{{#items}}<li>{{name}} of {{owner}}</li>{{/items}}</ul>", Template::escape);
 
         String two = template.render(Map.of("owner", "<me>", "items", List.of(Map.of("name", "a&b"), Map.of("name", "{{owner}}"))));
         String none = template.render(Map.of("owner", "me", "items", List.of()));

@@ -1,4 +1,4 @@
-package io.sitrep.notification.email;
+package io.sitrep.notification.template;
 
 import java.util.Map;
 
@@ -50,6 +50,6 @@ public final class LinkPages {
     }
 
     static String render(String template, Map<String, String> values) {
-        return new Template(template, EmailRenderer::escape).render(values);
+        return new Template(template, Template::escape).render(values);
     }
 }

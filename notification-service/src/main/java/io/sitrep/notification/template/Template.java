@@ -1,4 +1,4 @@
-package io.sitrep.notification.email;
+package io.sitrep.notification.template;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ public final class Template {
 
     /** An HTML template of the class path; values are HTML-escaped. */
     public static Template html(String path) {
-        return new Template(read(path), EmailRenderer::escape);
+        return new Template(read(path), Template::escape);
     }
 
     /** A plain-text template of the class path; values lose their control characters but line breaks and tabs. */
@@ -92,7 +92,7 @@ public final class Template {
     }
 
     /** Text without control characters but line breaks and tabs (a carriage return goes: lines end in LF). */
-    static String plain(String s) {
+    public static String plain(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -114,5 +114,21 @@ public final class Template {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Escapes text for HTML, in element content and in quoted attributes. */
+    public static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

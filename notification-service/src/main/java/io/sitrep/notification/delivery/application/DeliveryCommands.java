@@ -1,11 +1,12 @@
 package io.sitrep.notification.delivery.application;
 
+import io.sitrep.notification.delivery.AttemptTrigger;
+import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.DeliveryStatus;
-import io.sitrep.notification.delivery.dispatch.DispatchSignal;
-import io.sitrep.notification.delivery.persistence.JdbcDeliveries;
+import io.sitrep.notification.delivery.DispatchSignal;
 import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.notification.subscription.UnknownSubscription;
-import io.sitrep.notification.subscription.persistence.JdbcSubscriptions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,14 +16,14 @@ import java.util.List;
 
 /** Reading a subscription's deliveries, and re-driving dead letters on request. */
 @Service
-public class Deliveries {
+public class DeliveryCommands {
 
-    private final JdbcDeliveries deliveries;
-    private final JdbcSubscriptions subscriptions;
+    private final Deliveries deliveries;
+    private final Subscriptions subscriptions;
     private final DispatchSignal signal;
     private final Clock clock;
 
-    Deliveries(JdbcDeliveries deliveries, JdbcSubscriptions subscriptions, DispatchSignal signal, Clock clock) {
+    DeliveryCommands(Deliveries deliveries, Subscriptions subscriptions, DispatchSignal signal, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.signal = signal;
@@ -30,9 +31,9 @@ public class Deliveries {
     }
 
     @Transactional(readOnly = true)
-    public List<JdbcDeliveries.View> list(SubscriptionId id, DeliveryStatus status, int limit) {
+    public List<Deliveries.View> list(SubscriptionId id, DeliveryStatus status, int limit) {
         subscriptions.find(id).orElseThrow(() -> new UnknownSubscription(id));
-        return deliveries.list(id.value(), status, limit);
+        return deliveries.list(id, status, limit);
     }
 
     /**
@@ -44,7 +45,7 @@ public class Deliveries {
         if (id != null) {
             subscriptions.find(id).orElseThrow(() -> new UnknownSubscription(id));
         }
-        int count = deliveries.redrive(id == null ? null : id.value(), since, until, dryRun, clock.instant());
+        int count = deliveries.redrive(id, since, until, dryRun, AttemptTrigger.MANUAL_REDRIVE, clock.instant());
         if (!dryRun && count > 0) {
             signal.wake();
         }

@@ -1,4 +1,4 @@
-package io.sitrep.notification.webhook;
+package io.sitrep.notification.target;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,4 +1,4 @@
-package io.sitrep.incidentservice.incident;
+package io.sitrep.incidentservice.ids;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

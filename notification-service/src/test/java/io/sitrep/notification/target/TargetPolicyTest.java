@@ -1,4 +1,4 @@
-package io.sitrep.notification.webhook;
+package io.sitrep.notification.target;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.sitrep.notification.webhook;
+package io.sitrep.notification.target;
 
 /** A webhook URL that may not be called: a wrong scheme, or an address this service must not reach. */
 public final class TargetRefused extends RuntimeException {

@@ -1,6 +1,7 @@
-package io.sitrep.incidentservice.web;
+package io.sitrep.incidentservice;
 
 import io.sitrep.incidentservice.component.UnknownComponent;
+import io.sitrep.incidentservice.web.IdempotencyKeyReused;
 import io.sitrep.incidentservice.incident.IncidentRuleViolated;
 import io.sitrep.incidentservice.incident.InvalidOccurrenceTime;
 import io.sitrep.incidentservice.incident.StaleIncidentVersion;

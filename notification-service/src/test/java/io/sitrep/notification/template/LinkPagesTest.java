@@ -1,4 +1,5 @@
-package io.sitrep.notification.email;
+package io.sitrep.notification.template;
+
 
 import org.junit.jupiter.api.Test;
 
