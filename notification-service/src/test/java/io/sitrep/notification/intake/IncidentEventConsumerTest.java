@@ -9,6 +9,8 @@ import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.notification.Incidents;
 import io.sitrep.notification.delivery.DispatchSignal;
+import io.sitrep.support.consumer.BatchConsumer;
+import io.sitrep.support.consumer.RecordFailure;
 import io.sitrep.support.tracing.RecordObservations;
 import io.sitrep.support.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
