@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A component was created, or its name, group or description changed. */
+/** A component was created, or its name, group, description or position changed. */
 public record ComponentDefined(
         UUID eventId,
         String componentId,

@@ -325,7 +325,8 @@ public final class EuWestOutage {
                         "Web console for projects, billing and API keys.",
                         ComponentStatus.OPERATIONAL,
                         definedAt,
-                        1)).withActor("platform-team");
+                        1,
+                        2)).withActor("platform-team");
     }
 
     public static ComponentStatusChanged componentStatusChanged() {

@@ -269,6 +269,34 @@ class EventContractTest {
         assertThat(sampleTree(type).path("actor").asString()).isNotBlank();
     }
 
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"COMPONENT_DEFINED", "COMPONENT_STATUS_CHANGED"})
+    void a_component_sample_written_before_positions_decodes_without_a_position(EventType type) throws UndecodableEvent {
+        ObjectNode oldShape = sampleTree(type);
+        oldShape.withObjectProperty("component").remove("position");
+
+        ComponentEvent decoded = (ComponentEvent) codec.decode(type.wireName(), JSON.writeValueAsBytes(oldShape));
+
+        assertThat(errors(type, oldShape)).isEmpty();
+        assertThat(decoded.component().position()).isNull();
+        assertThat(decoded.component().name()).isEqualTo(((ComponentEvent) EuWestOutage.of(type)).component().name());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"COMPONENT_DEFINED", "COMPONENT_STATUS_CHANGED"})
+    void a_component_schema_rejects_a_position_outside_0_to_10000(EventType type) {
+        ObjectNode negative = sampleTree(type);
+        negative.withObjectProperty("component").put("position", -1);
+        ObjectNode tooLarge = sampleTree(type);
+        tooLarge.withObjectProperty("component").put("position", 10001);
+        ObjectNode notANumber = sampleTree(type);
+        notANumber.withObjectProperty("component").put("position", "first");
+
+        assertThat(errors(type, negative)).anySatisfy(error -> assertThat(error).contains("position"));
+        assertThat(errors(type, tooLarge)).anySatisfy(error -> assertThat(error).contains("position"));
+        assertThat(errors(type, notANumber)).anySatisfy(error -> assertThat(error).contains("position"));
+    }
+
     private static SitrepEvent actorless(SitrepEvent event) {
         if (event instanceof ComponentEvent component) {
             return component.withActor(null);

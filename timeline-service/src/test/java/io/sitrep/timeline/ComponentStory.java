@@ -15,6 +15,7 @@ public final class ComponentStory {
     private final String id;
     private String name;
     private String group;
+    private Integer position;
     private ComponentStatus status = ComponentStatus.OPERATIONAL;
     private long version;
 
@@ -36,9 +37,15 @@ public final class ComponentStory {
     }
 
     public ComponentDefined define(String name, String group, Instant time) {
+        return define(name, group, null, time);
+    }
+
+    /** Defines the component with a position within its group; null for an unordered one. */
+    public ComponentDefined define(String name, String group, Integer position, Instant time) {
         Instant at = time.truncatedTo(ChronoUnit.MILLIS);
         this.name = name;
         this.group = group;
+        this.position = position;
         version++;
         return new ComponentDefined(UUID.randomUUID(), id, version, at, at.plusMillis(50), snapshot(at));
     }
@@ -53,6 +60,6 @@ public final class ComponentStory {
     }
 
     private ComponentSnapshot snapshot(Instant at) {
-        return new ComponentSnapshot(id, name, group, null, status, at, version);
+        return new ComponentSnapshot(id, name, group, null, status, at, version, position);
     }
 }

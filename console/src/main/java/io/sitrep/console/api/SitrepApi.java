@@ -209,7 +209,7 @@ public class SitrepApi {
         return call("incident-service", () -> incident.get().uri("/api/v1/components/{id}", id).retrieve().body(JsonNode.class));
     }
 
-    /** Creates a component, or changes its name, group and description; {@code id} is a checked component id. */
+    /** Creates a component, or changes its name, group, description and position; {@code id} is a checked component id. */
     public JsonNode defineComponent(Person person, String id, Map<String, Object> request) {
         return command(HttpMethod.PUT, person, "/api/v1/components/" + id, null, request);
     }

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The components: listed by group with their status, defined, edited and given a status outside any incident. Every
+ * The components: listed by group, in incident-service's order, with their status, defined, edited and given a status outside any incident. Every
  * change is one command to incident-service, named as the person's; incident-service has no versions for components,
  * so the last change wins.
  */
@@ -78,7 +78,8 @@ class ComponentController {
             return unavailable(problem.status() == 404 ? "There is no component " + id + "." : problem.inWords(), model);
         }
         ComponentsView.Row row = ComponentsView.row(component);
-        return formScreen(new ComponentForm(row.id(), row.name(), row.group(), row.description()), false, FieldErrors.NONE, model);
+        return formScreen(new ComponentForm(row.id(), row.name(), row.group(), row.description(), row.position()), false,
+                FieldErrors.NONE, model);
     }
 
     @PostMapping("/components/{id}")

@@ -9,14 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The components screen: the components by group, in incident-service's order (by group, then name).
+ * The components screen: the components by group, in incident-service's order (a group at the lowest position among
+ * its components, then by position with unordered ones last, then by name).
  *
  * @param groups group name ("" for the components in none) to its components
  */
 public record ComponentsView(Map<String, List<Row>> groups) {
 
-    /** One component; {@code status} is the wire value, {@code statusInWords} what the screen says. */
-    public record Row(String id, String name, String group, String description, String status, String statusInWords) {
+    /**
+     * One component; {@code status} is the wire value, {@code statusInWords} what the screen says, {@code position}
+     * its position as text, empty when unordered.
+     */
+    public record Row(String id, String name, String group, String description, String status, String statusInWords,
+                      String position) {
     }
 
     static ComponentsView of(JsonNode list) {
@@ -31,7 +36,8 @@ public record ComponentsView(Map<String, List<Row>> groups) {
     static Row row(JsonNode component) {
         String status = component.path("status").asString("");
         return new Row(component.path("id").asString(""), component.path("name").asString(""), text(component.path("group")),
-                text(component.path("description")), status, Words.of(status));
+                text(component.path("description")), status, Words.of(status),
+                component.path("position").isNumber() ? component.path("position").asString() : "");
     }
 
     public boolean empty() {

@@ -36,7 +36,7 @@ class ComponentScreensIT extends ConsoleIntegrationTest {
     private static void componentsAre() {
         INCIDENT_SERVICE.answer("GET", "/api/v1/components", 200, """
                 {"items":[
-                 {"id":"api","name":"API","group":"Platform","description":"The public REST API","status":"degraded_performance","version":3},
+                 {"id":"api","name":"API","group":"Platform","description":"The public REST API","position":2,"status":"degraded_performance","version":3},
                  {"id":"web","name":"Web","group":"Platform","description":null,"status":"operational","version":1},
                  {"id":"mail","name":"Mail","group":null,"description":null,"status":"under_maintenance","version":2}]}""");
     }
@@ -54,6 +54,7 @@ class ComponentScreensIT extends ConsoleIntegrationTest {
         assertThat(body).contains("<h2 id=\"group-Platform\">Platform</h2>", "Not in a group", "The public REST API",
                 "id=\"component-api-status\">Degraded performance<", "id=\"component-mail-status\">Under maintenance<");
         assertThat(body.indexOf("component-api")).isLessThan(body.indexOf("component-web")).isLessThan(body.indexOf("component-mail"));
+        assertThat(body).contains("<strong>API</strong> (api, position 2):", "<strong>Web</strong> (web):");
         assertThat(body).doesNotContain("id=\"define-component\"", "/components/api/status", "/components/api/edit");
     }
 
@@ -135,6 +136,49 @@ class ComponentScreensIT extends ConsoleIntegrationTest {
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(INCIDENT_SERVICE.received("PUT", "/api/v1/components/search")).last().isEqualTo("PUT /api/v1/components/search actor=" + name
                 + " if-match=null {\"name\":\"Product search\",\"group\":\"\",\"description\":\"Finds things\"}");
+    }
+
+    // Issue 18: admins order components; the form shows a component's position and sends the one typed.
+    @Test
+    void sendsThePositionTypedAndShowsTheOneAComponentHas() {
+        INCIDENT_SERVICE.answer("GET", "/api/v1/components/billing", 200,
+                "{\"id\":\"billing\",\"name\":\"Billing\",\"group\":\"Shop\",\"description\":null,\"position\":4,\"status\":\"operational\",\"version\":2}");
+        INCIDENT_SERVICE.answer("PUT", "/api/v1/components/billing", 200,
+                "{\"id\":\"billing\",\"name\":\"Billing\",\"group\":\"Shop\",\"position\":1,\"status\":\"operational\",\"version\":3}");
+        String name = anAccount(Role.ADMIN);
+        Browserless admin = browser();
+        admin.signIn(name, PASSWORD);
+
+        HttpResponse<String> form = admin.get("/components/billing/edit");
+        HttpResponse<String> moved = admin.post("/components/billing", Map.of("name", "Billing", "group", "Shop", "description", "", "position", " 1 "));
+        HttpResponse<String> unordered = admin.post("/components/billing", Map.of("name", "Billing", "group", "Shop", "description", "", "position", ""));
+        HttpResponse<String> typo = admin.post("/components/billing", Map.of("name", "Billing", "group", "Shop", "description", "", "position", "first"));
+
+        assertThat(form.body()).contains("<label for=\"position\">Position in its group", "name=\"position\" type=\"text\" value=\"4\"");
+        assertThat(moved.statusCode()).isEqualTo(302);
+        assertThat(unordered.statusCode()).isEqualTo(302);
+        assertThat(typo.statusCode()).isEqualTo(302);
+        assertThat(INCIDENT_SERVICE.received("PUT", "/api/v1/components/billing")).containsSubsequence(
+                "PUT /api/v1/components/billing actor=" + name + " if-match=null {\"name\":\"Billing\",\"group\":\"Shop\",\"description\":\"\",\"position\":1}",
+                "PUT /api/v1/components/billing actor=" + name + " if-match=null {\"name\":\"Billing\",\"group\":\"Shop\",\"description\":\"\"}",
+                "PUT /api/v1/components/billing actor=" + name + " if-match=null {\"name\":\"Billing\",\"group\":\"Shop\",\"description\":\"\",\"position\":\"first\"}");
+    }
+
+    @Test
+    void showsAPositionIncidentServiceRefusesNextToThePositionField() {
+        String id = "misplaced-" + UUID.randomUUID().toString().substring(0, 8);
+        INCIDENT_SERVICE.answer("PUT", "/api/v1/components/" + id, 400, """
+                {"type":"urn:sitrep:problem:validation-failed","title":"Validation failed","status":400,
+                 "errors":[{"field":"position","message":"must be less than or equal to 10000"}]}""");
+        Browserless admin = browser();
+        admin.signIn(anAccount(Role.ADMIN), PASSWORD);
+        admin.get("/components/new");
+
+        HttpResponse<String> refused = admin.post("/components", Map.of("id", id, "name", "Misplaced", "position", "10001"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("aria-describedby=\"position-problem\"", "must be less than or equal to 10000", "value=\"10001\"");
+        assertThat(INCIDENT_SERVICE.received("PUT", "/api/v1/components/" + id)).singleElement().asString().endsWith(",\"position\":10001}");
     }
 
     @Test

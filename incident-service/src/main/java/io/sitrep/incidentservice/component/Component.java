@@ -22,16 +22,18 @@ public final class Component {
     private String name;
     private String group;
     private String description;
+    private Integer position;
     private ComponentStatus status;
     private Instant updatedAt;
     private long version;
 
-    private Component(ComponentId id, String name, String group, String description, ComponentStatus status,
-                      Instant updatedAt, long version) {
+    private Component(ComponentId id, String name, String group, String description, Integer position,
+                      ComponentStatus status, Instant updatedAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.group = group;
         this.description = description;
+        this.position = position;
         this.status = Objects.requireNonNull(status, "status");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.version = version;
@@ -40,13 +42,22 @@ public final class Component {
     /** A component as it was stored, for the repository. */
     public static Component restore(ComponentSnapshot snapshot) {
         return new Component(new ComponentId(snapshot.id()), snapshot.name(), snapshot.group(), snapshot.description(),
-                snapshot.status(), snapshot.updatedAt(), snapshot.version());
+                snapshot.position(), snapshot.status(), snapshot.updatedAt(), snapshot.version());
     }
 
-    /** Defines a new, operational component. */
+    /** Defines a new, operational component without an order. */
     public static Definition define(ComponentId id, String name, String group, String description, Instant now) {
+        return define(id, name, group, description, null, now);
+    }
+
+    /**
+     * Defines a new, operational component.
+     *
+     * @param position where it is listed within its group, lowest first; null when unordered
+     */
+    public static Definition define(ComponentId id, String name, String group, String description, Integer position, Instant now) {
         Instant accepted = now.truncatedTo(ChronoUnit.MICROS);
-        Component component = new Component(id, name, group, description, ComponentStatus.OPERATIONAL, accepted, 1);
+        Component component = new Component(id, name, group, description, position, ComponentStatus.OPERATIONAL, accepted, 1);
         return new Definition(component, new ComponentDefined(Ids.next(), id.value(), 1, accepted, accepted, component.snapshot()));
     }
 
@@ -54,14 +65,16 @@ public final class Component {
     public record Definition(Component component, ComponentDefined event) {
     }
 
-    /** Changes name, group and description; empty when they are as they were. */
-    public Optional<ComponentDefined> redefine(String name, String group, String description, Instant now) {
-        if (this.name.equals(name) && Objects.equals(this.group, group) && Objects.equals(this.description, description)) {
+    /** Changes name, group, description and position; empty when they are as they were. */
+    public Optional<ComponentDefined> redefine(String name, String group, String description, Integer position, Instant now) {
+        if (this.name.equals(name) && Objects.equals(this.group, group) && Objects.equals(this.description, description)
+                && Objects.equals(this.position, position)) {
             return Optional.empty();
         }
         this.name = Objects.requireNonNull(name, "name");
         this.group = group;
         this.description = description;
+        this.position = position;
         Instant accepted = advance(now);
         return Optional.of(new ComponentDefined(Ids.next(), id.value(), version, accepted, accepted, snapshot()));
     }
@@ -86,7 +99,7 @@ public final class Component {
     }
 
     public ComponentSnapshot snapshot() {
-        return new ComponentSnapshot(id.value(), name, group, description, status, updatedAt, version);
+        return new ComponentSnapshot(id.value(), name, group, description, status, updatedAt, version, position);
     }
 
     public ComponentId id() {

@@ -15,7 +15,10 @@ public interface Components {
 
     Optional<ComponentSnapshot> find(ComponentId id);
 
-    /** Every component, ordered by group and name. */
+    /**
+     * Every component, in the order a status page lists them: by group (a group at the lowest position among its
+     * components, ungrouped ones first when tied), then by position (unordered ones last), then by name.
+     */
     List<ComponentSnapshot> all();
 
     /** Stores a new component; false when one with its id exists already (created concurrently). */

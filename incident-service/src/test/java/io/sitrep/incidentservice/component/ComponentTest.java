@@ -76,7 +76,7 @@ class ComponentTest {
             Component component = anApiComponent();
             ComponentSnapshot before = component.snapshot();
 
-            Optional<ComponentDefined> event = component.redefine("Public API", "Core", "The REST API", NOW);
+            Optional<ComponentDefined> event = component.redefine("Public API", "Core", "The REST API", null, NOW);
 
             assertThat(event).isEmpty();
             assertThat(component.snapshot()).isEqualTo(before);
@@ -86,7 +86,7 @@ class ComponentTest {
         void redefiningAnUngroupedComponentWithTheSameValuesYieldsNothing() {
             Component component = Component.define(API, "Public API", null, null, DEFINED_AT).component();
 
-            Optional<ComponentDefined> event = component.redefine("Public API", null, null, NOW);
+            Optional<ComponentDefined> event = component.redefine("Public API", null, null, null, NOW);
 
             assertThat(event).isEmpty();
             assertThat(component.snapshot().version()).isEqualTo(1);
@@ -97,7 +97,7 @@ class ComponentTest {
         void redefiningWithNewValuesYieldsComponentDefinedAtVersionTwo(String name, String group, String description) {
             Component component = anApiComponent();
 
-            Optional<ComponentDefined> event = component.redefine(name, group, description, NOW);
+            Optional<ComponentDefined> event = component.redefine(name, group, description, null, NOW);
 
             assertThat(event).hasValueSatisfying(defined -> {
                 assertThat(defined.componentId()).isEqualTo("api");
@@ -111,11 +111,26 @@ class ComponentTest {
         }
 
         @Test
+        void movingAComponentYieldsComponentDefinedCarryingItsPosition() {
+            Component component = anApiComponent();
+
+            Optional<ComponentDefined> moved = component.redefine("Public API", "Core", "The REST API", 3, NOW);
+            Optional<ComponentDefined> again = component.redefine("Public API", "Core", "The REST API", 3, NOW.plusSeconds(1));
+
+            assertThat(moved).hasValueSatisfying(defined -> {
+                assertThat(defined.version()).isEqualTo(2);
+                assertThat(defined.component().position()).isEqualTo(3);
+            });
+            assertThat(again).isEmpty();
+            assertThat(Component.restore(component.snapshot()).snapshot().position()).isEqualTo(3);
+        }
+
+        @Test
         void redefiningKeepsTheStatus() {
             Component component = anApiComponent();
             component.changeStatus(ComponentStatus.PARTIAL_OUTAGE, null, null, NOW);
 
-            Optional<ComponentDefined> event = component.redefine("Public REST API", "Core", "The REST API", NOW.plusSeconds(1));
+            Optional<ComponentDefined> event = component.redefine("Public REST API", "Core", "The REST API", null, NOW.plusSeconds(1));
 
             assertThat(event).hasValueSatisfying(defined -> {
                 assertThat(defined.version()).isEqualTo(3);

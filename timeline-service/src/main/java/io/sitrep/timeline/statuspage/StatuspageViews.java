@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,16 +72,21 @@ class StatuspageViews {
 
     /**
      * Ungrouped components first, then each group followed by its members; {@code position} counts
-     * from 1 within the page's top level and within each group.
+     * from 1 within the page's top level and within each group, in the order the components come (so an
+     * ungrouped component ordered after a group has a higher top-level position than the group).
      */
     List<SpComponent> components(List<ComponentView> components) {
         List<SpComponent> result = new ArrayList<>();
         Map<String, List<ComponentView>> groups = new LinkedHashMap<>();
+        Map<String, Integer> groupPositions = new HashMap<>();
         int position = 0;
         for (ComponentView component : components) {
             if (component.group() == null) {
                 result.add(component(component, ++position, null));
             } else {
+                if (!groups.containsKey(component.group())) {
+                    groupPositions.put(component.group(), ++position);
+                }
                 groups.computeIfAbsent(component.group(), key -> new ArrayList<>()).add(component);
             }
         }
@@ -90,7 +96,7 @@ class StatuspageViews {
             ComponentStatus worst = members.stream().map(ComponentView::status).max((a, b) -> severity(a) - severity(b)).orElseThrow();
             Instant created = members.stream().map(ComponentView::createdAt).min(Instant::compareTo).orElseThrow();
             Instant updated = members.stream().map(ComponentView::updatedAt).max(Instant::compareTo).orElseThrow();
-            result.add(new SpComponent(groupId, group.getKey(), worst.wireName(), created, updated, ++position, null, false,
+            result.add(new SpComponent(groupId, group.getKey(), worst.wireName(), created, updated, groupPositions.get(group.getKey()), null, false,
                     created.atZone(ZoneOffset.UTC).toLocalDate(), null, settings.id(), true, false,
                     members.stream().map(ComponentView::id).toList()));
             int memberPosition = 0;

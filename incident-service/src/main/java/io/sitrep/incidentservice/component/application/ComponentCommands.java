@@ -34,12 +34,16 @@ public class ComponentCommands {
     public record Defined(ComponentSnapshot component, boolean created) {
     }
 
-    /** Creates the component, or changes its name, group and description. */
-    public Defined define(String actor, ComponentId id, String name, String group, String description) {
+    /**
+     * Creates the component, or changes its name, group, description and position.
+     *
+     * @param position where it is listed within its group, lowest first; null when unordered
+     */
+    public Defined define(String actor, ComponentId id, String name, String group, String description, Integer position) {
         Instant now = clock.instant();
         Component existing = components.lockAll(Set.of(id)).get(id);
         if (existing == null) {
-            Component.Definition definition = Component.define(id, name, group, description, now);
+            Component.Definition definition = Component.define(id, name, group, description, position, now);
             if (components.addIfAbsent(definition.component())) {
                 outbox.append(List.of(definition.event().withActor(actor)));
                 return new Defined(definition.component().snapshot(), true);
@@ -48,7 +52,7 @@ public class ComponentCommands {
             existing = components.lockAll(Set.of(id)).get(id);
         }
         Component component = existing;
-        component.redefine(name, group, description, now).ifPresent(event -> {
+        component.redefine(name, group, description, position, now).ifPresent(event -> {
             components.save(component);
             outbox.append(List.of(event.withActor(actor)));
         });

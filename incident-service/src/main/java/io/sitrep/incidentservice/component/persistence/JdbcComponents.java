@@ -49,7 +49,10 @@ class JdbcComponents implements Components {
 
     @Override
     public List<ComponentSnapshot> all() {
-        return jdbc.sql("SELECT * FROM components ORDER BY group_name NULLS FIRST, name, id")
+        return jdbc.sql("""
+                        SELECT * FROM components
+                        ORDER BY min(position) OVER (PARTITION BY group_name) NULLS LAST, group_name NULLS FIRST,
+                                 position NULLS LAST, name, id""")
                 .query(JdbcComponents::snapshot)
                 .list();
     }
@@ -58,9 +61,9 @@ class JdbcComponents implements Components {
     public boolean addIfAbsent(Component component) {
         ComponentSnapshot s = component.snapshot();
         return jdbc.sql("""
-                        INSERT INTO components (id, name, group_name, description, status, version, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(s.id(), s.name(), s.group(), s.description(), s.status().wireName(), s.version(),
+                        INSERT INTO components (id, name, group_name, description, position, status, version, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(s.id(), s.name(), s.group(), s.description(), s.position(), s.status().wireName(), s.version(),
                         Timestamp.from(s.updatedAt()))
                 .update() == 1;
     }
@@ -69,9 +72,10 @@ class JdbcComponents implements Components {
     public void save(Component component) {
         ComponentSnapshot s = component.snapshot();
         jdbc.sql("""
-                        UPDATE components SET name = ?, group_name = ?, description = ?, status = ?, version = ?, updated_at = ?
+                        UPDATE components SET name = ?, group_name = ?, description = ?, position = ?, status = ?, version = ?,
+                            updated_at = ?
                         WHERE id = ?""")
-                .params(s.name(), s.group(), s.description(), s.status().wireName(), s.version(),
+                .params(s.name(), s.group(), s.description(), s.position(), s.status().wireName(), s.version(),
                         Timestamp.from(s.updatedAt()), s.id())
                 .update();
     }
@@ -79,6 +83,6 @@ class JdbcComponents implements Components {
     private static ComponentSnapshot snapshot(ResultSet rs, int rowNum) throws SQLException {
         return new ComponentSnapshot(rs.getString("id"), rs.getString("name"), rs.getString("group_name"),
                 rs.getString("description"), ComponentStatus.fromWireName(rs.getString("status")),
-                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), rs.getObject("position", Integer.class));
     }
 }

@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -47,22 +49,31 @@ class ComponentController {
         this.components = components;
     }
 
-    /** A component's name, group and description. */
+    /**
+     * A component's name, group, description and position.
+     *
+     * @param position where it is listed within its group, lowest first (a group is listed at the lowest position
+     *                 among its components); omitted or null when unordered, listed after the ordered ones by name
+     */
     record DefineComponentRequest(
             @NotBlank @Size(max = 100) String name,
             @Size(max = 100) String group,
-            @Size(max = 1000) String description) {
+            @Size(max = 1000) String description,
+            @Min(0) @Max(10000) Integer position) {
     }
 
     /** A component's new status. */
     record ChangeStatusRequest(@NotNull ComponentStatus status) {
     }
 
-    /** The components, ordered by group and name. */
+    /**
+     * The components, by group (a group at the lowest position among its components), then position (unordered
+     * ones last), then name.
+     */
     record ComponentList(List<ComponentSnapshot> items) {
     }
 
-    @Operation(operationId = "defineComponent", summary = "Create a component, or change its name, group and description")
+    @Operation(operationId = "defineComponent", summary = "Create a component, or change its name, group, description and position")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ComponentSnapshot.class)))
     @ApiResponse(responseCode = "200", description = "Changed, or unchanged", content = @Content(schema = @Schema(implementation = ComponentSnapshot.class)))
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,7 +81,7 @@ class ComponentController {
     ResponseEntity<ComponentSnapshot> define(@PathVariable String id, @Valid @RequestBody DefineComponentRequest request,
                                              @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
         ComponentCommands.Defined defined = commands.define(principal.actor(), componentId(id), request.name().strip(),
-                blankToNull(request.group()), blankToNull(request.description()));
+                blankToNull(request.group()), blankToNull(request.description()), request.position());
         ResponseEntity.BodyBuilder response = defined.created()
                 ? ResponseEntity.created(URI.create("/api/v1/components/" + id))
                 : ResponseEntity.ok();

@@ -6,13 +6,17 @@ import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 
-/** A component with its group (null when ungrouped) and current status. */
+/**
+ * A component with its group (null when ungrouped), current status and position (where it is listed within its group,
+ * lowest first; null when unordered).
+ */
 record ComponentResponse(String id, String name, @Nullable String group, @Nullable String description, ComponentStatus status,
                          Instant createdAt,
-                         Instant updatedAt) {
+                         Instant updatedAt,
+                         @Nullable Integer position) {
 
     static ComponentResponse of(ComponentView component) {
         return new ComponentResponse(component.id(), component.name(), component.group(), component.description(), component.status(),
-                component.createdAt(), component.updatedAt());
+                component.createdAt(), component.updatedAt(), component.position());
     }
 }

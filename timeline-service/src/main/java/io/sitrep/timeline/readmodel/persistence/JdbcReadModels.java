@@ -300,7 +300,10 @@ public class JdbcReadModels implements ReadModels {
 
     @Override
     public List<ComponentView> components() {
-        return jdbc.sql("SELECT * FROM components WHERE generation = " + CURRENT + " ORDER BY group_name NULLS FIRST, name, id")
+        // A group at the lowest position among its members (ungrouped ones first on a tie), then position, then name.
+        return jdbc.sql("SELECT * FROM components WHERE generation = " + CURRENT
+                        + " ORDER BY min(position) OVER (PARTITION BY group_name) NULLS LAST, group_name NULLS FIRST,"
+                        + " position NULLS LAST, name, id")
                 .query(componentMapper()).list();
     }
 
@@ -418,7 +421,7 @@ public class JdbcReadModels implements ReadModels {
     private static RowMapper<ComponentView> componentMapper() {
         return (rs, row) -> new ComponentView(rs.getString("id"), rs.getString("name"), rs.getString("group_name"),
                 rs.getString("description"), ComponentStatus.fromWireName(rs.getString("status")),
-                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"), rs.getObject("position", Integer.class));
     }
 
     private static StatusChange statusChange(ResultSet rs) throws SQLException {

@@ -76,12 +76,12 @@ public class ReadModelWriter {
                 occurred_at = EXCLUDED.occurred_at, published_at = EXCLUDED.published_at""";
     private static final String UPSERT_COMPONENT = """
             INSERT INTO components (generation, id, version, last_event_id, name, group_name, description, status,
-                                    created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    created_at, updated_at, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (generation, id) DO UPDATE SET
                 version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id, name = EXCLUDED.name,
                 group_name = EXCLUDED.group_name, description = EXCLUDED.description, status = EXCLUDED.status,
-                updated_at = EXCLUDED.updated_at""";
+                updated_at = EXCLUDED.updated_at, position = EXCLUDED.position""";
     private static final String INSERT_STATUS_CHANGE = """
             INSERT INTO component_status_history (generation, component_id, version, status, previous_status,
                                                   incident_id, occurred_at, published_at)
@@ -338,7 +338,7 @@ public class ReadModelWriter {
                 ComponentSnapshot component = event.component();
                 componentRows.add(new Object[] {generation, id, event.version(), event.eventId(), component.name(), component.group(),
                         component.description(), component.status().wireName(), ts(componentsFirstSeen.get(id)),
-                        ts(component.updatedAt())});
+                        ts(component.updatedAt()), component.position()});
             });
             List<Object[]> maintenanceRows = new ArrayList<>(latestMaintenances.size());
             latestMaintenances.forEach((id, event) -> {
