@@ -7,7 +7,6 @@ import io.sitrep.timeline.readmodel.TimelineEntry;
 import io.sitrep.timeline.snapshot.KeptFragments;
 import io.sitrep.timeline.web.XmlText;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
@@ -40,7 +39,7 @@ final class RssHistory {
                 .toList();
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = AtomFeed.writer(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("rss");
             xml.writeAttribute("version", "2.0");
