@@ -7,6 +7,7 @@ import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
 import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.TimelineEntry;
+import io.sitrep.timeline.snapshot.KeptFragments;
 import io.sitrep.timeline.web.XmlText;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -34,17 +35,22 @@ import java.util.UUID;
 final class AtomFeed {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /**
+     * Looked up once: a lookup reads the JDK's configuration and searches the class path for providers, about 0.6 ms
+     * under the service's class loader, and a build writes an entry or item on its own for each changed incident.
+     */
+    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter WINDOW = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private AtomFeed() {
     }
 
-    /** The page's feed: its incidents and maintenance windows, newest first by {@code updated}. */
-    static String write(PageSettings page, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
-                        Map<UUID, PostmortemView> postmortems, List<MaintenanceView> maintenances,
-                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now) {
-        return write(page, "/feed.atom", page.name() + " status", incidents, timelines, postmortems, maintenances, maintenanceUpdates, now);
+    /**
+     * What an incident's entry (or item) is written from, besides the page's settings, which are fixed for the feeds'
+     * controller that keeps them; equal inputs write equal bytes.
+     */
+    record EntryInputs(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
     }
 
     /**
@@ -52,25 +58,28 @@ final class AtomFeed {
      *
      * @param path  the feed's own path and query, e.g. {@code /feed.atom?component=api}: its id and self link
      * @param title the feed's title
+     * @param kept  the incidents' entries as written for the feeds of this build and the last
      */
     static String write(PageSettings page, String path, String title, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
                         Map<UUID, PostmortemView> postmortems, List<MaintenanceView> maintenances,
-                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now) {
+                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now, KeptFragments<EntryInputs> kept) {
         List<Entry> entries = new ArrayList<>();
         for (IncidentView incident : incidents) {
             Instant updated = updated(incident, timelines, postmortems);
-            entries.add(new Entry(updated, incident.id(), xml -> entry(xml, page, incident, timelines.getOrDefault(incident.id(), List.of()),
-                    postmortems.get(incident.id()), updated)));
+            EntryInputs inputs = new EntryInputs(incident, List.copyOf(timelines.getOrDefault(incident.id(), List.of())),
+                    postmortems.get(incident.id()));
+            entries.add(new Entry(updated, incident.id(), kept.get(inputs, written -> fragment(xml -> entry(xml, page, written.incident(),
+                    written.timeline(), written.postmortem(), updated)))));
         }
         for (MaintenanceView maintenance : maintenances) {
             entries.add(new Entry(maintenance.updatedAt(), maintenance.id(),
-                    xml -> entry(xml, page, maintenance, maintenanceUpdates.getOrDefault(maintenance.id(), List.of()))));
+                    fragment(xml -> entry(xml, page, maintenance, maintenanceUpdates.getOrDefault(maintenance.id(), List.of())))));
         }
         // Newest first; the id breaks ties, so that the same state always gives the same bytes (and entity tag).
         entries.sort(Comparator.comparing(Entry::updated).reversed().thenComparing(Entry::id));
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = writer(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
@@ -85,8 +94,10 @@ final class AtomFeed {
             element(xml, "uri", page.url() + "/");
             xml.writeEndElement();
             element(xml, "generator", "Sitrep timeline-service");
+            // The entries as written on their own: every element before them is closed, so they follow as they are.
+            xml.flush();
             for (Entry entry : entries) {
-                entry.writer().write(xml);
+                out.write(entry.xml());
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -97,13 +108,35 @@ final class AtomFeed {
         return out.toString();
     }
 
-    /** One entry, by when it was last updated. */
-    private record Entry(Instant updated, UUID id, EntryWriter writer) {
+    /** One entry, by when it was last updated, as written. */
+    private record Entry(Instant updated, UUID id, String xml) {
     }
 
     @FunctionalInterface
-    private interface EntryWriter {
+    interface FragmentWriter {
         void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    /** A writer of XML into {@code out}, from the one factory. */
+    static XMLStreamWriter writer(StringWriter out) throws XMLStreamException {
+        return XML_OUTPUT.createXMLStreamWriter(out);
+    }
+
+    /**
+     * Elements written on their own, to go as they are into a document: the same characters as written in place, since
+     * their names take the document's default namespace without declaring it.
+     */
+    static String fragment(FragmentWriter writer) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = writer(out);
+            writer.write(xml);
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write a feed entry", e);
+        }
+        return out.toString();
     }
 
     private static void entry(XMLStreamWriter xml, PageSettings page, IncidentView incident, List<TimelineEntry> timeline,

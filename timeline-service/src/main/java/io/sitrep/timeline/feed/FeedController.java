@@ -10,9 +10,11 @@ import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.readmodel.TimelineEntry;
 import io.sitrep.timeline.readmodel.UnknownComponent;
+import io.sitrep.timeline.snapshot.KeptFragments;
 import io.sitrep.timeline.snapshot.PublicSurface;
 import io.sitrep.timeline.snapshot.SnapshotAnswers;
 import io.sitrep.timeline.snapshot.SnapshotContent;
+import io.sitrep.timeline.snapshot.SnapshotReads;
 import io.sitrep.timeline.web.InvalidParameter;
 import io.sitrep.timeline.web.TimelineSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,6 +54,9 @@ class FeedController implements PublicSurface {
     private final PageSettings page;
     private final TimelineSettings timeline;
     private final SnapshotAnswers answers;
+    /** Each incident's Atom entry and RSS item by what it is written from: the page's, the history's and the components' feeds share them. */
+    private final KeptFragments<AtomFeed.EntryInputs> atomEntries = new KeptFragments<>();
+    private final KeptFragments<AtomFeed.EntryInputs> rssItems = new KeptFragments<>();
 
     FeedController(ReadModels readModels, PageSettings page, TimelineSettings timeline, SnapshotAnswers answers) {
         this.readModels = readModels;
@@ -89,29 +94,33 @@ class FeedController implements PublicSurface {
     }
 
     /**
-     * Runs within the snapshot's read. A component's feed is filtered from what the page's feed read, so it costs no
-     * read of its own: it holds those of the most recent incidents and maintenance windows that affect the component.
+     * Runs within the snapshot's read, through the build's shared reads. A component's feed is filtered from what the page's
+     * feed read, so it costs no read of its own: it holds those of the most recent incidents and maintenance windows that
+     * affect the component. An incident's entry is written once for all the feeds that hold it, and kept while it is unchanged.
      */
     @Override
     public void render(SnapshotContent content) {
-        List<IncidentView> incidents = readModels.recentIncidents(page.incidentsLimit());
+        SnapshotReads reads = content.reads(readModels);
+        atomEntries.nextBuild();
+        rssItems.nextBuild();
+        List<IncidentView> incidents = reads.recentIncidents(page.incidentsLimit());
         List<UUID> ids = incidents.stream().map(IncidentView::id).toList();
-        List<MaintenanceView> maintenances = readModels.maintenances(
-                new MaintenanceQuery(MaintenanceQuery.Status.ALL, page.incidentsLimit(), null)).items();
-        Map<UUID, List<TimelineEntry>> timelines = readModels.timelines(ids, timeline.timelineLimit());
-        Map<UUID, PostmortemView> postmortems = readModels.postmortems(ids);
+        List<MaintenanceView> maintenances = reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ALL, page.incidentsLimit(), null));
+        Map<UUID, List<TimelineEntry>> timelines = reads.timelines(ids, timeline.timelineLimit(), false);
+        Map<UUID, PostmortemView> postmortems = reads.postmortems(ids);
         Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates =
-                readModels.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit());
-        content.atom(FEED, AtomFeed.write(page, incidents, timelines, postmortems, maintenances, maintenanceUpdates, content.now()));
-        content.rss(HISTORY, RssHistory.write(page, incidents, timelines, postmortems, content.now()));
-        for (ComponentView component : readModels.components()) {
+                reads.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit());
+        content.atom(FEED, AtomFeed.write(page, FEED, page.name() + " status", incidents, timelines, postmortems, maintenances,
+                maintenanceUpdates, content.now(), atomEntries));
+        content.rss(HISTORY, RssHistory.write(page, incidents, timelines, postmortems, content.now(), rssItems));
+        for (ComponentView component : reads.components()) {
             String id = component.id();
             List<IncidentView> affecting = incidents.stream()
                     .filter(incident -> incident.components().stream().anyMatch(affected -> affected.id().equals(id))).toList();
             List<MaintenanceView> planned = maintenances.stream()
                     .filter(maintenance -> maintenance.components().stream().anyMatch(affected -> affected.id().equals(id))).toList();
             content.atom(componentFeed(id), AtomFeed.write(page, componentFeed(id), page.name() + " status: " + component.name(),
-                    affecting, timelines, postmortems, planned, maintenanceUpdates, content.now()));
+                    affecting, timelines, postmortems, planned, maintenanceUpdates, content.now(), atomEntries));
         }
     }
 }

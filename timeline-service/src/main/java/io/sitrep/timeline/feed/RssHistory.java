@@ -4,9 +4,9 @@ import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.TimelineEntry;
+import io.sitrep.timeline.snapshot.KeptFragments;
 import io.sitrep.timeline.web.XmlText;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
@@ -30,15 +30,16 @@ final class RssHistory {
     private RssHistory() {
     }
 
+    /** The history of these incidents; each item as {@code kept} holds it while the incident is unchanged. */
     static String write(PageSettings page, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
-                        Map<UUID, PostmortemView> postmortems, Instant now) {
+                        Map<UUID, PostmortemView> postmortems, Instant now, KeptFragments<AtomFeed.EntryInputs> kept) {
         List<IncidentView> newestFirst = incidents.stream()
                 .sorted(Comparator.comparing((IncidentView incident) -> AtomFeed.updated(incident, timelines, postmortems)).reversed()
                         .thenComparing(IncidentView::id))
                 .toList();
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = AtomFeed.writer(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("rss");
             xml.writeAttribute("version", "2.0");
@@ -50,19 +51,13 @@ final class RssHistory {
             Instant built = newestFirst.isEmpty() ? now : AtomFeed.updated(newestFirst.get(0), timelines, postmortems);
             AtomFeed.element(xml, "lastBuildDate", RFC_822.format(built));
             AtomFeed.element(xml, "generator", "Sitrep timeline-service");
+            // The items as written on their own: every element before them is closed, so they follow as they are.
+            xml.flush();
             for (IncidentView incident : newestFirst) {
-                List<TimelineEntry> timeline = timelines.getOrDefault(incident.id(), List.of());
-                xml.writeStartElement("item");
-                AtomFeed.element(xml, "title", incident.title());
-                AtomFeed.element(xml, "description", AtomFeed.html(timeline, postmortems.get(incident.id())));
-                AtomFeed.element(xml, "pubDate", RFC_822.format(AtomFeed.updated(incident, timelines, postmortems)));
-                AtomFeed.element(xml, "link", page.url() + "/incidents/" + incident.id());
-                xml.writeStartElement("guid");
-                xml.writeAttribute("isPermaLink", "false");
-                xml.writeCharacters(XmlText.clean("urn:uuid:" + incident.id()));
-                xml.writeEndElement();
-                AtomFeed.element(xml, "category", incident.status().wireName());
-                xml.writeEndElement();
+                Instant updated = AtomFeed.updated(incident, timelines, postmortems);
+                AtomFeed.EntryInputs inputs = new AtomFeed.EntryInputs(incident,
+                        List.copyOf(timelines.getOrDefault(incident.id(), List.of())), postmortems.get(incident.id()));
+                out.write(kept.get(inputs, written -> AtomFeed.fragment(item -> item(item, page, written, updated))));
             }
             xml.writeEndElement();
             xml.writeEndElement();
@@ -72,5 +67,20 @@ final class RssHistory {
             throw new IllegalStateException("could not write the RSS history", e);
         }
         return out.toString();
+    }
+
+    private static void item(XMLStreamWriter xml, PageSettings page, AtomFeed.EntryInputs inputs, Instant updated) throws XMLStreamException {
+        IncidentView incident = inputs.incident();
+        xml.writeStartElement("item");
+        AtomFeed.element(xml, "title", incident.title());
+        AtomFeed.element(xml, "description", AtomFeed.html(inputs.timeline(), inputs.postmortem()));
+        AtomFeed.element(xml, "pubDate", RFC_822.format(updated));
+        AtomFeed.element(xml, "link", page.url() + "/incidents/" + incident.id());
+        xml.writeStartElement("guid");
+        xml.writeAttribute("isPermaLink", "false");
+        xml.writeCharacters(XmlText.clean("urn:uuid:" + incident.id()));
+        xml.writeEndElement();
+        AtomFeed.element(xml, "category", incident.status().wireName());
+        xml.writeEndElement();
     }
 }

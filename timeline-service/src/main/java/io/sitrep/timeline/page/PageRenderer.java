@@ -96,13 +96,18 @@ final class PageRenderer {
                 .collect(Collectors.joining(" ")) + " " + EventStream.RESYNC;
     }
 
-    /** The status page, and its fragments by path: what the script fetches after an event instead of the whole page. */
+    /**
+     * The status page, and its fragments by path: what the script fetches after an event instead of the whole page. The
+     * page holds the fragments as rendered, so that they are rendered once.
+     */
     Map<String, String> status(Model model) {
         StatusPage view = view(model);
+        String summary = render("page/summary.jte", Map.of("page", view));
+        String components = render("page/components.jte", Map.of("page", view));
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("/", render("page/status.jte", Map.of("page", view)));
-        pages.put("/fragments/summary", render("page/summary.jte", Map.of("page", view)));
-        pages.put("/fragments/components", render("page/components.jte", Map.of("page", view)));
+        pages.put("/", render("page/status.jte", Map.of("page", view, "summary", summary, "components", components)));
+        pages.put("/fragments/summary", summary);
+        pages.put("/fragments/components", components);
         return pages;
     }
 
@@ -114,9 +119,13 @@ final class PageRenderer {
                 subscribe(model.components()), when(model.now()));
     }
 
+    /**
+     * An incident's page: its article, kept as {@link #incidentFragment} keeps it, in the page's chrome with the "as of"
+     * of {@code now}; only the chrome is rendered anew when the incident has not changed.
+     */
     String incident(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem, Instant now) {
         return render("page/incident.jte", Map.of("chrome", chrome(incident.title() + " · " + page.name() + " status", now),
-                "incident", card(incident, timeline, postmortem), "asOf", when(now)));
+                "article", incidentFragment(incident, timeline, postmortem), "asOf", when(now)));
     }
 
     /** The incident's article as on its page: what the page's script fetches after an event about it. */

@@ -19,6 +19,7 @@ import io.sitrep.timeline.readmodel.UptimeReport;
 import io.sitrep.timeline.snapshot.PublicSurface;
 import io.sitrep.timeline.snapshot.SnapshotAnswers;
 import io.sitrep.timeline.snapshot.SnapshotContent;
+import io.sitrep.timeline.snapshot.SnapshotReads;
 import io.sitrep.timeline.web.InvalidParameter;
 import io.sitrep.timeline.web.TimelineSettings;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -168,22 +169,21 @@ class StatusPageController implements PublicSurface {
     @Override
     public void render(SnapshotContent content) {
         Instant now = content.now();
+        SnapshotReads reads = content.reads(readModels);
         List<IncidentView> all = allIncidents();
         Map<UUID, String> titles = new LinkedHashMap<>();
         all.forEach(incident -> titles.put(incident.id(), incident.title()));
-        PageRenderer.Model model = model(now, titles);
+        PageRenderer.Model model = model(reads, now, titles);
         renderer.status(model).forEach(content::html);
         content.css("/assets/brand.css", ":root{--accent:" + page.accentColor() + "}\n");
         history(content, all, now);
         Set<IncidentView> shown = new LinkedHashSet<>(model.open());
         shown.addAll(model.history());
-        List<IncidentView> recent = readModels.recentIncidents(page.incidentsLimit());
+        List<IncidentView> recent = reads.recentIncidents(page.incidentsLimit());
         shown.addAll(recent);
-        Map<UUID, List<TimelineEntry>> timelines = new LinkedHashMap<>(model.timelines());
-        Map<UUID, PostmortemView> postmortems = new LinkedHashMap<>(model.postmortems());
-        List<UUID> missing = recent.stream().map(IncidentView::id).filter(id -> !timelines.containsKey(id)).toList();
-        timelines.putAll(readModels.timelines(missing, timeline.timelineLimit(), page.showActor()));
-        postmortems.putAll(readModels.postmortems(missing));
+        List<UUID> ids = shown.stream().map(IncidentView::id).toList();
+        Map<UUID, List<TimelineEntry>> timelines = reads.timelines(ids, timeline.timelineLimit(), page.showActor());
+        Map<UUID, PostmortemView> postmortems = reads.postmortems(ids);
         Set<UUID> rendered = new LinkedHashSet<>();
         for (IncidentView incident : shown) {
             if (rendered.add(incident.id())) {
@@ -225,9 +225,9 @@ class StatusPageController implements PublicSurface {
         return all.size() > HISTORY_LIMIT ? List.copyOf(all.subList(0, HISTORY_LIMIT)) : all;
     }
 
-    private PageRenderer.Model model(Instant now, Map<UUID, String> titles) {
-        List<ComponentView> components = readModels.components();
-        List<IncidentView> open = readModels.openIncidents();
+    private PageRenderer.Model model(SnapshotReads reads, Instant now, Map<UUID, String> titles) {
+        List<ComponentView> components = reads.components();
+        List<IncidentView> open = reads.openIncidents();
         List<IncidentView> history = readModels.resolvedSince(now.minus(Duration.ofDays(page.historyDays())), page.incidentsLimit());
         List<UUID> ids = new ArrayList<>();
         open.forEach(incident -> ids.add(incident.id()));
@@ -238,11 +238,11 @@ class StatusPageController implements PublicSurface {
             uptime.put(component.id(), Uptime.of(component, changes.getOrDefault(component.id(), List.of()), UPTIME_DAYS, now));
         }
         List<MaintenanceView> maintenances = new ArrayList<>(
-                readModels.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ACTIVE, MAINTENANCES_SHOWN, null)).items());
-        maintenances.addAll(readModels.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.UPCOMING, MAINTENANCES_SHOWN, null)).items());
-        return new PageRenderer.Model(OverallStatus.of(components, open), open, history, readModels.timelines(ids, timeline.timelineLimit(), page.showActor()),
-                readModels.postmortems(ids), components, uptime, maintenances,
-                readModels.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit()),
+                reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ACTIVE, MAINTENANCES_SHOWN, null)));
+        maintenances.addAll(reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.UPCOMING, MAINTENANCES_SHOWN, null)));
+        return new PageRenderer.Model(OverallStatus.of(components, open), open, history, reads.timelines(ids, timeline.timelineLimit(), page.showActor()),
+                reads.postmortems(ids), components, uptime, maintenances,
+                reads.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit()),
                 titles, now);
     }
 }

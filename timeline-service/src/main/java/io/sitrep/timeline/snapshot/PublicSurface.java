@@ -3,7 +3,8 @@ package io.sitrep.timeline.snapshot;
 /**
  * A part of the public surface (the page, the feed, the Statuspage-compatible API) that renders its answers into the
  * snapshot. It reads through the same read models its live answers use, within the snapshot's one read-only
- * repeatable-read transaction, so their filters apply and every part sees the same state.
+ * repeatable-read transaction, so their filters apply and every part sees the same state; what several parts read, they
+ * read through {@link SnapshotContent#reads}, once per build.
  */
 public interface PublicSurface {
 

@@ -1,5 +1,6 @@
 package io.sitrep.timeline.snapshot;
 
+import io.sitrep.timeline.readmodel.ReadModels;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -20,6 +21,7 @@ public final class SnapshotContent {
     /** The documents of the snapshot in service, whose unchanged bytes are taken over as they are; empty for the first. */
     private final Map<String, PublicDocument> earlier;
     private final Map<String, PublicDocument> documents = new LinkedHashMap<>();
+    private SnapshotReads reads;
 
     SnapshotContent(Instant now, JsonMapper json) {
         this(now, json, Map.of());
@@ -34,6 +36,19 @@ public final class SnapshotContent {
     /** The moment the snapshot's read began: the "now" of every document in it. */
     public Instant now() {
         return now;
+    }
+
+    /**
+     * The build's reads through these read models, shared by every surface: what one surface read, the next one is answered
+     * from within the same build. Every surface reads through the same read models.
+     */
+    public SnapshotReads reads(ReadModels readModels) {
+        if (reads == null) {
+            reads = new SnapshotReads(readModels);
+        } else if (reads.readModels() != readModels) {
+            throw new IllegalStateException("the surfaces of one snapshot read through different read models");
+        }
+        return reads;
     }
 
     public void html(String path, String html) {
@@ -55,6 +70,11 @@ public final class SnapshotContent {
     /** The value as JSON, written by the same mapper as the rest of the API. */
     public void json(String path, Object value) {
         add(path, JSON, json.writeValueAsBytes(value));
+    }
+
+    /** JSON already written, for a document assembled from kept parts. */
+    public void json(String path, byte[] body) {
+        add(path, JSON, body);
     }
 
     private void add(String path, String contentType, byte[] body) {

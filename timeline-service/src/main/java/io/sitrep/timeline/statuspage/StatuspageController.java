@@ -10,6 +10,7 @@ import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.snapshot.PublicSurface;
 import io.sitrep.timeline.snapshot.SnapshotAnswers;
 import io.sitrep.timeline.snapshot.SnapshotContent;
+import io.sitrep.timeline.snapshot.SnapshotReads;
 import io.sitrep.timeline.web.TimelineSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,6 +22,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +45,19 @@ class StatuspageController implements PublicSurface {
     private final PageSettings settings;
     private final TimelineSettings timeline;
     private final SnapshotAnswers answers;
+    private final JsonMapper json;
+    /** The incidents' JSON, kept from one build to the next while they are unchanged. */
+    private final IncidentJson incidentJson;
 
     StatuspageController(ReadModels readModels, StatuspageViews views, PageSettings settings, TimelineSettings timeline,
-                         SnapshotAnswers answers) {
+                         SnapshotAnswers answers, JsonMapper json) {
         this.readModels = readModels;
         this.views = views;
         this.settings = settings;
         this.timeline = timeline;
         this.answers = answers;
+        this.json = json;
+        this.incidentJson = new IncidentJson(json);
     }
 
     /** As many windows as Statuspage lists in {@code /scheduled-maintenances.json}: the 50 most recent. */
@@ -167,48 +177,58 @@ class StatuspageController implements PublicSurface {
         return answer("/incidents/unresolved.json", request);
     }
 
-    /** Every document of this API, rendered within the snapshot's read from one set of reads. */
+    /**
+     * Every document of this API, rendered within the snapshot's read from the build's shared reads. An incident's JSON is
+     * written once per build and kept while it does not change; the documents that list incidents are assembled from it.
+     */
     @Override
     public void render(SnapshotContent content) {
-        List<ComponentView> components = readModels.components();
-        List<IncidentView> open = readModels.openIncidents();
-        List<IncidentView> recent = readModels.recentIncidents(settings.incidentsLimit());
-        List<MaintenanceView> active = windows(MaintenanceQuery.Status.ACTIVE, LISTED_MAINTENANCES);
-        List<MaintenanceView> upcoming = windows(MaintenanceQuery.Status.UPCOMING, LISTED_MAINTENANCES);
+        SnapshotReads reads = content.reads(readModels);
+        incidentJson.nextBuild();
+        List<ComponentView> components = reads.components();
+        List<IncidentView> open = reads.openIncidents();
+        List<IncidentView> recent = reads.recentIncidents(settings.incidentsLimit());
+        List<MaintenanceView> active = reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ACTIVE, LISTED_MAINTENANCES, null));
+        List<MaintenanceView> upcoming = reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.UPCOMING, LISTED_MAINTENANCES, null));
         List<MaintenanceView> windows = new ArrayList<>(active);
         windows.addAll(upcoming);
-        List<SpIncident> openIncidents = incidents(open, components);
-        content.json("/api/v2/summary.json", new Summary(views.page(components, open, windows), views.components(components), openIncidents,
-                maintenances(windows, components), views.status(components, open)));
-        content.json("/api/v2/scheduled-maintenances.json",
-                maintenancesDocument(windows(MaintenanceQuery.Status.ALL, RECENT_MAINTENANCES), components));
-        content.json("/api/v2/scheduled-maintenances/upcoming.json", maintenancesDocument(upcoming, components));
-        content.json("/api/v2/scheduled-maintenances/active.json", maintenancesDocument(active, components));
+        RawValue openIncidents = incidents(reads, open, components);
+        ObjectNode summary = json.valueToTree(new Summary(views.page(components, open, windows), views.components(components), List.of(),
+                maintenances(reads, windows, components), views.status(components, open)));
+        summary.putRawValue("incidents", openIncidents);
+        content.json("/api/v2/summary.json", json.writeValueAsBytes(summary));
+        content.json("/api/v2/scheduled-maintenances.json", maintenancesDocument(reads,
+                reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ALL, RECENT_MAINTENANCES, null)), components));
+        content.json("/api/v2/scheduled-maintenances/upcoming.json", maintenancesDocument(reads, upcoming, components));
+        content.json("/api/v2/scheduled-maintenances/active.json", maintenancesDocument(reads, active, components));
         content.json("/api/v2/status.json", new StatusDocument(views.page(components, open), views.status(components, open)));
         content.json("/api/v2/components.json", new ComponentsDocument(views.page(components, List.of()), views.components(components)));
-        content.json("/api/v2/incidents.json", new IncidentsDocument(views.page(components, recent), incidents(recent, components)));
-        content.json("/api/v2/incidents/unresolved.json", new IncidentsDocument(views.page(components, open), openIncidents));
+        content.json("/api/v2/incidents.json", incidentsDocument(views.page(components, recent), incidents(reads, recent, components)));
+        content.json("/api/v2/incidents/unresolved.json", incidentsDocument(views.page(components, open), openIncidents));
     }
 
     private ResponseEntity<byte[]> answer(String path, HttpServletRequest request) {
         return answers.answer("/api/v2" + path, request).orElseThrow(() -> new IllegalStateException("the snapshot has no " + path));
     }
 
-    private MaintenancesDocument maintenancesDocument(List<MaintenanceView> windows, List<ComponentView> components) {
-        return new MaintenancesDocument(views.page(components, List.of(), windows), maintenances(windows, components));
+    private byte[] incidentsDocument(SpPage page, RawValue incidents) {
+        ObjectNode document = json.valueToTree(new IncidentsDocument(page, List.of()));
+        document.putRawValue("incidents", incidents);
+        return json.writeValueAsBytes(document);
     }
 
-    private List<MaintenanceView> windows(MaintenanceQuery.Status status, int limit) {
-        return readModels.maintenances(new MaintenanceQuery(status, limit, null)).items();
+    private MaintenancesDocument maintenancesDocument(SnapshotReads reads, List<MaintenanceView> windows, List<ComponentView> components) {
+        return new MaintenancesDocument(views.page(components, List.of(), windows), maintenances(reads, windows, components));
     }
 
-    private List<SpScheduledMaintenance> maintenances(List<MaintenanceView> windows, List<ComponentView> components) {
-        return views.maintenances(windows, readModels.maintenanceUpdates(windows.stream().map(MaintenanceView::id).toList(),
+    private List<SpScheduledMaintenance> maintenances(SnapshotReads reads, List<MaintenanceView> windows, List<ComponentView> components) {
+        return views.maintenances(windows, reads.maintenanceUpdates(windows.stream().map(MaintenanceView::id).toList(),
                 timeline.timelineLimit()), components);
     }
 
-    private List<SpIncident> incidents(List<IncidentView> incidents, List<ComponentView> components) {
-        return views.incidents(incidents, readModels.timelines(incidents.stream().map(IncidentView::id).toList(), timeline.timelineLimit(),
-                settings.showActor()), components);
+    /** The incidents as a JSON array, each incident's JSON as kept while the incident, as this API shows it, is unchanged. */
+    private RawValue incidents(SnapshotReads reads, List<IncidentView> incidents, List<ComponentView> components) {
+        return incidentJson.array(views.incidents(incidents, reads.timelines(incidents.stream().map(IncidentView::id).toList(),
+                timeline.timelineLimit(), settings.showActor()), components));
     }
 }
