@@ -66,7 +66,8 @@ public final class DeliveriesView {
                              String lastError, String deadAt) {
     }
 
-    static List<FailingEndpoint> failing(JsonNode answer) {
+    /** The failing endpoints of notification-service's answer, in words; none when the answer is missing. */
+    public static List<FailingEndpoint> failing(JsonNode answer) {
         List<FailingEndpoint> rows = new ArrayList<>();
         for (JsonNode item : answer.path("items")) {
             String state = "disabled".equals(item.path("status").asString(""))

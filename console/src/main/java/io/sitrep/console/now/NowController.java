@@ -2,6 +2,7 @@ package io.sitrep.console.now;
 
 import io.sitrep.console.api.ApiProblem;
 import io.sitrep.console.api.SitrepApi;
+import io.sitrep.console.delivery.DeliveriesView;
 import io.sitrep.console.signin.Person;
 import io.sitrep.console.web.Words;
 import org.springframework.security.core.Authentication;
@@ -16,9 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The Now screen, from one read of each list timeline-service keeps. */
+/** The Now screen, from one read of each list timeline-service keeps and of notification-service's failing endpoints. */
 @Controller
 class NowController {
+
+    /** Now names this many failing endpoints at most; the Deliveries screen lists them all. */
+    private static final int FAILING_ON_NOW = 10;
 
     private final SitrepApi api;
 
@@ -57,10 +61,11 @@ class NowController {
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new NowView.ComponentRow(component.path("id").asString(),
                     component.path("name").asString(), Words.of(component.path("status").asString())));
         }
+        JsonNode failing = read(() -> api.failingEndpoints(FAILING_ON_NOW), "failing delivery endpoints", unavailable);
         return new NowView(triage, open, groups,
                 maintenance(read(() -> api.maintenances(person, "active"), "maintenance in progress", unavailable)),
                 maintenance(read(() -> api.maintenances(person, "upcoming"), "upcoming maintenance", unavailable)),
-                unavailable);
+                DeliveriesView.failing(failing), failing.path("truncated").asBoolean(false), unavailable);
     }
 
     private static JsonNode read(Supplier<JsonNode> reading, String what, List<String> unavailable) {

@@ -145,6 +145,22 @@ class NotificationScreensIT extends ConsoleIntegrationTest {
     }
 
     @Test
+    void nowNamesTheFailingDeliveryEndpointsInWordsAndLinksToDeliveries() {
+        Browserless viewer = browser();
+        viewer.signIn(anAccount(Role.VIEWER), PASSWORD);
+
+        HttpResponse<String> now = viewer.get("/");
+        HttpResponse<String> lists = viewer.get("/now/lists");
+
+        assertThat(now.statusCode()).isEqualTo(200);
+        assertThat(now.body()).contains("Failing delivery endpoints (2)", "id=\"now-failing\"",
+                "<strong>https://hooks.example.com</strong> (Webhook): <span class=\"status\">Failing: 7 attempts failed in a row since 2026-12-01 08:30 UTC</span>; last error: HTTP 503",
+                "Disabled: failing for longer than 3 days", "href=\"/deliveries\"")
+                .doesNotContain("Could not read failing delivery endpoints");
+        assertThat(lists.body()).contains("id=\"now-failing\"");
+    }
+
+    @Test
     void aViewersAndARespondersChangesAreRefused() {
         String viewerName = anAccount(Role.VIEWER);
         Browserless viewer = browser();
