@@ -1,7 +1,7 @@
 package io.sitrep.notification.delivery.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.sitrep.notification.oversight.Oversight;
+import io.sitrep.notification.subscription.oversight.Oversight;
 import io.sitrep.notification.security.Scopes;
 import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.SubscriptionStatus;

@@ -1,4 +1,4 @@
-package io.sitrep.notification.oversight;
+package io.sitrep.notification.subscription.oversight;
 
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;

@@ -1,4 +1,4 @@
-package io.sitrep.notification.oversight;
+package io.sitrep.notification.subscription.oversight;
 
 import io.sitrep.notification.subscription.Channel;
 import io.sitrep.notification.subscription.SubscriptionStatus;
