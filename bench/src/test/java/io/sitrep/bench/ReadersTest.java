@@ -88,7 +88,8 @@ class ReadersTest {
 
         // Each reader gets each of its two paths once in full, then only 304s.
         assertThat(outcome.full()).isEqualTo(6);
-        assertThat(outcome.notModified()).isEqualTo(revalidations.get()).isGreaterThan(10);
+        // The server may have answered each reader's last request after the run ended, uncounted: at most one per reader.
+        assertThat(outcome.notModified()).isBetween(revalidations.get() - 3L, (long) revalidations.get()).isGreaterThan(10);
         assertThat(outcome.notModifiedShare()).isGreaterThan(0.5);
         assertThat(outcome.failed()).isZero();
         assertThat(gzipAsked.get()).isZero();
