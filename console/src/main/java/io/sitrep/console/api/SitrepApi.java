@@ -55,6 +55,11 @@ public class SitrepApi {
 
     /** Open incidents, internal ones included, newest first. */
     public JsonNode openIncidents(Person person) {
+        return openIncidents();
+    }
+
+    /** The open incidents, internal ones included, as the console's own key reads them (the live watch's read). */
+    public JsonNode openIncidents() {
         return call("timeline-service", () -> timeline.get().uri("/api/v1/incidents?status=open&limit=100")
                 .retrieve().body(JsonNode.class));
     }

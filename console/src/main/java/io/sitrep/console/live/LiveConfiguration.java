@@ -1,6 +1,7 @@
 package io.sitrep.console.live;
 
 import io.sitrep.console.api.ApiSettings;
+import io.sitrep.console.api.SitrepApi;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +19,11 @@ class LiveConfiguration {
     @ConditionalOnProperty(name = "sitrep.console.live.enabled", havingValue = "true", matchIfMissing = true)
     TimelineStream timelineStream(ApiSettings api, LiveSettings settings, Browsers browsers) {
         return new TimelineStream(api.timelineUrl(), api.key(), api.connectTimeout(), settings.reconnectDelay(), browsers);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sitrep.console.live.enabled", havingValue = "true", matchIfMissing = true)
+    TriageWatch triageWatch(SitrepApi api, LiveSettings settings, Browsers browsers) {
+        return new TriageWatch(api, settings.triageInterval(), browsers);
     }
 }

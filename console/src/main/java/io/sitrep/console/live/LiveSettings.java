@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param heartbeatInterval how often an idle browser connection gets a comment, so that a closed one is noticed and freed
  * @param coalesce          how long the console gathers upstream events into one signal, so that a burst costs one refetch
  * @param reconnectDelay    how long the console waits before connecting to the stream again after it ended or failed
+ * @param triageInterval    how often, while a browser shows Now, the console reads the open incidents for internal ones
+ *                          that changed (the stream leaves internal incidents out)
  */
 @Validated
 @ConfigurationProperties("sitrep.console.live")
@@ -27,5 +29,6 @@ public record LiveSettings(
         @DefaultValue("30m") @NotNull Duration browserLifetime,
         @DefaultValue("25s") @NotNull Duration heartbeatInterval,
         @DefaultValue("250ms") @NotNull Duration coalesce,
-        @DefaultValue("5s") @NotNull Duration reconnectDelay) {
+        @DefaultValue("5s") @NotNull Duration reconnectDelay,
+        @DefaultValue("5s") @NotNull Duration triageInterval) {
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * The console's one connection to timeline-service's {@code /api/v1/stream}, however many browsers show Now: every
  * event it sends (any {@code event:} line; heartbeats are comments) and every (re)connection, which may follow missed
  * events, become {@link Browsers#changed()}. The stream leaves out internal incidents' events; the console's own
- * commands signal those itself. One thread reads; after the stream ends or fails it connects again after
+ * commands signal those itself, and {@link TriageWatch} notices the others. One thread reads; after the stream ends or fails it connects again after
  * {@code reconnect-delay}, scheduled, not slept. Stopping closes the connection and ends the thread.
  */
 public class TimelineStream implements SmartLifecycle {

@@ -41,17 +41,23 @@ import static org.awaitility.Awaitility.await;
         "sitrep.console.live.coalesce=20ms",
         "sitrep.console.live.heartbeat-interval=200ms",
         "sitrep.console.live.reconnect-delay=200ms",
+        "sitrep.console.live.triage-interval=100ms",
 })
 class LiveNowIT extends ConsoleIntegrationTest {
 
     private static final AtomicInteger CONNECTIONS = new AtomicInteger();
     private static final List<OutputStream> STREAMS = new CopyOnWriteArrayList<>();
     private static final HttpServer TIMELINE_SERVICE = start();
+    /** The internal open incidents the stand-in lists besides its public one, as JSON array items (a leading comma each). */
+    private static volatile String internal = "";
 
     private final List<HttpResponse<Stream<String>>> listening = new ArrayList<>();
 
     @Autowired
     Browsers browsers;
+
+    @Autowired
+    TriageWatch triageWatch;
 
     @DynamicPropertySource
     static void timelineService(DynamicPropertyRegistry properties) {
@@ -65,6 +71,7 @@ class LiveNowIT extends ConsoleIntegrationTest {
 
     @AfterEach
     void hangUp() {
+        internal = "";
         listening.forEach(response -> response.body().close());
         // The console learns of a closed connection at its next heartbeat.
         await().atMost(Duration.ofSeconds(10)).until(() -> browsers.size() == 0);
@@ -97,7 +104,7 @@ class LiveNowIT extends ConsoleIntegrationTest {
     private static void lists(HttpExchange exchange) throws IOException {
         String answer = exchange.getRequestURI().getPath().equals("/api/v1/incidents")
                 ? "{\"items\":[{\"id\":\"5b1d8f0e-0c43-4d6c-9a51-3c2f3e5d6a7b\",\"title\":\"Search slow\",\"status\":\"investigating\","
-                + "\"impact\":\"minor\",\"visibility\":\"public\",\"updatedAt\":\"2026-12-01T09:00:00Z\",\"components\":[]}]}"
+                + "\"impact\":\"minor\",\"visibility\":\"public\",\"updatedAt\":\"2026-12-01T09:00:00Z\",\"components\":[]}" + internal + "]}"
                 : "{\"items\":[]}";
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -144,6 +151,24 @@ class LiveNowIT extends ConsoleIntegrationTest {
         assertThat(firstEvents.statusCode()).isEqualTo(200);
         assertThat(firstEvents.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         assertThat(CONNECTIONS.get()).isEqualTo(1);
+    }
+
+    @Test
+    void tellsEveryBrowserOfAnInternalIncidentTheStreamLeavesOut() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> STREAMS.size() == 1);
+        Browserless person = browser();
+        person.signIn(anAccount(Role.RESPONDER), PASSWORD);
+        HttpResponse<Stream<String>> events = listen(person);
+        CompletableFuture<Boolean> hears = changed(events);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browsers.size() == 1 && triageWatch.watching());
+
+        // issue 18: an alert opens an internal incident; timeline-service's stream says nothing of it.
+        internal = ",{\"id\":\"0f1e2d3c-4b5a-4968-8776-655443322110\",\"title\":\"Disk full on db-2\",\"status\":\"investigating\","
+                + "\"impact\":\"major\",\"visibility\":\"internal\",\"updatedAt\":\"2026-12-01T09:05:00Z\",\"components\":[]}";
+
+        await().atMost(Duration.ofSeconds(10)).until(hears::isDone);
+        assertThat(hears.join()).isTrue();
+        assertThat(person.get("/now/lists").body()).contains("Disk full on db-2");
     }
 
     @Test
