@@ -15,17 +15,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for the services on loopback: it answers each method and path as a test tells it (as the OpenAPI
- * descriptions say the services answer), a 404 problem otherwise, and records every request it was sent as
- * {@code METHOD /path?query actor=… if-match=… body}.
+ * descriptions say the services answer), a 404 problem otherwise (or the test's own answer for every other request),
+ * and records every request it was sent as {@code METHOD /path?query actor=… if-match=… body}.
  */
 public final class StandInApi implements AutoCloseable {
 
     private record Answer(int status, String body) {
     }
 
+    private record Conditional(String containing, Answer answer) {
+    }
+
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, List<Conditional>> conditionals = new ConcurrentHashMap<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private volatile Answer otherwise;
 
     private StandInApi(HttpServer server) {
         this.server = server;
@@ -52,6 +57,24 @@ public final class StandInApi implements AutoCloseable {
         answers.put(method + " " + path, new Answer(status, json));
     }
 
+    /**
+     * Answers {@code method path} with this status and JSON body when the request's query or body contains this text;
+     * such answers are tried in the order they were given, before the one {@link #answer(String, String, int, String)} gave.
+     */
+    public void answerWhen(String method, String path, String containing, int status, String json) {
+        conditionals.computeIfAbsent(method + " " + path, key -> new CopyOnWriteArrayList<>()).add(new Conditional(containing, new Answer(status, json)));
+    }
+
+    /** Answers every request nothing else answers with this status and JSON body, instead of a 404 problem. */
+    public void answerOtherwise(int status, String json) {
+        otherwise = new Answer(status, json);
+    }
+
+    /** Forgets the requests received so far. */
+    public void forget() {
+        received.clear();
+    }
+
     /** Every request received so far, oldest first. */
     public List<String> received() {
         return List.copyOf(received);
@@ -71,14 +94,22 @@ public final class StandInApi implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
         received.add(method + " " + exchange.getRequestURI() + " actor=" + exchange.getRequestHeaders().getFirst("Sitrep-Actor")
                 + " if-match=" + exchange.getRequestHeaders().getFirst("If-Match") + " " + body);
-        Answer answer = answers.getOrDefault(method + " " + path, new Answer(404,
-                "{\"type\":\"urn:sitrep:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"" + path + " is not known\"}"));
+        Answer answer = conditionals.getOrDefault(method + " " + path, List.of()).stream()
+                .filter(conditional -> query.contains(conditional.containing()) || body.contains(conditional.containing()))
+                .map(Conditional::answer)
+                .findFirst()
+                .orElseGet(() -> answers.getOrDefault(method + " " + path, otherwise != null ? otherwise : new Answer(404,
+                        "{\"type\":\"urn:sitrep:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"" + path + " is not known\"}")));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.status() >= 400 ? "application/problem+json" : "application/json");
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
+        // An empty body (a 204) is sent without one.
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
         exchange.close();
     }
 }

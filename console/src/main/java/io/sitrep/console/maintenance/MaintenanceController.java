@@ -3,6 +3,7 @@ package io.sitrep.console.maintenance;
 import io.sitrep.console.api.ApiProblem;
 import io.sitrep.console.api.SitrepApi;
 import io.sitrep.console.api.VersionConflict;
+import io.sitrep.console.component.ComponentNames;
 import io.sitrep.console.signin.Person;
 import io.sitrep.console.web.FieldErrors;
 import org.springframework.security.core.Authentication;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.MissingNode;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -115,22 +115,10 @@ class MaintenanceController {
     }
 
     private String scheduleScreen(MaintenanceForm form, FieldErrors errors, Instant now, Model model) {
-        JsonNode components;
-        String unavailable = "";
-        try {
-            components = api.incidentComponents();
-        } catch (ApiProblem problem) {
-            components = MissingNode.getInstance();
-            unavailable = problem.inWords();
-        }
-        Map<String, String> names = new LinkedHashMap<>();
-        for (JsonNode component : components.path("items")) {
-            String group = component.path("group").isString() ? component.path("group").asString() + " / " : "";
-            names.put(component.path("id").asString(""), group + component.path("name").asString(""));
-        }
+        ComponentNames components = ComponentNames.read(api);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors.any() || unavailable.isEmpty() ? errors : FieldErrors.of(unavailable));
-        model.addAttribute("components", names);
+        model.addAttribute("errors", components.shownWith(errors));
+        model.addAttribute("components", components.names());
         model.addAttribute("earliest", form.earliest(now));
         model.addAttribute("latest", form.latest(now));
         return "maintenance/schedule";

@@ -2,6 +2,7 @@ package io.sitrep.console.template;
 
 import io.sitrep.console.api.ApiProblem;
 import io.sitrep.console.api.SitrepApi;
+import io.sitrep.console.component.ComponentNames;
 import io.sitrep.console.signin.Person;
 import io.sitrep.console.web.FieldErrors;
 import org.springframework.security.core.Authentication;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.MissingNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,24 +109,13 @@ class TemplateController {
     }
 
     private String formScreen(TemplateForm form, boolean creating, FieldErrors errors, Model model) {
-        JsonNode components;
-        String unavailable = "";
-        try {
-            components = api.incidentComponents();
-        } catch (ApiProblem problem) {
-            components = MissingNode.getInstance();
-            unavailable = problem.inWords();
-        }
-        Map<String, String> names = new LinkedHashMap<>();
-        for (JsonNode component : components.path("items")) {
-            String group = component.path("group").isString() ? component.path("group").asString() + " / " : "";
-            names.put(component.path("id").asString(""), group + component.path("name").asString(""));
-        }
+        ComponentNames components = ComponentNames.read(api);
+        Map<String, String> names = new LinkedHashMap<>(components.names());
         // A component the template sets but incident-service no longer lists is still shown, so that saving keeps it visibly.
         form.components().keySet().forEach(id -> names.putIfAbsent(id, id));
         model.addAttribute("form", form);
         model.addAttribute("creating", creating);
-        model.addAttribute("errors", errors.any() || unavailable.isEmpty() ? errors : FieldErrors.of(unavailable));
+        model.addAttribute("errors", components.shownWith(errors));
         model.addAttribute("components", names);
         return "template/form";
     }

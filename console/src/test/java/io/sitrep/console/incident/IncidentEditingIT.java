@@ -1,82 +1,48 @@
 package io.sitrep.console.incident;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.sitrep.console.Browserless;
 import io.sitrep.console.ConsoleIntegrationTest;
+import io.sitrep.console.StandInApi;
 import io.sitrep.console.account.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Renaming and the audit through the console's screens, with incident-service stood in for by a server on loopback
- * that answers as the OpenAPI description says and records what it was sent.
+ * Renaming and the audit through the console's screens, with incident-service stood in for on loopback: it answers as
+ * the OpenAPI description says (the incident for every path but the audit and the components) and records what it was sent.
  */
 class IncidentEditingIT extends ConsoleIntegrationTest {
 
     private static final String ID = "7f0c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
     private static final String UPDATE_ID = "11111111-2222-4333-8444-555555555555";
-    private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
-    private static final HttpServer INCIDENT_SERVICE = start();
+    private static final StandInApi INCIDENT_SERVICE = StandInApi.start();
+
+    static {
+        INCIDENT_SERVICE.answer("GET", "/api/v1/audit", 200, """
+                {"items":[{"at":"2026-12-01T09:05:00Z","actor":"someone-else","command":"incident.edit","incidentId":"%s",
+                 "outcome":"accepted","status":200}],"nextCursor":"42"}""".formatted(ID));
+        INCIDENT_SERVICE.answer("GET", "/api/v1/components", 200, "[]");
+        INCIDENT_SERVICE.answerOtherwise(200, """
+                {"id":"%s","title":"Checkout down","status":"investigating","impact":"major","visibility":"public","version":3,
+                 "components":[],"updates":[{"id":"%s","version":1,"status":"investigating","impact":"major",
+                 "message":"Looking into it","occurredAt":"2026-12-01T09:00:00Z","componentChanges":[],"actor":"ada"}]}""".formatted(ID, UPDATE_ID));
+    }
 
     @DynamicPropertySource
     static void incidentService(DynamicPropertyRegistry properties) {
-        properties.add("sitrep.console.api.incident-url", () -> "http://127.0.0.1:" + INCIDENT_SERVICE.getAddress().getPort());
+        properties.add("sitrep.console.api.incident-url", INCIDENT_SERVICE::url);
     }
 
     @AfterAll
     static void stop() {
-        INCIDENT_SERVICE.stop(0);
-    }
-
-    private static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", IncidentEditingIT::answer);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void answer(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String path = exchange.getRequestURI().getRawPath();
-        RECEIVED.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " actor=" + exchange.getRequestHeaders().getFirst("Sitrep-Actor")
-                + " if-match=" + exchange.getRequestHeaders().getFirst("If-Match") + " " + body);
-        String answer;
-        if (path.equals("/api/v1/audit")) {
-            answer = """
-                    {"items":[{"at":"2026-12-01T09:05:00Z","actor":"someone-else","command":"incident.edit","incidentId":"%s",
-                     "outcome":"accepted","status":200}],"nextCursor":"42"}""".formatted(ID);
-        } else if (path.equals("/api/v1/components")) {
-            answer = "[]";
-        } else {
-            answer = """
-                    {"id":"%s","title":"Checkout down","status":"investigating","impact":"major","visibility":"public","version":3,
-                     "components":[],"updates":[{"id":"%s","version":1,"status":"investigating","impact":"major",
-                     "message":"Looking into it","occurredAt":"2026-12-01T09:00:00Z","componentChanges":[],"actor":"ada"}]}""".formatted(ID, UPDATE_ID);
-        }
-        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        INCIDENT_SERVICE.close();
     }
 
     @Test
@@ -93,7 +59,7 @@ class IncidentEditingIT extends ConsoleIntegrationTest {
                 "action=\"/incidents/" + ID + "/updates/" + UPDATE_ID + "/edit\"").doesNotContain("id=\"delete-incident\"");
         assertThat(renamed.statusCode()).isEqualTo(302);
         assertThat(Browserless.location(renamed)).isEqualTo("/incidents/" + ID);
-        assertThat(RECEIVED).anySatisfy(request -> assertThat(request)
+        assertThat(INCIDENT_SERVICE.received()).anySatisfy(request -> assertThat(request)
                 .isEqualTo("PATCH /api/v1/incidents/" + ID + " actor=" + name + " if-match=\"3\" {\"title\":\"Checkout slow\"}"));
     }
 
@@ -107,6 +73,6 @@ class IncidentEditingIT extends ConsoleIntegrationTest {
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).contains("<td>someone-else</td>", "<td>incident.edit</td>",
                 "href=\"/audit?actor=someone-else&amp;cursor=42\"");
-        assertThat(RECEIVED).anySatisfy(request -> assertThat(request).startsWith("GET /api/v1/audit?limit=50&actor=someone-else "));
+        assertThat(INCIDENT_SERVICE.received()).anySatisfy(request -> assertThat(request).startsWith("GET /api/v1/audit?limit=50&actor=someone-else "));
     }
 }

@@ -1,9 +1,8 @@
 package io.sitrep.console.incident;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.sitrep.console.Browserless;
 import io.sitrep.console.ConsoleIntegrationTest;
+import io.sitrep.console.StandInApi;
 import io.sitrep.console.account.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,76 +10,54 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The postmortem screen, the Markdown previews and the deleted notice, with incident-service stood in for by a server on
- * loopback that answers as the OpenAPI description says (a resolved incident with a published postmortem) and records
- * the commands it was sent.
+ * The postmortem screen, the Markdown previews and the deleted notice, with incident-service stood in for on loopback:
+ * it answers as the OpenAPI description says (a resolved incident with a published postmortem, and one still open) and
+ * records the commands it was sent.
  */
 class PostmortemIT extends ConsoleIntegrationTest {
 
     private static final String ID = "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a";
     /** An incident still open, with no postmortem. */
     private static final String OPEN_ID = "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d";
-    private static final List<String> COMMANDS = new CopyOnWriteArrayList<>();
-    private static final HttpServer INCIDENT_SERVICE = start();
+    private static final StandInApi INCIDENT_SERVICE = StandInApi.start();
+
+    static {
+        INCIDENT_SERVICE.answer("GET", "/api/v1/components", 200, "[]");
+        INCIDENT_SERVICE.answer("GET", "/api/v1/incidents/" + OPEN_ID, 200, """
+                {"id":"%s","title":"Search slow","status":"identified","impact":"minor","visibility":"public","version":4,
+                 "components":[],"updates":[],"postmortem":null}""".formatted(OPEN_ID));
+        INCIDENT_SERVICE.answerOtherwise(200, """
+                {"id":"%s","title":"Checkout down","status":"resolved","impact":"major","visibility":"public","version":5,
+                 "components":[],"updates":[{"id":"11111111-2222-4333-8444-555555555555","version":1,"status":"resolved","impact":"major",
+                 "message":"Fixed","occurredAt":"2026-12-01T09:00:00Z","componentChanges":[],"actor":"ada"}],
+                 "postmortem":{"revision":1,"body":"The **first** draft","publishedAt":"2026-12-01T10:00:00Z"}}""".formatted(ID));
+    }
 
     @DynamicPropertySource
     static void incidentService(DynamicPropertyRegistry properties) {
-        properties.add("sitrep.console.api.incident-url", () -> "http://127.0.0.1:" + INCIDENT_SERVICE.getAddress().getPort());
+        properties.add("sitrep.console.api.incident-url", INCIDENT_SERVICE::url);
     }
 
     @AfterAll
     static void stop() {
-        INCIDENT_SERVICE.stop(0);
+        INCIDENT_SERVICE.close();
     }
 
     @BeforeEach
     void forget() {
-        COMMANDS.clear();
+        INCIDENT_SERVICE.forget();
     }
 
-    private static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", PostmortemIT::answer);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void answer(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (!exchange.getRequestMethod().equals("GET")) {
-            COMMANDS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " actor=" + exchange.getRequestHeaders().getFirst("Sitrep-Actor")
-                    + " if-match=" + exchange.getRequestHeaders().getFirst("If-Match") + " " + body);
-        }
-        String path = exchange.getRequestURI().getPath();
-        String answer = path.equals("/api/v1/components") ? "[]" : path.startsWith("/api/v1/incidents/" + OPEN_ID) ? """
-                {"id":"%s","title":"Search slow","status":"identified","impact":"minor","visibility":"public","version":4,
-                 "components":[],"updates":[],"postmortem":null}""".formatted(OPEN_ID) : """
-                {"id":"%s","title":"Checkout down","status":"resolved","impact":"major","visibility":"public","version":5,
-                 "components":[],"updates":[{"id":"11111111-2222-4333-8444-555555555555","version":1,"status":"resolved","impact":"major",
-                 "message":"Fixed","occurredAt":"2026-12-01T09:00:00Z","componentChanges":[],"actor":"ada"}],
-                 "postmortem":{"revision":1,"body":"The **first** draft","publishedAt":"2026-12-01T10:00:00Z"}}""".formatted(ID);
-        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+    /** The commands sent since the test began: every request but the reads. */
+    private static List<String> commands() {
+        return INCIDENT_SERVICE.received().stream().filter(request -> !request.startsWith("GET ")).toList();
     }
 
     @Test
@@ -109,7 +86,7 @@ class PostmortemIT extends ConsoleIntegrationTest {
         // Headings start at h3 and raw HTML is dropped, as on the status page; the textarea keeps what was typed.
         assertThat(preview.body()).contains("<h3>Cause</h3>", "A <strong>bad</strong> deploy", "id=\"postmortem-preview\"",
                 "&lt;script&gt;alert(1)&lt;/script&gt;</textarea>").doesNotContain("<script>alert");
-        assertThat(COMMANDS).isEmpty();
+        assertThat(commands()).isEmpty();
     }
 
     @Test
@@ -123,7 +100,7 @@ class PostmortemIT extends ConsoleIntegrationTest {
 
         assertThat(published.statusCode()).isEqualTo(302);
         assertThat(Browserless.location(published)).isEqualTo("/incidents/" + ID);
-        assertThat(COMMANDS).containsExactly("PUT /api/v1/incidents/" + ID + "/postmortem actor=" + name + " if-match=\"5\" {\"body\":\"The root cause\"}");
+        assertThat(commands()).containsExactly("PUT /api/v1/incidents/" + ID + "/postmortem actor=" + name + " if-match=\"5\" {\"body\":\"The root cause\"}");
     }
 
     @Test
@@ -138,7 +115,7 @@ class PostmortemIT extends ConsoleIntegrationTest {
         assertThat(screen.statusCode()).isEqualTo(403);
         assertThat(post.statusCode()).isEqualTo(403);
         assertThat(viewer.get("/incidents/" + ID).body()).doesNotContain("id=\"write-postmortem\"");
-        assertThat(COMMANDS).isEmpty();
+        assertThat(commands()).isEmpty();
     }
 
     @Test
@@ -154,7 +131,7 @@ class PostmortemIT extends ConsoleIntegrationTest {
         assertThat(preview.body()).contains("id=\"update-message-preview\"", "Rolled <strong>back</strong>", ">Rolled **back**</textarea>",
                 "<option value=\"monitoring\" selected>");
         assertThat(preview.body()).containsPattern("id=\"update-form\"[^>]*>\\s*<input[^>]*>\\s*<input type=\"hidden\" name=\"version\" value=\"4\">");
-        assertThat(COMMANDS).isEmpty();
+        assertThat(commands()).isEmpty();
     }
 
     @Test

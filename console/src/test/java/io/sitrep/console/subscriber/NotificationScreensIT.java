@@ -1,127 +1,79 @@
 package io.sitrep.console.subscriber;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.sitrep.console.Browserless;
 import io.sitrep.console.ConsoleIntegrationTest;
+import io.sitrep.console.StandInApi;
 import io.sitrep.console.account.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The subscribers, deliveries and audit screens, with notification-service and incident-service stood in for by one
- * server on loopback that answers as their OpenAPI descriptions say and records what it was sent.
+ * stand-in on loopback that answers as their OpenAPI descriptions say and records what it was sent.
  */
 class NotificationScreensIT extends ConsoleIntegrationTest {
 
     private static final String SUBSCRIPTION = "3f6b9d2e-8a41-4c7f-9e05-b1d8a6c4e723";
     private static final String INCIDENT = "7f0c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
-    private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
-    private static final HttpServer SERVICES = start();
+    private static final StandInApi SERVICES = StandInApi.start();
+
+    static {
+        SERVICES.answer("GET", "/api/v1/subscribers/counts", 200, """
+                {"items":[{"channel":"email","component":"api","active":12,"pending":1},
+                          {"channel":"google_chat","active":2,"pending":0}]}""");
+        SERVICES.answerWhen("GET", "/api/v1/subscribers/search", "email=bad", 400,
+                problem(400, "validation-failed", "email", "must be an email address of at most 320 characters"));
+        SERVICES.answer("GET", "/api/v1/subscribers/search", 200, """
+                {"items":[{"id":"%s","channel":"email","address":"ann@example.com","components":["api"],
+                           "status":"active","createdAt":"2026-12-01T08:00:00Z"}],"nextCursor":null}""".formatted(SUBSCRIPTION));
+        SERVICES.answer("DELETE", "/api/v1/subscriptions/" + SUBSCRIPTION, 204, "");
+        SERVICES.answer("GET", "/api/v1/deliveries/failing", 200, """
+                {"items":[{"subscriptionId":"%s","channel":"webhook","target":"https://hooks.example.com","status":"active",
+                           "consecutiveFailures":7,"failingSince":"2026-12-01T08:30:00Z","lastError":"HTTP 503","lastStatusCode":503},
+                          {"subscriptionId":"11111111-2222-4333-8444-555555555555","channel":"slack","target":"https://hooks.slack.com/…WXYZ",
+                           "status":"disabled","disabledReason":"failing for longer than 3 days","consecutiveFailures":40,
+                           "lastError":"connect timed out"}],"truncated":false}""".formatted(SUBSCRIPTION));
+        SERVICES.answer("GET", "/api/v1/deliveries/dead", 200, """
+                {"items":[{"id":"99999999-2222-4333-8444-555555555555","subscriptionId":"%s","channel":"webhook",
+                           "target":"https://hooks.example.com","eventType":"incident.opened","attemptCount":4,"lastStatusCode":503,
+                           "lastError":"HTTP 503","deadAt":"2026-12-01T08:45:00Z"}],"truncated":false}""".formatted(SUBSCRIPTION));
+        SERVICES.answerWhen("POST", "/api/v1/deliveries/redrive", "\"since\":\"yesterday\"", 400,
+                problem(400, "malformed-request", "since", "must be an RFC 3339 date-time"));
+        SERVICES.answerWhen("POST", "/api/v1/deliveries/redrive", "\"dryRun\":true", 200, "{\"redriven\":3,\"dryRun\":true}");
+        SERVICES.answer("POST", "/api/v1/deliveries/redrive", 200, "{\"redriven\":3,\"dryRun\":false}");
+        SERVICES.answer("GET", "/api/v1/audit", 200, """
+                {"items":[{"at":"2026-12-01T09:05:00Z","actor":"ada","command":"incident.resolve","incidentId":"%1$s","outcome":"accepted","status":200},
+                          {"at":"2026-12-01T09:04:00Z","actor":"ada","command":"incident.update","incidentId":"%1$s","outcome":"accepted","status":201},
+                          {"at":"2026-12-01T09:03:00Z","actor":"bob","command":"incident.resolve","incidentId":"00000000-0000-4000-8000-000000000000","outcome":"accepted","status":200}],
+                 "nextCursor":null}""".formatted(INCIDENT));
+    }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry properties) {
-        String url = "http://127.0.0.1:" + SERVICES.getAddress().getPort();
-        properties.add("sitrep.console.api.notification-url", () -> url);
-        properties.add("sitrep.console.api.incident-url", () -> url);
+        properties.add("sitrep.console.api.notification-url", SERVICES::url);
+        properties.add("sitrep.console.api.incident-url", SERVICES::url);
     }
 
     @AfterAll
     static void stop() {
-        SERVICES.stop(0);
-    }
-
-    private static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", NotificationScreensIT::answer);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void answer(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
-        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
-        RECEIVED.add(method + " " + exchange.getRequestURI() + " actor=" + exchange.getRequestHeaders().getFirst("Sitrep-Actor") + " " + body);
-        int status = 200;
-        String answer;
-        if (path.equals("/api/v1/subscribers/counts")) {
-            answer = """
-                    {"items":[{"channel":"email","component":"api","active":12,"pending":1},
-                              {"channel":"google_chat","active":2,"pending":0}]}""";
-        } else if (path.equals("/api/v1/subscribers/search") && query.contains("email=bad")) {
-            status = 400;
-            answer = problem(400, "validation-failed", "email", "must be an email address of at most 320 characters");
-        } else if (path.equals("/api/v1/subscribers/search")) {
-            answer = """
-                    {"items":[{"id":"%s","channel":"email","address":"ann@example.com","components":["api"],
-                               "status":"active","createdAt":"2026-12-01T08:00:00Z"}],"nextCursor":null}""".formatted(SUBSCRIPTION);
-        } else if (method.equals("DELETE") && path.equals("/api/v1/subscriptions/" + SUBSCRIPTION)) {
-            status = 204;
-            answer = "";
-        } else if (path.equals("/api/v1/deliveries/failing")) {
-            answer = """
-                    {"items":[{"subscriptionId":"%s","channel":"webhook","target":"https://hooks.example.com","status":"active",
-                               "consecutiveFailures":7,"failingSince":"2026-12-01T08:30:00Z","lastError":"HTTP 503","lastStatusCode":503},
-                              {"subscriptionId":"11111111-2222-4333-8444-555555555555","channel":"slack","target":"https://hooks.slack.com/…WXYZ",
-                               "status":"disabled","disabledReason":"failing for longer than 3 days","consecutiveFailures":40,
-                               "lastError":"connect timed out"}],"truncated":false}""".formatted(SUBSCRIPTION);
-        } else if (path.equals("/api/v1/deliveries/dead")) {
-            answer = """
-                    {"items":[{"id":"99999999-2222-4333-8444-555555555555","subscriptionId":"%s","channel":"webhook",
-                               "target":"https://hooks.example.com","eventType":"incident.opened","attemptCount":4,"lastStatusCode":503,
-                               "lastError":"HTTP 503","deadAt":"2026-12-01T08:45:00Z"}],"truncated":false}""".formatted(SUBSCRIPTION);
-        } else if (path.equals("/api/v1/deliveries/redrive") && body.contains("\"since\":\"yesterday\"")) {
-            status = 400;
-            answer = problem(400, "malformed-request", "since", "must be an RFC 3339 date-time");
-        } else if (path.equals("/api/v1/deliveries/redrive")) {
-            answer = "{\"redriven\":3,\"dryRun\":" + body.contains("\"dryRun\":true") + "}";
-        } else if (path.equals("/api/v1/audit")) {
-            answer = """
-                    {"items":[{"at":"2026-12-01T09:05:00Z","actor":"ada","command":"incident.resolve","incidentId":"%1$s","outcome":"accepted","status":200},
-                              {"at":"2026-12-01T09:04:00Z","actor":"ada","command":"incident.update","incidentId":"%1$s","outcome":"accepted","status":201},
-                              {"at":"2026-12-01T09:03:00Z","actor":"bob","command":"incident.resolve","incidentId":"00000000-0000-4000-8000-000000000000","outcome":"accepted","status":200}],
-                     "nextCursor":null}""".formatted(INCIDENT);
-        } else {
-            status = 404;
-            answer = problem(404, "not-found", null, null);
-        }
-        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
-        exchange.close();
+        SERVICES.close();
     }
 
     private static String problem(int status, String type, String field, String message) {
-        String errors = field == null ? "" : ",\"errors\":[{\"field\":\"" + field + "\",\"message\":\"" + message + "\"}]";
         return "{\"type\":\"urn:sitrep:problem:" + type + "\",\"title\":\"The request is not valid\",\"status\":" + status
-                + ",\"detail\":\"See the errors\"" + errors + "}";
+                + ",\"detail\":\"See the errors\",\"errors\":[{\"field\":\"" + field + "\",\"message\":\"" + message + "\"}]}";
     }
 
     private static List<String> receivedFrom(String actor) {
-        return RECEIVED.stream().filter(request -> request.contains(" actor=" + actor + " ")).toList();
+        return SERVICES.received().stream().filter(request -> request.contains(" actor=" + actor + " ")).toList();
     }
 
     @Test
@@ -183,7 +135,7 @@ class NotificationScreensIT extends ConsoleIntegrationTest {
         assertThat(List.of(viewerFinds, viewerRemoves, viewerRedrives, viewerCounts, responderFinds, responderRemoves)).containsOnly(403);
         assertThat(receivedFrom(viewerName)).isEmpty();
         assertThat(receivedFrom(responderName)).isEmpty();
-        assertThat(RECEIVED).noneMatch(request -> request.contains(address));
+        assertThat(SERVICES.received()).noneMatch(request -> request.contains(address));
     }
 
     @Test
@@ -200,10 +152,10 @@ class NotificationScreensIT extends ConsoleIntegrationTest {
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(found.body()).contains("id=\"found-subscribers\"", "<td>ann@example.com</td>", "<td>Active</td>",
                 "action=\"/subscribers/" + SUBSCRIPTION + "/remove\"");
-        assertThat(RECEIVED).anySatisfy(request -> assertThat(request).startsWith("GET /api/v1/subscribers/search?limit=20&email=ann%40example.com "));
+        assertThat(SERVICES.received()).anySatisfy(request -> assertThat(request).startsWith("GET /api/v1/subscribers/search?limit=20&email=ann%40example.com "));
         assertThat(removed.statusCode()).isEqualTo(302);
         assertThat(after.body()).contains("id=\"removed\"");
-        assertThat(receivedFrom(name)).containsExactly("DELETE /api/v1/subscriptions/" + SUBSCRIPTION + " actor=" + name + " ");
+        assertThat(receivedFrom(name)).containsExactly("DELETE /api/v1/subscriptions/" + SUBSCRIPTION + " actor=" + name + " if-match=null ");
     }
 
     @Test
@@ -215,7 +167,7 @@ class NotificationScreensIT extends ConsoleIntegrationTest {
         admin.post("/subscribers/find", Map.of("address", "hooks.example.com"));
         HttpResponse<String> refused = admin.post("/subscribers/find", Map.of("address", "bad@example.com"));
 
-        assertThat(RECEIVED).anySatisfy(request -> assertThat(request).startsWith("GET /api/v1/subscribers/search?limit=20&host=hooks.example.com "));
+        assertThat(SERVICES.received()).anySatisfy(request -> assertThat(request).startsWith("GET /api/v1/subscribers/search?limit=20&host=hooks.example.com "));
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("aria-describedby=\"address-problem\"", "id=\"address-problem\"",
                 "host: must be an email address of at most 320 characters");
@@ -253,12 +205,12 @@ class NotificationScreensIT extends ConsoleIntegrationTest {
         assertThat(check.body()).contains("This would re-send 3 deliveries. Nothing was changed yet.", "id=\"redrive-confirm\"",
                 "name=\"since\" value=\"2026-12-01T08:00:00Z\"");
         assertThat(beforeConfirming).containsExactly("POST /api/v1/deliveries/redrive actor=" + name
-                + " {\"subscriptionId\":\"" + SUBSCRIPTION + "\",\"since\":\"2026-12-01T08:00:00Z\",\"dryRun\":true}");
+                + " if-match=null {\"subscriptionId\":\"" + SUBSCRIPTION + "\",\"since\":\"2026-12-01T08:00:00Z\",\"dryRun\":true}");
         assertThat(redriven.statusCode()).isEqualTo(302);
         assertThat(Browserless.location(redriven)).isEqualTo("/deliveries?redriven=3");
         assertThat(after.body()).contains("3 deliveries were queued to be sent again.");
         assertThat(receivedFrom(name)).last().isEqualTo("POST /api/v1/deliveries/redrive actor=" + name
-                + " {\"subscriptionId\":\"" + SUBSCRIPTION + "\",\"since\":\"2026-12-01T08:00:00Z\",\"dryRun\":false}");
+                + " if-match=null {\"subscriptionId\":\"" + SUBSCRIPTION + "\",\"since\":\"2026-12-01T08:00:00Z\",\"dryRun\":false}");
     }
 
     @Test
@@ -279,14 +231,14 @@ class NotificationScreensIT extends ConsoleIntegrationTest {
         admin.signIn(anAccount(Role.ADMIN), PASSWORD);
 
         HttpResponse<String> audit = admin.get("/audit?incident=" + INCIDENT + "&action=incident.resolve");
-        int calls = RECEIVED.size();
+        int calls = SERVICES.received().size();
         HttpResponse<String> notAnId = admin.get("/audit?incident=checkout");
 
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).contains("<td>ada</td>", "<td>incident.resolve</td>", "value=\"" + INCIDENT + "\"")
                 .doesNotContain("<td>bob</td>", "<td>incident.update</td>");
-        assertThat(RECEIVED).anySatisfy(request -> assertThat(request).startsWith("GET /api/v1/audit?limit=1000 "));
+        assertThat(SERVICES.received()).anySatisfy(request -> assertThat(request).startsWith("GET /api/v1/audit?limit=1000 "));
         assertThat(notAnId.body()).contains("id=\"incident-problem\">Incident (its id): must be the id of an incident");
-        assertThat(RECEIVED).hasSize(calls);
+        assertThat(SERVICES.received()).hasSize(calls);
     }
 }
