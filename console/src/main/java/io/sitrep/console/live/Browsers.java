@@ -6,9 +6,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -102,11 +102,7 @@ public class Browsers implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "console-live-browsers");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService scheduler = LiveThread.start("console-live-browsers");
         long heartbeat = settings.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         pending.set(false);
@@ -122,18 +118,7 @@ public class Browsers implements SmartLifecycle {
             emitter.complete();
         }
         open.clear();
-        ScheduledExecutorService scheduler = writer;
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("The live writer did not stop within 5s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LiveThread.stop(writer, Duration.ofSeconds(5), log);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -111,11 +110,7 @@ public class TimelineStream implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread reading = new Thread(runnable, "console-timeline-stream");
-            reading.setDaemon(true);
-            return reading;
-        });
+        ScheduledExecutorService thread = LiveThread.start("console-timeline-stream");
         reader = thread;
         running = true;
         thread.execute(() -> listen(thread));
@@ -132,18 +127,7 @@ public class TimelineStream implements SmartLifecycle {
                 // Closing only ends the read.
             }
         }
-        ScheduledExecutorService thread = reader;
-        if (thread == null) {
-            return;
-        }
-        thread.shutdownNow();
-        try {
-            if (!thread.awaitTermination(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
-                log.warn("The live stream's reader did not stop in time");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LiveThread.stop(reader, connectTimeout.plusSeconds(1), log);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -78,11 +77,7 @@ public class TriageWatch implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread watching = new Thread(runnable, "console-triage-watch");
-            watching.setDaemon(true);
-            return watching;
-        });
+        ScheduledExecutorService thread = LiveThread.start("console-triage-watch");
         watcher = thread;
         running = true;
         thread.scheduleWithFixedDelay(this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -99,18 +94,7 @@ public class TriageWatch implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        ScheduledExecutorService thread = watcher;
-        if (thread == null) {
-            return;
-        }
-        thread.shutdownNow();
-        try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("The triage watch did not stop in time");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LiveThread.stop(watcher, Duration.ofSeconds(5), log);
     }
 
     @Override
