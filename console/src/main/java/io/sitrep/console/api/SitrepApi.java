@@ -138,22 +138,13 @@ public class SitrepApi {
      * @param cursor the previous page's {@code nextCursor}, or blank for the first page
      */
     public JsonNode audit(Person person, String since, String until, String actor, int limit, String cursor) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/v1/audit").queryParam("limit", limit);
-        Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("since", since);
         filters.put("until", until);
         filters.put("actor", actor);
         filters.put("cursor", cursor);
-        filters.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                // As a template variable, so that the value is encoded strictly ("+" stays "+").
-                uri.queryParam(name, "{" + name + "}");
-                values.put(name, value.strip());
-            }
-        });
-        String template = uri.build().toUriString();
-        return call("incident-service", () -> incident.get().uri(template, values).retrieve().body(JsonNode.class));
+        Query query = Query.of("/api/v1/audit", limit, filters);
+        return call("incident-service", () -> incident.get().uri(query.template(), query.values()).retrieve().body(JsonNode.class));
     }
 
     /** How many subscriptions are active and pending, per channel and component. */
@@ -167,20 +158,12 @@ public class SitrepApi {
      * @param cursor the previous page's {@code nextCursor}, or blank for the first page
      */
     public JsonNode findSubscribers(Person person, String email, String host, int limit, String cursor) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/v1/subscribers/search").queryParam("limit", limit);
-        Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("email", email);
         filters.put("host", host);
         filters.put("cursor", cursor);
-        filters.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                uri.queryParam(name, "{" + name + "}");
-                values.put(name, value.strip());
-            }
-        });
-        String template = uri.build().toUriString();
-        return call("notification-service", () -> notification.get().uri(template, values).retrieve().body(JsonNode.class));
+        Query query = Query.of("/api/v1/subscribers/search", limit, filters);
+        return call("notification-service", () -> notification.get().uri(query.template(), query.values()).retrieve().body(JsonNode.class));
     }
 
     /** Deletes a subscription as the person; what it still had to receive is cancelled. */
@@ -316,5 +299,22 @@ public class SitrepApi {
             }
         }
         return field.substring(0, cut);
+    }
+
+    /** A paged read's URI template with its filters: blank ones left out, the others as template variables. */
+    private record Query(String template, Map<String, String> values) {
+
+        static Query of(String path, int limit, Map<String, String> filters) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path).queryParam("limit", limit);
+            Map<String, String> values = new LinkedHashMap<>();
+            filters.forEach((name, value) -> {
+                if (value != null && !value.isBlank()) {
+                    // As a template variable, so that the value is encoded strictly ("+" stays "+").
+                    uri.queryParam(name, "{" + name + "}");
+                    values.put(name, value.strip());
+                }
+            });
+            return new Query(uri.build().toUriString(), values);
+        }
     }
 }
