@@ -2,6 +2,9 @@ package io.sitrep.support.security;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.sitrep.support.web.RequestRefused;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -36,26 +39,34 @@ public final class ApiAccess {
         return principal.get();
     }
 
-    /** The presented key is not known. */
-    public static final class InvalidApiKey extends RuntimeException {
+    /** The presented key is not known: a 401 {@code invalid-api-key}. */
+    public static final class InvalidApiKey extends RequestRefused {
 
         InvalidApiKey() {
-            super("The API key is not known.");
+            super(HttpStatus.UNAUTHORIZED, "invalid-api-key", "Invalid API key", "The API key is not known.");
         }
     }
 
     /** The key has used its request budget; retry after {@link #retryAfterSeconds()}. */
-    public static final class RateLimited extends RuntimeException {
+    public static final class RateLimited extends RequestRefused {
 
         private final long retryAfterSeconds;
 
         RateLimited(String keyName, long retryAfterSeconds) {
-            super("The API key '" + keyName + "' has used its request budget; retry after the period given in Retry-After.");
+            super(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                    "The API key '" + keyName + "' has used its request budget; retry after the period given in Retry-After.");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
         public long retryAfterSeconds() {
             return retryAfterSeconds;
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+            return headers;
         }
     }
 }

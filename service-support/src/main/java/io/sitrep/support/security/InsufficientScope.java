@@ -1,9 +1,12 @@
 package io.sitrep.support.security;
 
-/** The caller's key lacks the scope a command needs. */
-public final class InsufficientScope extends RuntimeException {
+import io.sitrep.support.web.RequestRefused;
+import org.springframework.http.HttpStatus;
+
+/** The caller's key lacks the scope a command needs: a 403 {@code insufficient-scope}. */
+public final class InsufficientScope extends RequestRefused {
 
     public InsufficientScope(ApiPrincipal principal, String scope) {
-        super("The API key '" + principal.name() + "' lacks the scope " + scope + ".");
+        super(HttpStatus.FORBIDDEN, "insufficient-scope", "Not allowed", "The API key '" + principal.name() + "' lacks the scope " + scope + ".");
     }
 }

@@ -1,5 +1,6 @@
 package io.sitrep.support.security;
 
+import io.sitrep.support.web.ExplainedDenial;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -30,7 +31,7 @@ public final class ScopeCheck {
     }
 
     /** The caller lacks {@code scope}; {@code keyName} is null for a caller without a key. */
-    public static final class Missing extends AuthorizationDecision {
+    public static final class Missing extends AuthorizationDecision implements ExplainedDenial {
 
         private final String keyName;
         private final String scope;
@@ -42,6 +43,7 @@ public final class ScopeCheck {
         }
 
         /** What the caller lacks, in words for the problem's detail. */
+        @Override
         public String detail() {
             return keyName == null ? "This needs an API key with the scope " + scope + "."
                     : "The API key '" + keyName + "' lacks the scope " + scope + ".";

@@ -1,8 +1,5 @@
 package io.sitrep.support.web;
 
-import io.sitrep.support.security.ApiAccess;
-import io.sitrep.support.security.InsufficientScope;
-import io.sitrep.support.security.ScopeCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -59,27 +56,17 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
                 e.field() + ": " + e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
-    @ExceptionHandler(ApiAccess.InvalidApiKey.class)
-    ResponseEntity<Object> invalidKey(ApiAccess.InvalidApiKey e) {
-        return problem(HttpStatus.UNAUTHORIZED, "invalid-api-key", "Invalid API key", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(ApiAccess.RateLimited.class)
-    ResponseEntity<Object> rateLimited(ApiAccess.RateLimited e) {
-        ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage(), List.of());
-        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(problem.getBody());
-    }
-
-    @ExceptionHandler(InsufficientScope.class)
-    ResponseEntity<Object> insufficientScope(InsufficientScope e) {
-        return problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Not allowed", e.getMessage(), List.of());
+    /** A refusal that names its own problem, such as an unknown key, a used-up budget or a missing scope. */
+    @ExceptionHandler(RequestRefused.class)
+    ResponseEntity<Object> refused(RequestRefused e) {
+        ResponseEntity<Object> problem = problem(e.status(), e.type(), e.title(), e.getMessage(), List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(e.headers()).body(problem.getBody());
     }
 
     /** Method security refused a command: the key lacks its scope. */
     @ExceptionHandler(AuthorizationDeniedException.class)
     ResponseEntity<Object> commandDenied(AuthorizationDeniedException e) {
-        String detail = e.getAuthorizationResult() instanceof ScopeCheck.Missing missing ? missing.detail() : "The API key may not do this.";
+        String detail = e.getAuthorizationResult() instanceof ExplainedDenial explained ? explained.detail() : "The API key may not do this.";
         return problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Not allowed", detail, List.of());
     }
 

@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -27,6 +28,28 @@ class ProblemExceptionHandlerTest {
 
     private final ProblemExceptionHandler handler = new ProblemExceptionHandler() {
     };
+
+    @Test
+    void aRefusalIsAnsweredWithTheProblemAndHeadersItCarries() {
+        // issue 17: the handler knew security's exceptions by name; it now answers whatever refusal names its own problem
+        RequestRefused refused = new RequestRefused(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", "Slow down.") {
+            @Override
+            public HttpHeaders headers() {
+                HttpHeaders headers = new HttpHeaders();
+                headers.set(HttpHeaders.RETRY_AFTER, "7");
+                return headers;
+            }
+        };
+
+        ResponseEntity<Object> answer = handler.refused(refused);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(429);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+        ProblemDetail problem = (ProblemDetail) answer.getBody();
+        assertThat(problem.getType()).hasToString("urn:sitrep:problem:rate-limited");
+        assertThat(problem.getTitle()).isEqualTo("Too many requests");
+        assertThat(problem.getDetail()).isEqualTo("Slow down.");
+    }
 
     @Test
     void aValueTheDatabaseRefusesIsABadRequestWithoutTheDatabasesWords() {
