@@ -54,22 +54,40 @@ final class AtomFeed {
     }
 
     /**
+     * What the feeds keep from one build to the next: each incident's Atom entry and RSS item by what it is written from,
+     * and each update's HTML (an entry's content and an item's description list them) by the update.
+     */
+    record Kept(KeptFragments<EntryInputs> entries, KeptFragments<EntryInputs> items, KeptFragments<TimelineEntry> updates) {
+
+        void nextBuild() {
+            entries.nextBuild();
+            items.nextBuild();
+            updates.nextBuild();
+        }
+
+        /** An entry or item taken over keeps its updates' HTML with it, at hand for when the incident changes. */
+        void retainUpdates(EntryInputs taken) {
+            taken.timeline().forEach(updates::retain);
+        }
+    }
+
+    /**
      * A feed of the given incidents and maintenance windows, newest first by {@code updated}.
      *
      * @param path  the feed's own path and query, e.g. {@code /feed.atom?component=api}: its id and self link
      * @param title the feed's title
-     * @param kept  the incidents' entries as written for the feeds of this build and the last
+     * @param kept  the incidents' entries and updates as written for the feeds of this build and the last
      */
     static String write(PageSettings page, String path, String title, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
                         Map<UUID, PostmortemView> postmortems, List<MaintenanceView> maintenances,
-                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now, KeptFragments<EntryInputs> kept) {
+                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now, Kept kept) {
         List<Entry> entries = new ArrayList<>();
         for (IncidentView incident : incidents) {
             Instant updated = updated(incident, timelines, postmortems);
             EntryInputs inputs = new EntryInputs(incident, List.copyOf(timelines.getOrDefault(incident.id(), List.of())),
                     postmortems.get(incident.id()));
-            entries.add(new Entry(updated, incident.id(), kept.get(inputs, written -> fragment(xml -> entry(xml, page, written.incident(),
-                    written.timeline(), written.postmortem(), updated)))));
+            entries.add(new Entry(updated, incident.id(), kept.entries().get(inputs, written -> fragment(xml -> entry(xml, page, written.incident(),
+                    written.timeline(), written.postmortem(), updated, kept.updates())), kept::retainUpdates)));
         }
         for (MaintenanceView maintenance : maintenances) {
             entries.add(new Entry(maintenance.updatedAt(), maintenance.id(),
@@ -140,7 +158,7 @@ final class AtomFeed {
     }
 
     private static void entry(XMLStreamWriter xml, PageSettings page, IncidentView incident, List<TimelineEntry> timeline,
-                              PostmortemView postmortem, Instant updated) throws XMLStreamException {
+                              PostmortemView postmortem, Instant updated, KeptFragments<TimelineEntry> updates) throws XMLStreamException {
         xml.writeStartElement("entry");
         element(xml, "id", "urn:uuid:" + incident.id());
         element(xml, "title", incident.title());
@@ -154,24 +172,30 @@ final class AtomFeed {
                 + (timeline.isEmpty() ? "" : ": " + timeline.get(timeline.size() - 1).message()));
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");
-        xml.writeCharacters(XmlText.clean(html(timeline, postmortem)));
+        xml.writeCharacters(XmlText.clean(html(timeline, postmortem, updates)));
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    /** An incident's postmortem and updates, newest first, their Markdown rendered as sanitized HTML. */
-    static String html(List<TimelineEntry> timeline, PostmortemView postmortem) {
+    /**
+     * An incident's postmortem and updates, newest first, their Markdown rendered as sanitized HTML; each update's HTML as
+     * {@code updates} keeps it.
+     */
+    static String html(List<TimelineEntry> timeline, PostmortemView postmortem, KeptFragments<TimelineEntry> updates) {
         StringBuilder html = new StringBuilder();
         if (postmortem != null) {
             html.append("<p><strong>Postmortem</strong> (revision ").append(postmortem.revision()).append(", ")
                     .append(DISPLAY.format(postmortem.publishedAt())).append(")</p>").append(RenderedMarkdown.toHtml(postmortem.body()));
         }
         for (int i = timeline.size() - 1; i >= 0; i--) {
-            TimelineEntry entry = timeline.get(i);
-            html.append("<p><small>").append(DISPLAY.format(entry.occurredAt())).append("</small><br><strong>")
-                    .append(label(entry.status().wireName())).append("</strong></p>").append(RenderedMarkdown.toHtml(entry.message()));
+            html.append(updates.get(timeline.get(i), AtomFeed::html));
         }
         return html.toString();
+    }
+
+    private static String html(TimelineEntry entry) {
+        return "<p><small>" + DISPLAY.format(entry.occurredAt()) + "</small><br><strong>" + label(entry.status().wireName()) + "</strong></p>"
+                + RenderedMarkdown.toHtml(entry.message());
     }
 
     /**

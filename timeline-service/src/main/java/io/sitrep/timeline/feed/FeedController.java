@@ -1,5 +1,6 @@
 package io.sitrep.timeline.feed;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
@@ -54,15 +55,19 @@ class FeedController implements PublicSurface {
     private final PageSettings page;
     private final TimelineSettings timeline;
     private final SnapshotAnswers answers;
-    /** Each incident's Atom entry and RSS item by what it is written from: the page's, the history's and the components' feeds share them. */
-    private final KeptFragments<AtomFeed.EntryInputs> atomEntries = new KeptFragments<>();
-    private final KeptFragments<AtomFeed.EntryInputs> rssItems = new KeptFragments<>();
+    /**
+     * Each incident's Atom entry and RSS item by what it is written from (the page's, the history's and the components' feeds
+     * share them), and each update's HTML within them.
+     */
+    private final AtomFeed.Kept kept;
 
-    FeedController(ReadModels readModels, PageSettings page, TimelineSettings timeline, SnapshotAnswers answers) {
+    FeedController(ReadModels readModels, PageSettings page, TimelineSettings timeline, SnapshotAnswers answers, MeterRegistry registry) {
         this.readModels = readModels;
         this.page = page;
         this.timeline = timeline;
         this.answers = answers;
+        this.kept = new AtomFeed.Kept(KeptFragments.counted(registry, "feed.atom.entry"), KeptFragments.counted(registry, "feed.rss.item"),
+                KeptFragments.counted(registry, "feed.update"));
     }
 
     @Operation(operationId = "getAtomFeed", summary = "Incidents and maintenance windows with their updates as Atom 1.0, newest first",
@@ -101,8 +106,7 @@ class FeedController implements PublicSurface {
     @Override
     public void render(SnapshotContent content) {
         SnapshotReads reads = content.reads(readModels);
-        atomEntries.nextBuild();
-        rssItems.nextBuild();
+        kept.nextBuild();
         List<IncidentView> incidents = reads.recentIncidents(page.incidentsLimit());
         List<UUID> ids = incidents.stream().map(IncidentView::id).toList();
         List<MaintenanceView> maintenances = reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ALL, page.incidentsLimit(), null));
@@ -111,8 +115,8 @@ class FeedController implements PublicSurface {
         Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates =
                 reads.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit());
         content.atom(FEED, AtomFeed.write(page, FEED, page.name() + " status", incidents, timelines, postmortems, maintenances,
-                maintenanceUpdates, content.now(), atomEntries));
-        content.rss(HISTORY, RssHistory.write(page, incidents, timelines, postmortems, content.now(), rssItems));
+                maintenanceUpdates, content.now(), kept));
+        content.rss(HISTORY, RssHistory.write(page, incidents, timelines, postmortems, content.now(), kept));
         for (ComponentView component : reads.components()) {
             String id = component.id();
             List<IncidentView> affecting = incidents.stream()
@@ -120,7 +124,7 @@ class FeedController implements PublicSurface {
             List<MaintenanceView> planned = maintenances.stream()
                     .filter(maintenance -> maintenance.components().stream().anyMatch(affected -> affected.id().equals(id))).toList();
             content.atom(componentFeed(id), AtomFeed.write(page, componentFeed(id), page.name() + " status: " + component.name(),
-                    affecting, timelines, postmortems, planned, maintenanceUpdates, content.now(), atomEntries));
+                    affecting, timelines, postmortems, planned, maintenanceUpdates, content.now(), kept));
         }
     }
 }

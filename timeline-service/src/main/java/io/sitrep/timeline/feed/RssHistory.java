@@ -32,7 +32,7 @@ final class RssHistory {
 
     /** The history of these incidents; each item as {@code kept} holds it while the incident is unchanged. */
     static String write(PageSettings page, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
-                        Map<UUID, PostmortemView> postmortems, Instant now, KeptFragments<AtomFeed.EntryInputs> kept) {
+                        Map<UUID, PostmortemView> postmortems, Instant now, AtomFeed.Kept kept) {
         List<IncidentView> newestFirst = incidents.stream()
                 .sorted(Comparator.comparing((IncidentView incident) -> AtomFeed.updated(incident, timelines, postmortems)).reversed()
                         .thenComparing(IncidentView::id))
@@ -57,7 +57,8 @@ final class RssHistory {
                 Instant updated = AtomFeed.updated(incident, timelines, postmortems);
                 AtomFeed.EntryInputs inputs = new AtomFeed.EntryInputs(incident,
                         List.copyOf(timelines.getOrDefault(incident.id(), List.of())), postmortems.get(incident.id()));
-                out.write(kept.get(inputs, written -> AtomFeed.fragment(item -> item(item, page, written, updated))));
+                out.write(kept.items().get(inputs, written -> AtomFeed.fragment(item -> item(item, page, written, updated, kept.updates())),
+                        kept::retainUpdates));
             }
             xml.writeEndElement();
             xml.writeEndElement();
@@ -69,11 +70,12 @@ final class RssHistory {
         return out.toString();
     }
 
-    private static void item(XMLStreamWriter xml, PageSettings page, AtomFeed.EntryInputs inputs, Instant updated) throws XMLStreamException {
+    private static void item(XMLStreamWriter xml, PageSettings page, AtomFeed.EntryInputs inputs, Instant updated,
+                             KeptFragments<TimelineEntry> updates) throws XMLStreamException {
         IncidentView incident = inputs.incident();
         xml.writeStartElement("item");
         AtomFeed.element(xml, "title", incident.title());
-        AtomFeed.element(xml, "description", AtomFeed.html(inputs.timeline(), inputs.postmortem()));
+        AtomFeed.element(xml, "description", AtomFeed.html(inputs.timeline(), inputs.postmortem(), updates));
         AtomFeed.element(xml, "pubDate", RFC_822.format(updated));
         AtomFeed.element(xml, "link", page.url() + "/incidents/" + incident.id());
         xml.writeStartElement("guid");

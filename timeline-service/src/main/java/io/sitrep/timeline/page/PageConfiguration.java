@@ -1,6 +1,7 @@
 package io.sitrep.timeline.page;
 
 import gg.jte.TemplateEngine;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class PageConfiguration {
 
     @Bean
-    PageRenderer pageRenderer(TemplateEngine templateEngine, PageSettings page) {
-        return new PageRenderer(templateEngine, page);
+    PageRenderer pageRenderer(TemplateEngine templateEngine, PageSettings page, MeterRegistry registry) {
+        return new PageRenderer(templateEngine, page, registry);
     }
 }

@@ -1,6 +1,7 @@
 package io.sitrep.timeline.page;
 
 import gg.jte.TemplateEngine;
+import io.micrometer.core.instrument.MeterRegistry;
 import gg.jte.output.StringOutput;
 import io.sitrep.events.ComponentChange;
 import io.sitrep.events.ComponentStatus;
@@ -29,6 +30,7 @@ import io.sitrep.timeline.readmodel.PostmortemView;
 import io.sitrep.timeline.readmodel.TimelineEntry;
 import io.sitrep.timeline.readmodel.UptimeDay;
 import io.sitrep.timeline.readmodel.UptimeReport;
+import io.sitrep.timeline.snapshot.KeptFragments;
 import io.sitrep.timeline.stream.EventStream;
 import io.sitrep.timeline.web.RenderedMarkdown;
 import io.sitrep.timeline.web.XmlText;
@@ -64,31 +66,36 @@ final class PageRenderer {
                  Map<UUID, String> titles, Instant now) {
     }
 
-    /** Fragments kept, the most recently used: about the incidents one snapshot holds pages of, several times over. */
-    static final int FRAGMENTS_KEPT = 256;
-
-    /** What an incident's article is rendered from; equal inputs render equal bytes. */
-    private record ArticleInputs(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
+    /**
+     * What an incident's card is rendered from; equal inputs render equal bytes. {@code article}: the card as the
+     * incident's own page shows it (a second-level heading, every update shown) rather than as a list shows it.
+     */
+    private record CardInputs(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem, boolean article) {
     }
 
     private final TemplateEngine templates;
     private final PageSettings page;
     /**
-     * Incidents' articles by what they were rendered from: most incidents do not change between two snapshots, and their
-     * articles are rendered again on every build. The settings the article depends on are this renderer's own.
+     * Incidents' cards by what they were rendered from, for this build and the next: an incident that did not change
+     * keeps its card's bytes on the page, in the history and on its own page, and one that did is laid out again from its
+     * updates as kept. The settings a card depends on are this renderer's own.
      */
-    private final Map<ArticleInputs, String> articles = new LinkedHashMap<>(FRAGMENTS_KEPT * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ArticleInputs, String> eldest) {
-            return size() > FRAGMENTS_KEPT;
-        }
-    };
+    private final KeptFragments<CardInputs> cards;
+    /**
+     * Each update as the cards show it, by the entry it is rendered from: an incident's new update is rendered, its earlier
+     * ones are kept (along with a card taken over, so that they are at hand when the incident changes).
+     */
+    private final KeptFragments<TimelineEntry> updates;
+    /** Set on the thread that runs a build's rendering, while it runs. */
+    private final ThreadLocal<Boolean> building = new ThreadLocal<>();
     private final DateTimeFormatter display;
     private final String eventTypes;
 
-    PageRenderer(TemplateEngine templates, PageSettings page) {
+    PageRenderer(TemplateEngine templates, PageSettings page, MeterRegistry registry) {
         this.templates = templates;
         this.page = page;
+        this.cards = KeptFragments.counted(registry, "page.card");
+        this.updates = KeptFragments.counted(registry, "page.update");
         this.display = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm zzz", Locale.ENGLISH).withZone(page.timeZone());
         // The script follows what the stream sends; the page tells it, so that no list is copied into the script.
         this.eventTypes = Arrays.stream(EventType.values()).map(EventType::wireName)
@@ -102,20 +109,36 @@ final class PageRenderer {
      */
     Map<String, String> status(Model model) {
         StatusPage view = view(model);
-        String summary = render("page/summary.jte", Map.of("page", view));
+        List<String> open = model.open().stream()
+                .map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()), false)).toList();
+        List<String> history = model.history().stream()
+                .map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()), false)).toList();
+        String summary = render("page/summary.jte", Map.of("page", view, "openCards", open));
         String components = render("page/components.jte", Map.of("page", view));
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("/", render("page/status.jte", Map.of("page", view, "summary", summary, "components", components)));
+        pages.put("/", render("page/status.jte", Map.of("page", view, "summary", summary, "components", components, "historyCards", history)));
         pages.put("/fragments/summary", summary);
         pages.put("/fragments/components", components);
         return pages;
     }
 
+    /**
+     * Runs one snapshot build's rendering on this thread: what it renders is kept for the next build, and what the build
+     * before kept and this one did not use is let go. Renderings outside a build (on request) keep nothing.
+     */
+    void build(Runnable rendering) {
+        cards.nextBuild();
+        updates.nextBuild();
+        building.set(Boolean.TRUE);
+        try {
+            rendering.run();
+        } finally {
+            building.remove();
+        }
+    }
+
     private StatusPage view(Model model) {
-        return new StatusPage(chrome(page.name() + " status", model.now()), banner(model.status()),
-                model.open().stream().map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()))).toList(),
-                maintenances(model), groups(model), model.history().stream()
-                        .map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()))).toList(),
+        return new StatusPage(chrome(page.name() + " status", model.now()), banner(model.status()), maintenances(model), groups(model),
                 subscribe(model.components()), when(model.now()));
     }
 
@@ -130,18 +153,34 @@ final class PageRenderer {
 
     /** The incident's article as on its page: what the page's script fetches after an event about it. */
     String incidentFragment(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
-        ArticleInputs inputs = new ArticleInputs(incident, timeline == null ? null : List.copyOf(timeline), postmortem);
-        synchronized (articles) {
-            String kept = articles.get(inputs);
-            if (kept != null) {
-                return kept;
-            }
+        return card(incident, timeline, postmortem, true);
+    }
+
+    /**
+     * An incident's card, as kept for this build and the last. Within a build it is kept for the next; on request, outside
+     * a build (an older incident's page), it is taken when kept and rendered otherwise, without keeping it.
+     */
+    private String card(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem, boolean article) {
+        CardInputs inputs = new CardInputs(incident, timeline == null ? List.of() : List.copyOf(timeline), postmortem, article);
+        return building() ? cards.get(inputs, this::render, taken -> taken.timeline().forEach(updates::retain)) : cards.peek(inputs, this::render);
+    }
+
+    private String render(CardInputs inputs) {
+        List<String> html = new ArrayList<>(inputs.timeline().size());
+        for (int i = inputs.timeline().size() - 1; i >= 0; i--) {
+            TimelineEntry entry = inputs.timeline().get(i);
+            html.add(building() ? updates.get(entry, this::render) : updates.peek(entry, this::render));
         }
-        String html = render("page/incidentCard.jte", Map.of("incident", card(incident, timeline, postmortem), "heading", "h2", "full", true));
-        synchronized (articles) {
-            articles.put(inputs, html);
-        }
-        return html;
+        return render("page/incidentCard.jte", Map.of("incident", cardView(inputs.incident(), inputs.timeline(), inputs.postmortem()),
+                "heading", inputs.article() ? "h2" : "h3", "full", inputs.article(), "updatesHtml", html));
+    }
+
+    private String render(TimelineEntry entry) {
+        return render("page/update.jte", Map.of("update", update(entry)));
+    }
+
+    private boolean building() {
+        return building.get() != null;
     }
 
     /**
@@ -154,11 +193,11 @@ final class PageRenderer {
         YearMonth older = months.stream().filter(m -> m.isBefore(month)).findFirst().orElse(null);
         YearMonth newer = months.stream().filter(m -> m.isAfter(month)).reduce((first, second) -> second).orElse(null);
         Month view = new Month(month.toString(), MONTH.format(month),
-                incidents.stream().map(incident -> card(incident, List.of(), null)).toList(),
                 older == null ? null : monthLink(older), newer == null ? null : monthLink(newer),
                 months.stream().map(PageRenderer::monthLink).toList());
+        List<String> listed = incidents.stream().map(incident -> card(incident, List.of(), null, false)).toList();
         return render("page/history.jte", Map.of("chrome", chrome("History " + MONTH.format(month) + " · " + page.name() + " status", now),
-                "month", view, "asOf", when(now)));
+                "month", view, "asOf", when(now), "cards", listed));
     }
 
     static Named monthLink(YearMonth month) {
@@ -193,16 +232,11 @@ final class PageRenderer {
         return new Banner(status.indicator().wireName(), status.description(), incidents, components);
     }
 
-    private IncidentCard card(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
+    private IncidentCard cardView(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem) {
         List<Update> updates = new ArrayList<>();
         if (timeline != null) {
             for (int i = timeline.size() - 1; i >= 0; i--) {
-                TimelineEntry entry = timeline.get(i);
-                List<String> changes = new ArrayList<>();
-                for (ComponentChange change : entry.componentChanges()) {
-                    changes.add(change.name() + ": " + label(change.status().wireName()));
-                }
-                updates.add(new Update(label(entry.status().wireName()), RenderedMarkdown.toHtml(entry.message()), changes, when(entry.occurredAt()), entry.actor()));
+                updates.add(update(timeline.get(i)));
             }
         }
         boolean open = incident.isOpen();
@@ -213,6 +247,14 @@ final class PageRenderer {
                 List.copyOf(earlier), postmortem == null ? null
                         : new Postmortem(postmortem.revision(), when(postmortem.publishedAt()), RenderedMarkdown.toHtml(postmortem.body())),
                 incident.components().stream().map(component -> component.name()).toList());
+    }
+
+    private Update update(TimelineEntry entry) {
+        List<String> changes = new ArrayList<>();
+        for (ComponentChange change : entry.componentChanges()) {
+            changes.add(change.name() + ": " + label(change.status().wireName()));
+        }
+        return new Update(label(entry.status().wireName()), RenderedMarkdown.toHtml(entry.message()), changes, when(entry.occurredAt()), entry.actor());
     }
 
     private List<Maintenance> maintenances(Model model) {

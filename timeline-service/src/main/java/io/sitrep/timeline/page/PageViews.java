@@ -95,8 +95,8 @@ public final class PageViews {
         }
     }
 
-    /** A month of the history: its incidents, and links to the months around it. */
-    public record Month(String key, String label, List<IncidentCard> incidents, @Nullable Named previous, @Nullable Named next,
+    /** A month of the history and links to the months around it; its incidents' cards go beside it, as rendered. */
+    public record Month(String key, String label, @Nullable Named previous, @Nullable Named next,
                         List<Named> months) {
     }
 
@@ -104,8 +104,11 @@ public final class PageViews {
     public record Subscribe(String action, List<Named> components) {
     }
 
-    /** The status page. */
-    public record StatusPage(Chrome chrome, Banner banner, List<IncidentCard> open, List<Maintenance> maintenances,
-                             List<Group> groups, List<IncidentCard> history, @Nullable Subscribe subscribe, When asOf) {
+    /**
+     * The status page. The open incidents' and the recent history's cards go beside it, as rendered (and kept while their
+     * incidents do not change).
+     */
+    public record StatusPage(Chrome chrome, Banner banner, List<Maintenance> maintenances, List<Group> groups,
+                             @Nullable Subscribe subscribe, When asOf) {
     }
 }

@@ -168,6 +168,10 @@ class StatusPageController implements PublicSurface {
      */
     @Override
     public void render(SnapshotContent content) {
+        renderer.build(() -> renderInto(content));
+    }
+
+    private void renderInto(SnapshotContent content) {
         Instant now = content.now();
         SnapshotReads reads = content.reads(readModels);
         List<IncidentView> all = allIncidents();

@@ -1,20 +1,47 @@
 package io.sitrep.timeline.snapshot;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Parts of public documents (an incident's JSON, its feed entry) kept by what they were rendered from, so that a build
- * renders again only what changed since the last one. Equal inputs render equal bytes, so a part taken over is what the
- * build would have rendered from its own read. Holds the parts the current build and the one before used, no more.
+ * Parts of public documents (an incident's JSON, its feed entry, its card on the page, one of its updates) kept by what
+ * they were rendered from, so that a build renders again only what changed since the last one. Equal inputs render equal
+ * bytes, so a part taken over is what the build would have rendered from its own read. Holds the parts the current build
+ * and the one before used, no more.
  *
  * @param <K> what a part is rendered from: a value with equality over everything the rendering reads
  */
 public final class KeptFragments<K> {
 
+    /** The metric that counts the parts a build had to render, by part: what a build costs beyond copying kept bytes. */
+    public static final String RENDERED = "sitrep.timeline.snapshot.parts.rendered";
+
+    private final AtomicLong rendered = new AtomicLong();
+    private final Counter counter;
     private Map<K, String> previous = new HashMap<>();
     private Map<K, String> current = new HashMap<>();
+
+    /** Parts kept without a metric. */
+    public KeptFragments() {
+        this.counter = null;
+    }
+
+    private KeptFragments(Counter counter) {
+        this.counter = counter;
+    }
+
+    /** Parts kept whose renderings are counted in {@value #RENDERED}{@code {part}}. */
+    public static <K> KeptFragments<K> counted(MeterRegistry registry, String part) {
+        return new KeptFragments<>(Counter.builder(RENDERED).tag("part", part)
+                .description("Parts of the public snapshot rendered anew because what they are rendered from changed; the rest are kept")
+                .register(registry));
+    }
 
     /** Starts a build: the parts of the build before it are kept for it, older ones are let go. */
     public synchronized void nextBuild() {
@@ -22,16 +49,61 @@ public final class KeptFragments<K> {
         current = new HashMap<>();
     }
 
-    /** The part rendered from these inputs: kept, or rendered now. */
-    public synchronized String get(K inputs, Function<K, String> render) {
+    /** The part rendered from these inputs: kept, or rendered now and kept for this build and the next. */
+    public String get(K inputs, Function<K, String> render) {
+        return get(inputs, render, taken -> {
+        });
+    }
+
+    /**
+     * As {@link #get(Object, Function)}; when the part is taken over from the build before, {@code takenOver} is told, so
+     * that the parts it was assembled from (an incident's updates) are kept along with it and are at hand when it changes.
+     */
+    public synchronized String get(K inputs, Function<K, String> render, Consumer<K> takenOver) {
         String part = current.get(inputs);
         if (part == null) {
             part = previous.get(inputs);
-            if (part == null) {
+            if (part != null) {
+                takenOver.accept(inputs);
+            } else {
                 part = render.apply(inputs);
+                rendered.incrementAndGet();
+                if (counter != null) {
+                    counter.increment();
+                }
             }
             current.put(inputs, part);
         }
         return part;
+    }
+
+    /** Keeps the part rendered from these inputs, when the build before kept it, for this build and the next. */
+    public synchronized void retain(K inputs) {
+        if (!current.containsKey(inputs)) {
+            String part = previous.get(inputs);
+            if (part != null) {
+                current.put(inputs, part);
+            }
+        }
+    }
+
+    /**
+     * The part rendered from these inputs as kept, or rendered now without keeping it: for an answer rendered on request,
+     * outside any build, which must not make the parts kept grow with what readers ask for.
+     */
+    public String peek(K inputs, Function<K, String> render) {
+        String part;
+        synchronized (this) {
+            part = current.get(inputs);
+            if (part == null) {
+                part = previous.get(inputs);
+            }
+        }
+        return part != null ? part : render.apply(inputs);
+    }
+
+    /** How many parts were rendered rather than taken over, since this was made. */
+    public long rendered() {
+        return rendered.get();
     }
 }

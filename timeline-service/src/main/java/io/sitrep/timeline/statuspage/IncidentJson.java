@@ -1,5 +1,6 @@
 package io.sitrep.timeline.statuspage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.timeline.snapshot.KeptFragments;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,11 +17,22 @@ import java.util.StringJoiner;
 final class IncidentJson {
 
     private final JsonMapper json;
-    private final KeptFragments<SpIncident> incidents = new KeptFragments<>();
-    private final KeptFragments<SpIncident.SpIncidentUpdate> updates = new KeptFragments<>();
+    private final KeptFragments<SpIncident> incidents;
+    private final KeptFragments<SpIncident.SpIncidentUpdate> updates;
 
     IncidentJson(JsonMapper json) {
+        this(json, new KeptFragments<>(), new KeptFragments<>());
+    }
+
+    /** With the incidents and updates written counted in the snapshot's metrics. */
+    IncidentJson(JsonMapper json, MeterRegistry registry) {
+        this(json, KeptFragments.counted(registry, "api.incident"), KeptFragments.counted(registry, "api.update"));
+    }
+
+    private IncidentJson(JsonMapper json, KeptFragments<SpIncident> incidents, KeptFragments<SpIncident.SpIncidentUpdate> updates) {
         this.json = json;
+        this.incidents = incidents;
+        this.updates = updates;
     }
 
     /** Starts a build: what the build before it wrote is kept for it. */
@@ -40,7 +52,8 @@ final class IncidentJson {
 
     /** One incident's JSON. */
     String of(SpIncident incident) {
-        return incidents.get(incident, this::write);
+        // An incident taken over keeps its updates' JSON with it, at hand for when it changes.
+        return incidents.get(incident, this::write, taken -> taken.incidentUpdates().forEach(updates::retain));
     }
 
     private String write(SpIncident incident) {

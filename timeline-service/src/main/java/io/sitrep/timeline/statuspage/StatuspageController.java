@@ -1,6 +1,7 @@
 package io.sitrep.timeline.statuspage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.MaintenanceQuery;
@@ -50,14 +51,14 @@ class StatuspageController implements PublicSurface {
     private final IncidentJson incidentJson;
 
     StatuspageController(ReadModels readModels, StatuspageViews views, PageSettings settings, TimelineSettings timeline,
-                         SnapshotAnswers answers, JsonMapper json) {
+                         SnapshotAnswers answers, JsonMapper json, MeterRegistry registry) {
         this.readModels = readModels;
         this.views = views;
         this.settings = settings;
         this.timeline = timeline;
         this.answers = answers;
         this.json = json;
-        this.incidentJson = new IncidentJson(json);
+        this.incidentJson = new IncidentJson(json, registry);
     }
 
     /** As many windows as Statuspage lists in {@code /scheduled-maintenances.json}: the 50 most recent. */

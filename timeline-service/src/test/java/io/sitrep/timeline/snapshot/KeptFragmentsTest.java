@@ -1,5 +1,6 @@
 package io.sitrep.timeline.snapshot;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -48,6 +49,56 @@ class KeptFragmentsTest {
         kept.get("incident v1", this::render);
 
         assertThat(rendered).containsExactly("incident v1", "incident v1");
+    }
+
+    /** issue 16 (read storm): an older incident's page rendered on request must not grow what the builds keep. */
+    @Test
+    void aPartAskedForOutsideABuildIsTakenWhenKeptAndOtherwiseRenderedWithoutKeepingIt() {
+        kept.nextBuild();
+        String built = kept.get("incident v1", this::render);
+
+        String taken = kept.peek("incident v1", this::render);
+        kept.peek("older incident", this::render);
+        kept.peek("older incident", this::render);
+
+        assertThat(taken).isSameAs(built);
+        assertThat(rendered).containsExactly("incident v1", "older incident", "older incident");
+        assertThat(kept.rendered()).as("renderings a build made").isEqualTo(1);
+    }
+
+    /** issue 16 (read storm): an incident unchanged for two builds lost its updates' parts, and its next change rendered them all. */
+    @Test
+    void aPartTakenOverKeepsThePartsItWasAssembledFromForWhenItChanges() {
+        KeptFragments<String> updates = new KeptFragments<>();
+        updates.nextBuild();
+        kept.nextBuild();
+        kept.get("incident v1", incident -> updates.get("update 1", this::render));
+        for (int build = 0; build < 3; build++) {
+            updates.nextBuild();
+            kept.nextBuild();
+            kept.get("incident v1", this::render, taken -> updates.retain("update 1"));
+        }
+        updates.nextBuild();
+        kept.nextBuild();
+
+        kept.get("incident v2", incident -> updates.get("update 1", this::render) + updates.get("update 2", this::render));
+
+        assertThat(rendered).containsExactly("update 1", "update 2");
+    }
+
+    @Test
+    void countsWhatABuildRenderedInItsMetric() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        KeptFragments<String> counted = KeptFragments.counted(registry, "page.card");
+        counted.nextBuild();
+        counted.get("incident v1", this::render);
+        counted.get("incident v1", this::render);
+        counted.nextBuild();
+
+        counted.get("incident v1", this::render);
+        counted.get("incident v2", this::render);
+
+        assertThat(registry.get(KeptFragments.RENDERED).tag("part", "page.card").counter().count()).isEqualTo(2);
     }
 
     private String render(String inputs) {

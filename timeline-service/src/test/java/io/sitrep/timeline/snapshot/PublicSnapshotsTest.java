@@ -135,6 +135,54 @@ class PublicSnapshotsTest {
         assertThat(incidents.compressed()).isTrue();
     }
 
+    /**
+     * issue 16 (read storm): freshness under load is one build in progress and the next, not a queue of builds: batches
+     * applied while a build runs are all taken by the one build after it.
+     */
+    @Test
+    void twoBatchesAppliedDuringABuildAreBothInTheOneBuildAfterIt() throws InterruptedException {
+        AtomicInteger applied = new AtomicInteger();
+        AtomicBoolean holdNext = new AtomicBoolean();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        PublicSurface slow = content -> {
+            int read = applied.get();
+            renders.incrementAndGet();
+            if (holdNext.getAndSet(false)) {
+                reading.countDown();
+                awaitQuietly(release);
+            }
+            content.html("/", "<p>applied " + read + "</p>");
+        };
+        snapshots = new PublicSnapshots(() -> List.of(slow), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
+                Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
+        snapshots.start();
+        await().until(() -> renders.get() == 1);
+        holdNext.set(true);
+        snapshots.requestBuild();
+        assertThat(reading.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("a build is reading").isTrue();
+
+        applied.incrementAndGet();
+        long first = snapshots.requestBuild();
+        applied.incrementAndGet();
+        long second = snapshots.requestBuild();
+        release.countDown();
+
+        await().until(() -> snapshots.current().covers(second));
+        PublicSnapshot next = snapshots.current();
+        assertThat(next.covers(first)).isTrue();
+        assertThat(new String(next.document("/").orElseThrow().body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("<p>applied 2</p>");
+        assertThat(renders.get()).as("the first build, the one held, and one for both batches").isEqualTo(3);
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void eachBuildTimesEverySurfaceByItsName() {
         snapshots = started(Duration.ZERO);
