@@ -24,19 +24,21 @@ import java.util.stream.Stream;
 public final class Bench {
 
     /** Tells a run of the bench what to do. */
-    record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out) {
+    record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out,
+                   boolean classDataSharing) {
 
-        static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10] [--duration=30s] "
-                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target]";
+        static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,14] [--duration=30s] "
+                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target] [--class-data-sharing=on|off]";
 
         static Options parse(String... args) {
-            Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+            Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14));
             // The services' JIT compilers need about a minute of load on two cores before the code they run settles.
             Duration warmup = Duration.ofSeconds(60);
             Duration duration = Duration.ofSeconds(30);
             Duration outage = Duration.ofSeconds(60);
             int backlog = 100_000;
             Path out = Path.of("bench", "target");
+            boolean classDataSharing = true;
             for (String arg : args) {
                 String[] pair = arg.split("=", 2);
                 if (pair.length != 2 || pair[1].isBlank()) {
@@ -47,7 +49,7 @@ public final class Bench {
                         scenarios = new LinkedHashSet<>();
                         for (String number : pair[1].split(",")) {
                             int scenario = Integer.parseInt(number.trim());
-                            if (scenario < 1 || scenario > 10) {
+                            if (scenario < 1 || scenario > 14) {
                                 throw new IllegalArgumentException("there is no scenario " + scenario + "\n" + USAGE);
                             }
                             scenarios.add(scenario);
@@ -58,13 +60,18 @@ public final class Bench {
                     case "--outage" -> outage = duration(pair[1]);
                     case "--backlog" -> backlog = Integer.parseInt(pair[1].replace("_", "").replace(",", ""));
                     case "--out" -> out = Path.of(pair[1]);
+                    case "--class-data-sharing" -> classDataSharing = switch (pair[1]) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new IllegalArgumentException("--class-data-sharing is on or off\n" + USAGE);
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + pair[0] + "\n" + USAGE);
                 }
             }
             if (backlog < 1_000 || backlog > 10_000_000) {
                 throw new IllegalArgumentException("--backlog must be between 1,000 and 10,000,000");
             }
-            return new Options(scenarios, warmup, duration, backlog, outage, out);
+            return new Options(scenarios, warmup, duration, backlog, outage, out, classDataSharing);
         }
 
         private static Duration duration(String text) {
@@ -82,6 +89,7 @@ public final class Bench {
             settings.put("measured", duration.toSeconds() + " s");
             settings.put("backlog", String.format("%,d", backlog));
             settings.put("outage", outage.toSeconds() + " s");
+            settings.put("class data sharing", classDataSharing ? "on" : "off");
             return settings;
         }
     }
@@ -119,7 +127,7 @@ public final class Bench {
         deleteRecursively(data);
         try (MailSink mail = new MailSink()) {
             LocalStack.Settings settings = LocalStack.Settings.defaults(root).withDataDirectory(data).onFreePorts()
-                    .withSmtp("127.0.0.1", mail.port()).withEnvironment(ENVIRONMENT);
+                    .withSmtp("127.0.0.1", mail.port()).withEnvironment(ENVIRONMENT).withClassDataSharing(options.classDataSharing());
             LocalStack stack = LocalStack.start(settings, line -> say("[local-stack] " + line));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop"));
             try {
@@ -151,6 +159,7 @@ public final class Bench {
             steps.put(8, scenarios::backlogAfterOutage);
             steps.put(10, scenarios::readStorm);
             steps.put(7, scenarios::rebuild);
+            steps.put(14, scenarios::coldStart);
             steps.forEach((number, step) -> {
                 if (options.scenarios().contains(number)) {
                     say("scenario " + number);

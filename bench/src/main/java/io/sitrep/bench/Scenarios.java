@@ -190,6 +190,42 @@ final class Scenarios {
         }
     }
 
+    /**
+     * 14: scenario 3's load on freshly started services. The three services are stopped and started again (the broker
+     * and PostgreSQL keep running, as when services are redeployed or restarted during an outage), then take 200
+     * events/s for 10 subscribers at once, without a warm-up; then the same load again, now warm.
+     */
+    void coldStart() {
+        String scenario = "14 Cold start";
+        List<String> incidents = webhookSetup();
+        settle();
+        long stopped = Stamp.now();
+        LocalStack.SERVICES.forEach(stack::stopService);
+        say("14: the services are stopped; starting them again");
+        long started = Stamp.now();
+        LocalStack.SERVICES.forEach(stack::startService);
+        stack.awaitReady(Duration.ofMinutes(3));
+        long ready = Stamp.now();
+        report.add(scenario, "started → every service ready", (ready - started) / 1e9, "s", Target.NONE,
+                "stopped in " + Report.number((started - stopped) / 1e9) + " s");
+        double cold = webhookRun(scenario, "freshly started", incidents);
+        double warm = webhookRun(scenario, "right after, warm", incidents);
+        report.add(scenario, "cold p99 ÷ warm p99", cold / warm, "×");
+    }
+
+    /** One run of 200 events/s to the 10 subscribers for the duration; adds its p50 and p99 and returns the p99. */
+    private double webhookRun(String scenario, String when, List<String> incidents) {
+        Run run = Run.start(when, capacity(200, options.duration()));
+        Load.Outcome sent = Load.open(200, options.duration(), 32, 0, updates(run, incidents));
+        List<Run.Receipts> all = run.receipts(all());
+        boolean complete = awaitQuietly(Duration.ofMinutes(2), () -> all.stream().allMatch(r -> r.distinct() >= sent.accepted()));
+        Latency latency = Latency.merged(all.stream().map(Run.Receipts::latency).toList());
+        report.add(scenario, "accepted → webhook received p50, 200 events/s × 10, " + when, latency.percentile(50), "ms");
+        report.add(scenario, "accepted → webhook received p99, 200 events/s × 10, " + when, latency.percentile(99), "ms", Target.NONE,
+                delivered(all, sent.accepted()) + (complete ? "" : ", NOT all within 2 min"));
+        return latency.percentile(99);
+    }
+
     /** 4: emails to 20 confirmed subscribers at 10 events/s, then a burst. */
     void email() {
         String scenario = "4 Email";

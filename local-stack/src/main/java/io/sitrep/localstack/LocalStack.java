@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,44 +61,53 @@ public final class LocalStack implements AutoCloseable {
      * @param services         which of {@link #SERVICES} to run
      * @param extraEnvironment more environment per service, e.g. compressed retry schedules in tests
      */
+    /** The JVM options of every service: a small serial heap, as on a 2-core machine beside the broker and the database. */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m");
+
     public record Settings(Path root, Path dataDirectory, int kafkaPort, int postgresPort, int smtpPort, int inboxPort,
                            int incidentPort, int notificationPort, int timelinePort, int consolePort, String apiKey, String smtpHost,
-                           List<String> services, Map<String, Map<String, String>> extraEnvironment) {
+                           List<String> services, Map<String, Map<String, String>> extraEnvironment, boolean classDataSharing) {
 
         public static Settings defaults(Path root) {
             return new Settings(root, root.resolve(".sitrep"), 19092, 15432, 2525, 8025, 8081, 8082, 8083, 8084, null, null,
-                    SERVICES, Map.of());
+                    SERVICES, Map.of(), true);
         }
 
         public Settings withDataDirectory(Path directory) {
             return new Settings(root, directory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
-                    timelinePort, consolePort, apiKey, smtpHost, services, extraEnvironment);
+                    timelinePort, consolePort, apiKey, smtpHost, services, extraEnvironment, classDataSharing);
         }
 
         public Settings withApiKey(String key) {
             return new Settings(root, dataDirectory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
-                    timelinePort, consolePort, key, smtpHost, services, extraEnvironment);
+                    timelinePort, consolePort, key, smtpHost, services, extraEnvironment, classDataSharing);
         }
 
         public Settings withSmtp(String host, int port) {
             return new Settings(root, dataDirectory, kafkaPort, postgresPort, port, inboxPort, incidentPort, notificationPort,
-                    timelinePort, consolePort, apiKey, host, services, extraEnvironment);
+                    timelinePort, consolePort, apiKey, host, services, extraEnvironment, classDataSharing);
         }
 
         /** On free ports of this machine, for tests that must not collide with a stack already running. */
         public Settings onFreePorts() {
             return new Settings(root, dataDirectory, FreePorts.pair(), FreePorts.one(), FreePorts.one(), FreePorts.one(),
-                    FreePorts.one(), FreePorts.one(), FreePorts.one(), FreePorts.one(), apiKey, smtpHost, services, extraEnvironment);
+                    FreePorts.one(), FreePorts.one(), FreePorts.one(), FreePorts.one(), apiKey, smtpHost, services, extraEnvironment, classDataSharing);
         }
 
         public Settings withEnvironment(Map<String, Map<String, String>> environment) {
             return new Settings(root, dataDirectory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
-                    timelinePort, consolePort, apiKey, smtpHost, services, environment);
+                    timelinePort, consolePort, apiKey, smtpHost, services, environment, classDataSharing);
+        }
+
+        /** Whether services start with a class data sharing archive of their own ({@link ClassDataSharing}); on by default. */
+        public Settings withClassDataSharing(boolean on) {
+            return new Settings(root, dataDirectory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
+                    timelinePort, consolePort, apiKey, smtpHost, services, extraEnvironment, on);
         }
 
         public Settings withServices(List<String> only) {
             return new Settings(root, dataDirectory, kafkaPort, postgresPort, smtpPort, inboxPort, incidentPort, notificationPort,
-                    timelinePort, consolePort, apiKey, smtpHost, only, extraEnvironment);
+                    timelinePort, consolePort, apiKey, smtpHost, only, extraEnvironment, classDataSharing);
         }
     }
 
@@ -145,6 +155,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
+        if (settings.classDataSharing()) {
+            // The services that have no archive yet are trained side by side, before any of them starts.
+            List<CompletableFuture<ClassDataSharing.Launch>> trained = settings.services().stream()
+                    .map(service -> CompletableFuture.supplyAsync(() -> ClassDataSharing.prepare(jar(service),
+                            environment(service, port(service)), JVM_OPTIONS, log(service, service), say)))
+                    .toList();
+            trained.forEach(CompletableFuture::join);
+        }
         for (String service : settings.services()) {
             startInstance(service, service, port(service));
         }
@@ -169,6 +187,29 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startInstance(String service, String instance, int port) {
+        Map<String, String> environment = environment(service, port);
+        Path log = log(service, instance);
+        ClassDataSharing.Launch launch = settings.classDataSharing()
+                ? ClassDataSharing.prepare(jar(service), environment, JVM_OPTIONS, log, say) : ClassDataSharing.Launch.plain(jar(service));
+        List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
+        jvmOptions.addAll(launch.jvmOptions());
+        ServiceProcess process = new ServiceProcess(module(service) + suffix(service, instance), launch.jar(), port, environment,
+                jvmOptions, log, say);
+        services.put(instance, process);
+        process.start();
+    }
+
+    private Path log(String service, String instance) {
+        return settings.dataDirectory().resolve("logs").resolve(module(service) + suffix(service, instance) + ".log");
+    }
+
+    /** {@code -2} of the instance {@code notification-2}; nothing for the service's first instance. */
+    private static String suffix(String service, String instance) {
+        return instance.equals(service) ? "" : instance.substring(service.length());
+    }
+
+    /** What a service is started with, beyond its own defaults. */
+    private Map<String, String> environment(String service, int port) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PORT", Integer.toString(port));
         // Loopback only: the API key is generated and printed, and the local stack is for this machine.
@@ -210,12 +251,7 @@ public final class LocalStack implements AutoCloseable {
             environment.put("SITREP_SECURITY_FORM_ACTION", "'self' " + notifications);
         }
         environment.putAll(settings.extraEnvironment().getOrDefault(service, Map.of()));
-        String suffix = instance.equals(service) ? "" : instance.substring(service.length());
-        ServiceProcess process = new ServiceProcess(module(service) + suffix, jar(service), port, environment,
-                List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m"),
-                settings.dataDirectory().resolve("logs").resolve(module(service) + suffix + ".log"), say);
-        services.put(instance, process);
-        process.start();
+        return environment;
     }
 
     /** Stops the broker, as an outage would; the services keep running. */

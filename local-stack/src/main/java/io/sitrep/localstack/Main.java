@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar [--data-dir=.sitrep] [--demo] [--free-ports]}, from the
+ * {@code java -jar local-stack/target/local-stack.jar [--data-dir=.sitrep] [--demo] [--free-ports] [--class-data-sharing=off]}, from the
  * repository root. Ctrl-C stops everything.
  */
 public final class Main {
@@ -29,10 +29,12 @@ public final class Main {
                 demo = true;
             } else if (arg.equals("--free-ports")) {
                 settings = settings.onFreePorts();
+            } else if (arg.equals("--class-data-sharing=off")) {
+                settings = settings.withClassDataSharing(false);
             } else if (arg.startsWith("--services=")) {
                 settings = settings.withServices(List.of(arg.substring("--services=".length()).split(",")));
             } else {
-                System.err.println("Unknown argument " + arg + "; use --data-dir=<folder>, --demo, --free-ports or --services=incident,notification,timeline,console");
+                System.err.println("Unknown argument " + arg + "; use --data-dir=<folder>, --demo, --free-ports, --class-data-sharing=off or --services=incident,notification,timeline,console");
                 System.exit(2);
             }
         }
