@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * A webhook endpoint on its own loopback address (127.0.0.n), as separate receivers are separate hosts. It
@@ -26,6 +27,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Object modeChanged = new Object();
     private final AtomicLong requests = new AtomicLong();
     private volatile Mode mode = Mode.OK;
+    private volatile BiConsumer<String, Stamp.Token> onDelivery = (webhookId, token) -> { };
 
     WebhookReceiver(int index, String host) {
         this.index = index;
@@ -58,6 +60,7 @@ final class WebhookReceiver implements AutoCloseable {
             Run run = Run.of(token);
             if (run != null) {
                 run.receipts(index).received(token.seq(), token.intended(), at);
+                onDelivery.accept(exchange.getRequestHeaders().getFirst("webhook-id"), token);
             }
             exchange.sendResponseHeaders(200, -1);
         }
@@ -81,6 +84,11 @@ final class WebhookReceiver implements AutoCloseable {
             this.mode = mode;
             modeChanged.notifyAll();
         }
+    }
+
+    /** Tells {@code listener} the webhook-id (the delivery's id) of every message of a run it accepts from now on. */
+    void onDelivery(BiConsumer<String, Stamp.Token> listener) {
+        this.onDelivery = listener;
     }
 
     int index() {
