@@ -34,6 +34,7 @@ final class Scenarios {
     private static final double STORM_WRITES = 20;
     /** The idle path: updates a second to one webhook subscriber. */
     private static final double IDLE_RATE = 10;
+    private static final double IDLE_WARMUP_RATE = 200;
 
     private final Bench.Options options;
     private final LocalStack stack;
@@ -467,8 +468,8 @@ final class Scenarios {
         List<String> incidents = client.openIncidents(component, 20);
         try (WebhookReceiver receiver = new WebhookReceiver(0, "127.0.0.50")) {
             String subscription = client.webhook(receiver.url(), component);
-            // Warm at ten times the measured rate, so that the path's code is compiled before it is timed.
-            Load.open(IDLE_RATE * 10, options.warmup(), 8, 0, updates(Run.start("warm-up", capacity(IDLE_RATE * 10, options.warmup())), incidents));
+            // Warm at scenario 3's rate, so that the path's code is compiled before it is timed.
+            Load.open(IDLE_WARMUP_RATE, options.warmup(), 16, 0, updates(Run.start("warm-up", capacity(IDLE_WARMUP_RATE, options.warmup())), incidents));
             settle();
             Run run = Run.start("idle-path", capacity(IDLE_RATE, options.duration()));
             Map<String, Long> seqOf = new java.util.concurrent.ConcurrentHashMap<>();
@@ -477,6 +478,7 @@ final class Scenarios {
                     seqOf.putIfAbsent(webhookId, token.seq());
                 }
             });
+            int connectionsBefore = receiver.connections();
             long offsetBefore = Stamp.wallClockOffset();
             Load.Outcome sent = Load.open(IDLE_RATE, options.duration(), 4, 0, updates(run, incidents));
             Run.Receipts got = run.receipts(0);
@@ -523,8 +525,9 @@ final class Scenarios {
             hopRows(scenario, "delivery created → attempt started", createdToAttempt,
                     "the fan-out committed, the dispatcher woke and claimed it; the attempt's attemptedAt");
             hopRows(scenario, "attempt started → webhook received", attemptToReceived,
-                    String.format(java.util.Locale.ROOT, "signed and POSTed; %d deliveries joined by webhook-id, %d with retries left out;"
-                            + " wall clock ↔ harness clock drifted %.2f ms over the run", toTopic.count(), retried,
+                    String.format(java.util.Locale.ROOT, "signed and POSTed, on %d new connections for %d webhooks; %d deliveries joined"
+                            + " by webhook-id, %d with retries left out; wall clock ↔ harness clock drifted %.2f ms over the run",
+                            receiver.connections() - connectionsBefore, got.distinct(), toTopic.count(), retried,
                             Math.abs(offsetAfter - offsetBefore) / 1e6));
         }
     }

@@ -26,6 +26,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService threads;
     private final Object modeChanged = new Object();
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.Set<InetSocketAddress> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.OK;
     private volatile BiConsumer<String, Stamp.Token> onDelivery = (webhookId, token) -> { };
 
@@ -51,6 +52,7 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             long at = Stamp.now();
             requests.incrementAndGet();
+            connections.add(exchange.getRemoteAddress());
             awaitUnlessHanging();
             if (mode != Mode.OK) {
                 exchange.sendResponseHeaders(503, -1);
@@ -97,6 +99,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     long requests() {
         return requests.get();
+    }
+
+    /** How many connections (client address and port) requests came in on: fewer than requests when senders keep them alive. */
+    int connections() {
+        return connections.size();
     }
 
     String url() {
