@@ -27,11 +27,11 @@ public final class Bench {
     record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out,
                    boolean classDataSharing) {
 
-        static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,14] [--duration=30s] "
+        static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,11,14] [--duration=30s] "
                 + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target] [--class-data-sharing=on|off]";
 
         static Options parse(String... args) {
-            Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14));
+            Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14));
             // The services' JIT compilers need about a minute of load on two cores before the code they run settles.
             Duration warmup = Duration.ofSeconds(60);
             Duration duration = Duration.ofSeconds(30);
@@ -158,6 +158,7 @@ public final class Bench {
             steps.put(6, scenarios::readSide);
             steps.put(8, scenarios::backlogAfterOutage);
             steps.put(10, scenarios::readStorm);
+            steps.put(11, scenarios::idlePath);
             steps.put(7, scenarios::rebuild);
             steps.put(14, scenarios::coldStart);
             steps.forEach((number, step) -> {

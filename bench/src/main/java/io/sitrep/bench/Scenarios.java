@@ -32,6 +32,9 @@ final class Scenarios {
     private static final List<String> STORM_PATHS = List.of("/", "/api/v2/summary.json");
     private static final int STORM_INCIDENTS = 10;
     private static final double STORM_WRITES = 20;
+    /** The idle path: updates a second to one webhook subscriber. */
+    private static final double IDLE_RATE = 10;
+    private static final double IDLE_WARMUP_RATE = 200;
 
     private final Bench.Options options;
     private final LocalStack stack;
@@ -486,6 +489,88 @@ final class Scenarios {
         freshness(scenario, incidents, 500, Target.atMost(100));
         settle();
         freshness(scenario, incidents, 50, Target.NONE);
+    }
+
+    /**
+     * 11: the idle path. One webhook subscriber on a component of its own, 10 updates a second on warm services: how long
+     * from a 2xx to the webhook's arrival, and where the time goes, hop by hop, from the times the harness saw (the 2xx,
+     * the record on the topic, the webhook's arrival) and those notification-service recorded for the delivery (its
+     * creation, at the start of the fan-out's transaction, and its attempt's start, after the claim), read back through
+     * its deliveries API and joined by webhook-id. Services and harness share the machine's wall clock.
+     */
+    void idlePath() {
+        String scenario = "11 Idle path";
+        String component = client.component("Idle path");
+        List<String> incidents = client.openIncidents(component, 20);
+        try (WebhookReceiver receiver = new WebhookReceiver(0, "127.0.0.50")) {
+            String subscription = client.webhook(receiver.url(), component);
+            // Warm at scenario 3's rate, so that the path's code is compiled before it is timed.
+            Load.open(IDLE_WARMUP_RATE, options.warmup(), 16, 0, updates(Run.start("warm-up", capacity(IDLE_WARMUP_RATE, options.warmup())), incidents));
+            settle();
+            Run run = Run.start("idle-path", capacity(IDLE_RATE, options.duration()));
+            Map<String, Long> seqOf = new java.util.concurrent.ConcurrentHashMap<>();
+            receiver.onDelivery((webhookId, token) -> {
+                if (token.run() == run.id && webhookId != null) {
+                    seqOf.putIfAbsent(webhookId, token.seq());
+                }
+            });
+            int connectionsBefore = receiver.connections();
+            long offsetBefore = Stamp.wallClockOffset();
+            Load.Outcome sent = Load.open(IDLE_RATE, options.duration(), 4, 0, updates(run, incidents));
+            Run.Receipts got = run.receipts(0);
+            boolean complete = awaitQuietly(Duration.ofMinutes(1), () -> got.distinct() >= sent.accepted());
+            awaitQuietly(Duration.ofSeconds(30), () -> run.publishedCount() >= sent.accepted());
+            long offsetAfter = Stamp.wallClockOffset();
+            long offset = offsetBefore + (offsetAfter - offsetBefore) / 2;
+
+            Latency total = new Latency();
+            for (int seq = 0; seq < sent.sent(); seq++) {
+                if (run.acceptedAt(seq) > 0 && got.receivedAt(seq) > 0) {
+                    total.record(got.receivedAt(seq) - run.acceptedAt(seq));
+                }
+            }
+            Latency toTopic = new Latency();
+            Latency topicToCreated = new Latency();
+            Latency createdToAttempt = new Latency();
+            Latency attemptToReceived = new Latency();
+            int retried = 0;
+            for (JsonNode delivery : client.deliveries(subscription)) {
+                Long seq = seqOf.get(delivery.path("id").asString());
+                if (seq == null || run.acceptedAt(seq) == 0 || run.publishedAt(seq) == 0 || got.receivedAt(seq) == 0) {
+                    continue;
+                }
+                JsonNode attempts = delivery.path("attempts");
+                if (attempts.size() != 1) {
+                    retried++;
+                    continue;
+                }
+                long created = Stamp.onThisClock(Instant.parse(delivery.path("createdAt").asString()), offset);
+                long attempted = Stamp.onThisClock(Instant.parse(attempts.get(0).path("attemptedAt").asString()), offset);
+                toTopic.record(run.publishedAt(seq) - run.acceptedAt(seq));
+                topicToCreated.record(created - run.publishedAt(seq));
+                createdToAttempt.record(attempted - created);
+                attemptToReceived.record(got.receivedAt(seq) - attempted);
+            }
+            String at = Report.number(IDLE_RATE) + " events/s × 1";
+            report.add(scenario, "2xx → webhook received p50, " + at, total.percentile(50), "ms", Target.atMost(6), "");
+            report.add(scenario, "2xx → webhook received p99, " + at, total.percentile(99), "ms", Target.atMost(20),
+                    delivered(List.of(got), sent.accepted()) + (complete ? "" : ", NOT all within 1 min"));
+            hopRows(scenario, "2xx → on the topic", toTopic, "the harness's read_committed consumer saw the record");
+            hopRows(scenario, "on the topic → delivery created", topicToCreated,
+                    "the delivery's createdAt: the fan-out's transaction began; two consumers of the topic, so 0 when the service's was first");
+            hopRows(scenario, "delivery created → attempt started", createdToAttempt,
+                    "the fan-out committed, the dispatcher woke and claimed it; the attempt's attemptedAt");
+            hopRows(scenario, "attempt started → webhook received", attemptToReceived,
+                    String.format(java.util.Locale.ROOT, "signed and POSTed, on %d new connections for %d webhooks; %d deliveries joined"
+                            + " by webhook-id, %d with retries left out; wall clock ↔ harness clock drifted %.2f ms over the run",
+                            receiver.connections() - connectionsBefore, got.distinct(), toTopic.count(), retried,
+                            Math.abs(offsetAfter - offsetBefore) / 1e6));
+        }
+    }
+
+    private void hopRows(String scenario, String hop, Latency latency, String note) {
+        report.add(scenario, "hop: " + hop + " p50", latency.percentile(50), "ms", Target.NONE, "");
+        report.add(scenario, "hop: " + hop + " p99", latency.percentile(99), "ms", Target.NONE, note);
     }
 
     /** What one storm did: the readers' answers and the writes that went on meanwhile. */

@@ -78,9 +78,16 @@ final class SitrepClient {
         return timeline + "/api/v1/incidents/" + incident;
     }
 
-    void webhook(String url, String component) {
-        http.expect("POST", notifications + "/api/v1/subscriptions",
-                "{\"channel\":\"webhook\",\"url\":\"" + url + "\",\"components\":[\"" + component + "\"]}");
+    /** Subscribes a webhook to the component; answers the subscription's id. */
+    String webhook(String url, String component) {
+        return JSON.readTree(http.expect("POST", notifications + "/api/v1/subscriptions",
+                "{\"channel\":\"webhook\",\"url\":\"" + url + "\",\"components\":[\"" + component + "\"]}").body()).get("id").asString();
+    }
+
+    /** A subscription's newest deliveries (at most 500), each with its attempts, as notification-service recorded them. */
+    JsonNode deliveries(String subscription) {
+        return JSON.readTree(http.expect("GET", notifications + "/api/v1/subscriptions/" + subscription + "/deliveries?limit=500", null).body())
+                .path("items");
     }
 
     /** Subscribes an address and confirms it with the link the confirmation mail carries, as its owner would. */

@@ -1,6 +1,7 @@
 package io.sitrep.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * The harness's clock and the token it writes into every message it sends: {@code bench-<run>-<seq>-<t>},
@@ -18,6 +19,35 @@ final class Stamp {
     /** Nanoseconds since the harness started; never negative. */
     static long now() {
         return System.nanoTime() - ORIGIN;
+    }
+
+    /**
+     * How far the wall clock's epoch lies from this clock's origin, in nanoseconds, sampled now (the closest of a few
+     * readings): a wall-clock instant a service recorded is on this clock at {@link #onThisClock}. The two clocks drift
+     * apart slowly, so a scenario samples the offset around what it measures.
+     */
+    static long wallClockOffset() {
+        long offset = 0;
+        long narrowest = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long before = now();
+            Instant wall = Instant.now();
+            long after = now();
+            if (after - before < narrowest) {
+                narrowest = after - before;
+                offset = epochNanos(wall) - (before + after) / 2;
+            }
+        }
+        return offset;
+    }
+
+    /** A wall-clock instant on this clock, given {@link #wallClockOffset}. */
+    static long onThisClock(Instant wall, long offset) {
+        return epochNanos(wall) - offset;
+    }
+
+    private static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     static String token(int run, long seq, long intended) {

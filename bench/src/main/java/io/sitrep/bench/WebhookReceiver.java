@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * A webhook endpoint on its own loopback address (127.0.0.n), as separate receivers are separate hosts. It
@@ -25,7 +26,9 @@ final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService threads;
     private final Object modeChanged = new Object();
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.Set<InetSocketAddress> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.OK;
+    private volatile BiConsumer<String, Stamp.Token> onDelivery = (webhookId, token) -> { };
 
     WebhookReceiver(int index, String host) {
         this.index = index;
@@ -49,6 +52,7 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             long at = Stamp.now();
             requests.incrementAndGet();
+            connections.add(exchange.getRemoteAddress());
             awaitUnlessHanging();
             if (mode != Mode.OK) {
                 exchange.sendResponseHeaders(503, -1);
@@ -58,6 +62,7 @@ final class WebhookReceiver implements AutoCloseable {
             Run run = Run.of(token);
             if (run != null) {
                 run.receipts(index).received(token.seq(), token.intended(), at);
+                onDelivery.accept(exchange.getRequestHeaders().getFirst("webhook-id"), token);
             }
             exchange.sendResponseHeaders(200, -1);
         }
@@ -83,12 +88,22 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** Tells {@code listener} the webhook-id (the delivery's id) of every message of a run it accepts from now on. */
+    void onDelivery(BiConsumer<String, Stamp.Token> listener) {
+        this.onDelivery = listener;
+    }
+
     int index() {
         return index;
     }
 
     long requests() {
         return requests.get();
+    }
+
+    /** How many connections (client address and port) requests came in on: fewer than requests when senders keep them alive. */
+    int connections() {
+        return connections.size();
     }
 
     String url() {

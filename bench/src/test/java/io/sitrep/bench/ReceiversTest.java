@@ -43,6 +43,21 @@ class ReceiversTest {
     }
 
     @Test
+    void aWebhookReceiverTellsTheWebhookIdOfEachMessageOfARun() throws Exception {
+        Run run = Run.start("test", 10);
+        java.util.Map<String, Long> seqOf = new java.util.concurrent.ConcurrentHashMap<>();
+        try (WebhookReceiver receiver = new WebhookReceiver(1, "127.0.0.1")) {
+            receiver.onDelivery((webhookId, token) -> seqOf.put(webhookId, token.seq()));
+
+            HTTP.send(HttpRequest.newBuilder(URI.create(receiver.url())).header("webhook-id", "msg_7")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + run.token(7, Stamp.now()) + "\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+
+        assertThat(seqOf).containsExactly(java.util.Map.entry("msg_7", 7L));
+    }
+
+    @Test
     void theMailSinkReadsTheTokenFromQuotedPrintableTextAndKeepsOtherMail() throws Exception {
         Run run = Run.start("test", 10);
         try (MailSink sink = new MailSink()) {

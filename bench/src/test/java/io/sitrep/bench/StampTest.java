@@ -2,6 +2,8 @@ package io.sitrep.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StampTest {
@@ -26,5 +28,17 @@ class StampTest {
         long first = Stamp.now();
         assertThat(first).isNotNegative();
         assertThat(Stamp.now()).isGreaterThanOrEqualTo(first);
+    }
+
+    @Test
+    void aWallClockInstantLandsOnTheHarnessClockWhereItWasRead() {
+        long offset = Stamp.wallClockOffset();
+        long before = Stamp.now();
+
+        Instant wall = Instant.now();
+
+        long after = Stamp.now();
+        // The wall clock ticks in microseconds at the coarsest, and the offset is read to a few of them.
+        assertThat(Stamp.onThisClock(wall, offset)).isBetween(before - 1_000_000, after + 1_000_000);
     }
 }
