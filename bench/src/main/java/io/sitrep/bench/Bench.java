@@ -18,16 +18,16 @@ import java.util.stream.Stream;
 
 /**
  * Runs the bench: {@code java -jar bench/target/bench.jar [--scenarios=1,2,…] [--duration=30s] [--warmup=60s]
- * [--backlog=100000] [--outage=60s] [--out=bench/target]} from the repository root, after
+ * [--backlog=100000] [--outage=60s] [--out=bench/target] [--list=50000]} from the repository root, after
  * {@code ./mvnw -q install -DskipTests}.
  */
 public final class Bench {
 
     /** Tells a run of the bench what to do. */
-    record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out) {
+    record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out, int list) {
 
         static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,12] [--duration=30s] "
-                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target]";
+                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target] [--list=50000]";
 
         static Options parse(String... args) {
             Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12));
@@ -36,6 +36,7 @@ public final class Bench {
             Duration duration = Duration.ofSeconds(30);
             Duration outage = Duration.ofSeconds(60);
             int backlog = 100_000;
+            int list = 50_000;
             Path out = Path.of("bench", "target");
             for (String arg : args) {
                 String[] pair = arg.split("=", 2);
@@ -58,13 +59,17 @@ public final class Bench {
                     case "--outage" -> outage = duration(pair[1]);
                     case "--backlog" -> backlog = Integer.parseInt(pair[1].replace("_", "").replace(",", ""));
                     case "--out" -> out = Path.of(pair[1]);
+                    case "--list" -> list = Integer.parseInt(pair[1].replace("_", "").replace(",", ""));
                     default -> throw new IllegalArgumentException("unknown option " + pair[0] + "\n" + USAGE);
                 }
             }
             if (backlog < 1_000 || backlog > 10_000_000) {
                 throw new IllegalArgumentException("--backlog must be between 1,000 and 10,000,000");
             }
-            return new Options(scenarios, warmup, duration, backlog, outage, out);
+            if (list < 1_000 || list > 1_000_000) {
+                throw new IllegalArgumentException("--list must be between 1,000 and 1,000,000");
+            }
+            return new Options(scenarios, warmup, duration, backlog, outage, out, list);
         }
 
         private static Duration duration(String text) {
@@ -82,6 +87,7 @@ public final class Bench {
             settings.put("measured", duration.toSeconds() + " s");
             settings.put("backlog", String.format("%,d", backlog));
             settings.put("outage", outage.toSeconds() + " s");
+            settings.put("list", String.format("%,d", list));
             return settings;
         }
     }

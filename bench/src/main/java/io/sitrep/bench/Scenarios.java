@@ -224,12 +224,12 @@ final class Scenarios {
     }
 
     /**
-     * 12: one incident update to a list of 50,000 confirmed email subscribers: time to the last mail, mails/s,
+     * 12: one incident update to a list of 50,000 ({@code --list}) confirmed email subscribers: time to the last mail, mails/s,
      * notification-service's peak resident size while it sends, and that every subscriber got it exactly once.
      */
     void largeList() {
         String scenario = "12 Large list";
-        int list = 50_000;
+        int list = options.list();
         int clients = 64;
         String component = client.component("Large list");
         String incident = client.openIncidents(component, 1).get(0);
@@ -237,6 +237,9 @@ final class Scenarios {
         long setupStarted = System.nanoTime();
         Load.Outcome subscribed = Load.closed(clients, Duration.ofMinutes(30), list, 0, (seq, intended) -> {
             client.email("bench-" + seq + "@list.example.com", component, mail);
+            if ((seq + 1) % 5_000 == 0) {
+                say(String.format("12: %,d subscribers confirmed after %.0f s", seq + 1, (System.nanoTime() - setupStarted) / 1e9));
+            }
             return true;
         });
         double setup = (System.nanoTime() - setupStarted) / 1e9;
