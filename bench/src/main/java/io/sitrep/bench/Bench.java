@@ -18,25 +18,26 @@ import java.util.stream.Stream;
 
 /**
  * Runs the bench: {@code java -jar bench/target/bench.jar [--scenarios=1,2,…] [--duration=30s] [--warmup=60s]
- * [--backlog=100000] [--outage=60s] [--out=bench/target]} from the repository root, after
+ * [--backlog=100000] [--outage=60s] [--out=bench/target] [--list=50000]} from the repository root, after
  * {@code ./mvnw -q install -DskipTests}.
  */
 public final class Bench {
 
     /** Tells a run of the bench what to do. */
-    record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out,
+    record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out, int list,
                    boolean classDataSharing) {
 
-        static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,11,14] [--duration=30s] "
-                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target] [--class-data-sharing=on|off]";
+        static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,11,12,14] [--duration=30s] "
+                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target] [--list=50000] [--class-data-sharing=on|off]";
 
         static Options parse(String... args) {
-            Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14));
+            Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14));
             // The services' JIT compilers need about a minute of load on two cores before the code they run settles.
             Duration warmup = Duration.ofSeconds(60);
             Duration duration = Duration.ofSeconds(30);
             Duration outage = Duration.ofSeconds(60);
             int backlog = 100_000;
+            int list = 50_000;
             Path out = Path.of("bench", "target");
             boolean classDataSharing = true;
             for (String arg : args) {
@@ -65,13 +66,17 @@ public final class Bench {
                         case "off" -> false;
                         default -> throw new IllegalArgumentException("--class-data-sharing is on or off\n" + USAGE);
                     };
+                    case "--list" -> list = Integer.parseInt(pair[1].replace("_", "").replace(",", ""));
                     default -> throw new IllegalArgumentException("unknown option " + pair[0] + "\n" + USAGE);
                 }
             }
             if (backlog < 1_000 || backlog > 10_000_000) {
                 throw new IllegalArgumentException("--backlog must be between 1,000 and 10,000,000");
             }
-            return new Options(scenarios, warmup, duration, backlog, outage, out, classDataSharing);
+            if (list < 1_000 || list > 1_000_000) {
+                throw new IllegalArgumentException("--list must be between 1,000 and 1,000,000");
+            }
+            return new Options(scenarios, warmup, duration, backlog, outage, out, list, classDataSharing);
         }
 
         private static Duration duration(String text) {
@@ -90,6 +95,7 @@ public final class Bench {
             settings.put("backlog", String.format("%,d", backlog));
             settings.put("outage", outage.toSeconds() + " s");
             settings.put("class data sharing", classDataSharing ? "on" : "off");
+            settings.put("list", String.format("%,d", list));
             return settings;
         }
     }
@@ -159,6 +165,7 @@ public final class Bench {
             steps.put(8, scenarios::backlogAfterOutage);
             steps.put(10, scenarios::readStorm);
             steps.put(11, scenarios::idlePath);
+            steps.put(12, scenarios::largeList);
             steps.put(7, scenarios::rebuild);
             steps.put(14, scenarios::coldStart);
             steps.forEach((number, step) -> {

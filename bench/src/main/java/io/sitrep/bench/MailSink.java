@@ -16,9 +16,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +31,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An SMTP server on loopback that accepts every message. Mail to {@code bench-<n>@…} carrying a token is
- * recorded with its run as received by mailbox n (the token is read from the decoded plain text); any other mail (confirmation requests) is kept for
- * {@link #take(String)}.
+ * An SMTP server on loopback that accepts every message, any number of them per session (a new {@code MAIL} starts the
+ * next). Mail to {@code bench-<n>@…} carrying a token is recorded with its run as received by mailbox n (the token is
+ * read from the decoded plain text), or only counted per mailbox when the run has a {@link #tally}; any other mail
+ * (confirmation requests) is kept for {@link #take(String)}.
  */
 final class MailSink implements AutoCloseable {
 
@@ -46,8 +51,67 @@ final class MailSink implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final List<Mail> other = new ArrayList<>();
+    /** The kept mails by address, lower case, oldest first. */
+    private final Map<String, Deque<Mail>> other = new HashMap<>();
+    private final Map<Integer, Tally> tallies = new ConcurrentHashMap<>();
     private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong sessions = new AtomicLong();
+
+    /**
+     * How many mails of one run each of many mailboxes got, in an int apiece: a list of 50,000 needs no histogram and
+     * no receipt per mailbox.
+     */
+    static final class Tally {
+        private final AtomicIntegerArray counts;
+        private final AtomicLong received = new AtomicLong();
+        private final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong last = new AtomicLong();
+        private final AtomicLong elsewhere = new AtomicLong();
+
+        Tally(int mailboxes) {
+            counts = new AtomicIntegerArray(mailboxes);
+        }
+
+        void received(int mailbox, long at) {
+            if (mailbox < 0 || mailbox >= counts.length()) {
+                elsewhere.incrementAndGet();
+                return;
+            }
+            counts.incrementAndGet(mailbox);
+            received.incrementAndGet();
+            first.accumulateAndGet(at, Math::min);
+            last.accumulateAndGet(at, Math::max);
+        }
+
+        /** Mails received, repeats included. */
+        long received() {
+            return received.get();
+        }
+
+        long first() {
+            return first.get();
+        }
+
+        long last() {
+            return last.get();
+        }
+
+        /** How many mailboxes got exactly {@code n} mails of the run. */
+        int mailboxesWith(int n) {
+            int with = 0;
+            for (int i = 0; i < counts.length(); i++) {
+                if (counts.get(i) == n) {
+                    with++;
+                }
+            }
+            return with;
+        }
+
+        /** Mails of the run to a mailbox outside the list. */
+        long elsewhere() {
+            return elsewhere.get();
+        }
+    }
 
     MailSink() {
         try {
@@ -66,20 +130,47 @@ final class MailSink implements AutoCloseable {
         return messages.get();
     }
 
+    /** SMTP sessions (connections) accepted so far. */
+    long sessions() {
+        return sessions.get();
+    }
+
+    /** Counts the run's mails per mailbox {@code bench-<n>@…}, n below {@code mailboxes}, instead of keeping receipts. */
+    Tally tally(Run run, int mailboxes) {
+        Tally tally = new Tally(mailboxes);
+        tallies.put(run.id, tally);
+        return tally;
+    }
+
     /** Removes and returns the first kept mail to {@code address}, or null when there is none yet. */
     synchronized Mail take(String address) {
-        for (int i = 0; i < other.size(); i++) {
-            if (other.get(i).to().equalsIgnoreCase(address)) {
-                return other.remove(i);
-            }
+        Deque<Mail> kept = other.get(address.toLowerCase(Locale.ROOT));
+        Mail mail = kept == null ? null : kept.pollFirst();
+        if (kept != null && kept.isEmpty()) {
+            other.remove(address.toLowerCase(Locale.ROOT));
         }
-        return null;
+        return mail;
+    }
+
+    /** Removes and returns the first kept mail to {@code address}, waiting for one up to {@code timeout}; null if none came. */
+    synchronized Mail take(String address, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Mail mail;
+        while ((mail = take(address)) == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return mail;
     }
 
     private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                sessions.incrementAndGet();
                 connections.execute(() -> converse(socket));
             } catch (IOException e) {
                 return;
@@ -137,12 +228,18 @@ final class MailSink implements AutoCloseable {
         Stamp.Token token = Stamp.find(text);
         Run run = Run.of(token);
         if (run != null && mailbox.find()) {
+            Tally tally = tallies.get(run.id);
+            if (tally != null) {
+                tally.received(Integer.parseInt(mailbox.group(1)), at);
+                return;
+            }
             run.receipts(Integer.parseInt(mailbox.group(1))).received(token.seq(), token.intended(), at);
             return;
         }
         String address = to == null ? "" : to.replaceAll("[<>]", "");
         synchronized (this) {
-            other.add(new Mail(address, text));
+            other.computeIfAbsent(address.toLowerCase(Locale.ROOT), a -> new ArrayDeque<>()).add(new Mail(address, text));
+            notifyAll();
         }
     }
 

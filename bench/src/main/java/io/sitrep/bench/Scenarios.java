@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -258,6 +260,65 @@ final class Scenarios {
         boolean done = awaitQuietly(Duration.ofMinutes(5), () -> got.stream().allMatch(r -> r.distinct() >= posted.accepted()));
         report.add(scenario, "mails/s, burst of " + posted.accepted() + " events × 20", deliveriesPerSecond(got), "/s", Target.NONE,
                 done ? delivered(got, posted.accepted()) : "NOT all within 5 min");
+    }
+
+    /**
+     * 12: one incident update to a list of 50,000 ({@code --list}) confirmed email subscribers: time to the last mail, mails/s,
+     * notification-service's peak resident size while it sends, and that every subscriber got it exactly once.
+     */
+    void largeList() {
+        String scenario = "12 Large list";
+        int list = options.list();
+        int clients = 64;
+        String component = client.component("Large list");
+        String incident = client.openIncidents(component, 1).get(0);
+        // No import endpoint: each address subscribes through the API and confirms with its emailed link, as its owner would.
+        long setupStarted = System.nanoTime();
+        Load.Outcome subscribed = Load.closed(clients, Duration.ofMinutes(30), list, 0, (seq, intended) -> {
+            client.email("bench-" + seq + "@list.example.com", component, mail);
+            if ((seq + 1) % 5_000 == 0) {
+                say(String.format("12: %,d subscribers confirmed after %.0f s", seq + 1, (System.nanoTime() - setupStarted) / 1e9));
+            }
+            return true;
+        });
+        double setup = (System.nanoTime() - setupStarted) / 1e9;
+        report.add(scenario, String.format("setup: %,d subscribed and confirmed through the API, %d clients", list, clients), setup, "s",
+                Target.NONE, String.format("%,d confirmed, %,.0f subscribers/s (a subscribe, a confirmation mail, a confirm each)",
+                        subscribed.accepted(), subscribed.perSecond()));
+
+        settle();
+        Run run = Run.start("large-list", 1);
+        MailSink.Tally tally = mail.tally(run, list);
+        long sessionsBefore = mail.sessions();
+        AtomicLong peak = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("rss"));
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(Math.round(rss("notification") * 1024), Math::max), 0, 250,
+                TimeUnit.MILLISECONDS);
+        double atRest = rss("notification");
+        CpuMeter cpu = new CpuMeter(stack);
+        cpu.start();
+        long posted = Stamp.now();
+        if (!client.update(incident, run.token(0, posted)).ok()) {
+            sampler.shutdownNow();
+            throw new IllegalStateException("the update to the large list was not accepted");
+        }
+        long accepted = Stamp.now();
+        boolean complete = awaitQuietly(Duration.ofMinutes(20), () -> tally.received() >= subscribed.accepted());
+        sampler.shutdownNow();
+        double toLast = tally.received() == 0 ? Double.NaN : (tally.last() - accepted) / 1e6;
+        double perSecond = tally.last() > tally.first() ? tally.received() / ((tally.last() - tally.first()) / 1e9) : Double.NaN;
+        cpuRows(scenario, String.format("%,d mails", tally.received()), cpu, perSecond);
+        report.add(scenario, String.format("2xx → last of %,d mails received", subscribed.accepted()), toLast / 1_000, "s", Target.NONE,
+                String.format("first after %,.0f ms", (tally.first() - accepted) / 1e6) + (complete ? "" : ", NOT all within 20 min"));
+        report.add(scenario, "mails/s, first to last mail", perSecond, "/s", Target.atLeast(1_000),
+                String.format("%,.0f/s from the 2xx; %,d SMTP sessions for them", tally.received() / ((tally.last() - accepted) / 1e9),
+                        mail.sessions() - sessionsBefore));
+        report.add(scenario, "notification-service resident size, peak while sending", peak.get() / 1024.0, "MiB", Target.NONE,
+                String.format("%,.0f MiB before the update", atRest));
+        int once = tally.mailboxesWith(1);
+        report.add(scenario, "subscribers without exactly one mail", list - once, "", Target.atMost(0),
+                String.format("%,d got none, %,d more than one, %,d mails outside the list", tally.mailboxesWith(0), list - once
+                        - tally.mailboxesWith(0), tally.elsewhere()));
     }
 
     /** 5: one of the ten receivers fails (503, then hangs) for 60 s; the other nine must not notice. */

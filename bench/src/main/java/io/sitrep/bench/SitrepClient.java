@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,13 +93,15 @@ final class SitrepClient {
     void email(String address, String component, MailSink sink) {
         http.expect("POST", notifications + "/api/v1/subscriptions",
                 "{\"channel\":\"email\",\"email\":\"" + address + "\",\"components\":[\"" + component + "\"]}");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         MailSink.Mail mail;
-        while ((mail = sink.take(address)) == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no confirmation mail reached " + address + " within 60 s");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        try {
+            mail = sink.take(address, Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the confirmation mail to " + address, e);
+        }
+        if (mail == null) {
+            throw new IllegalStateException("no confirmation mail reached " + address + " within 60 s");
         }
         Matcher link = CONFIRM.matcher(mail.text());
         if (!link.find()) {

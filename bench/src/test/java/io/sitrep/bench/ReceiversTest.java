@@ -74,6 +74,35 @@ class ReceiversTest {
         }
     }
 
+    // Issue 17: notification-service now sends many mails over one SMTP session; the sink must take them all and count per mailbox.
+    @Test
+    void theMailSinkTakesSeveralMessagesOverOneSessionAndTalliesThemPerMailbox() throws Exception {
+        Run run = Run.start("test", 1);
+        try (MailSink sink = new MailSink()) {
+            MailSink.Tally tally = sink.tally(run, 3);
+            Session session = Session.getInstance(smtp(sink.port()));
+
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                for (String to : new String[] {"bench-0@list.example.com", "bench-1@list.example.com", "bench-1@list.example.com",
+                        "bench-7@list.example.com"}) {
+                    MimeMessage message = message(session, to, run.token(0, Stamp.now()) + " One update to the whole list.");
+                    message.saveChanges();
+                    transport.sendMessage(message, message.getAllRecipients());
+                }
+            }
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> sink.messages() == 4);
+            assertThat(sink.sessions()).isEqualTo(1);
+            assertThat(tally.received()).isEqualTo(3);
+            assertThat(tally.mailboxesWith(1)).isEqualTo(1);
+            assertThat(tally.mailboxesWith(2)).isEqualTo(1);
+            assertThat(tally.mailboxesWith(0)).isEqualTo(1);
+            assertThat(tally.elsewhere()).isEqualTo(1);
+            assertThat(run.receipts(0).distinct()).isZero();
+        }
+    }
+
     private static int post(WebhookReceiver receiver, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(receiver.url())).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -87,6 +116,10 @@ class ReceiversTest {
     }
 
     private static void send(Session session, String to, String text) throws Exception {
+        Transport.send(message(session, to, text));
+    }
+
+    private static MimeMessage message(Session session, String to, String text) throws Exception {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress("sitrep@example.com"));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
@@ -97,6 +130,6 @@ class ReceiversTest {
         html.setContent("<p>" + text + "</p>", "text/html; charset=UTF-8");
         MimeMultipart alternative = new MimeMultipart("alternative", plain, html);
         message.setContent(alternative);
-        Transport.send(message);
+        return message;
     }
 }

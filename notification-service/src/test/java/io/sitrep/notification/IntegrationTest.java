@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the integration tests: the whole service on a random port, with a real broker, a real
- * database and a real SMTP server (GreenMail). Subclasses share one application context, so each
+ * database and a real SMTP server (GreenMail, behind an {@link SmtpProxy}). Subclasses share one application context, so each
  * test makes its own subscriptions, filtered to components of its own, and deletes them after.
  * Retries are compressed to fractions of a second.
  */
@@ -79,13 +79,17 @@ public abstract class IntegrationTest {
     /** One SMTP server for the test JVM. */
     protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
+    /** The service's way to it: a proxy that sees every SMTP session (and can drop one). */
+    protected static final SmtpProxy SMTP;
+
     static {
         MAIL.start();
+        SMTP = SmtpProxy.to(MAIL.getSmtp().getPort());
     }
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("spring.mail.port", SMTP::port);
     }
 
     @LocalServerPort

@@ -8,7 +8,7 @@ import io.sitrep.notification.notice.PageSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import io.sitrep.notification.webhook.WebhookPayload;
 
@@ -17,7 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Wires email rendering, links, sending and the email channel, with its pool (ended after the dispatcher stopped). */
+/**
+ * Wires email rendering, links, sending and the email channel, with its pool and its SMTP sessions (ended after the
+ * dispatcher stopped: the channel depends on both, the dispatcher's lifecycle phase stops it first).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({EmailSettings.class, PublicUrlSettings.class})
 class EmailConfiguration {
@@ -37,13 +40,34 @@ class EmailConfiguration {
         return new EmailRenderer(settings.timeZone(), page);
     }
 
-    @Bean
-    EmailSender emailSender(JavaMailSender mail, EmailRenderer renderer, EmailLinks links, EmailSettings settings,
-                            PublicUrlSettings urls, Clock clock) {
-        return new EmailSender(mail, renderer, links, settings, urls, clock);
+    /**
+     * The SMTP sessions, to the server of {@code spring.mail.*}: the mail session, host, port and credentials of Spring
+     * Boot's mail sender, whose own {@code send} opens a connection per message. Closed at shutdown.
+     */
+    @Bean(destroyMethod = "close")
+    SmtpSessions smtpSessions(JavaMailSenderImpl mail, EmailSettings settings) {
+        return new SmtpSessions(mail.getSession(), () -> {
+            // As Spring's sender connects: an empty user name means no authentication.
+            String username = mail.getUsername();
+            String password = mail.getPassword();
+            if ("".equals(username)) {
+                username = null;
+                password = "".equals(password) ? null : password;
+            }
+            jakarta.mail.Transport transport = mail.getProtocol() == null
+                    ? mail.getSession().getTransport() : mail.getSession().getTransport(mail.getProtocol());
+            transport.connect(mail.getHost(), mail.getPort(), username, password);
+            return transport;
+        }, settings.messagesPerSession(), settings.sessionIdleTimeout());
     }
 
-    /** The mail pool: as many threads as SMTP connections at once. */
+    @Bean
+    EmailSender emailSender(SmtpSessions smtpSessions, EmailRenderer renderer, EmailLinks links, EmailSettings settings,
+                            PublicUrlSettings urls, Clock clock) {
+        return new EmailSender(smtpSessions, renderer, links, settings, urls, clock);
+    }
+
+    /** The mail pool: as many threads as SMTP sessions at once. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService deliveryMailExecutor(EmailSettings settings) {
         AtomicInteger n = new AtomicInteger();

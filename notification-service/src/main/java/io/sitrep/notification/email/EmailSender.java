@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import java.time.Clock;
@@ -22,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Sends one email attempt over SMTP and reports what it got; blocking, so the dispatcher runs it on
- * its own small pool. Every notification carries a signed "Manage your subscription" link; every email an unsubscribe link and the {@code List-Unsubscribe} and
+ * its own small pool, over one of the {@link SmtpSessions} kept open for several messages. Every notification carries a signed "Manage your subscription" link; every email an unsubscribe link and the {@code List-Unsubscribe} and
  * {@code List-Unsubscribe-Post} headers of RFC 8058, so mail clients offer one-click unsubscribe.
  * Every email names the status page (sender and subject), is {@code Auto-Submitted: auto-generated} (RFC 3834), has
  * a {@code List-Id} (RFC 2919) and a {@code Message-ID} in the public domain, and is a plain
@@ -41,14 +40,14 @@ public final class EmailSender {
     /** Unsubscribe links work for years: an old email must still be able to stop the next. */
     private static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(3650);
 
-    private final JavaMailSender mail;
+    private final SmtpSessions mail;
     private final EmailRenderer renderer;
     private final EmailLinks links;
     private final EmailSettings settings;
     private final PublicUrlSettings urls;
     private final Clock clock;
 
-    public EmailSender(JavaMailSender mail, EmailRenderer renderer, EmailLinks links, EmailSettings settings,
+    public EmailSender(SmtpSessions mail, EmailRenderer renderer, EmailLinks links, EmailSettings settings,
                        PublicUrlSettings urls, Clock clock) {
         this.mail = mail;
         this.renderer = renderer;
@@ -107,7 +106,7 @@ public final class EmailSender {
     private AttemptResult send(UUID deliveryId, String traceId, String to, RenderedEmail email, String unsubscribeUrl) {
         long started = System.nanoTime();
         try {
-            MimeMessage message = mail.createMimeMessage();
+            MimeMessage message = mail.newMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_NO, "UTF-8");
             helper.setFrom(from());
             helper.setTo(to);

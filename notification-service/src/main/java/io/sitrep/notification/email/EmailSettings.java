@@ -17,7 +17,9 @@ import java.time.ZoneId;
  * @param from                 the sender address of every email; without a name of its own, the status page's name shows
  *                             as the sender's
  * @param confirmationValidity how long a confirmation link works
- * @param concurrency          the most emails sent at once (the SMTP bulkhead)
+ * @param concurrency          the most emails sent at once (the SMTP bulkhead), each over an SMTP session of its own
+ * @param messagesPerSession   the most emails sent over one SMTP session before it is closed and a new one opened
+ * @param sessionIdleTimeout   how long an SMTP session is kept open without an email to send; shorter than the server's timeout
  * @param confirmationsPerHour the most confirmation emails one address is sent in an hour, over all its subscriptions
  * @param timeZone             the status page's time zone (an IANA id such as {@code Europe/Berlin}): maintenance emails
  *                             give their window in UTC and in it
@@ -29,9 +31,19 @@ import java.time.ZoneId;
 public record EmailSettings(
         @DefaultValue("notifications@sitrep.localhost") @NotBlank String from,
         @DefaultValue("7d") @NotNull Duration confirmationValidity,
-        @DefaultValue("2") @Min(1) @Max(64) int concurrency,
+        @DefaultValue("8") @Min(1) @Max(64) int concurrency,
+        @DefaultValue("100") @Min(1) @Max(10000) int messagesPerSession,
+        @DefaultValue("10s") @NotNull Duration sessionIdleTimeout,
         @DefaultValue("3") @Min(1) @Max(100) int confirmationsPerHour,
         @DefaultValue("UTC") @NotNull ZoneId timeZone,
         @DefaultValue("") @NotNull @jakarta.validation.constraints.Pattern(regexp = "^$|^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$",
                 message = "must be a domain name") String domain) {
+
+    public EmailSettings {
+        if (sessionIdleTimeout != null && (sessionIdleTimeout.compareTo(Duration.ofMillis(100)) < 0
+                || sessionIdleTimeout.compareTo(Duration.ofMinutes(5)) > 0)) {
+            throw new IllegalArgumentException("sitrep.notification.email.session-idle-timeout must be between 100ms and 5m, was "
+                    + sessionIdleTimeout);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.delivery.DeliveryId;
 import io.sitrep.notification.subscription.SubscriptionFilter;
+import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
 import io.sitrep.support.tracing.StoredTrace;
@@ -23,7 +24,7 @@ import java.util.UUID;
 
 /**
  * Turns events into deliveries: in one transaction, the event ids are recorded as seen and one
- * delivery is created per matching active subscription and event. An event id seen before creates
+ * delivery is created per matching active subscription and event, the subscriptions read a page at a time. An event id seen before creates
  * nothing, so replays and duplicates are harmless. Incident and maintenance events notify; component events
  * are recorded as seen and create no delivery (their effect reaches subscribers through the incident or the
  * maintenance window). Only subscriptions that include internal incidents are matched to an internal incident's
@@ -31,6 +32,11 @@ import java.util.UUID;
  * of the incident's earlier events that has not been made yet: nobody hears of a deleted incident afterwards.
  */
 public class Fanout {
+
+    /** Active subscriptions read at once. */
+    static final int PAGE = 1_000;
+    /** Deliveries inserted in one JDBC batch. */
+    static final int INSERT_BATCH = 1_000;
 
     /** What became of an event. */
     public enum Result {
@@ -75,26 +81,21 @@ public class Fanout {
     }
 
     /**
-     * Fans out the events of one poll, in three statements whatever their number: the active subscriptions
-     * read once, the event ids recorded, the deliveries inserted.
+     * Fans out the events of one poll, in a number of statements that follows the number of active subscriptions, not
+     * of events: the event ids recorded, the active subscriptions read a page at a time and matched against every fresh
+     * event, the deliveries inserted a batch at a time, and the number each event created stored with its id. Nothing
+     * is held per subscription beyond a page and a batch, however long the list.
      *
      * @return what became of each event, in the same order, and how many deliveries were created
      */
     @Transactional
     public Outcome accept(List<Incoming> events) {
         Instant now = clock.instant();
-        boolean notifying = events.stream().anyMatch(e -> SubscriptionFilter.notifies(e.event()));
-        List<Subscriptions.Candidate> active = notifying ? subscriptions.active() : List.of();
-        List<List<Subscriptions.Candidate>> matching = new ArrayList<>(events.size());
+        Set<UUID> fresh = recordSeen(events, now);
+        List<Result> results = new ArrayList<>(events.size());
+        List<Notifying> notifying = new ArrayList<>();
         for (Incoming incoming : events) {
             SitrepEvent event = incoming.event();
-            matching.add(SubscriptionFilter.notifies(event) ? active.stream().filter(c -> c.filter().matches(event)).toList() : List.of());
-        }
-        Set<UUID> fresh = recordSeen(events, matching, now);
-        List<Result> results = new ArrayList<>(events.size());
-        List<Deliveries.NewDelivery> created = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            SitrepEvent event = events.get(i).event();
             // remove: an id repeated within the poll is fresh once only.
             if (!fresh.remove(event.eventId())) {
                 results.add(Result.DUPLICATE);
@@ -102,51 +103,106 @@ public class Fanout {
                 results.add(Result.IGNORED);
             } else {
                 results.add(Result.ACCEPTED);
-                byte[] forResponders = null;
-                byte[] forThePublic = null;
-                for (Subscriptions.Candidate candidate : matching.get(i)) {
-                    byte[] body;
-                    if (candidate.filter().includeInternal()) {
-                        body = forResponders == null ? forResponders = payloads.body(event) : forResponders;
-                    } else {
-                        body = forThePublic == null ? forThePublic = payloads.publicBody(event) : forThePublic;
-                    }
-                    created.add(new Deliveries.NewDelivery(DeliveryId.random(), candidate.id(), new Delivery.Sending(event.eventId(),
-                            event.type().wireName(), candidate.endpoint(), body, event.publishedAt(), events.get(i).trace())));
-                }
+                notifying.add(new Notifying(incoming));
             }
         }
-        deliveries.insertAll(created, now);
+        int created = notifying.isEmpty() ? 0 : fanOut(notifying, now);
         for (int i = 0; i < events.size(); i++) {
             if (results.get(i) != Result.DUPLICATE && events.get(i).event() instanceof IncidentDeleted deleted) {
                 deliveries.cancelOpenOfIncident(deleted.incidentId(), "the incident was deleted");
             }
         }
-        return new Outcome(results, created.size());
+        return new Outcome(results, created);
     }
 
-    /** Records the events as seen; returns the ids that were not seen before. */
-    private Set<UUID> recordSeen(List<Incoming> events, List<List<Subscriptions.Candidate>> matching, Instant now) {
+    /** A fresh event that notifies: its bodies made once, for whichever audiences match it, and its deliveries counted. */
+    private final class Notifying {
+        final Incoming incoming;
+        byte[] forResponders;
+        byte[] forThePublic;
+        int deliveries;
+
+        Notifying(Incoming incoming) {
+            this.incoming = incoming;
+        }
+
+        Deliveries.NewDelivery deliveryTo(Subscriptions.Candidate candidate) {
+            SitrepEvent event = incoming.event();
+            byte[] body;
+            if (candidate.filter().includeInternal()) {
+                body = forResponders == null ? forResponders = payloads.body(event) : forResponders;
+            } else {
+                body = forThePublic == null ? forThePublic = payloads.publicBody(event) : forThePublic;
+            }
+            deliveries++;
+            return new Deliveries.NewDelivery(DeliveryId.random(), candidate.id(), new Delivery.Sending(event.eventId(),
+                    event.type().wireName(), candidate.endpoint(), body, event.publishedAt(), incoming.trace()));
+        }
+    }
+
+    /** Creates the deliveries of the events, page by page of active subscriptions; returns how many. */
+    private int fanOut(List<Notifying> notifying, Instant now) {
+        int created = 0;
+        List<Deliveries.NewDelivery> batch = new ArrayList<>(INSERT_BATCH);
+        SubscriptionId after = null;
+        List<Subscriptions.Candidate> page;
+        do {
+            page = subscriptions.active(after, PAGE);
+            for (Subscriptions.Candidate candidate : page) {
+                for (Notifying n : notifying) {
+                    if (candidate.filter().matches(n.incoming.event())) {
+                        batch.add(n.deliveryTo(candidate));
+                        if (batch.size() == INSERT_BATCH) {
+                            deliveries.insertAll(batch, now);
+                            created += batch.size();
+                            batch.clear();
+                        }
+                    }
+                }
+            }
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == PAGE);
+        deliveries.insertAll(batch, now);
+        created += batch.size();
+        recordCounts(notifying);
+        return created;
+    }
+
+    /** Stores how many deliveries each event created with its id, recorded as none before they were made. */
+    private void recordCounts(List<Notifying> notifying) {
+        List<Notifying> some = notifying.stream().filter(n -> n.deliveries > 0).toList();
+        if (some.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE seen_events s SET deliveries = c.deliveries
+                        FROM unnest(CAST(? AS uuid[]), CAST(? AS int[])) AS c (event_id, deliveries)
+                        WHERE s.event_id = c.event_id""")
+                .params(some.stream().map(n -> n.incoming.event().eventId()).toArray(UUID[]::new),
+                        some.stream().map(n -> n.deliveries).toArray(Integer[]::new))
+                .update();
+    }
+
+    /** Records the events as seen, with no deliveries yet; returns the ids that were not seen before. */
+    private Set<UUID> recordSeen(List<Incoming> events, Instant now) {
         int n = events.size();
         String[] ids = new String[n];
         String[] types = new String[n];
         String[] aggregates = new String[n];
-        Integer[] counts = new Integer[n];
         for (int i = 0; i < n; i++) {
             SitrepEvent event = events.get(i).event();
             ids[i] = event.eventId().toString();
             types[i] = event.type().wireName();
             aggregates[i] = event.aggregateId();
-            counts[i] = matching.get(i).size();
         }
         return new HashSet<>(jdbc.sql("""
                         INSERT INTO seen_events (event_id, event_type, aggregate_id, deliveries, seen_at)
-                        SELECT CAST(id AS uuid), type, aggregate, deliveries, ? FROM unnest(CAST(? AS text[]), CAST(? AS text[]),
-                                                                                          CAST(? AS text[]), CAST(? AS int[]))
-                                                                                 AS e (id, type, aggregate, deliveries)
+                        SELECT CAST(id AS uuid), type, aggregate, 0, ? FROM unnest(CAST(? AS text[]), CAST(? AS text[]),
+                                                                                CAST(? AS text[]))
+                                                                       AS e (id, type, aggregate)
                         ON CONFLICT DO NOTHING
                         RETURNING event_id""")
-                .params(Timestamp.from(now), ids, types, aggregates, counts)
+                .params(Timestamp.from(now), ids, types, aggregates)
                 .query(UUID.class)
                 .list());
     }

@@ -75,8 +75,11 @@ public interface Subscriptions {
     /** The oldest confirmation email the address was sent since {@code since}, if any. */
     Optional<Instant> oldestConfirmationRequestSince(byte[] addressSha256, Instant since);
 
-    /** The id and filter of every active subscription, for matching events. */
-    List<Candidate> active();
+    /**
+     * The id and filter of active subscriptions, for matching events, a page at a time: at most {@code limit} of them in
+     * order of id, after {@code after} (null: from the first).
+     */
+    List<Candidate> active(SubscriptionId after, int limit);
 
     void setStatus(SubscriptionId id, SubscriptionStatus status, String reason, Instant now);
 

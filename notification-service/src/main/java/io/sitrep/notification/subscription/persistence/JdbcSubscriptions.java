@@ -238,10 +238,13 @@ class JdbcSubscriptions implements Subscriptions {
     }
 
 
-    /** The id and filter of every active subscription, for matching events. */
+    /** A page of active subscriptions in order of id, read along {@code subscriptions_active}. */
     @Override
-    public List<Candidate> active() {
-        return jdbc.sql("SELECT id, channel, endpoint, components, event_types, min_impact, include_internal FROM subscriptions WHERE status = 'active'")
+    public List<Candidate> active(SubscriptionId after, int limit) {
+        return jdbc.sql("""
+                        SELECT id, channel, endpoint, components, event_types, min_impact, include_internal FROM subscriptions
+                        WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?""")
+                .params(after == null ? new UUID(0, 0) : after.value(), limit)
                 .query((rs, n) -> new Candidate(new SubscriptionId(rs.getObject("id", UUID.class)),
                         Channel.fromWireName(rs.getString("channel")), rs.getString("endpoint"), filter(rs)))
                 .list();
