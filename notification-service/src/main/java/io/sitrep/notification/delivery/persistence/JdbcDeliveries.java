@@ -90,10 +90,12 @@ class JdbcDeliveries implements Deliveries {
         String after = cursor;
         String[] endpoints = freeSlots.keySet().toArray(String[]::new);
         Integer[] free = freeSlots.values().toArray(Integer[]::new);
-        // Every step is written so that only deliveries_due_by_endpoint or the primary key can serve it, whatever the
+        // Every step is written so that only deliveries_due_by_endpoint or a TID scan can serve it, whatever the
         // planner's estimates: whether an endpoint has something due is a scalar subquery in the index's order, not
         // EXISTS (which the planner turns into a semi-join it is free to make a scan of the queue); the lock re-checks
-        // the state as "not settled", which no partial index's predicate follows from, so the rows are found by id.
+        // the state as "not settled", which no partial index's predicate follows from; and the rows to lock and lease
+        // are named by their ctid, a TID scan, since a table last analysed while nearly empty made a lookup by id a
+        // sequential scan of the table. A row updated meanwhile has another ctid and is skipped, like a locked one.
         List<ClaimedRow> rows = jdbc.sql("""
                         WITH RECURSIVE onward AS (
                             (SELECT endpoint FROM deliveries WHERE status IN ('pending', 'failed') AND endpoint > :after
@@ -126,9 +128,9 @@ class JdbcDeliveries implements Deliveries {
                                             ORDER BY d.next_attempt_at LIMIT 1), false)
                             LIMIT :limit),
                         candidates AS (
-                            SELECT c.id
+                            SELECT c.tid
                             FROM open o CROSS JOIN LATERAL (
-                                SELECT d.id, d.next_attempt_at FROM deliveries d
+                                SELECT d.ctid AS tid, d.next_attempt_at FROM deliveries d
                                 WHERE d.endpoint = o.endpoint AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= :now
                                   AND (d.locked_until IS NULL OR d.locked_until < :now)
                                 ORDER BY d.next_attempt_at
@@ -136,12 +138,12 @@ class JdbcDeliveries implements Deliveries {
                             ORDER BY c.next_attempt_at
                             LIMIT :limit),
                         claimed AS (
-                            SELECT d.id FROM deliveries d
-                            WHERE d.id = ANY (ARRAY(SELECT id FROM candidates)) AND d.status NOT IN ('delivered', 'dead', 'cancelled')
+                            SELECT d.ctid AS tid FROM deliveries d
+                            WHERE d.ctid = ANY (ARRAY(SELECT tid FROM candidates)) AND d.status NOT IN ('delivered', 'dead', 'cancelled')
                               AND (d.locked_until IS NULL OR d.locked_until < :now)
                             FOR UPDATE SKIP LOCKED)
                         UPDATE deliveries d SET lease_id = :lease, locked_until = :until
-                        WHERE d.id = ANY (ARRAY(SELECT id FROM claimed))
+                        WHERE d.ctid = ANY (ARRAY(SELECT tid FROM claimed))
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
                                   d.round_attempts, d.published_at, d.traceparent, d.tracestate, d.attempt_trigger,
                                   (SELECT count(*) FROM open) AS reached,
