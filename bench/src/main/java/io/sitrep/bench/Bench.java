@@ -27,11 +27,11 @@ public final class Bench {
     record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out, int list,
                    boolean classDataSharing) {
 
-        static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,11,12,14] [--duration=30s] "
+        static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,11,12,13,14] [--duration=30s] "
                 + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target] [--list=50000] [--class-data-sharing=on|off]";
 
         static Options parse(String... args) {
-            Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14));
+            Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
             // The services' JIT compilers need about a minute of load on two cores before the code they run settles.
             Duration warmup = Duration.ofSeconds(60);
             Duration duration = Duration.ofSeconds(30);
@@ -159,6 +159,7 @@ public final class Bench {
             steps.put(1, scenarios::ingest);
             steps.put(2, scenarios::outbox);
             steps.put(3, scenarios::webhooks);
+            steps.put(13, scenarios::deliveryCost);
             steps.put(4, scenarios::email);
             steps.put(5, scenarios::isolation);
             steps.put(6, scenarios::readSide);

@@ -29,6 +29,9 @@ final class Scenarios {
 
     private static final int WEBHOOK_SUBSCRIBERS = 10;
     private static final int EMAIL_SUBSCRIBERS = 20;
+    /** Scenario 13: distinct receiver hosts of the spread fan-out, and the number of the first. */
+    private static final int MANY_HOSTS = 200;
+    private static final int MANY_HOSTS_FIRST = 100;
     /** The read storm: readers at once, the paths each reads in turn, open incidents on the page, updates/s meanwhile. */
     private static final int STORM_READERS = 200;
     private static final List<String> STORM_PATHS = List.of("/", "/api/v2/summary.json");
@@ -45,6 +48,9 @@ final class Scenarios {
     private final TopicWatcher topic;
     private final Report report;
     private final List<WebhookReceiver> receivers = new ArrayList<>();
+    /** Scenario 13's receivers, one host each, numbered from {@link #MANY_HOSTS_FIRST}. */
+    private final List<WebhookReceiver> manyHostReceivers = new ArrayList<>();
+    private List<String> manyHostIncidents;
     private List<String> webhookIncidents;
     /** Events per second the webhook scenarios can keep up with: half the fan-out rate scenario 3 measured. */
     private long webhookSustainable = 20;
@@ -229,6 +235,75 @@ final class Scenarios {
         report.add(scenario, "accepted → webhook received p99, 200 events/s × 10, " + when, latency.percentile(99), "ms", Target.NONE,
                 delivered(all, sent.accepted()) + (complete ? "" : ", NOT all within 2 min"));
         return latency.percentile(99);
+    }
+
+    /**
+     * 13: what a delivery costs PostgreSQL during a fan-out burst (rows written, heap-only share, WAL, the claim's
+     * time), the same burst to 200 distinct receiver hosts, and the JDK HTTP client's own rate to the same receivers
+     * with bodies of the same size, measured in the same run.
+     */
+    void deliveryCost() {
+        String scenario = "13 Delivery cost";
+        List<String> incidents = webhookSetup();
+        Load.open(200, options.warmup(), 32, 0, updates(Run.start("warm-up", capacity(200, options.warmup())), incidents));
+        List<String> spread = manyHostsSetup();
+
+        int events = Math.max(1_000, options.backlog() / 20);
+        double tenHosts = costedBurst(scenario, "10 hosts", incidents, events, all());
+        double manyHosts = costedBurst(scenario, MANY_HOSTS + " hosts", spread, events * WEBHOOK_SUBSCRIBERS / MANY_HOSTS,
+                IntStream.range(MANY_HOSTS_FIRST, MANY_HOSTS_FIRST + MANY_HOSTS).boxed().toList());
+        report.add(scenario, "fan-out " + MANY_HOSTS + " hosts ÷ 10 hosts", 100 * manyHosts / tenHosts, "%", Target.atLeast(80),
+                String.format("%,.0f/s against %,.0f/s", manyHosts, tenHosts));
+
+        int body = DeliveryCost.payloadBytes(stack);
+        long requests = (long) events * WEBHOOK_SUBSCRIBERS;
+        double ceiling = DeliveryCost.httpCeiling(receivers, body, 64, requests);
+        report.add(scenario, "raw HTTP client ceiling, 10 hosts", ceiling, "/s", Target.NONE,
+                String.format("JDK HttpClient, %,d posts of %,d bytes, 64 in flight; fan-out reached %.0f %% of it", requests, body,
+                        100 * tenHosts / ceiling));
+        double spreadCeiling = DeliveryCost.httpCeiling(manyHostReceivers, body, 64, requests);
+        report.add(scenario, "raw HTTP client ceiling, " + MANY_HOSTS + " hosts", spreadCeiling, "/s", Target.NONE,
+                String.format("fan-out reached %.0f %% of it", 100 * manyHosts / spreadCeiling));
+    }
+
+    /** One burst of {@code events} × the receivers' subscriptions, with what it cost PostgreSQL per delivery; answers deliveries/s. */
+    private double costedBurst(String scenario, String hosts, List<String> incidents, int events, List<Integer> receiving) {
+        settle();
+        DeliveryCost.Snapshot before = DeliveryCost.settledSnapshot(stack);
+        Run burst = Run.start("fan-out, " + hosts, events);
+        Load.Outcome posted = Load.closed(32, Duration.ofMinutes(10), events, 0, updates(burst, incidents));
+        List<Run.Receipts> got = burst.receipts(receiving);
+        boolean done = awaitQuietly(Duration.ofMinutes(10), () -> got.stream().allMatch(r -> r.distinct() >= posted.accepted()));
+        long walAtDone = DeliveryCost.walBytes(stack);
+        double rate = deliveriesPerSecond(got);
+        long deliveries = posted.accepted() * receiving.size();
+        report.add(scenario, "fan-out deliveries/s, " + hosts + ", burst of " + String.format("%,d", posted.accepted()) + " events × "
+                + receiving.size(), rate, "/s", Target.atLeast(5_000), done ? delivered(got, posted.accepted()) : "NOT all within 10 min");
+        DeliveryCost.Cost cost = DeliveryCost.settledSnapshot(stack).since(before, deliveries, walAtDone);
+        report.add(scenario, "delivery rows written per delivery, " + hosts, cost.inserted() + cost.updated(), "rows", Target.NONE,
+                String.format("%.2f inserted, %.2f updated, and %.2f attempt rows", cost.inserted(), cost.updated(), cost.attempts()));
+        report.add(scenario, "heap-only share of delivery-row updates, " + hosts, cost.heapOnlyPercent(), "%", Target.NONE,
+                "pg_stat_user_tables n_tup_hot_upd ÷ n_tup_upd");
+        report.add(scenario, "WAL per delivery, " + hosts, cost.walBytes(), "bytes", Target.NONE,
+                "the whole cluster's log during the burst, the updates' own writes included");
+        if (!Double.isNaN(cost.claimMeanMillis())) {
+            report.add(scenario, "claim statement mean, " + hosts, cost.claimMeanMillis(), "ms", Target.NONE, "pg_stat_statements");
+        }
+        return rate;
+    }
+
+    /** 200 receivers on addresses of their own (127.0.0.11 on), each subscribed to a component of its own. */
+    private List<String> manyHostsSetup() {
+        if (manyHostIncidents == null) {
+            String component = client.component("Many hosts");
+            manyHostIncidents = client.openIncidents(component, 50);
+            for (int i = 0; i < MANY_HOSTS; i++) {
+                WebhookReceiver receiver = new WebhookReceiver(MANY_HOSTS_FIRST + i, "127.0.0." + (11 + i), 4);
+                manyHostReceivers.add(receiver);
+                client.webhook(receiver.url(), component);
+            }
+        }
+        return manyHostIncidents;
     }
 
     /** 4: emails to 20 confirmed subscribers at 10 events/s, then a burst. */
@@ -563,7 +638,7 @@ final class Scenarios {
         String scenario = "11 Idle path";
         String component = client.component("Idle path");
         List<String> incidents = client.openIncidents(component, 20);
-        try (WebhookReceiver receiver = new WebhookReceiver(0, "127.0.0.50")) {
+        try (WebhookReceiver receiver = new WebhookReceiver(0, "127.0.0.250")) {
             String subscription = client.webhook(receiver.url(), component);
             // Warm at scenario 3's rate, so that the path's code is compiled before it is timed.
             Load.open(IDLE_WARMUP_RATE, options.warmup(), 16, 0, updates(Run.start("warm-up", capacity(IDLE_WARMUP_RATE, options.warmup())), incidents));
@@ -875,5 +950,6 @@ final class Scenarios {
 
     void close() {
         receivers.forEach(WebhookReceiver::close);
+        manyHostReceivers.forEach(WebhookReceiver::close);
     }
 }

@@ -31,18 +31,23 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile BiConsumer<String, Stamp.Token> onDelivery = (webhookId, token) -> { };
 
     WebhookReceiver(int index, String host) {
+        this(index, host, 8);
+    }
+
+    /** A receiver answering on at most {@code threads} requests at once. */
+    WebhookReceiver(int index, String host, int threads) {
         this.index = index;
         try {
             server = HttpServer.create(new InetSocketAddress(host, 0), 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("could not listen on " + host, e);
         }
-        threads = Executors.newFixedThreadPool(8, r -> {
+        this.threads = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "receiver-" + index);
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(threads);
+        server.setExecutor(this.threads);
         server.createContext("/hook", this::handle);
         server.start();
     }

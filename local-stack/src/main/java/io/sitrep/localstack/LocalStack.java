@@ -332,6 +332,11 @@ public final class LocalStack implements AutoCloseable {
         return postgres.current().jdbcUrl(database(service));
     }
 
+    /** A connection to the service's database as the superuser, for readers of its statistics (the bench). */
+    public java.sql.Connection connect(String service) throws java.sql.SQLException {
+        return postgres.current().connect(database(service));
+    }
+
     /** The PostgreSQL server's process as it runs now, for tests that kill it. */
     public ProcessHandle postgresServer() {
         return postgres.server().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));

@@ -74,7 +74,7 @@ class RestartIT extends IntegrationTest {
             await().atMost(TIMEOUT).until(() -> "pending".equals(deliveryStatus(id, opened.eventId())));
             // As a dispatcher leaves it when the process dies mid-send: claimed under a lease that then expires.
             deliveryId = jdbc.sql("""
-                            UPDATE deliveries SET status = 'delivering', lease_id = gen_random_uuid(), locked_until = now() - interval '1 second'
+                            UPDATE deliveries SET lease_id = gen_random_uuid(), locked_until = now() - interval '1 second'
                             WHERE event_id = ? RETURNING id::text""")
                     .param(opened.eventId()).query(String.class).single();
         } finally {

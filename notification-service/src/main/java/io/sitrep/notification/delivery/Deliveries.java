@@ -40,7 +40,10 @@ public interface Deliveries {
      */
     List<Delivery.Delivering> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration lease);
 
-    /** Makes every delivery whose lease expired due again ({@link Delivery.Delivering#expire}); returns how many. */
+    /**
+     * Makes every delivery whose lease expired due again ({@link Delivery.Delivering#expire}); returns how many it changed.
+     * A store whose claims take deliveries with an expired lease themselves has nothing to change, and answers 0.
+     */
     int reclaimExpired(Instant now);
 
     /** Gives a claimed delivery back without an attempt ({@link Delivery.Delivering#release}), if the lease is still ours. */

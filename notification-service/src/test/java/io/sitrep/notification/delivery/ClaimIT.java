@@ -95,9 +95,10 @@ class ClaimIT extends IntegrationTest {
             setOthersAside(subscription);
             List<Delivery.Delivering> once = deliveries.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2));
             List<Delivery.Delivering> twice = deliveries.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2));
+            // Issue 17: the claim writes only the lease; the stored state stays the one it was claimed in.
             assertThat(jdbc.sql("SELECT status, locked_until FROM deliveries WHERE id = ?").param(due)
                     .query((rs, n) -> rs.getString(1) + " " + rs.getTimestamp(2).toInstant()).single())
-                    .isEqualTo("delivering " + LATER.plus(Duration.ofMinutes(2)));
+                    .isEqualTo("pending " + LATER.plus(Duration.ofMinutes(2)));
             tx.setRollbackOnly();
             return List.of(once, twice);
         });

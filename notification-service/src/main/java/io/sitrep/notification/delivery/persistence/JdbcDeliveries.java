@@ -39,6 +39,8 @@ class JdbcDeliveries implements Deliveries {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    /** Where the next claim's walk of the endpoints starts: after the last endpoint the previous claim reached. */
+    private volatile String cursor = "";
 
     JdbcDeliveries(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
@@ -68,76 +70,124 @@ class JdbcDeliveries implements Deliveries {
      * each one given back costs a write and a delay.
      *
      * <p>The claim goes endpoint by endpoint: the endpoints with deliveries waiting are found by a skip scan
-     * of {@code deliveries_due_by_endpoint} (one index probe each), and each endpoint with free slots gives
-     * its oldest due deliveries, no more than it has slots, locked where they are found. A claim's cost therefore
-     * follows the number of endpoints and slots, never the length of the queue, however much of it belongs to
-     * busy endpoints. Every step is an index probe whatever the planner believes about the queue: its statistics
-     * change faster than they are gathered, as a queue fills and drains within minutes.
+     * of {@code deliveries_due_by_endpoint} (one index probe each), starting after the last endpoint the previous
+     * claim reached and wrapping round; it stops at the {@code limit}-th endpoint with something due and free
+     * slots, and those endpoints give their oldest due deliveries, no more than they have slots. The oldest of
+     * these are locked and leased. A claim's cost therefore follows its limit and the endpoints' slots, never the
+     * length of the queue nor the number of endpoints; with fewer endpoints waiting than the limit, each claim
+     * sees all of them and takes the longest waiting first. Every step is an index probe whatever the planner
+     * believes about the queue: its statistics change faster than they are gathered, as a queue fills and drains
+     * within minutes.
+     *
+     * <p>The lease is the only thing written: {@code lease_id} and {@code locked_until} are in no index, so the
+     * update is heap-only (ADR 0019). A delivery being sent thus stays in the due index, kept out of other claims
+     * by its lease until that expires; then a claim takes it again, with no sweep.
      */
     @Override
     public List<Delivery.Delivering> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration leaseLength) {
         Lease lease = new Lease(UUID.randomUUID(), now.plus(leaseLength));
-        return jdbc.sql("""
-                        WITH RECURSIVE waiting AS (
-                            (SELECT endpoint FROM deliveries WHERE status IN ('pending', 'failed') ORDER BY endpoint LIMIT 1)
+        Timestamp at = Timestamp.from(now);
+        String after = cursor;
+        String[] endpoints = freeSlots.keySet().toArray(String[]::new);
+        Integer[] free = freeSlots.values().toArray(Integer[]::new);
+        // Every step is written so that only deliveries_due_by_endpoint or a TID scan can serve it, whatever the
+        // planner's estimates: whether an endpoint has something due is a scalar subquery in the index's order, not
+        // EXISTS (which the planner turns into a semi-join it is free to make a scan of the queue); the lock re-checks
+        // the state as "not settled", which no partial index's predicate follows from; and the rows to lock and lease
+        // are named by their ctid, a TID scan, since a table last analysed while nearly empty made a lookup by id a
+        // sequential scan of the table. A row updated meanwhile has another ctid and is skipped, like a locked one.
+        List<ClaimedRow> rows = jdbc.sql("""
+                        WITH RECURSIVE onward AS (
+                            (SELECT endpoint FROM deliveries WHERE status IN ('pending', 'failed') AND endpoint > :after
+                             ORDER BY endpoint LIMIT 1)
                             UNION ALL
                             SELECT (SELECT d.endpoint FROM deliveries d
                                     WHERE d.status IN ('pending', 'failed') AND d.endpoint > w.endpoint
                                     ORDER BY d.endpoint LIMIT 1)
-                            FROM waiting w WHERE w.endpoint IS NOT NULL),
-                        free AS (
-                            SELECT * FROM unnest(?::text[], ?::int[]) AS f(endpoint, slots)),
+                            FROM onward w WHERE w.endpoint IS NOT NULL),
+                        wrapped AS (
+                            (SELECT endpoint FROM deliveries WHERE status IN ('pending', 'failed') ORDER BY endpoint LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT d.endpoint FROM deliveries d
+                                    WHERE d.status IN ('pending', 'failed') AND d.endpoint > w.endpoint AND d.endpoint <= :after
+                                    ORDER BY d.endpoint LIMIT 1)
+                            FROM wrapped w WHERE w.endpoint IS NOT NULL AND w.endpoint <= :after),
+                        walk AS (
+                            SELECT endpoint, 1 AS lap FROM onward WHERE endpoint IS NOT NULL
+                            UNION ALL
+                            SELECT endpoint, 2 AS lap FROM wrapped WHERE endpoint IS NOT NULL AND endpoint <= :after),
                         open AS (
-                            SELECT w.endpoint, coalesce(f.slots, CASE WHEN w.endpoint = 'smtp' THEN ? ELSE ? END) AS slots
-                            FROM waiting w LEFT JOIN free f ON f.endpoint = w.endpoint
-                            WHERE w.endpoint IS NOT NULL),
-                        claimed AS (
-                            SELECT c.id
+                            SELECT w.endpoint, w.lap, s.slots
+                            FROM walk w CROSS JOIN LATERAL (
+                                SELECT coalesce((CAST(:free AS int[]))[array_position(CAST(:endpoints AS text[]), w.endpoint)],
+                                                CASE WHEN w.endpoint = 'smtp' THEN :smtpSlots ELSE :slots END) AS slots) s
+                            WHERE s.slots > 0
+                              AND coalesce((SELECT true FROM deliveries d
+                                            WHERE d.endpoint = w.endpoint AND d.status IN ('pending', 'failed')
+                                              AND d.next_attempt_at <= :now AND (d.locked_until IS NULL OR d.locked_until < :now)
+                                            ORDER BY d.next_attempt_at LIMIT 1), false)
+                            LIMIT :limit),
+                        candidates AS (
+                            SELECT c.tid
                             FROM open o CROSS JOIN LATERAL (
-                                SELECT d.id, d.next_attempt_at FROM deliveries d
-                                WHERE d.endpoint = o.endpoint AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
+                                SELECT d.ctid AS tid, d.next_attempt_at FROM deliveries d
+                                WHERE d.endpoint = o.endpoint AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= :now
+                                  AND (d.locked_until IS NULL OR d.locked_until < :now)
                                 ORDER BY d.next_attempt_at
-                                LIMIT o.slots
-                                FOR UPDATE SKIP LOCKED) c
-                            WHERE o.slots > 0
+                                LIMIT o.slots) c
                             ORDER BY c.next_attempt_at
-                            LIMIT ?)
-                        UPDATE deliveries d SET status = 'delivering', lease_id = ?, locked_until = ?
-                        WHERE d.id = ANY (ARRAY(SELECT id FROM claimed))
+                            LIMIT :limit),
+                        claimed AS (
+                            SELECT d.ctid AS tid FROM deliveries d
+                            WHERE d.ctid = ANY (ARRAY(SELECT tid FROM candidates)) AND d.status NOT IN ('delivered', 'dead', 'cancelled')
+                              AND (d.locked_until IS NULL OR d.locked_until < :now)
+                            FOR UPDATE SKIP LOCKED)
+                        UPDATE deliveries d SET lease_id = :lease, locked_until = :until
+                        WHERE d.ctid = ANY (ARRAY(SELECT tid FROM claimed))
                         RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.endpoint, d.payload, d.attempt_count,
-                                  d.round_attempts, d.published_at, d.traceparent, d.tracestate, d.attempt_trigger""")
-                .params(freeSlots.keySet().toArray(String[]::new), freeSlots.values().toArray(Integer[]::new),
-                        smtpSlots, slots, Timestamp.from(now), limit,
-                        lease.id(), Timestamp.from(lease.until()))
-                .query((rs, n) -> new Delivery.Delivering(new DeliveryId(rs.getObject("id", UUID.class)),
+                                  d.round_attempts, d.published_at, d.traceparent, d.tracestate, d.attempt_trigger,
+                                  (SELECT count(*) FROM open) AS reached,
+                                  (SELECT o.endpoint FROM open o ORDER BY o.lap DESC, o.endpoint DESC LIMIT 1) AS last_reached""")
+                .param("after", after)
+                .param("free", free)
+                .param("endpoints", endpoints)
+                .param("smtpSlots", smtpSlots)
+                .param("slots", slots)
+                .param("now", at)
+                .param("limit", limit)
+                .param("lease", lease.id())
+                .param("until", Timestamp.from(lease.until()))
+                .query((rs, n) -> new ClaimedRow(new Delivery.Delivering(new DeliveryId(rs.getObject("id", UUID.class)),
                         new SubscriptionId(rs.getObject("subscription_id", UUID.class)), rs.getInt("attempt_count"),
                         rs.getInt("round_attempts"),
                         new Delivery.Sending(rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("endpoint"),
                                 rs.getBytes("payload"), rs.getTimestamp("published_at").toInstant(),
                                 new StoredTrace(rs.getString("traceparent"), rs.getString("tracestate"))),
-                        lease, AttemptTrigger.fromWireName(rs.getString("attempt_trigger"))))
+                        lease, AttemptTrigger.fromWireName(rs.getString("attempt_trigger"))), rs.getLong("reached"), rs.getString("last_reached")))
                 .list();
+        // The next claim starts after the last endpoint this one reached when it stopped at its limit, else from the start.
+        cursor = !rows.isEmpty() && rows.get(0).reached() >= limit ? rows.get(0).lastReached() : "";
+        return rows.stream().map(ClaimedRow::delivery).toList();
+    }
+
+    /** A claimed delivery, with how far its claim's walk of the endpoints got. */
+    private record ClaimedRow(Delivery.Delivering delivery, long reached, String lastReached) {
     }
 
     /**
-     * In one statement. At most those are sent twice, with the same webhook-id. The status written follows
-     * {@link Delivery.Delivering#expire}.
+     * Nothing to do: a delivery whose lease expired is due again as it stands, since a claim takes any due delivery
+     * whose lease is past ({@link Delivery.Delivering#expire}), and it is sent again with the same webhook-id. No
+     * sweep writes it, and no index of leases is kept up to date on every claim.
      */
     @Override
     public int reclaimExpired(Instant now) {
-        return jdbc.sql("""
-                        UPDATE deliveries SET status = CASE WHEN round_attempts > 0 THEN 'failed' ELSE 'pending' END,
-                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?
-                        WHERE status = 'delivering' AND locked_until < ?""")
-                .params(Timestamp.from(now), Timestamp.from(now))
-                .update();
+        return 0;
     }
 
     @Override
     public void release(Delivery.Delivering d, Instant nextAttemptAt) {
         jdbc.sql("""
-                        UPDATE deliveries SET status = CASE WHEN round_attempts > 0 THEN 'failed' ELSE 'pending' END,
-                                              lease_id = NULL, locked_until = NULL, next_attempt_at = ?
+                        UPDATE deliveries SET lease_id = NULL, locked_until = NULL, next_attempt_at = ?
                         WHERE id = ? AND lease_id = ?""")
                 .params(Timestamp.from(nextAttemptAt), d.id().value(), d.lease().id())
                 .update();
@@ -154,39 +204,85 @@ class JdbcDeliveries implements Deliveries {
                 .update();
     }
 
-    /** In one round trip. */
+    /** In one statement, whatever their number: one plan and one round trip rather than one of each per attempt. */
     @Override
     public void recordAttempts(List<Delivery.Delivering> claimed, List<Instant> attemptedAt, List<AttemptResult> results) {
-        List<Object[]> rows = new ArrayList<>(claimed.size());
-        for (int i = 0; i < claimed.size(); i++) {
-            rows.add(new Object[] {claimed.get(i).id().value(), claimed.get(i).attempt(), Timestamp.from(attemptedAt.get(i)),
-                    results.get(i).statusCode(), results.get(i).duration().toMillis(), null, claimed.get(i).trigger().wireName(),
-                    results.get(i).responseBody()});
+        if (claimed.isEmpty()) {
+            return;
         }
-        batches.batchUpdate("""
-                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error, trigger,
-                                                       response_body)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        int n = claimed.size();
+        UUID[] ids = new UUID[n];
+        Integer[] attempts = new Integer[n];
+        String[] times = new String[n];
+        Integer[] codes = new Integer[n];
+        Long[] durations = new Long[n];
+        String[] triggers = new String[n];
+        String[] bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = claimed.get(i).id().value();
+            attempts[i] = claimed.get(i).attempt();
+            times[i] = attemptedAt.get(i).toString();
+            codes[i] = results.get(i).statusCode();
+            durations[i] = results.get(i).duration().toMillis();
+            triggers[i] = claimed.get(i).trigger().wireName();
+            bodies[i] = results.get(i).responseBody();
+        }
+        jdbc.sql("""
+                        INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, trigger, response_body)
+                        SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:attempts AS int[]), CAST(:times AS timestamptz[]),
+                                             CAST(:codes AS int[]), CAST(:durations AS bigint[]), CAST(:triggers AS text[]),
+                                             CAST(:bodies AS text[]))""")
+                .param("ids", ids)
+                .param("attempts", attempts)
+                .param("times", times)
+                .param("codes", codes)
+                .param("durations", durations)
+                .param("triggers", triggers)
+                .param("bodies", bodies)
+                .update();
     }
 
-    /** In one round trip. */
+    /**
+     * In one statement, whatever their number. Being delivered takes a row out of the due index, so this update
+     * cannot be heap-only; it is the only one of a successful delivery that is not (ADR 0019).
+     */
     @Override
     public boolean[] settleDelivered(List<Delivery.Delivered> delivered, List<Delivery.Delivering> claimed) {
-        List<Object[]> rows = new ArrayList<>(claimed.size());
-        for (int i = 0; i < claimed.size(); i++) {
-            rows.add(new Object[] {delivered.get(i).statusCode(), Timestamp.from(delivered.get(i).deliveredAt()), claimed.get(i).id().value(),
-                    claimed.get(i).lease().id()});
+        int n = claimed.size();
+        if (n == 0) {
+            return new boolean[0];
         }
-        int[] counts = batches.batchUpdate("""
-                        UPDATE deliveries SET status = 'delivered', attempt_count = attempt_count + 1, round_attempts = round_attempts + 1,
-                                              lease_id = NULL, locked_until = NULL, next_attempt_at = NULL, attempt_trigger = 'scheduled',
-                                              last_status_code = ?, last_error = NULL, delivered_at = ?
-                        WHERE id = ? AND lease_id = ?""", rows);
-        boolean[] settled = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            settled[i] = counts[i] == 1;
+        UUID[] ids = new UUID[n];
+        UUID[] leases = new UUID[n];
+        Integer[] codes = new Integer[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = claimed.get(i).id().value();
+            leases[i] = claimed.get(i).lease().id();
+            codes[i] = delivered.get(i).statusCode();
+            times[i] = delivered.get(i).deliveredAt().toString();
         }
-        return settled;
+        List<UUID> settled = jdbc.sql("""
+                        UPDATE deliveries d SET status = 'delivered', attempt_count = d.attempt_count + 1,
+                                                round_attempts = d.round_attempts + 1, lease_id = NULL, locked_until = NULL,
+                                                next_attempt_at = NULL, attempt_trigger = 'scheduled', last_status_code = s.code,
+                                                last_error = NULL, delivered_at = s.at
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:leases AS uuid[]), CAST(:codes AS int[]), CAST(:times AS timestamptz[]))
+                             AS s(id, lease, code, at)
+                        WHERE d.id = s.id AND d.lease_id = s.lease
+                        RETURNING d.id""")
+                .param("ids", ids)
+                .param("leases", leases)
+                .param("codes", codes)
+                .param("times", times)
+                .query(UUID.class)
+                .list();
+        java.util.Set<UUID> ours = new java.util.HashSet<>(settled);
+        boolean[] result = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            result[i] = ours.contains(ids[i]);
+        }
+        return result;
     }
 
     @Override
@@ -236,7 +332,7 @@ class JdbcDeliveries implements Deliveries {
     public boolean hasOpen(SubscriptionId subscriptionId, String eventType) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM deliveries
-                                        WHERE subscription_id = ? AND event_type = ? AND status IN ('pending', 'failed', 'delivering'))""")
+                                        WHERE subscription_id = ? AND event_type = ? AND status IN ('pending', 'failed'))""")
                 .params(subscriptionId.value(), eventType)
                 .query(Boolean.class)
                 .single();
@@ -247,7 +343,7 @@ class JdbcDeliveries implements Deliveries {
         return jdbc.sql("""
                         UPDATE deliveries SET status = 'cancelled', lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
                                               last_error = coalesce(last_error, ?)
-                        WHERE subscription_id = ? AND status IN ('pending', 'failed', 'delivering')""")
+                        WHERE subscription_id = ? AND status IN ('pending', 'failed')""")
                 .params(reason, subscriptionId.value())
                 .update();
     }
@@ -260,7 +356,7 @@ class JdbcDeliveries implements Deliveries {
                                                 last_error = ?
                         FROM seen_events s
                         WHERE s.aggregate_id = ? AND s.event_type LIKE 'incident.%' AND s.event_type <> 'incident.deleted'
-                          AND d.event_id = s.event_id AND d.status IN ('pending', 'failed', 'delivering')""")
+                          AND d.event_id = s.event_id AND d.status IN ('pending', 'failed')""")
                 .params(reason, incidentId.toString())
                 .update();
     }
@@ -270,7 +366,7 @@ class JdbcDeliveries implements Deliveries {
         return jdbc.sql("""
                         UPDATE deliveries SET status = 'dead', dead_at = ?, lease_id = NULL, locked_until = NULL, next_attempt_at = NULL,
                                               last_error = coalesce(last_error, ?)
-                        WHERE subscription_id = ? AND status IN ('pending', 'failed', 'delivering')""")
+                        WHERE subscription_id = ? AND status IN ('pending', 'failed')""")
                 .params(Timestamp.from(now), reason, subscriptionId.value())
                 .update();
     }
@@ -301,9 +397,12 @@ class JdbcDeliveries implements Deliveries {
     @Override
     public List<View> list(SubscriptionId subscriptionId, DeliveryStatus status, int limit) {
         List<View> views = jdbc.sql("""
-                        SELECT id, event_id, event_type, status, attempt_count, next_attempt_at, last_status_code, last_error,
+                        SELECT id, event_id, event_type, shown AS status, attempt_count, next_attempt_at, last_status_code, last_error,
                                created_at, delivered_at, dead_at
-                        FROM deliveries WHERE subscription_id = ? AND (CAST(? AS text) IS NULL OR status = ?)
+                        FROM (SELECT *, CASE WHEN status IN ('pending', 'failed') AND locked_until >= now() THEN 'delivering'
+                                             ELSE status END AS shown
+                              FROM deliveries WHERE subscription_id = ?) d
+                        WHERE CAST(? AS text) IS NULL OR shown = ?
                         ORDER BY created_at DESC, id LIMIT ?""")
                 .params(subscriptionId.value(), status == null ? null : status.wireName(), status == null ? null : status.wireName(), limit)
                 .query((rs, n) -> new View(new DeliveryId(rs.getObject("id", UUID.class)), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
@@ -334,8 +433,10 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public long countDue(Instant now) {
-        return jdbc.sql("SELECT count(*) FROM deliveries WHERE status IN ('pending', 'failed') AND next_attempt_at <= ?")
-                .param(Timestamp.from(now)).query(Long.class).single();
+        return jdbc.sql("""
+                        SELECT count(*) FROM deliveries
+                        WHERE status IN ('pending', 'failed') AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)""")
+                .params(Timestamp.from(now), Timestamp.from(now)).query(Long.class).single();
     }
 
     @Override
