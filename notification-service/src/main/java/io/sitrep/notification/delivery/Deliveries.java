@@ -34,17 +34,12 @@ public interface Deliveries {
     void insertAll(List<NewDelivery> deliveries, Instant now);
 
     /**
-     * Claims up to {@code limit} due deliveries, oldest due first, skipping those another dispatcher holds, and no
+     * Claims up to {@code limit} due deliveries, oldest due first, skipping those another dispatcher holds (one whose
+     * lease expired is due again as it stands, {@link Delivery.Delivering#expire}, and is taken like any other), and no
      * more per endpoint than it has slots free ({@code freeSlots}; {@code slots} for an endpoint not listed,
      * {@code smtpSlots} for email), each under a new lease of length {@code lease}.
      */
     List<Delivery.Delivering> claimDue(int limit, Map<String, Integer> freeSlots, int slots, int smtpSlots, Instant now, Duration lease);
-
-    /**
-     * Makes every delivery whose lease expired due again ({@link Delivery.Delivering#expire}); returns how many it changed.
-     * A store whose claims take deliveries with an expired lease themselves has nothing to change, and answers 0.
-     */
-    int reclaimExpired(Instant now);
 
     /** Gives a claimed delivery back without an attempt ({@link Delivery.Delivering#release}), if the lease is still ours. */
     void release(Delivery.Delivering d, Instant dueAt);

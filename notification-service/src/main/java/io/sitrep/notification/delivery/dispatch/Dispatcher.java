@@ -158,7 +158,6 @@ public final class Dispatcher implements SmartLifecycle {
 
     private void run() {
         Duration backoff = Duration.ZERO;
-        Instant nextReclaim = Instant.MIN;
         long lastClaimNanos = 0;
         while (running) {
             try {
@@ -169,13 +168,6 @@ public final class Dispatcher implements SmartLifecycle {
                 }
                 lastClaimNanos = System.nanoTime();
                 Instant now = clock.instant();
-                if (!now.isBefore(nextReclaim)) {
-                    int reclaimed = deliveries.reclaimExpired(now);
-                    if (reclaimed > 0) {
-                        log.info("{} deliveries whose lease expired are due again", reclaimed);
-                    }
-                    nextReclaim = now.plus(settings.pollInterval());
-                }
                 int capacity = settings.maxInFlight() - inFlight.get();
                 int claimed = 0;
                 if (capacity > 0) {

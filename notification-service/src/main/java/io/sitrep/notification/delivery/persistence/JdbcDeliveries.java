@@ -174,16 +174,6 @@ class JdbcDeliveries implements Deliveries {
     private record ClaimedRow(Delivery.Delivering delivery, long reached, String lastReached) {
     }
 
-    /**
-     * Nothing to do: a delivery whose lease expired is due again as it stands, since a claim takes any due delivery
-     * whose lease is past ({@link Delivery.Delivering#expire}), and it is sent again with the same webhook-id. No
-     * sweep writes it, and no index of leases is kept up to date on every claim.
-     */
-    @Override
-    public int reclaimExpired(Instant now) {
-        return 0;
-    }
-
     @Override
     public void release(Delivery.Delivering d, Instant nextAttemptAt) {
         jdbc.sql("""
