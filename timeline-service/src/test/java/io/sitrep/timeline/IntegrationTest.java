@@ -51,7 +51,10 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void consumerGroupAndTopic(DynamicPropertyRegistry registry) {
-        registry.add("sitrep.timeline.ingest.group", () -> GROUP);
+        // A group for each topic, so for each context that consumes a topic of its own: contexts of one run that shared a
+        // group would rebalance each other's consumers whenever one of them started, stopped or ran a second instance, and
+        // hold back what another test waits for. The placeholder resolves to the topic the context consumes.
+        registry.add("sitrep.timeline.ingest.group", () -> GROUP + ".${sitrep.timeline.ingest.topic:" + TOPIC + "}");
         TestTopics.created(TOPIC);
     }
 
