@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * Base of the integration tests: the whole service on a random port, with a real broker, a real
  * database and a real SMTP server (GreenMail, behind an {@link SmtpProxy}). Subclasses share one application context, so each
  * test makes its own subscriptions, filtered to components of its own, and deletes them after.
- * Retries are compressed to fractions of a second.
+ * Retries are compressed to fractions of a second. {@link TestBeans} adds the fixtures of deliveries.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sitrep.security.api-keys[0].name=manager",
@@ -66,6 +67,7 @@ import static org.awaitility.Awaitility.await;
         "spring.cloud.stream.bindings.incidentEvents-in-0.group=notification-it-${random.uuid}",
 })
 @WithRealInfrastructure
+@Import(TestBeans.class)
 public abstract class IntegrationTest {
 
     protected static final String MANAGER_KEY = "manager-key";

@@ -2,12 +2,19 @@ package io.sitrep.notification;
 
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentOpened;
+import io.sitrep.notification.delivery.Delivery;
+import io.sitrep.notification.delivery.DispatchFixtures;
 import io.sitrep.notification.delivery.dispatch.Dispatcher;
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.Subscriptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +29,12 @@ class RestartIT extends IntegrationTest {
 
     @Autowired
     private BindingsLifecycleController bindings;
+
+    @Autowired
+    private DispatchFixtures dispatch;
+
+    @Autowired
+    private Subscriptions subscriptions;
 
     @Test
     void deliveriesCreatedWhileTheDispatcherIsStoppedAreSentOnceItStarts() {
@@ -68,22 +81,21 @@ class RestartIT extends IntegrationTest {
         String id = subscribeWebhook(receiver.url(), component).get("id").asString();
         IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
         dispatcher.stop();
-        String deliveryId;
+        Delivery.Delivering inFlight;
         try {
             publish(opened);
             await().atMost(TIMEOUT).until(() -> "pending".equals(deliveryStatus(id, opened.eventId())));
             // As a dispatcher leaves it when the process dies mid-send: claimed under a lease that then expires.
-            deliveryId = jdbc.sql("""
-                            UPDATE deliveries SET lease_id = gen_random_uuid(), locked_until = now() - interval '1 second'
-                            WHERE event_id = ? RETURNING id::text""")
-                    .param(opened.eventId()).query(String.class).single();
+            inFlight = dispatch.claimOf(subscriptions.find(new SubscriptionId(UUID.fromString(id))).orElseThrow(), Instant.now(),
+                    Duration.ofMillis(200));
         } finally {
             dispatcher.start();
         }
 
         List<Receiver.Request> requests = receiver.awaitRequests(1, TIMEOUT);
         await().atMost(TIMEOUT).until(() -> "delivered".equals(deliveryStatus(id, opened.eventId())));
-        assertThat(requests.get(0).header("webhook-id")).isEqualTo(deliveryId);
+        assertThat(requests.get(0).header("webhook-id")).isEqualTo(inFlight.id().value().toString());
+        assertThat(requests.get(0).at()).as("sent again once the lease expired").isAfter(inFlight.lease().until());
         assertThat(receiver.requests()).hasSize(1);
     }
 }

@@ -12,15 +12,22 @@ import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.notification.Incidents;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.Receiver;
+import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +36,13 @@ import static org.awaitility.Awaitility.await;
 class DeadLetterIT extends IntegrationTest {
 
     private final EventCodec codec = new EventCodec();
+
+    @Autowired
+    private Subscriptions subscriptions;
+
+    @Autowired
+    private DispatchFixtures dispatch;
+
     private TopicReader deliveryEvents;
 
     @BeforeEach
@@ -147,9 +161,15 @@ class DeadLetterIT extends IntegrationTest {
         Receiver receiver = aReceiver().answerAlways(503);
         String component = freshComponent("hopeless");
         String id = subscribeWebhook(receiver.url(), component).get("id").asString();
-        // Five days and more of failures, compressed: the run of failures began six days ago.
-        jdbc.sql("UPDATE subscriptions SET failing_since = now() - interval '6 days', consecutive_failures = 200, failing_reported = true "
-                + "WHERE id = ?::uuid").param(id).update();
+        // Five days and more of failures, compressed: an earlier delivery failed every day from six days ago until it
+        // died two days ago, recorded as the dispatcher records attempts, with its clock at each day.
+        Subscription failing = subscriptions.find(new SubscriptionId(UUID.fromString(id))).orElseThrow();
+        Instant now = Instant.now();
+        DeliveryId earlier = dispatch.aDeadLetter(failing, AttemptResult.status(503, null, Duration.ofMillis(3)),
+                now.minus(Duration.ofDays(6)), now.minus(Duration.ofDays(5)), now.minus(Duration.ofDays(4)), now.minus(Duration.ofDays(3)),
+                now.minus(Duration.ofDays(2)));
+        assertThat(api.get("/api/v1/subscriptions/" + id).expect(200).json().get("status").asString())
+                .as("the fixture: at its last attempt, four days of failures were not yet too long").isEqualTo("active");
         IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
 
         publish(opened);
@@ -161,6 +181,8 @@ class DeadLetterIT extends IntegrationTest {
         assertThat(receiver.requests()).hasSize(1);
         SubscriptionDisabled disabled = awaitEvent(id, SubscriptionDisabled.class);
         assertThat(disabled.reason()).isEqualTo("failing_too_long");
+        assertThat(jdbc.sql("SELECT status FROM deliveries WHERE id = ?").param(earlier.value()).query(String.class).single())
+                .isEqualTo("dead");
     }
 
     private <T extends SitrepEvent> T awaitEvent(String subscriptionId, Class<T> type) throws UndecodableEvent {

@@ -6,17 +6,14 @@ import io.sitrep.events.wire.EventCodec;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes.Outcome;
-import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.Subscriptions;
-import io.sitrep.support.tracing.StoredTrace;
 import io.sitrep.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,15 +32,17 @@ class DeliveryOutcomesIT extends IntegrationTest {
     @Autowired
     private Subscriptions subscriptions;
 
+    @Autowired
+    private DispatchFixtures dispatch;
+
     private final EventCodec codec = new EventCodec();
 
     @Test
     void attemptsRecordedTogetherSettleTheirDeliveriesUnlessAnotherDispatcherTookTheLeaseOver() {
         Subscription subscription = aSubscription("together");
-        Delivery.Delivering first = aClaimedDelivery(subscription, UUID.randomUUID());
-        Delivery.Delivering second = aClaimedDelivery(subscription, UUID.randomUUID());
-        Delivery.Delivering takenOver = aClaimedDelivery(subscription, UUID.randomUUID());
-        jdbc.sql("UPDATE deliveries SET lease_id = ? WHERE id = ?").params(UUID.randomUUID(), takenOver.id().value()).update();
+        Delivery.Delivering first = aClaimedDelivery(subscription);
+        Delivery.Delivering second = aClaimedDelivery(subscription);
+        Delivery.Delivering takenOver = aDeliveryWhoseLeaseAnotherDispatcherTookOver(subscription);
 
         List<Outcome> recorded = outcomes.recordDelivered(List.of(delivered(first, subscription), delivered(second, subscription),
                 delivered(takenOver, subscription)));
@@ -60,15 +59,17 @@ class DeliveryOutcomesIT extends IntegrationTest {
     @Test
     void aFailingSubscriptionWhoseAttemptsSucceedTogetherRecoversOnceAndGetsItsDeadLettersBack() throws Exception {
         Subscription subscription = aSubscription("recovering");
-        jdbc.sql("UPDATE subscriptions SET failing_since = now() - interval '1 hour', consecutive_failures = 5, failing_reported = true "
-                + "WHERE id = ?").param(subscription.id().value()).update();
-        Delivery.Delivering dead = aClaimedDelivery(subscription, UUID.randomUUID());
-        jdbc.sql("UPDATE deliveries SET status = 'dead', dead_at = now() - interval '10 minutes', lease_id = NULL, locked_until = NULL "
-                + "WHERE id = ?").param(dead.id().value()).update();
+        Instant now = Instant.now();
+        // Failing for an hour: five attempts of one delivery failed, from an hour ago until it died ten minutes ago.
+        DeliveryId dead = dispatch.aDeadLetter(subscription, AttemptResult.status(503, null, Duration.ofMillis(3)),
+                now.minus(Duration.ofMinutes(60)), now.minus(Duration.ofMinutes(45)), now.minus(Duration.ofMinutes(30)),
+                now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(10)));
+        assertThat(jdbc.sql("SELECT failing_reported FROM subscriptions WHERE id = ?").param(subscription.id().value())
+                .query(Boolean.class).single()).as("the fixture: a subscription told to be failing").isTrue();
 
         try (TopicReader deliveryEvents = TopicReader.of(DELIVERY_EVENTS)) {
-            outcomes.recordDelivered(List.of(delivered(aClaimedDelivery(subscription, UUID.randomUUID()), subscription),
-                    delivered(aClaimedDelivery(subscription, UUID.randomUUID()), subscription)));
+            outcomes.recordDelivered(List.of(delivered(aClaimedDelivery(subscription), subscription),
+                    delivered(aClaimedDelivery(subscription), subscription)));
 
             assertThat(jdbc.sql("SELECT consecutive_failures FROM subscriptions WHERE id = ?").param(subscription.id().value())
                     .query(Integer.class).single()).isZero();
@@ -94,21 +95,31 @@ class DeliveryOutcomesIT extends IntegrationTest {
         return subscriptions.find(new SubscriptionId(UUID.fromString(id))).orElseThrow();
     }
 
-    /** A delivery held under a lease of its own, as the dispatcher holds one it is sending; no dispatcher claims it meanwhile. */
-    private Delivery.Delivering aClaimedDelivery(Subscription subscription, UUID eventId) {
-        UUID id = UUID.randomUUID();
-        UUID lease = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("""
-                        INSERT INTO deliveries (id, subscription_id, event_id, event_type, endpoint, payload, status, lease_id,
-                                                locked_until, created_at, published_at)
-                        VALUES (?, ?, ?, 'incident.opened', ?, ?, 'pending', ?, ?, ?, ?)""")
-                .params(id, subscription.id().value(), eventId, subscription.endpoint(), "{}".getBytes(), lease,
-                        Timestamp.from(Instant.now().plus(Duration.ofMinutes(10))), now, now)
-                .update();
-        return new Delivery.Delivering(new DeliveryId(id), subscription.id(), 0, 0, new Delivery.Sending(eventId, "incident.opened",
-                subscription.endpoint(), "{}".getBytes(), now.toInstant(), StoredTrace.NONE),
-                new Lease(lease, Instant.now().plus(Duration.ofMinutes(10))), AttemptTrigger.SCHEDULED);
+    /**
+     * A delivery held under a lease of its own, as the dispatcher holds one it is sending: queued and claimed in one
+     * transaction, under a lease long enough that no dispatcher claims it meanwhile.
+     */
+    private Delivery.Delivering aClaimedDelivery(Subscription subscription) {
+        return dispatch.inOneTransaction(() -> {
+            Instant now = Instant.now();
+            return dispatch.claim(dispatch.queue(subscription, now), subscription.endpoint(), now, Duration.ofMinutes(10));
+        });
+    }
+
+    /**
+     * A delivery as its first dispatcher still holds it after stalling: claimed a minute ago under a lease of ten
+     * seconds, which expired, and claimed now by another dispatcher. Answers the first claim.
+     */
+    private Delivery.Delivering aDeliveryWhoseLeaseAnotherDispatcherTookOver(Subscription subscription) {
+        return dispatch.inOneTransaction(() -> {
+            Instant now = Instant.now();
+            Instant minuteAgo = now.minus(Duration.ofMinutes(1));
+            DeliveryId id = dispatch.queue(subscription, minuteAgo);
+            Delivery.Delivering stalled = dispatch.claim(id, subscription.endpoint(), minuteAgo, Duration.ofSeconds(10));
+            Delivery.Delivering takeover = dispatch.claim(id, subscription.endpoint(), now, Duration.ofMinutes(10));
+            assertThat(takeover.lease().id()).isNotEqualTo(stalled.lease().id());
+            return stalled;
+        });
     }
 
     private static DeliveryOutcomes.Delivered delivered(Delivery.Delivering claimed, Subscription subscription) {
@@ -118,7 +129,11 @@ class DeliveryOutcomesIT extends IntegrationTest {
 
     /** The state as the API shows it: a pending or failed delivery under a lease that has not expired is being sent. */
     private String status(Delivery.Delivering delivery) {
+        return status(delivery.id());
+    }
+
+    private String status(DeliveryId delivery) {
         return jdbc.sql("SELECT CASE WHEN status IN ('pending', 'failed') AND locked_until >= now() THEN 'delivering' ELSE status END "
-                        + "FROM deliveries WHERE id = ?").param(delivery.id().value()).query(String.class).single();
+                        + "FROM deliveries WHERE id = ?").param(delivery.value()).query(String.class).single();
     }
 }

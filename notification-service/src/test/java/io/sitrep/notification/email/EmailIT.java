@@ -8,17 +8,27 @@ import io.sitrep.events.MaintenanceScheduled;
 import io.sitrep.notification.Incidents;
 import io.sitrep.notification.Maintenances;
 import io.sitrep.notification.IntegrationTest;
+import io.sitrep.notification.delivery.AttemptResult;
+import io.sitrep.notification.delivery.DispatchFixtures;
+import io.sitrep.notification.delivery.application.DeliveryOutcomes;
+import io.sitrep.notification.delivery.application.DeliveryOutcomes.Outcome;
+import io.sitrep.notification.delivery.dispatch.Dispatcher;
+import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.testsupport.Api;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +43,18 @@ class EmailIT extends IntegrationTest {
 
     private static final Pattern LINK = Pattern.compile("(https?://\\S+?/api/v1/subscriptions/(confirm|unsubscribe)\\?token=[A-Za-z0-9_-]+)");
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private Dispatcher dispatcher;
+
+    @Autowired
+    private DeliveryOutcomes outcomes;
+
+    @Autowired
+    private Subscriptions subscriptions;
+
+    @Autowired
+    private DispatchFixtures dispatch;
 
     @Test
     void anEmailSubscriberGetsIncidentEmailsOnlyAfterConfirming() throws Exception {
@@ -260,16 +282,28 @@ class EmailIT extends IntegrationTest {
     void aSecondRequestWhileTheConfirmationAwaitsARetrySendsNoSecondEmail() {
         String address = anAddress();
         String request = "{\"channel\":\"email\",\"email\":\"" + address + "\"}";
-        String id = subscribe(request).get("id").asString();
-        awaitMail(address, 1);
-        awaitNoConfirmationOnItsWay(id);
-        // As if the SMTP server had failed it: the confirmation waits for its next attempt.
-        jdbc.sql("UPDATE deliveries SET status = 'failed', next_attempt_at = now() + interval '1 hour' WHERE subscription_id = ?::uuid")
-                .param(id).update();
+        String id;
+        String again;
+        dispatcher.stop();
+        try {
+            id = subscribe(request).get("id").asString();
+            // The SMTP server failed the confirmation's first attempt: it waits for its next one.
+            Subscription subscription = subscriptions.find(new SubscriptionId(UUID.fromString(id))).orElseThrow();
+            Outcome first = dispatch.inOneTransaction(() -> outcomes.record(dispatch.claimOf(subscription, Instant.now(), Duration.ofMinutes(1)),
+                    subscription, AttemptResult.error("SMTP connection closed", Duration.ofMillis(3)), Instant.now()));
+            assertThat(first).isEqualTo(Outcome.RETRYING);
 
-        String again = api.post("/api/v1/subscriptions", request).expect(200).json().get("id").asString();
+            again = api.post("/api/v1/subscriptions", request).expect(200).json().get("id").asString();
 
+            assertThat(count("deliveries WHERE subscription_id = '" + id + "' AND status = 'failed'")).isEqualTo(1);
+            assertThat(received(address)).isEmpty();
+        } finally {
+            dispatcher.start();
+        }
         assertThat(again).isEqualTo(id);
+        // Once the dispatcher runs again, the retry is the one confirmation the address gets.
+        assertThat(awaitMail(address, 1)).hasSize(1);
+        await().atMost(TIMEOUT).until(() -> count("deliveries WHERE subscription_id = '" + id + "' AND status = 'delivered'") == 1);
         assertThat(count("deliveries WHERE subscription_id = '" + id + "'")).isEqualTo(1);
         assertThat(count("confirmation_requests WHERE subscription_id = '" + id + "'")).isEqualTo(1);
         assertThat(received(address)).hasSize(1);
