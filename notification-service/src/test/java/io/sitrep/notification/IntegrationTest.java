@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * Base of the integration tests: the whole service on a random port, with a real broker, a real
  * database and a real SMTP server (GreenMail, behind an {@link SmtpProxy}). Subclasses share one application context, so each
  * test makes its own subscriptions, filtered to components of its own, and deletes them after.
- * Retries are compressed to fractions of a second. {@link TestBeans} adds the fixtures of deliveries.
+ * Retries are compressed to fractions of a second. {@link TestBeans} adds a resolver the tests can point and the
+ * fixtures of deliveries.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sitrep.security.api-keys[0].name=manager",

@@ -9,9 +9,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What the integration tests add to the service: fixtures built through the model. */
+/** What the integration tests add to the service: a resolver they can point, and fixtures built through the model. */
 @TestConfiguration(proxyBeanMethods = false)
 class TestBeans {
+
+    @Bean
+    TestNames testNames() {
+        return new TestNames();
+    }
 
     @Bean
     DispatchFixtures dispatchFixtures(Deliveries deliveries, Subscriptions subscriptions, DeliveryEvents events, DeliverySettings settings,

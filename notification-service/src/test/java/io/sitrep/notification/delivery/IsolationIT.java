@@ -9,6 +9,7 @@ import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.notification.Incidents;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.Receiver;
+import io.sitrep.notification.TestNames;
 import io.sitrep.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,9 @@ class IsolationIT extends IntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     private io.micrometer.core.instrument.MeterRegistry registry;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private TestNames names;
 
     @Test
     void aHangingReceiverDoesNotDelayAnotherReceiversDeliveries() {
@@ -120,9 +124,11 @@ class IsolationIT extends IntegrationTest {
     void aTargetThatBecameForbiddenIsRefusedAtSendTimeWithoutAConnection() {
         Receiver receiver = aReceiver();
         String component = freshComponent("rebound");
-        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
-        // As if the name now resolved to the metadata service: the URL was checked when created, and is checked again.
-        jdbc.sql("UPDATE subscriptions SET target = 'http://169.254.169.254/latest/meta-data/' WHERE id = ?::uuid").param(id).update();
+        String host = component + ".receivers.test";
+        names.point(host, "127.0.0.1");
+        String id = subscribeWebhook("http://" + host + ":" + receiver.port() + "/hooks/sitrep", component).get("id").asString();
+        // The name now resolves to the metadata service: the URL was checked when created, and is checked again.
+        names.point(host, "169.254.169.254");
         IncidentOpened opened = Incidents.opened(component, Impact.MAJOR);
 
         publish(opened);
@@ -130,7 +136,7 @@ class IsolationIT extends IntegrationTest {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             JsonNode delivery = api.get("/api/v1/subscriptions/" + id + "/deliveries").expect(200).json().get("items").get(0);
             assertThat(delivery.get("attempts").get(0).get("error").asString()).startsWith("target refused: ")
-                    .contains("metadata");
+                    .contains("resolves to 169.254.169.254").contains("metadata");
             assertThat(delivery.get("attempts").get(0).has("statusCode")).isFalse();
         });
         assertThat(receiver.requests()).isEmpty();
