@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +99,9 @@ class StatusPageController implements PublicSurface {
             IncidentDetail detail = readModels.incident(id, timeline.timelineLimit(), page.audience()).orElseThrow(() -> new UnknownIncident(id));
             // Updated as of the snapshot in service, so that the bytes, and with them the entity tag, hold until the next snapshot.
             Instant asOf = answers.snapshot().readAt();
-            String html = renderer.incident(detail.incident(), detail.timeline(), detail.postmortem(), asOf).render().apply(asOf);
+            // Stated to the second, as Last-Modified is.
+            String html = renderer.incident(detail.incident(), detail.timeline(), detail.postmortem(), asOf).render()
+                    .apply(asOf.truncatedTo(ChronoUnit.SECONDS));
             return answers.answer(path, SnapshotContent.HTML, html.getBytes(StandardCharsets.UTF_8), request);
         });
     }
@@ -142,7 +145,7 @@ class StatusPageController implements PublicSurface {
         return answers.answer(path, request).orElseGet(() -> {
             // A month without incidents: the snapshot holds the months that have some.
             Instant asOf = answers.snapshot().readAt();
-            String html = renderer.history(value, List.of(), List.of(), asOf).render().apply(asOf);
+            String html = renderer.history(value, List.of(), List.of(), asOf).render().apply(asOf.truncatedTo(ChronoUnit.SECONDS));
             return answers.answer(path, SnapshotContent.HTML, html.getBytes(StandardCharsets.UTF_8), request);
         });
     }
