@@ -50,6 +50,14 @@
       current.replaceWith(next);
     });
   }
+  // The page says when it last changed; a part fetched since then says when it did (Last-Modified), and the page follows.
+  function changedAt(header) {
+    var at = header ? new Date(header) : null;
+    var shown = document.querySelector('time.updated');
+    if (!local || !shown || !at || isNaN(at.getTime()) || !(at > new Date(shown.getAttribute('datetime')))) { return; }
+    shown.setAttribute('datetime', at.toISOString());
+    shown.textContent = local.format(at);
+  }
   function refresh() {
     var parts = Object.keys(wanted);
     wanted = {};
@@ -57,7 +65,11 @@
     // Revalidates: when nothing changed since this reader's copy, or a cache in front holds the new one, the answer is cheap.
     Promise.all(parts.map(function (part) {
       return fetch(part, {headers: {'Accept': 'text/html'}, cache: 'no-cache'})
-        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (response) {
+          if (!response.ok) { return Promise.reject(response.status); }
+          changedAt(response.headers.get('Last-Modified'));
+          return response.text();
+        })
         .then(apply);
     })).then(function () {
       var overall = document.querySelector('.overall-text');

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -86,6 +87,8 @@ final class PageRenderer {
      * ones are kept (along with a card taken over, so that they are at hand when the incident changes).
      */
     private final KeptFragments<TimelineEntry> updates;
+    /** The status page's summary and components, by what they were rendered from, for this build and the next. */
+    private final KeptFragments<FragmentInputs> fragments;
     /** Set on the thread that runs a build's rendering, while it runs. */
     private final ThreadLocal<Boolean> building = new ThreadLocal<>();
     private final DateTimeFormatter display;
@@ -96,6 +99,7 @@ final class PageRenderer {
         this.page = page;
         this.cards = KeptFragments.counted(registry, "page.card");
         this.updates = KeptFragments.counted(registry, "page.update");
+        this.fragments = KeptFragments.counted(registry, "page.fragment");
         this.display = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm zzz", Locale.ENGLISH).withZone(page.timeZone());
         // The script follows what the stream sends; the page tells it, so that no list is copied into the script.
         this.eventTypes = Arrays.stream(EventType.values()).map(EventType::wireName)
@@ -104,22 +108,52 @@ final class PageRenderer {
     }
 
     /**
-     * The status page, and its fragments by path: what the script fetches after an event instead of the whole page. The
-     * page holds the fragments as rendered, so that they are rendered once.
+     * A page that says when it last changed: what it shows but that moment, with equality over all of it, and its
+     * rendering given that moment. A snapshot takes a page over from the one before, bytes and moment, when what it shows
+     * is equal, so that an unchanged page keeps its entity tag across builds.
      */
-    Map<String, String> status(Model model) {
+    record Page(Object shows, Function<Instant, String> render) {
+    }
+
+    /** What the status page shows but the moment it changed: the parts as rendered (and kept) and the view around them. */
+    private record StatusInputs(StatusPage view, String summary, String components, List<String> historyCards) {
+    }
+
+    /** What an incident's page shows: its article as kept, in the chrome. */
+    private record IncidentInputs(Chrome chrome, String article) {
+    }
+
+    /** What a month of the history shows: its cards as kept, in the chrome, with the links to other months. */
+    private record HistoryInputs(Chrome chrome, Month month, List<String> cards) {
+    }
+
+    /** What a fragment of the status page is rendered from: its template and the template's parameters. */
+    private record FragmentInputs(String template, Map<String, Object> parameters) {
+    }
+
+    /**
+     * The status page, and its fragments by path: what the script fetches after an event instead of the whole page. The
+     * page holds the fragments as rendered, so that they are rendered once, and only when what they show changed.
+     */
+    Map<String, Page> status(Model model) {
         StatusPage view = view(model);
         List<String> open = model.open().stream()
                 .map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()), false)).toList();
         List<String> history = model.history().stream()
                 .map(incident -> card(incident, model.timelines().get(incident.id()), model.postmortems().get(incident.id()), false)).toList();
-        String summary = render("page/summary.jte", Map.of("page", view, "openCards", open));
-        String components = render("page/components.jte", Map.of("page", view));
-        Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("/", render("page/status.jte", Map.of("page", view, "summary", summary, "components", components, "historyCards", history)));
-        pages.put("/fragments/summary", summary);
-        pages.put("/fragments/components", components);
+        String summary = fragment(new FragmentInputs("page/summary.jte", Map.of("page", view, "openCards", open)));
+        String components = fragment(new FragmentInputs("page/components.jte", Map.of("page", view)));
+        Map<String, Page> pages = new LinkedHashMap<>();
+        pages.put("/", new Page(new StatusInputs(view, summary, components, history), updated -> render("page/status.jte",
+                Map.of("page", view, "summary", summary, "components", components, "historyCards", history, "updated", when(updated)))));
+        pages.put("/fragments/summary", new Page(summary, updated -> summary));
+        pages.put("/fragments/components", new Page(components, updated -> components));
         return pages;
+    }
+
+    private String fragment(FragmentInputs inputs) {
+        Function<FragmentInputs, String> render = fragment -> render(fragment.template(), fragment.parameters());
+        return building() ? fragments.get(inputs, render) : fragments.peek(inputs, render);
     }
 
     /**
@@ -129,6 +163,7 @@ final class PageRenderer {
     void build(Runnable rendering) {
         cards.nextBuild();
         updates.nextBuild();
+        fragments.nextBuild();
         building.set(Boolean.TRUE);
         try {
             rendering.run();
@@ -139,16 +174,18 @@ final class PageRenderer {
 
     private StatusPage view(Model model) {
         return new StatusPage(chrome(page.name() + " status", model.now()), banner(model.status()), maintenances(model), groups(model),
-                subscribe(model.components()), when(model.now()));
+                subscribe(model.components()));
     }
 
     /**
-     * An incident's page: its article, kept as {@link #incidentFragment} keeps it, in the page's chrome with the "as of"
-     * of {@code now}; only the chrome is rendered anew when the incident has not changed.
+     * An incident's page: its article, kept as {@link #incidentFragment} keeps it, in the page's chrome (whose history link
+     * follows {@code now}'s month), saying when it last changed.
      */
-    String incident(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem, Instant now) {
-        return render("page/incident.jte", Map.of("chrome", chrome(incident.title() + " · " + page.name() + " status", now),
-                "article", incidentFragment(incident, timeline, postmortem), "asOf", when(now)));
+    Page incident(IncidentView incident, List<TimelineEntry> timeline, PostmortemView postmortem, Instant now) {
+        Chrome chrome = chrome(incident.title() + " · " + page.name() + " status", now);
+        String article = incidentFragment(incident, timeline, postmortem);
+        return new Page(new IncidentInputs(chrome, article),
+                updated -> render("page/incident.jte", Map.of("chrome", chrome, "article", article, "updated", when(updated))));
     }
 
     /** The incident's article as on its page: what the page's script fetches after an event about it. */
@@ -188,16 +225,18 @@ final class PageRenderer {
      *
      * @param incidents the month's incidents, newest first
      * @param months    every month with incidents, newest first
+     * @param now       the moment of the build, whose month the chrome's history link follows
      */
-    String history(YearMonth month, List<IncidentView> incidents, List<YearMonth> months, Instant now) {
+    Page history(YearMonth month, List<IncidentView> incidents, List<YearMonth> months, Instant now) {
         YearMonth older = months.stream().filter(m -> m.isBefore(month)).findFirst().orElse(null);
         YearMonth newer = months.stream().filter(m -> m.isAfter(month)).reduce((first, second) -> second).orElse(null);
         Month view = new Month(month.toString(), MONTH.format(month),
                 older == null ? null : monthLink(older), newer == null ? null : monthLink(newer),
                 months.stream().map(PageRenderer::monthLink).toList());
         List<String> listed = incidents.stream().map(incident -> card(incident, List.of(), null, false)).toList();
-        return render("page/history.jte", Map.of("chrome", chrome("History " + MONTH.format(month) + " · " + page.name() + " status", now),
-                "month", view, "asOf", when(now), "cards", listed));
+        Chrome chrome = chrome("History " + MONTH.format(month) + " · " + page.name() + " status", now);
+        return new Page(new HistoryInputs(chrome, view, listed),
+                updated -> render("page/history.jte", Map.of("chrome", chrome, "month", view, "updated", when(updated), "cards", listed)));
     }
 
     static Named monthLink(YearMonth month) {

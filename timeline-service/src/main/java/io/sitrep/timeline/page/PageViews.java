@@ -109,6 +109,6 @@ public final class PageViews {
      * incidents do not change).
      */
     public record StatusPage(Chrome chrome, Banner banner, List<Maintenance> maintenances, List<Group> groups,
-                             @Nullable Subscribe subscribe, When asOf) {
+                             @Nullable Subscribe subscribe) {
     }
 }

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,9 +97,11 @@ class StatusPageController implements PublicSurface {
         String path = "/incidents/" + id;
         return answers.answer(path, request).orElseGet(() -> {
             IncidentDetail detail = readModels.incident(id, timeline.timelineLimit(), page.audience()).orElseThrow(() -> new UnknownIncident(id));
-            // As of the snapshot in service, so that the bytes, and with them the entity tag, hold until the next snapshot.
+            // Updated as of the snapshot in service, so that the bytes, and with them the entity tag, hold until the next snapshot.
             Instant asOf = answers.snapshot().readAt();
-            String html = renderer.incident(detail.incident(), detail.timeline(), detail.postmortem(), asOf);
+            // Stated to the second, as Last-Modified is.
+            String html = renderer.incident(detail.incident(), detail.timeline(), detail.postmortem(), asOf).render()
+                    .apply(asOf.truncatedTo(ChronoUnit.SECONDS));
             return answers.answer(path, SnapshotContent.HTML, html.getBytes(StandardCharsets.UTF_8), request);
         });
     }
@@ -142,7 +145,7 @@ class StatusPageController implements PublicSurface {
         return answers.answer(path, request).orElseGet(() -> {
             // A month without incidents: the snapshot holds the months that have some.
             Instant asOf = answers.snapshot().readAt();
-            String html = renderer.history(value, List.of(), List.of(), asOf);
+            String html = renderer.history(value, List.of(), List.of(), asOf).render().apply(asOf.truncatedTo(ChronoUnit.SECONDS));
             return answers.answer(path, SnapshotContent.HTML, html.getBytes(StandardCharsets.UTF_8), request);
         });
     }
@@ -178,7 +181,7 @@ class StatusPageController implements PublicSurface {
         Map<UUID, String> titles = new LinkedHashMap<>();
         all.forEach(incident -> titles.put(incident.id(), incident.title()));
         PageRenderer.Model model = model(reads, now, titles);
-        renderer.status(model).forEach(content::html);
+        renderer.status(model).forEach((path, page) -> html(content, path, page));
         content.css("/assets/brand.css", ":root{--accent:" + page.accentColor() + "}\n");
         history(content, all, now);
         Set<IncidentView> shown = new LinkedHashSet<>(model.open());
@@ -192,8 +195,10 @@ class StatusPageController implements PublicSurface {
         for (IncidentView incident : shown) {
             if (rendered.add(incident.id())) {
                 List<TimelineEntry> entries = timelines.getOrDefault(incident.id(), List.of());
-                content.html("/incidents/" + incident.id(), renderer.incident(incident, entries, postmortems.get(incident.id()), now));
-                content.html("/fragments/incidents/" + incident.id(), renderer.incidentFragment(incident, entries, postmortems.get(incident.id())));
+                html(content, "/incidents/" + incident.id(), renderer.incident(incident, entries, postmortems.get(incident.id()), now));
+                // Kept by its own text: an article taken over is the same string, so its document is taken over unencoded.
+                String fragment = renderer.incidentFragment(incident, entries, postmortems.get(incident.id()));
+                content.html("/fragments/incidents/" + incident.id(), fragment, updated -> fragment);
             }
         }
     }
@@ -210,11 +215,15 @@ class StatusPageController implements PublicSurface {
         List<YearMonth> months = List.copyOf(byMonth.descendingKeySet());
         YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
         for (Map.Entry<YearMonth, List<IncidentView>> month : byMonth.entrySet()) {
-            content.html("/history/" + month.getKey(), renderer.history(month.getKey(), month.getValue(), months, now));
+            html(content, "/history/" + month.getKey(), renderer.history(month.getKey(), month.getValue(), months, now));
         }
         if (!byMonth.containsKey(current)) {
-            content.html("/history/" + current, renderer.history(current, List.of(), months, now));
+            html(content, "/history/" + current, renderer.history(current, List.of(), months, now));
         }
+    }
+
+    private static void html(SnapshotContent content, String path, PageRenderer.Page page) {
+        content.html(path, page.shows(), page.render());
     }
 
     /** Every public incident, newest first, up to {@value #HISTORY_LIMIT}. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -28,20 +29,30 @@ public final class PublicDocument {
     private final String contentType;
     private final byte[] body;
     private final String etag;
+    /** Made once: every revalidation compares both tags. */
+    private final String gzipEtag;
     private final Instant lastModified;
+    /** What the document was rendered from, when it says when it last changed; null when its bytes are all it is known by. */
+    private final Object inputs;
     private volatile byte[] gzip;
     private volatile boolean gzipAskedFor;
 
-    private PublicDocument(String path, String contentType, byte[] body, String etag, Instant lastModified) {
+    private PublicDocument(String path, String contentType, byte[] body, String etag, Instant lastModified, Object inputs) {
         this.path = path;
         this.contentType = contentType;
         this.body = body;
         this.etag = etag;
+        this.gzipEtag = etag.substring(0, etag.length() - 1) + "-gz\"";
         this.lastModified = lastModified;
+        this.inputs = inputs;
     }
 
     static PublicDocument of(String path, String contentType, byte[] body, Instant readAt) {
-        return new PublicDocument(path, contentType, body, etagOf(body), readAt.truncatedTo(ChronoUnit.SECONDS));
+        return of(path, contentType, body, readAt, null);
+    }
+
+    private static PublicDocument of(String path, String contentType, byte[] body, Instant readAt, Object inputs) {
+        return new PublicDocument(path, contentType, body, etagOf(body), readAt.truncatedTo(ChronoUnit.SECONDS), inputs);
     }
 
     /**
@@ -53,7 +64,24 @@ public final class PublicDocument {
         if (earlier != null && earlier.contentType.equals(contentType) && Arrays.equals(earlier.body, body)) {
             return earlier;
         }
-        PublicDocument document = of(path, contentType, body, readAt);
+        return successor(earlier, of(path, contentType, body, readAt));
+    }
+
+    /**
+     * The document rendered from {@code inputs} in a new snapshot, for a document that states when it last changed (a
+     * page's "Updated"): the earlier one itself when it was rendered from equal inputs, without rendering it again, so
+     * that its bytes, its tag and the moment it states hold until what it shows changes; otherwise rendered now, with
+     * {@code readAt} as the moment it changed, and gzipped at once when the earlier one's gzipped bytes were asked for.
+     */
+    static PublicDocument rendered(PublicDocument earlier, String path, String contentType, Object inputs, Instant readAt,
+                                   Function<Instant, byte[]> render) {
+        if (earlier != null && earlier.contentType.equals(contentType) && inputs.equals(earlier.inputs)) {
+            return earlier;
+        }
+        return successor(earlier, of(path, contentType, render.apply(readAt.truncatedTo(ChronoUnit.SECONDS)), readAt, inputs));
+    }
+
+    private static PublicDocument successor(PublicDocument earlier, PublicDocument document) {
         if (earlier != null && earlier.gzipAskedFor) {
             document.gzip();
         }
@@ -108,7 +136,7 @@ public final class PublicDocument {
 
     /** The entity tag of the gzipped representation: another representation, so another strong tag. */
     public String gzipEtag() {
-        return etag.substring(0, etag.length() - 1) + "-gz\"";
+        return gzipEtag;
     }
 
     static String etagOf(byte[] body) {

@@ -90,22 +90,33 @@ public class SnapshotAnswers {
         }
     }
 
-    /** RFC 9110: If-None-Match compares weakly and wins over If-Modified-Since. Either representation's tag matches. */
+    /**
+     * RFC 9110: If-None-Match compares weakly and wins over If-Modified-Since. Either representation's tag matches. Read in
+     * place, without splitting the header: every revalidation of a busy path comes through here.
+     */
     private static boolean notModified(HttpServletRequest request, PublicDocument document) {
         Enumeration<String> ifNoneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && ifNoneMatch.hasMoreElements()) {
             String plain = document.etag();
             String gzipped = document.gzipEtag();
             while (ifNoneMatch.hasMoreElements()) {
-                for (String tag : ifNoneMatch.nextElement().split(",")) {
-                    String candidate = tag.strip();
-                    if (candidate.equals("*")) {
+                String header = ifNoneMatch.nextElement();
+                int at = 0;
+                while (at <= header.length()) {
+                    int comma = header.indexOf(',', at);
+                    int end = comma < 0 ? header.length() : comma;
+                    int from = skipSpaces(header, at, end);
+                    int to = trimSpaces(header, from, end);
+                    if (to - from == 1 && header.charAt(from) == '*') {
                         return true;
                     }
-                    String value = candidate.startsWith("W/") ? candidate.substring(2) : candidate;
-                    if (value.equals(plain) || value.equals(gzipped)) {
+                    if (header.startsWith("W/", from)) {
+                        from += 2;
+                    }
+                    if (matches(header, from, to, plain) || matches(header, from, to, gzipped)) {
                         return true;
                     }
+                    at = end + 1;
                 }
             }
             return false;
@@ -119,32 +130,66 @@ public class SnapshotAnswers {
         return since >= 0 && !document.lastModified().isAfter(Instant.ofEpochMilli(since));
     }
 
+    /** True when the request accepts gzip with a positive weight: the first gzip coding listed decides. */
     static boolean acceptsGzip(HttpServletRequest request) {
         Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
         if (values == null) {
             return false;
         }
         while (values.hasMoreElements()) {
-            for (String coding : values.nextElement().split(",")) {
-                String[] parts = coding.strip().toLowerCase(Locale.ROOT).split(";");
-                String name = parts[0].strip();
-                if (!name.equals("gzip") && !name.equals("x-gzip")) {
-                    continue;
+            String header = values.nextElement();
+            int at = 0;
+            while (at <= header.length()) {
+                int comma = header.indexOf(',', at);
+                int end = comma < 0 ? header.length() : comma;
+                int semicolon = header.indexOf(';', at);
+                int nameEnd = semicolon >= 0 && semicolon < end ? semicolon : end;
+                int from = skipSpaces(header, at, nameEnd);
+                int to = trimSpaces(header, from, nameEnd);
+                if (matchesIgnoringCase(header, from, to, "gzip") || matchesIgnoringCase(header, from, to, "x-gzip")) {
+                    return nameEnd == end || !refused(header.substring(nameEnd, end));
                 }
-                boolean refused = false;
-                for (int i = 1; i < parts.length; i++) {
-                    String parameter = parts[i].strip();
-                    if (parameter.startsWith("q=")) {
-                        try {
-                            refused = Double.parseDouble(parameter.substring(2)) <= 0;
-                        } catch (NumberFormatException e) {
-                            refused = true;
-                        }
-                    }
-                }
-                return !refused;
+                at = end + 1;
             }
         }
         return false;
+    }
+
+    /** True when a coding's parameters ({@code ;q=0}) give it no weight, or a weight that is not a number. */
+    private static boolean refused(String parameters) {
+        boolean refused = false;
+        for (String parameter : parameters.split(";")) {
+            String value = parameter.strip().toLowerCase(Locale.ROOT);
+            if (value.startsWith("q=")) {
+                try {
+                    refused = Double.parseDouble(value.substring(2)) <= 0;
+                } catch (NumberFormatException e) {
+                    refused = true;
+                }
+            }
+        }
+        return refused;
+    }
+
+    private static int skipSpaces(String text, int from, int to) {
+        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimSpaces(String text, int from, int to) {
+        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return to;
+    }
+
+    private static boolean matches(String text, int from, int to, String expected) {
+        return to - from == expected.length() && text.startsWith(expected, from);
+    }
+
+    private static boolean matchesIgnoringCase(String text, int from, int to, String expected) {
+        return to - from == expected.length() && text.regionMatches(true, from, expected, 0, expected.length());
     }
 }

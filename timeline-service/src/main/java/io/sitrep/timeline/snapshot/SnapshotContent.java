@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the public surfaces render into while a snapshot is built: answers by path, all as of one moment. */
 public final class SnapshotContent {
@@ -55,6 +56,15 @@ public final class SnapshotContent {
         add(path, HTML, PublicDocument.utf8(html));
     }
 
+    /**
+     * A page that states when it last changed: rendered from {@code inputs} with the moment it is rendered, or taken over
+     * from the snapshot in service, bytes, tag and stated moment alike, when that one was rendered from equal inputs.
+     * {@code inputs} must hold everything the page shows but that moment, with equality over all of it.
+     */
+    public void html(String path, Object inputs, Function<Instant, String> render) {
+        put(path, PublicDocument.rendered(earlier.get(path), path, HTML, inputs, now, changed -> PublicDocument.utf8(render.apply(changed))));
+    }
+
     public void css(String path, String css) {
         add(path, CSS, PublicDocument.utf8(css));
     }
@@ -78,10 +88,13 @@ public final class SnapshotContent {
     }
 
     private void add(String path, String contentType, byte[] body) {
-        if (documents.containsKey(path)) {
+        put(path, PublicDocument.next(earlier.get(path), path, contentType, body, now));
+    }
+
+    private void put(String path, PublicDocument document) {
+        if (documents.putIfAbsent(path, document) != null) {
             throw new IllegalStateException("two answers for " + path);
         }
-        documents.put(path, PublicDocument.next(earlier.get(path), path, contentType, body, now));
     }
 
     Map<String, PublicDocument> documents() {

@@ -43,7 +43,7 @@ final class SnapshotFastPath implements Filter {
 
     private final PublicSnapshots snapshots;
     private final SnapshotAnswers answers;
-    private final Map<Learned, List<Header>> learned = new ConcurrentHashMap<>();
+    private final Map<Learned, Header[]> learned = new ConcurrentHashMap<>();
     private final Counter fast;
     private final Counter learning;
 
@@ -68,15 +68,17 @@ final class SnapshotFastPath implements Filter {
             return;
         }
         Learned key = new Learned(document.path(), request.isSecure());
-        List<Header> edge = learned.get(key);
+        Header[] edge = learned.get(key);
         if (edge == null) {
             chain.doFilter(request, response);
             learn(key, response);
             return;
         }
+        // Arrays, not lists: a list's iterator is made for every answer, and this runs for every answer.
         for (Header header : edge) {
-            for (String value : header.values()) {
-                response.addHeader(header.name(), value);
+            String[] values = header.values();
+            for (int i = 0; i < values.length; i++) {
+                response.addHeader(header.name(), values[i]);
             }
         }
         // Counted before the bytes leave, so that a client that has its answer finds it counted.
@@ -147,19 +149,20 @@ final class SnapshotFastPath implements Filter {
         List<Header> headers = new ArrayList<>();
         for (String name : new LinkedHashSet<>(response.getHeaderNames())) {
             if (!OWN.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.add(new Header(name, List.copyOf(response.getHeaders(name))));
+                headers.add(new Header(name, response.getHeaders(name).toArray(String[]::new)));
             }
         }
         if (learned.size() >= MAX_LEARNED) {
             learned.clear();
         }
-        learned.put(key, List.copyOf(headers));
+        learned.put(key, headers.toArray(Header[]::new));
         learning.increment();
     }
 
     private record Learned(String path, boolean secure) {
     }
 
-    private record Header(String name, List<String> values) {
+    /** A header the chain added, with its values in the order it added them; never changed once learned. */
+    private record Header(String name, String[] values) {
     }
 }
