@@ -5,6 +5,7 @@ import io.sitrep.notification.delivery.application.DeliveryOutcomes;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.Subscriptions;
+import io.sitrep.support.tracing.StoredTrace;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What PostgreSQL writes for a delivery (issue 17): the counts come from {@code pg_stat_xact_user_tables},
  * which holds the current transaction's own, so the running dispatcher's work elsewhere does not blur them. As in
  * {@link ClaimIT}, each case runs at an instant a year ahead in a transaction that is rolled back, with every other
- * waiting delivery set aside meanwhile.
+ * waiting delivery set aside meanwhile, and its deliveries are created through the port, as the intake creates them.
  */
 class DeliveryWritesIT extends IntegrationTest {
 
@@ -50,7 +52,7 @@ class DeliveryWritesIT extends IntegrationTest {
 
         Counts claim = transactions.execute(tx -> {
             setOthersAside(subscription.id().value());
-            queue(subscription.id().value(), 1, 4, "heap-only");
+            queue(subscription.id(), 4, "heap-only");
             Counts before = counts();
             assertThat(deliveries.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2))).hasSize(4);
             Counts after = counts();
@@ -69,7 +71,7 @@ class DeliveryWritesIT extends IntegrationTest {
 
         Counts success = transactions.execute(tx -> {
             setOthersAside(subscription.id().value());
-            queue(subscription.id().value(), 1, 4, "success");
+            queue(subscription.id(), 4, "success");
             Counts before = counts();
             List<Delivery.Delivering> claimed = deliveries.claimDue(50, Map.of(), 4, 1, LATER, Duration.ofMinutes(2));
             List<DeliveryOutcomes.Outcome> recorded = outcomes.recordDelivered(claimed.stream()
@@ -105,16 +107,14 @@ class DeliveryWritesIT extends IntegrationTest {
         }
     }
 
-    /** {@code depth} due deliveries for each of {@code endpoints} endpoints, the oldest first. */
-    private void queue(UUID subscription, int endpoints, int depth, String name) {
-        jdbc.sql("""
-                        INSERT INTO deliveries (id, subscription_id, event_id, event_type, endpoint, payload, status,
-                                                next_attempt_at, created_at, published_at)
-                        SELECT gen_random_uuid(), ?, gen_random_uuid(), 'incident.updated',
-                               'https://' || ? || '-' || e || '.example:443', ?, 'pending', CAST(? AS timestamptz) - make_interval(secs => n), now(), now()
-                        FROM generate_series(1, ?) n, generate_series(1, ?) e""")
-                .params(subscription, name + "-" + UUID.randomUUID(), PAYLOAD, Timestamp.from(LATER), depth, endpoints)
-                .update();
+    /** {@code depth} deliveries to one endpoint, created by the intake's batch insert and due just before the claim's instant. */
+    private void queue(SubscriptionId subscription, int depth, String name) {
+        String endpoint = "https://" + name + "-" + UUID.randomUUID() + ".example:443";
+        Instant created = LATER.minusSeconds(1);
+        deliveries.insertAll(IntStream.range(0, depth)
+                .mapToObj(i -> new Deliveries.NewDelivery(new DeliveryId(UUID.randomUUID()), subscription,
+                        new Delivery.Sending(UUID.randomUUID(), "incident.updated", endpoint, PAYLOAD, created, StoredTrace.NONE)))
+                .toList(), created);
     }
 
     /** Pushes every waiting delivery but the test's own past the claim's instant, until the rollback. */

@@ -91,8 +91,10 @@ class JdbcDeliveries implements Deliveries {
         String[] endpoints = freeSlots.keySet().toArray(String[]::new);
         Integer[] free = freeSlots.values().toArray(Integer[]::new);
         // Every step is written so that only deliveries_due_by_endpoint or a TID scan can serve it, whatever the
-        // planner's estimates: whether an endpoint has something due is a scalar subquery in the index's order, not
-        // EXISTS (which the planner turns into a semi-join it is free to make a scan of the queue); the lock re-checks
+        // planner's estimates: an endpoint's oldest due deliveries are gathered in the walk itself, by a lateral
+        // subquery in the index's order whose aggregate keeps it from being flattened into a join (an EXISTS becomes a
+        // semi-join the planner is free to make a scan of the queue), and whether the endpoint has anything due is
+        // whether that found any, so one probe of the index serves both; the lock re-checks
         // the state as "not settled", which no partial index's predicate follows from; and the rows to lock and lease
         // are named by their ctid, a TID scan, since a table last analysed while nearly empty made a lookup by id a
         // sequential scan of the table. A row updated meanwhile has another ctid and is skipped, like a locked one.
@@ -117,24 +119,22 @@ class JdbcDeliveries implements Deliveries {
                             UNION ALL
                             SELECT endpoint, 2 AS lap FROM wrapped WHERE endpoint IS NOT NULL AND endpoint <= :after),
                         open AS (
-                            SELECT w.endpoint, w.lap, s.slots
+                            SELECT w.endpoint, w.lap, c.tids, c.dues
                             FROM walk w CROSS JOIN LATERAL (
                                 SELECT coalesce((CAST(:free AS int[]))[array_position(CAST(:endpoints AS text[]), w.endpoint)],
                                                 CASE WHEN w.endpoint = 'smtp' THEN :smtpSlots ELSE :slots END) AS slots) s
-                            WHERE s.slots > 0
-                              AND coalesce((SELECT true FROM deliveries d
-                                            WHERE d.endpoint = w.endpoint AND d.status IN ('pending', 'failed')
-                                              AND d.next_attempt_at <= :now AND (d.locked_until IS NULL OR d.locked_until < :now)
-                                            ORDER BY d.next_attempt_at LIMIT 1), false)
+                            CROSS JOIN LATERAL (
+                                SELECT array_agg(oldest.tid) AS tids, array_agg(oldest.next_attempt_at) AS dues
+                                FROM (SELECT d.ctid AS tid, d.next_attempt_at FROM deliveries d
+                                      WHERE d.endpoint = w.endpoint AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= :now
+                                        AND (d.locked_until IS NULL OR d.locked_until < :now)
+                                      ORDER BY d.next_attempt_at
+                                      LIMIT greatest(s.slots, 0)) oldest) c
+                            WHERE s.slots > 0 AND c.tids IS NOT NULL
                             LIMIT :limit),
                         candidates AS (
                             SELECT c.tid
-                            FROM open o CROSS JOIN LATERAL (
-                                SELECT d.ctid AS tid, d.next_attempt_at FROM deliveries d
-                                WHERE d.endpoint = o.endpoint AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= :now
-                                  AND (d.locked_until IS NULL OR d.locked_until < :now)
-                                ORDER BY d.next_attempt_at
-                                LIMIT o.slots) c
+                            FROM open o CROSS JOIN LATERAL unnest(o.tids, o.dues) AS c(tid, next_attempt_at)
                             ORDER BY c.next_attempt_at
                             LIMIT :limit),
                         claimed AS (
