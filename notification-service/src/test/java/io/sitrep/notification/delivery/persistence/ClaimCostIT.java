@@ -83,8 +83,8 @@ class ClaimCostIT extends IntegrationTest {
     }
 
     /**
-     * No sequential scan of the deliveries (but of a table smaller than the claim's limit in pages, which costs less to
-     * read whole than the rows to lease do one by one, and which the planner rightly reads whole); no more for a long
+     * No sequential scan of the deliveries, whatever the statistics say (the planner once chose one for the rows to lease
+     * in a table of 1,667 pages, in a database that other tests had filled first); no more for a long
      * queue than for a short one but what a deeper index costs; no more for 200 hosts than for 50, the most endpoints a
      * claim of 50 reaches; and overall within twice the cheapest case and about 20 buffers for each endpoint reached
      * (a probe to find it in the walk, one for whether it has something due, one for its oldest).
@@ -92,12 +92,11 @@ class ClaimCostIT extends IntegrationTest {
     private static void assertFlat(Map<Shape, Cost> costs) {
         long least = costs.values().stream().mapToLong(Cost::buffers).min().orElseThrow();
         costs.forEach((shape, cost) -> {
-            assertThat(cost.sequentialScans().isEmpty() || cost.tablePages() < LIMIT)
-                    .as("sequential scans of deliveries %s in the plan, %s, the table %d pages:%s", cost.sequentialScans(), shape,
-                            cost.tablePages(), cost.plan())
-                    .isTrue();
-            assertThat(cost.sequentialScansCounted() == 0 || cost.tablePages() < LIMIT)
-                    .as("sequential scans of deliveries counted, %s, the table %d pages", shape, cost.tablePages()).isTrue();
+            assertThat(cost.sequentialScans())
+                    .as("sequential scans of deliveries in the plan, %s, the table %d pages:%s", shape, cost.tablePages(), cost.plan())
+                    .isEmpty();
+            assertThat(cost.sequentialScansCounted())
+                    .as("sequential scans of deliveries counted, %s, the table %d pages", shape, cost.tablePages()).isZero();
             assertThat(cost.buffers()).as("buffers of a claim, %s:%s", shape, cost.plan()).isLessThanOrEqualTo(2 * least + 20L * LIMIT);
             if (shape.depth() == LONG) {
                 long shortQueue = costs.get(new Shape(shape.hosts(), SHORT, shape.claim())).buffers();
