@@ -22,7 +22,9 @@ import java.util.UUID;
  * <p>Bounded: no more deliveries are held (reserved by a fan-out under way, or handed over and not taken yet) than
  * {@code capacity}, nor more than the attempts the dispatcher may start ({@link Taker#attempts}); each holds a slot of
  * its endpoint from the moment it is reserved ({@link Taker#holdSlot}), so an endpoint at its limit, or whose host is
- * shut off, gets none. Whatever does not fit is created unleased, for the claim, as without a hand-off. While no
+ * shut off, gets none. Whatever does not fit is created unleased, for the claim, as without a hand-off. And none go
+ * ahead of a queue: while due deliveries may wait (the last claim found some, or a fan-out left some to the claim),
+ * none are born claimed; the path is for a dispatcher with nothing queued, as it is between bursts. While no
  * dispatcher is open here (none runs in this instance, or it stopped), nothing is leased; what is handed over after it
  * closed, or still waits when it closes, is given back due at once.
  */
@@ -63,6 +65,8 @@ public final class HandOff {
     private final ArrayDeque<Handed> waiting = new ArrayDeque<>();
     private int held;
     private Taker taker;
+    /** Whether due deliveries may be waiting for a claim: until a claim finds none, new ones do not go ahead of them. */
+    private boolean queued = true;
 
     /**
      * @param capacity   the most deliveries held at once; 0 leases none
@@ -96,6 +100,19 @@ public final class HandOff {
     /** The deliveries handed over since the last call, oldest first, for the dispatcher to send. */
     public synchronized List<Handed> take() {
         return drain();
+    }
+
+    /**
+     * What the dispatcher's last claim found: while it found some, due deliveries may wait, and new ones are not born
+     * claimed, so that they do not go ahead of them; the claim takes them in their turn.
+     */
+    public synchronized void claimed(int found) {
+        queued = found > 0;
+    }
+
+    /** Whether due deliveries may be waiting for a claim, so that none are born claimed now. */
+    public synchronized boolean behindAQueue() {
+        return queued;
     }
 
     /** How many deliveries are held: reserved by a fan-out under way, or waiting to be taken. */
@@ -170,7 +187,7 @@ public final class HandOff {
             List<Deliveries.NewDelivery> chosen = new ArrayList<>();
             Lease lease;
             synchronized (HandOff.this) {
-                if (taker == null || capacity == 0 || candidates.isEmpty()) {
+                if (taker == null || capacity == 0 || candidates.isEmpty() || queued) {
                     return Reservation.NONE;
                 }
                 lease = new Lease(UUID.randomUUID(), now.plus(taker.lease()));
@@ -186,6 +203,8 @@ public final class HandOff {
                     }
                 }
                 held += chosen.size();
+                // The others are created for the claim: until it found them, the next ones wait behind them.
+                queued = chosen.size() < candidates.size();
             }
             return chosen.isEmpty() ? Reservation.NONE : new Reservation(lease, chosen);
         }

@@ -64,7 +64,8 @@ class HandOffTest {
         assertThat(reservation.deliveries()).containsExactlyElementsOf(batch.subList(0, 3));
         assertThat(reservation.others(batch)).containsExactlyElementsOf(batch.subList(3, 5));
         assertThat(handOff.held()).isEqualTo(3);
-        assertThat(handOff.lot().reserve(batch, T0).isEmpty()).isTrue();
+        handOff.claimed(0);
+        assertThat(handOff.lot().reserve(batch, T0).isEmpty()).as("the capacity is held").isTrue();
     }
 
     @Test
@@ -94,6 +95,7 @@ class HandOffTest {
     @Test
     void nothingIsReservedWhileNoDispatcherIsOpen() {
         HandOff handOff = new HandOff(64, signal, deliveries);
+        handOff.claimed(0);
 
         HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
 
@@ -164,6 +166,7 @@ class HandOffTest {
     void aDisabledHandOffLeasesNothing() {
         HandOff handOff = new HandOff(0, signal, deliveries);
         handOff.open(taker(64));
+        handOff.claimed(0);
 
         HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
 
@@ -171,9 +174,36 @@ class HandOffTest {
         verify(deliveries, never()).release(any(), any());
     }
 
+    @Test
+    void noDeliveryIsBornClaimedWhileTheLastClaimFoundSome() {
+        HandOff handOff = openHandOff(64, 64);
+        handOff.claimed(3);
+
+        HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
+
+        assertThat(reservation.isEmpty()).isTrue();
+        assertThat(handOff.behindAQueue()).isTrue();
+        handOff.claimed(0);
+        assertThat(handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0).isEmpty()).isFalse();
+    }
+
+    @Test
+    void aFanOutThatLeftSomeToTheClaimHoldsTheNextBehindThem() {
+        HandOff handOff = openHandOff(2, 64);
+        handOff.lot().reserve(Stream.of("https://a.example/hook", "https://b.example/hook", "https://c.example/hook")
+                .flatMap(e -> deliveriesTo(e, 1).stream()).toList(), T0);
+
+        HandOff.Reservation next = handOff.lot().reserve(deliveriesTo("https://d.example/hook", 1), T0);
+
+        assertThat(next.isEmpty()).isTrue();
+        assertThat(handOff.behindAQueue()).isTrue();
+    }
+
     private HandOff openHandOff(int capacity, int attempts) {
         HandOff handOff = new HandOff(capacity, signal, deliveries);
         handOff.open(taker(attempts));
+        // As after a claim that found nothing due.
+        handOff.claimed(0);
         return handOff;
     }
 

@@ -8,6 +8,7 @@ import io.sitrep.notification.Incidents;
 import io.sitrep.notification.IntegrationTest;
 import io.sitrep.notification.Receiver;
 import io.sitrep.notification.delivery.DispatchSignal;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.notification.delivery.dispatch.EndpointIsolation;
 import io.sitrep.support.tracing.StoredTrace;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * issue 17: deliveries born claimed. The intake creates those the dispatcher can start at once under this instance's
  * lease and hands them over in memory after its commit; the dispatcher sends them without a claim. The dispatcher's poll
  * is a minute here, so a delivery sent within seconds was handed over or claimed on the intake's wake-up; at most two
- * are held at once. The tests fan out through the intake as a poll does, without the broker, so that no other test
+ * are held at once. Deliveries are born claimed only while no due ones may wait for a claim, so each test first waits
+ * for a claim that finds nothing. The tests fan out through the intake as a poll does, without the broker, so that no other test
  * context's consumer fans the event out first.
  */
 class BornClaimedIT extends IntegrationTest {
@@ -50,6 +52,9 @@ class BornClaimedIT extends IntegrationTest {
     private DispatchSignal signal;
 
     @Autowired
+    private HandOff handOff;
+
+    @Autowired
     private MeterRegistry registry;
 
     @Test
@@ -59,6 +64,7 @@ class BornClaimedIT extends IntegrationTest {
         String id = subscribeWebhook(receiver.url(), component).get("id").asString();
         IncidentOpened opened = Incidents.opened(component, Impact.MINOR);
         double before = handedOver("sent");
+        awaitNothingQueued();
 
         fanOut(opened);
 
@@ -77,6 +83,7 @@ class BornClaimedIT extends IntegrationTest {
         List<String> ids = receivers.stream().map(r -> subscribeWebhook(r.url(), component).get("id").asString()).toList();
         IncidentOpened opened = Incidents.opened(component, Impact.MINOR);
         double before = handedOver("sent");
+        awaitNothingQueued();
 
         fanOut(opened);
 
@@ -100,6 +107,7 @@ class BornClaimedIT extends IntegrationTest {
         assertThat(busy).doesNotContainNull();
         IncidentOpened second = Incidents.opened(component, Impact.MINOR);
         double before = handedOver("sent");
+        awaitNothingQueued();
 
         try {
             fanOut(second);
@@ -114,6 +122,12 @@ class BornClaimedIT extends IntegrationTest {
 
         assertThat(receiver.awaitRequests(2, SOON)).hasSize(2);
         assertThat(handedOver("sent") - before).isZero();
+    }
+
+    /** Waits for a claim that finds nothing due, as between bursts: only then are deliveries born claimed. */
+    private void awaitNothingQueued() {
+        signal.wake();
+        await().atMost(SOON).until(() -> !handOff.behindAQueue());
     }
 
     private void fanOut(IncidentOpened event) {

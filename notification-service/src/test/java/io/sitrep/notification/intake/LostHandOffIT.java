@@ -67,6 +67,8 @@ class LostHandOffIT extends IntegrationTest {
                     return isolation.holdSlot(endpoint);
                 }
             });
+            // Whose last claim found nothing due.
+            handOff.claimed(0);
             intake.fanOut(List.of(new Fanout.Incoming(opened, StoredTrace.NONE)));
             lost = handOff.take();
             lost.forEach(h -> h.slot().free());

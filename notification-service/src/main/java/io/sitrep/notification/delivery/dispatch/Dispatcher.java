@@ -212,6 +212,7 @@ public final class Dispatcher implements SmartLifecycle {
                             isolation.webhookSlots(), isolation.smtpSlots(), now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
+                    handOff.claimed(claimed);
                     Map<SubscriptionId, Subscription> found = subscriptions.findAll(
                             due.stream().map(Delivery.Delivering::subscriptionId).toList());
                     for (Delivery.Delivering delivery : due) {
