@@ -89,7 +89,7 @@ public class Fanout {
      *
      * <p>Of each batch, the deliveries the dispatcher can start at once are created born claimed, under the lease the
      * {@code lot} reserves for them (ADR 0020); the caller hands them over once this transaction has committed, or
-     * abandons the lot if it fails.
+     * abandons the lot if it fails. A poll with a deletion creates none born claimed.
      *
      * @return what became of each event, in the same order, and how many deliveries were created
      */
@@ -111,7 +111,13 @@ public class Fanout {
                 notifying.add(new Notifying(incoming));
             }
         }
-        int created = notifying.isEmpty() ? 0 : fanOut(notifying, lot, now);
+        // A deletion below cancels the incident's deliveries this poll creates; what is handed over is sent without the
+        // delivery being read again, so a poll with a deletion creates nothing born claimed.
+        boolean deletes = false;
+        for (int i = 0; i < events.size(); i++) {
+            deletes |= results.get(i) != Result.DUPLICATE && events.get(i).event() instanceof IncidentDeleted;
+        }
+        int created = notifying.isEmpty() ? 0 : fanOut(notifying, deletes ? null : lot, now);
         for (int i = 0; i < events.size(); i++) {
             if (results.get(i) != Result.DUPLICATE && events.get(i).event() instanceof IncidentDeleted deleted) {
                 deliveries.cancelOpenOfIncident(deleted.incidentId(), "the incident was deleted");
@@ -173,9 +179,13 @@ public class Fanout {
         return created;
     }
 
-    /** Inserts a batch: those the dispatcher can start at once born claimed, the others due for the claim. */
+    /** Inserts a batch: those the dispatcher can start at once born claimed (none without a lot), the others due for the claim. */
     private void insert(List<Deliveries.NewDelivery> batch, HandOff.Lot lot, Instant now) {
         if (batch.isEmpty()) {
+            return;
+        }
+        if (lot == null) {
+            deliveries.insertAll(batch, now);
             return;
         }
         HandOff.Reservation leased = lot.reserve(batch, now);

@@ -3,6 +3,7 @@ package io.sitrep.notification.intake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentDeleted;
 import io.sitrep.events.IncidentOpened;
 import io.sitrep.notification.Incidents;
 import io.sitrep.notification.IntegrationTest;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -122,6 +124,27 @@ class BornClaimedIT extends IntegrationTest {
 
         assertThat(receiver.awaitRequests(2, SOON)).hasSize(2);
         assertThat(handedOver("sent") - before).isZero();
+    }
+
+    // A deletion cancels, in its fan-out's transaction, the incident's deliveries made in the same poll: none of them
+    // may be handed over, since the dispatcher sends what it is handed without reading the delivery again.
+    @Test
+    void aDeliveryCancelledByADeletionInTheSamePollIsNotSent() {
+        Receiver receiver = aReceiver();
+        String component = freshComponent("deleted");
+        String id = subscribeWebhook(receiver.url(), component).get("id").asString();
+        IncidentOpened opened = Incidents.opened(component, Impact.MINOR);
+        Instant now = Instant.now();
+        IncidentDeleted deleted = new IncidentDeleted(UUID.randomUUID(), opened.incidentId(), 2, now, now, "Opened by mistake",
+                opened.incident(), "ops-admin");
+        awaitNothingQueued();
+
+        intake.fanOut(List.of(new Fanout.Incoming(opened, StoredTrace.NONE), new Fanout.Incoming(deleted, StoredTrace.NONE)));
+
+        assertThat(deliveryStatus(id, opened.eventId())).isEqualTo("cancelled");
+        String cancelled = deliveryId(id, opened.eventId()).toString();
+        await().during(Duration.ofSeconds(2)).atMost(SOON).until(() -> receiver.requests().stream()
+                .noneMatch(r -> cancelled.equals(r.header("webhook-id"))));
     }
 
     /** Waits for a claim that finds nothing due, as between bursts: only then are deliveries born claimed. */
