@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +33,14 @@ public interface Deliveries {
 
     /** Creates the deliveries, pending and due now, except those whose subscription and event have one already. */
     void insertAll(List<NewDelivery> deliveries, Instant now);
+
+    /**
+     * Creates the deliveries, due now and born claimed: under {@code lease}, as a claim would leave them
+     * ({@link Delivery.Open#claim}), except those whose subscription and event have one already.
+     *
+     * @return the ids of those created
+     */
+    Set<DeliveryId> insertLeased(List<NewDelivery> deliveries, Lease lease, Instant now);
 
     /**
      * Claims up to {@code limit} due deliveries, oldest due first, skipping those another dispatcher holds (one whose

@@ -11,6 +11,7 @@ public final class DispatchSignal {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signalled = lock.newCondition();
     private boolean pending;
+    private boolean handedOver;
 
     /** Something may be due: look now. */
     public void wake() {
@@ -23,15 +24,33 @@ public final class DispatchSignal {
         }
     }
 
-    /** Waits for a wake-up or the timeout, whichever comes first. */
-    public void await(Duration timeout) throws InterruptedException {
+    /** Deliveries were handed over ({@link HandOff}): take them; no claim is asked for. */
+    public void handOver() {
+        lock.lock();
+        try {
+            handedOver = true;
+            signalled.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for a wake-up, a hand-off or the timeout, whichever comes first.
+     *
+     * @return whether to claim: woken for it, or the timeout passed; false when only a hand-off came
+     */
+    public boolean await(Duration timeout) throws InterruptedException {
         lock.lock();
         try {
             long nanos = timeout.toNanos();
-            while (!pending && nanos > 0) {
+            while (!pending && !handedOver && nanos > 0) {
                 nanos = signalled.awaitNanos(nanos);
             }
+            boolean claim = pending || !handedOver;
             pending = false;
+            handedOver = false;
+            return claim;
         } finally {
             lock.unlock();
         }

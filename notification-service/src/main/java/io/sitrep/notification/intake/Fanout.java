@@ -5,6 +5,7 @@ import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.delivery.DeliveryId;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.notification.subscription.SubscriptionFilter;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.Subscriptions;
@@ -86,10 +87,14 @@ public class Fanout {
      * event, the deliveries inserted a batch at a time, and the number each event created stored with its id. Nothing
      * is held per subscription beyond a page and a batch, however long the list.
      *
+     * <p>Of each batch, the deliveries the dispatcher can start at once are created born claimed, under the lease the
+     * {@code lot} reserves for them (ADR 0020); the caller hands them over once this transaction has committed, or
+     * abandons the lot if it fails. A poll with a deletion creates none born claimed.
+     *
      * @return what became of each event, in the same order, and how many deliveries were created
      */
     @Transactional
-    public Outcome accept(List<Incoming> events) {
+    public Outcome accept(List<Incoming> events, HandOff.Lot lot) {
         Instant now = clock.instant();
         Set<UUID> fresh = recordSeen(events, now);
         List<Result> results = new ArrayList<>(events.size());
@@ -106,7 +111,13 @@ public class Fanout {
                 notifying.add(new Notifying(incoming));
             }
         }
-        int created = notifying.isEmpty() ? 0 : fanOut(notifying, now);
+        // A deletion below cancels the incident's deliveries this poll creates; what is handed over is sent without the
+        // delivery being read again, so a poll with a deletion creates nothing born claimed.
+        boolean deletes = false;
+        for (int i = 0; i < events.size(); i++) {
+            deletes |= results.get(i) != Result.DUPLICATE && events.get(i).event() instanceof IncidentDeleted;
+        }
+        int created = notifying.isEmpty() ? 0 : fanOut(notifying, deletes ? null : lot, now);
         for (int i = 0; i < events.size(); i++) {
             if (results.get(i) != Result.DUPLICATE && events.get(i).event() instanceof IncidentDeleted deleted) {
                 deliveries.cancelOpenOfIncident(deleted.incidentId(), "the incident was deleted");
@@ -141,7 +152,7 @@ public class Fanout {
     }
 
     /** Creates the deliveries of the events, page by page of active subscriptions; returns how many. */
-    private int fanOut(List<Notifying> notifying, Instant now) {
+    private int fanOut(List<Notifying> notifying, HandOff.Lot lot, Instant now) {
         int created = 0;
         List<Deliveries.NewDelivery> batch = new ArrayList<>(INSERT_BATCH);
         SubscriptionId after = null;
@@ -153,7 +164,7 @@ public class Fanout {
                     if (candidate.filter().matches(n.incoming.event())) {
                         batch.add(n.deliveryTo(candidate));
                         if (batch.size() == INSERT_BATCH) {
-                            deliveries.insertAll(batch, now);
+                            insert(batch, lot, now);
                             created += batch.size();
                             batch.clear();
                         }
@@ -162,10 +173,29 @@ public class Fanout {
             }
             after = page.isEmpty() ? after : page.get(page.size() - 1).id();
         } while (page.size() == PAGE);
-        deliveries.insertAll(batch, now);
+        insert(batch, lot, now);
         created += batch.size();
         recordCounts(notifying);
         return created;
+    }
+
+    /** Inserts a batch: those the dispatcher can start at once born claimed (none without a lot), the others due for the claim. */
+    private void insert(List<Deliveries.NewDelivery> batch, HandOff.Lot lot, Instant now) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (lot == null) {
+            deliveries.insertAll(batch, now);
+            return;
+        }
+        HandOff.Reservation leased = lot.reserve(batch, now);
+        if (!leased.isEmpty()) {
+            lot.created(leased, deliveries.insertLeased(leased.deliveries(), leased.lease(), now), now);
+        }
+        List<Deliveries.NewDelivery> others = leased.others(batch);
+        if (!others.isEmpty()) {
+            deliveries.insertAll(others, now);
+        }
     }
 
     /** Stores how many deliveries each event created with its id, recorded as none before they were made. */

@@ -6,6 +6,7 @@ import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.events.wire.UnknownEventType;
 import io.sitrep.notification.delivery.DispatchSignal;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.support.consumer.BatchConsumer;
 import io.sitrep.support.consumer.RecordFailure;
 import io.sitrep.support.consumer.UnreadableRecord;
@@ -23,8 +24,8 @@ import java.util.Map;
 
 /**
  * What notification-service does with the records of {@code sitrep.incident-events}, a poll at a time through
- * {@link BatchConsumer}. It never waits on a receiver: it only writes to this service's database and wakes the
- * dispatcher. The poll's events fan out in one transaction ({@link Fanout}); the deliveries an event creates keep
+ * {@link BatchConsumer}. It never waits on a receiver: it only writes to this service's database, hands the
+ * deliveries born claimed to the dispatcher and wakes it for the others. The poll's events fan out in one transaction ({@link Fanout}); the deliveries an event creates keep
  * the context of its record's span, which continues the trace of its {@code traceparent}.
  *
  * <p>A record that cannot be decoded (unknown type, malformed data), or that fails to fan out alone for a reason
@@ -40,16 +41,18 @@ public class IncidentEventConsumer implements BatchConsumer.Steps<Object, Fanout
     private final Fanout fanout;
     private final ParkedRecords parkedRecords;
     private final DispatchSignal signal;
+    private final HandOff handOff;
     private final MeterRegistry registry;
     private final Traces traces;
     private final Clock clock;
 
-    public IncidentEventConsumer(EventCodec codec, Fanout fanout, ParkedRecords parkedRecords, DispatchSignal signal, MeterRegistry registry,
-                                 Traces traces, Clock clock) {
+    public IncidentEventConsumer(EventCodec codec, Fanout fanout, ParkedRecords parkedRecords, DispatchSignal signal, HandOff handOff,
+                                 MeterRegistry registry, Traces traces, Clock clock) {
         this.codec = codec;
         this.fanout = fanout;
         this.parkedRecords = parkedRecords;
         this.signal = signal;
+        this.handOff = handOff;
         this.registry = registry;
         this.traces = traces;
         this.clock = clock;
@@ -66,13 +69,30 @@ public class IncidentEventConsumer implements BatchConsumer.Steps<Object, Fanout
 
     @Override
     public void apply(List<BatchConsumer.Decoded<Object, Fanout.Incoming>> items, List<ConsumerRecord<Object, byte[]>> records) {
-        Fanout.Outcome outcome = fanout.accept(items.stream().map(BatchConsumer.Decoded::item).toList());
+        Fanout.Outcome outcome = fanOut(items.stream().map(BatchConsumer.Decoded::item).toList());
         for (int i = 0; i < items.size(); i++) {
             count(items.get(i).item().event().type().wireName(), outcome.results().get(i).tag());
         }
-        if (outcome.deliveries() > 0) {
+    }
+
+    /**
+     * Fans out a poll's events in one transaction; once it committed, hands the deliveries born claimed to the dispatcher
+     * ({@link HandOff}) and wakes it to claim the others, if any.
+     */
+    public Fanout.Outcome fanOut(List<Fanout.Incoming> events) {
+        HandOff.Lot lot = handOff.lot();
+        Fanout.Outcome outcome;
+        try {
+            outcome = fanout.accept(events, lot);
+        } catch (RuntimeException e) {
+            lot.abandon();
+            throw e;
+        }
+        int handedOver = lot.handOver(clock.instant());
+        if (outcome.deliveries() > handedOver) {
             signal.wake();
         }
+        return outcome;
     }
 
     /** Parks a record the consumer gives up on; should the database fail here, the record is retried, never skipped. */

@@ -5,6 +5,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.notification.delivery.DispatchSignal;
 import io.sitrep.notification.delivery.Deliveries;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
 import io.sitrep.support.consumer.BatchConsumer;
@@ -40,9 +41,9 @@ class IntakeConfiguration {
     }
 
     @Bean
-    IncidentEventConsumer incidentEventConsumer(EventCodec codec, Fanout fanout, JdbcTemplate jdbc, DispatchSignal signal,
+    IncidentEventConsumer incidentEventConsumer(EventCodec codec, Fanout fanout, JdbcTemplate jdbc, DispatchSignal signal, HandOff handOff,
                                                 MeterRegistry registry, Traces traces, Clock clock) {
-        return new IncidentEventConsumer(codec, fanout, new ParkedRecords(jdbc), signal, registry, traces, clock);
+        return new IncidentEventConsumer(codec, fanout, new ParkedRecords(jdbc), signal, handOff, registry, traces, clock);
     }
 
     /** The function Spring Cloud Stream binds to the incident-events topic, a poll's records at a time. */

@@ -8,7 +8,9 @@ import io.sitrep.events.wire.CloudEventHeaders;
 import io.sitrep.events.wire.EventCodec;
 import io.sitrep.events.wire.UndecodableEvent;
 import io.sitrep.notification.Incidents;
+import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.DispatchSignal;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.support.consumer.BatchConsumer;
 import io.sitrep.support.consumer.RecordFailure;
 import io.sitrep.support.tracing.RecordObservations;
@@ -43,8 +45,9 @@ class IncidentEventConsumerTest {
     private final EventCodec codec = new EventCodec();
     private final Fanout fanout = mock(Fanout.class);
     private final ParkedRecords parked = mock(ParkedRecords.class);
-    private final IncidentEventConsumer steps = new IncidentEventConsumer(codec, fanout, parked, new DispatchSignal(),
-            new SimpleMeterRegistry(), Traces.none(), Clock.systemUTC());
+    private final DispatchSignal signal = new DispatchSignal();
+    private final IncidentEventConsumer steps = new IncidentEventConsumer(codec, fanout, parked, signal,
+            new HandOff(0, signal, mock(Deliveries.class)), new SimpleMeterRegistry(), Traces.none(), Clock.systemUTC());
     private final BatchConsumer<Object, Fanout.Incoming> consumer = new BatchConsumer<>(
             new RecordObservations(ObservationRegistry.NOOP, "incidentEvents-in-0", "group"), steps);
     private final IncidentOpened opened = Incidents.opened("api", Impact.MAJOR);
@@ -52,18 +55,18 @@ class IncidentEventConsumerTest {
 
     @Test
     void aPollFansOutInOneCallInRecordOrder() {
-        when(fanout.accept(any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED, Fanout.Result.DUPLICATE), 1));
+        when(fanout.accept(any(), any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED, Fanout.Result.DUPLICATE), 1));
 
         consumer.accept(message(record(0, opened), record(1, other)));
 
-        verify(fanout).accept(argThat(events -> events.stream().map(Fanout.Incoming::event).toList().equals(List.of(opened, other))));
+        verify(fanout).accept(argThat(events -> events.stream().map(Fanout.Incoming::event).toList().equals(List.of(opened, other))), any());
         verify(parked, never()).store(any(), any());
     }
 
     @Test
     void anUnreadableRecordIsNamedForTheRecovererOnceTheEventsBeforeItAreFannedOut() {
         ConsumerRecord<String, byte[]> poison = record(1, "incident.opened", "not json".getBytes(StandardCharsets.UTF_8));
-        when(fanout.accept(any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 1));
+        when(fanout.accept(any(), any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 1));
 
         assertThatThrownBy(() -> consumer.accept(message(record(0, opened), poison, record(2, other))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
@@ -71,14 +74,14 @@ class IncidentEventConsumerTest {
                     assertThat(e.getCause().getCause().getCause()).isInstanceOf(UndecodableEvent.class);
                 });
 
-        verify(fanout).accept(argThat(events -> events.stream().map(Fanout.Incoming::event).toList().equals(List.of(opened))));
+        verify(fanout).accept(argThat(events -> events.stream().map(Fanout.Incoming::event).toList().equals(List.of(opened))), any());
         verify(parked, never()).store(any(), any());
     }
 
     @Test
     void aDatabaseFailureHandsThePollBackFromItsFirstRecordAndParksNothing() {
         ConsumerRecord<String, byte[]> first = record(0, opened);
-        when(fanout.accept(any())).thenThrow(new DataAccessResourceFailureException("gone"));
+        when(fanout.accept(any(), any())).thenThrow(new DataAccessResourceFailureException("gone"));
 
         assertThatThrownBy(() -> consumer.accept(message(first, record(1, other))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(first))
@@ -89,7 +92,7 @@ class IncidentEventConsumerTest {
     @Test
     void whenAPollFailsForAnotherReasonTheEventAtFaultIsNamedOnceThoseBeforeItAreFannedOut() {
         ConsumerRecord<String, byte[]> faulty = record(1, other);
-        when(fanout.accept(any())).thenAnswer(call -> {
+        when(fanout.accept(any(), any())).thenAnswer(call -> {
             List<Fanout.Incoming> events = call.getArgument(0);
             if (events.stream().anyMatch(e -> e.event().equals(other))) {
                 throw new IllegalStateException("a bug");
@@ -101,7 +104,7 @@ class IncidentEventConsumerTest {
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(faulty))
                 .hasRootCauseInstanceOf(IllegalStateException.class);
 
-        verify(fanout, times(3)).accept(any());
+        verify(fanout, times(3)).accept(any(), any());
         verify(parked, never()).store(any(), any());
     }
 

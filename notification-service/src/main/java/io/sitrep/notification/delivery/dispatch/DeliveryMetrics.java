@@ -35,6 +35,12 @@ public final class DeliveryMetrics {
                 .tag("channel", channel).tag("reason", reason).register(registry).increment();
     }
 
+    void handedOver(String channel, String result) {
+        Counter.builder("sitrep.deliveries.handed_over")
+                .description("Deliveries born claimed and handed to this dispatcher in memory, by what became of them: sent without a claim, given back, cancelled")
+                .tag("channel", channel).tag("result", result).register(registry).increment();
+    }
+
     void attempt(String channel, Duration took) {
         Timer.builder("sitrep.delivery.attempt.latency").description("How long an attempt took, from its start to the receiver's answer or the error")
                 .tag("channel", channel)

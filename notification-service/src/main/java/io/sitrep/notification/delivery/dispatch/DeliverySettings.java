@@ -32,6 +32,7 @@ import java.util.List;
  * @param disableAfter          how long a subscription may fail without a single success before it is disabled
  * @param autoRedriveWindow     when a failing subscription succeeds again, its dead letters of this long back are re-driven
  * @param breaker               the circuit breaker of each receiving host
+ * @param handOffCapacity       the most deliveries created born claimed and held for this instance's dispatcher at once, sent without a claim (ADR 0020); 0 turns the hand-off off
  */
 @Validated
 @ConfigurationProperties("sitrep.notification.delivery")
@@ -50,7 +51,8 @@ public record DeliverySettings(
         @DefaultValue("3") @Min(1) int failingAfter,
         @DefaultValue("5d") @NotNull Duration disableAfter,
         @DefaultValue("7d") @NotNull Duration autoRedriveWindow,
-        @DefaultValue @Valid @NotNull Breaker breaker) {
+        @DefaultValue @Valid @NotNull Breaker breaker,
+        @DefaultValue("64") @Min(0) @Max(10000) int handOffCapacity) {
 
     public DeliverySettings {
         if (claimInterval != null && (claimInterval.isNegative() || claimInterval.compareTo(Duration.ofSeconds(1)) > 0)) {

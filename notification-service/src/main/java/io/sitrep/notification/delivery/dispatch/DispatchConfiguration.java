@@ -11,6 +11,7 @@ import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.DeliveryChannel;
 import io.sitrep.notification.delivery.DispatchSignal;
 import io.sitrep.notification.delivery.Endpoints;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.notification.delivery.RetryPolicy;
 import io.sitrep.notification.delivery.RetrySchedule;
 import io.sitrep.notification.delivery.application.DeliveryEvents;
@@ -44,6 +45,12 @@ class DispatchConfiguration {
     @Bean
     DispatchSignal dispatchSignal() {
         return new DispatchSignal();
+    }
+
+    /** Closed until a dispatcher opens it; without one (delivery disabled here), the intake leases nothing. */
+    @Bean
+    HandOff handOff(DeliverySettings settings, DispatchSignal signal, Deliveries deliveries) {
+        return new HandOff(settings.handOffCapacity(), signal, deliveries);
     }
 
     @Bean
@@ -92,10 +99,10 @@ class DispatchConfiguration {
     @Bean
     @ConditionalOnProperty(name = "sitrep.notification.delivery.enabled", matchIfMissing = true)
     Dispatcher dispatcher(Deliveries deliveries, Subscriptions subscriptions, DeliveryOutcomes outcomes, List<DeliveryChannel> channels,
-                          EndpointIsolation isolation, DeliverySettings settings, DispatchSignal signal, DeliveryMetrics metrics,
-                          ExecutorService deliveryOutcomeExecutor, Traces traces, Clock clock) {
-        return new Dispatcher(deliveries, subscriptions, outcomes, channels, isolation, settings, signal, metrics, deliveryOutcomeExecutor,
-                traces, clock);
+                          EndpointIsolation isolation, DeliverySettings settings, DispatchSignal signal, HandOff handOff,
+                          DeliveryMetrics metrics, ExecutorService deliveryOutcomeExecutor, Traces traces, Clock clock) {
+        return new Dispatcher(deliveries, subscriptions, outcomes, channels, isolation, settings, signal, handOff, metrics,
+                deliveryOutcomeExecutor, traces, clock);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.sitrep.notification.delivery.Deliveries;
 import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.delivery.DeliveryChannel;
 import io.sitrep.notification.delivery.DispatchSignal;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes;
 import io.sitrep.notification.delivery.application.DeliveryOutcomes.Outcome;
 import io.sitrep.notification.subscription.Subscription;
@@ -36,8 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Sends due deliveries: claim, send, record. One thread claims due deliveries under a lease (so any
- * number of instances share the work) and starts each attempt on the {@link DeliveryChannel} that
+ * Sends due deliveries: claim, send, record. One thread takes the deliveries the intake created born claimed
+ * ({@link HandOff}, ADR 0020), and claims due deliveries under a lease (so any
+ * number of instances share the work), and starts each attempt on the {@link DeliveryChannel} that
  * carries it, without waiting for it: webhooks and chat go out on the HTTP client's own threads,
  * emails on a small pool; the claim's subscriptions are read in one query. When an attempt ends, its outcome is recorded on another pool:
  * successful attempts that queued up meanwhile together in one short transaction, the others each in
@@ -68,6 +70,7 @@ public final class Dispatcher implements SmartLifecycle {
     private final EndpointIsolation isolation;
     private final DeliverySettings settings;
     private final DispatchSignal signal;
+    private final HandOff handOff;
     private final DeliveryMetrics metrics;
     private final Executor outcomeExecutor;
     private final Traces traces;
@@ -82,7 +85,7 @@ public final class Dispatcher implements SmartLifecycle {
     private volatile String lastError;
 
     public Dispatcher(Deliveries deliveries, Subscriptions subscriptions, DeliveryOutcomes outcomes, List<DeliveryChannel> channels,
-                      EndpointIsolation isolation, DeliverySettings settings, DispatchSignal signal, DeliveryMetrics metrics,
+                      EndpointIsolation isolation, DeliverySettings settings, DispatchSignal signal, HandOff handOff, DeliveryMetrics metrics,
                       Executor outcomeExecutor, Traces traces, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -91,6 +94,7 @@ public final class Dispatcher implements SmartLifecycle {
         this.isolation = isolation;
         this.settings = settings;
         this.signal = signal;
+        this.handOff = handOff;
         this.metrics = metrics;
         this.outcomeExecutor = outcomeExecutor;
         this.traces = traces;
@@ -103,6 +107,22 @@ public final class Dispatcher implements SmartLifecycle {
             return;
         }
         running = true;
+        handOff.open(new HandOff.Taker() {
+            @Override
+            public Duration lease() {
+                return settings.lease();
+            }
+
+            @Override
+            public int attempts() {
+                return settings.maxInFlight() - inFlight.get();
+            }
+
+            @Override
+            public HandOff.Slot holdSlot(String endpoint) {
+                return isolation.holdSlot(endpoint);
+            }
+        });
         worker = new Thread(this::run, "delivery-dispatcher");
         worker.setDaemon(true);
         worker.start();
@@ -111,13 +131,20 @@ public final class Dispatcher implements SmartLifecycle {
     }
 
     /**
-     * Stops claiming, and waits a while for the attempts in flight. Those still running after that
-     * keep their lease; when it expires, another dispatcher sends them again (the same webhook-id).
+     * Stops taking hand-offs (those waiting are given back, due at once) and claiming, and waits a while for the
+     * attempts in flight. Those still running after that keep their lease; when it expires, another dispatcher sends
+     * them again (the same webhook-id).
      */
     @Override
     public synchronized void stop() {
         if (!running) {
             return;
+        }
+        try {
+            handOff.close(clock.instant());
+        } catch (RuntimeException e) {
+            // What could not be given back keeps its lease, and is claimed once that expires.
+            log.warn("Could not give back the deliveries handed over: {}", e.getClass().getSimpleName());
         }
         running = false;
         signal.wake();
@@ -159,8 +186,18 @@ public final class Dispatcher implements SmartLifecycle {
     private void run() {
         Duration backoff = Duration.ZERO;
         long lastClaimNanos = 0;
+        boolean claim = true;
         while (running) {
             try {
+                // Deliveries born claimed go first, and need no claim: only a wake-up or the poll asks for one.
+                List<HandOff.Handed> handed = handOff.take();
+                if (!handed.isEmpty()) {
+                    dispatchHanded(handed);
+                }
+                if (!claim) {
+                    claim = signal.await(settings.pollInterval());
+                    continue;
+                }
                 // Every attempt that ends wakes the dispatcher; claiming for each would cost a claim per delivery.
                 long sinceLastClaim = System.nanoTime() - lastClaimNanos;
                 if (sinceLastClaim < settings.claimInterval().toNanos()) {
@@ -168,30 +205,30 @@ public final class Dispatcher implements SmartLifecycle {
                 }
                 lastClaimNanos = System.nanoTime();
                 Instant now = clock.instant();
-                int capacity = settings.maxInFlight() - inFlight.get();
+                int capacity = settings.maxInFlight() - inFlight.get() - handOff.held();
                 int claimed = 0;
                 if (capacity > 0) {
                     List<Delivery.Delivering> due = deliveries.claimDue(Math.min(capacity, settings.batchSize()), isolation.freeSlots(),
                             isolation.webhookSlots(), isolation.smtpSlots(), now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
+                    handOff.claimed(claimed);
                     Map<SubscriptionId, Subscription> found = subscriptions.findAll(
                             due.stream().map(Delivery.Delivering::subscriptionId).toList());
                     for (Delivery.Delivering delivery : due) {
-                        dispatch(delivery, Optional.ofNullable(found.get(delivery.subscriptionId())));
+                        dispatch(delivery, Optional.ofNullable(found.get(delivery.subscriptionId())), null);
                     }
                 }
                 lastError = null;
                 backoff = Duration.ZERO;
-                if (claimed == 0 || claimed >= capacity) {
-                    signal.await(settings.pollInterval());
-                }
+                claim = claimed == 0 || claimed >= capacity ? signal.await(settings.pollInterval()) : true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 // Health shows the kind of failure only: a database error's detail may quote a row, and with it a target.
                 lastError = e.getClass().getSimpleName();
+                claim = true;
                 backoff = backoff.isZero() ? Duration.ofMillis(100) : min(backoff.multipliedBy(2), MAX_ERROR_BACKOFF);
                 log.warn("Dispatcher failed, retrying in {} ms: {}", backoff.toMillis(), lastError);
                 try {
@@ -204,28 +241,58 @@ public final class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private void dispatch(Delivery.Delivering d, Optional<Subscription> found) {
+    /**
+     * Sends deliveries born claimed, each in the endpoint slot it holds, after one read of their subscriptions; one that
+     * cannot be sent now frees its slot and is given back or cancelled as a claimed one would be. Whatever fails here
+     * leaves the rest under their lease, for a claim once it expires.
+     */
+    private void dispatchHanded(List<HandOff.Handed> handed) {
+        int started = 0;
+        try {
+            Map<SubscriptionId, Subscription> found = subscriptions.findAll(handed.stream().map(h -> h.delivery().subscriptionId()).toList());
+            for (HandOff.Handed h : handed) {
+                started++;
+                Optional<Subscription> subscription = Optional.ofNullable(found.get(h.delivery().subscriptionId()));
+                String result = dispatch(h.delivery(), subscription, (EndpointIsolation.HeldSlot) h.slot());
+                metrics.handedOver(subscription.map(s -> s.channel().wireName()).orElse("none"), result);
+            }
+        } catch (RuntimeException e) {
+            handed.subList(started, handed.size()).forEach(h -> h.slot().free());
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the attempt of a claimed delivery, or cancels or gives it back without one.
+     *
+     * @param held the endpoint slot it holds (born claimed), or null (claimed) to ask for one now
+     * @return {@code sent}, {@code given_back} or {@code cancelled}
+     */
+    private String dispatch(Delivery.Delivering d, Optional<Subscription> found, EndpointIsolation.HeldSlot held) {
         String type = d.sending().eventType();
         SubscriptionStatus needed = SubscriptionDeliveries.CONFIRMATION.equals(type) ? SubscriptionStatus.PENDING_CONFIRMATION
                 : SubscriptionDeliveries.DISABLED_NOTICE.equals(type) ? SubscriptionStatus.DISABLED : SubscriptionStatus.ACTIVE;
         if (found.isEmpty() || found.get().status() != needed) {
+            free(held);
             deliveries.cancel(d, "the subscription is " + found.map(s -> s.status().wireName()).orElse("deleted"));
-            return;
+            return "cancelled";
         }
         Subscription s = found.get();
         DeliveryChannel channel = channels.stream().filter(c -> c.carries(s, d.sending())).findFirst().orElse(null);
         String refusal = channel == null ? "no channel carries " + s.channel().wireName() : channel.refusal(s, d.sending());
         if (refusal != null) {
+            free(held);
             deliveries.cancel(d, refusal);
-            return;
+            return "cancelled";
         }
         String channelName = s.channel().wireName();
-        EndpointIsolation.Permit permit = isolation.tryAcquire(d.sending().endpoint(), channel.host(s));
+        EndpointIsolation.Permit permit = held != null ? isolation.tryAcquire(held, channel.host(s))
+                : isolation.tryAcquire(d.sending().endpoint(), channel.host(s));
         if (permit.refusal() != null) {
             Duration wait = permit.refusal() == EndpointIsolation.Refusal.BUSY ? BUSY_DELAY : settings.breaker().openFor();
             deliveries.release(d, clock.instant().plus(wait));
             metrics.deferred(channelName, permit.refusal() == EndpointIsolation.Refusal.BUSY ? "endpoint_busy" : "breaker_open");
-            return;
+            return "given_back";
         }
         inFlight.incrementAndGet();
         Instant attemptedAt = clock.instant();
@@ -245,6 +312,13 @@ public final class Dispatcher implements SmartLifecycle {
         }
         attempt.exceptionally(e -> AttemptResult.error(channel.describe(e), Duration.between(attemptedAt, clock.instant())))
                 .thenAccept(result -> ended(new Ended(d, s, result, attemptedAt, span), permit));
+        return "sent";
+    }
+
+    private static void free(EndpointIsolation.HeldSlot held) {
+        if (held != null) {
+            held.free();
+        }
     }
 
     /** The attempt's span: a child of the trace the delivery was created in, ended once its outcome is recorded. */

@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.delivery.Endpoints;
+import io.sitrep.notification.delivery.HandOff;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -112,8 +113,7 @@ public final class EndpointIsolation {
     /** Asks for a slot at the endpoint and the host's permission, without waiting. */
     public Permit tryAcquire(String endpoint, String host) {
         Names names = named.computeIfAbsent(endpointId(endpoint), id -> new Names(endpoint, hostId(host)));
-        String bulkheadName = endpointId(endpoint);
-        Bulkhead bulkhead = SMTP.equals(endpoint) ? bulkheads.bulkhead(bulkheadName, smtpBulkhead) : bulkheads.bulkhead(bulkheadName);
+        Bulkhead bulkhead = bulkhead(endpoint);
         if (!bulkhead.tryAcquirePermission()) {
             return new Permit(Refusal.BUSY, null, null, 0);
         }
@@ -123,6 +123,58 @@ public final class EndpointIsolation {
             return new Permit(Refusal.OPEN, null, null, 0);
         }
         return new Permit(null, bulkhead, breaker, System.nanoTime());
+    }
+
+    /**
+     * Holds a slot of the endpoint's bulkhead for a delivery born claimed, without waiting; null when the bulkhead is
+     * full, or when the breaker of the endpoint's host is not closed (an open breaker lets nothing through, a half-open
+     * one only the claim's trial). The host's permission is asked for when the attempt starts ({@link #tryAcquire(HeldSlot, String)}).
+     */
+    public HeldSlot holdSlot(String endpoint) {
+        Names names = named.get(endpointId(endpoint));
+        if (names == null) {
+            try {
+                // Named now, so that claims count the slot held (freeSlots) before its attempt starts.
+                names = named.computeIfAbsent(endpointId(endpoint), id -> new Names(endpoint, hostId(host(endpoint))));
+            } catch (IllegalArgumentException | NullPointerException notAUrl) {
+                return null;
+            }
+        }
+        if (breakers.find(names.breaker()).map(b -> b.getState() != CircuitBreaker.State.CLOSED).orElse(false)) {
+            return null;
+        }
+        Bulkhead bulkhead = bulkhead(endpoint);
+        return bulkhead.tryAcquirePermission() ? new HeldSlot(bulkhead) : null;
+    }
+
+    /** Asks for the host's permission for an attempt in a slot already held, without waiting; the slot is freed if refused. */
+    public Permit tryAcquire(HeldSlot slot, String host) {
+        CircuitBreaker breaker = breakers.circuitBreaker(hostId(host));
+        if (!breaker.tryAcquirePermission()) {
+            slot.free();
+            return new Permit(Refusal.OPEN, null, null, 0);
+        }
+        return new Permit(null, slot.bulkhead, breaker, System.nanoTime());
+    }
+
+    private Bulkhead bulkhead(String endpoint) {
+        String bulkheadName = endpointId(endpoint);
+        return SMTP.equals(endpoint) ? bulkheads.bulkhead(bulkheadName, smtpBulkhead) : bulkheads.bulkhead(bulkheadName);
+    }
+
+    /** A slot of an endpoint's bulkhead held for one attempt not yet started; freed once, or passed on to its permit. */
+    public static final class HeldSlot implements HandOff.Slot {
+
+        private final Bulkhead bulkhead;
+
+        private HeldSlot(Bulkhead bulkhead) {
+            this.bulkhead = bulkhead;
+        }
+
+        @Override
+        public void free() {
+            bulkhead.onComplete();
+        }
     }
 
     /** What a bulkhead stands for: its endpoint, and the name of its host's breaker. */

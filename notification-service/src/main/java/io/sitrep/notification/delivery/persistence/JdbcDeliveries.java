@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,6 +65,66 @@ class JdbcDeliveries implements Deliveries {
                         d.sending().eventType(), d.sending().endpoint(), d.sending().payload(), at, at,
                         Timestamp.from(d.sending().publishedAt()), d.sending().trace().traceparent(), d.sending().trace().tracestate()})
                         .toList());
+    }
+
+    /**
+     * In one statement, whatever their number, returning the ids it created. The lease is written as a claim writes
+     * it; the row is otherwise what {@link #insertAll} creates, due now, so that once the lease expires a claim takes
+     * it as it stands.
+     */
+    @Override
+    public Set<DeliveryId> insertLeased(List<NewDelivery> deliveries, Lease lease, Instant now) {
+        if (deliveries.isEmpty()) {
+            return Set.of();
+        }
+        int n = deliveries.size();
+        UUID[] ids = new UUID[n];
+        UUID[] subscriptions = new UUID[n];
+        UUID[] events = new UUID[n];
+        String[] types = new String[n];
+        String[] endpoints = new String[n];
+        byte[][] payloads = new byte[n][];
+        String[] published = new String[n];
+        String[] traceparents = new String[n];
+        String[] tracestates = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewDelivery d = deliveries.get(i);
+            ids[i] = d.id().value();
+            subscriptions[i] = d.subscriptionId().value();
+            events[i] = d.sending().eventId();
+            types[i] = d.sending().eventType();
+            endpoints[i] = d.sending().endpoint();
+            payloads[i] = d.sending().payload();
+            published[i] = d.sending().publishedAt().toString();
+            traceparents[i] = d.sending().trace().traceparent();
+            tracestates[i] = d.sending().trace().tracestate();
+        }
+        Timestamp at = Timestamp.from(now);
+        return Set.copyOf(jdbc.sql("""
+                        INSERT INTO deliveries (id, subscription_id, event_id, event_type, endpoint, payload, status,
+                                                next_attempt_at, created_at, published_at, traceparent, tracestate, lease_id, locked_until)
+                        SELECT n.id, n.subscription_id, n.event_id, n.event_type, n.endpoint, n.payload, 'pending', :now, :now,
+                               n.published_at, n.traceparent, n.tracestate, :lease, :until
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:subscriptions AS uuid[]), CAST(:events AS uuid[]),
+                                    CAST(:types AS text[]), CAST(:endpoints AS text[]), CAST(:payloads AS bytea[]),
+                                    CAST(:published AS timestamptz[]), CAST(:traceparents AS text[]), CAST(:tracestates AS text[]))
+                             AS n(id, subscription_id, event_id, event_type, endpoint, payload, published_at, traceparent, tracestate)
+                        ON CONFLICT (subscription_id, event_id) DO NOTHING
+                        RETURNING id""")
+                .param("ids", ids)
+                .param("subscriptions", subscriptions)
+                .param("events", events)
+                .param("types", types)
+                .param("endpoints", endpoints)
+                .param("payloads", payloads)
+                .param("published", published)
+                .param("traceparents", traceparents)
+                .param("tracestates", tracestates)
+                .param("now", at)
+                .param("lease", lease.id())
+                .param("until", Timestamp.from(lease.until()))
+                .query((rs, i) -> new DeliveryId(rs.getObject("id", UUID.class)))
+                .list());
     }
 
     /**

@@ -54,6 +54,43 @@ class EndpointIsolationTest {
         assertThat(isolation.freeSlots()).containsEntry("https://d.example:443/events", 1);
     }
 
+    // issue 17: a delivery born claimed holds its endpoint's slot from its fan-out on, so claims count it as taken.
+    @Test
+    void aSlotHeldForADeliveryBornClaimedIsTakenUntilFreed() {
+        String endpoint = "https://f.example:443/events";
+        java.util.List<EndpointIsolation.HeldSlot> held = java.util.stream.Stream.generate(() -> isolation.holdSlot(endpoint)).limit(4).toList();
+
+        assertThat(held).doesNotContainNull();
+        assertThat(isolation.holdSlot(endpoint)).isNull();
+        assertThat(isolation.freeSlots()).containsEntry(endpoint, 0);
+
+        held.get(0).free();
+        assertThat(isolation.freeSlots()).containsEntry(endpoint, 1);
+    }
+
+    @Test
+    void noSlotIsHeldAtAnEndpointWhoseHostsBreakerIsNotClosed() {
+        breakers.circuitBreaker(EndpointIsolation.hostId("g.example:443")).transitionToOpenState();
+
+        assertThat(isolation.holdSlot("https://g.example:443/events")).isNull();
+
+        breakers.circuitBreaker(EndpointIsolation.hostId("g.example:443")).transitionToHalfOpenState();
+        assertThat(isolation.holdSlot("https://g.example:443/events")).isNull();
+    }
+
+    @Test
+    void anAttemptInAHeldSlotAsksOnlyForTheHostsPermission() {
+        String endpoint = "https://h.example:443/events";
+        EndpointIsolation.HeldSlot slot = isolation.holdSlot(endpoint);
+
+        EndpointIsolation.Permit permit = isolation.tryAcquire(slot, "h.example:443");
+
+        assertThat(permit.refusal()).isNull();
+        assertThat(isolation.freeSlots()).containsEntry(endpoint, 3);
+        permit.release(io.sitrep.notification.delivery.AttemptResult.status(200, null, Duration.ofMillis(5)));
+        assertThat(isolation.freeSlots()).containsEntry(endpoint, 4);
+    }
+
     @Test
     void theBreakerKeyOfAnEndpointIsItsHostAndPort() {
         assertThat(EndpointIsolation.host("https://Hooks.Example:8443/a/b")).isEqualTo("hooks.example:8443");

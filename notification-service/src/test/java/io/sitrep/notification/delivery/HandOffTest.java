@@ -1,0 +1,261 @@
+package io.sitrep.notification.delivery;
+
+import io.sitrep.notification.subscription.SubscriptionId;
+import io.sitrep.support.tracing.StoredTrace;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/** issue 17: deliveries born claimed, handed to the dispatcher in memory; bounded, isolated, and given back when it cannot take them. */
+class HandOffTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-02T01:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Deliveries deliveries = mock(Deliveries.class);
+    private final DispatchSignal signal = new DispatchSignal();
+    private final Slots slots = new Slots(4);
+
+    @Test
+    void aDeliveryCreatedIsHandedOverBornClaimedUnderTheReservationsLease() {
+        HandOff handOff = openHandOff(10, 64);
+        HandOff.Lot lot = handOff.lot();
+        List<Deliveries.NewDelivery> batch = deliveriesTo("https://a.example/hook", 1);
+
+        HandOff.Reservation reservation = lot.reserve(batch, T0);
+        lot.created(reservation, ids(batch), T0);
+        int handedOver = lot.handOver(T0);
+
+        List<HandOff.Handed> taken = handOff.take();
+        assertThat(handedOver).isEqualTo(1);
+        assertThat(taken).singleElement().satisfies(h -> {
+            assertThat(h.delivery().id()).isEqualTo(batch.get(0).id());
+            assertThat(h.delivery().lease()).isEqualTo(reservation.lease());
+            assertThat(h.delivery().attempt()).isEqualTo(1);
+            assertThat(h.delivery().trigger()).isEqualTo(AttemptTrigger.SCHEDULED);
+        });
+        assertThat(reservation.lease().until()).isEqualTo(T0.plus(LEASE));
+        assertThat(handOff.held()).isZero();
+    }
+
+    @Test
+    void noMoreAreReservedThanTheCapacityAndTheRestAreLeftToTheClaim() {
+        HandOff handOff = openHandOff(3, 64);
+        List<Deliveries.NewDelivery> batch = Stream.of("https://a.example/hook", "https://b.example/hook", "https://c.example/hook",
+                "https://d.example/hook", "https://e.example/hook").flatMap(e -> deliveriesTo(e, 1).stream()).toList();
+
+        HandOff.Reservation reservation = handOff.lot().reserve(batch, T0);
+
+        assertThat(reservation.deliveries()).containsExactlyElementsOf(batch.subList(0, 3));
+        assertThat(reservation.others(batch)).containsExactlyElementsOf(batch.subList(3, 5));
+        assertThat(handOff.held()).isEqualTo(3);
+        handOff.claimed(0);
+        assertThat(handOff.lot().reserve(batch, T0).isEmpty()).as("the capacity is held").isTrue();
+    }
+
+    @Test
+    void noMoreAreReservedThanTheDispatcherMayStart() {
+        HandOff handOff = openHandOff(64, 2);
+
+        HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1).stream()
+                .collect(Collectors.toList()), T0);
+        HandOff.Reservation more = handOff.lot().reserve(Stream.of("https://b.example/hook", "https://c.example/hook")
+                .flatMap(e -> deliveriesTo(e, 1).stream()).toList(), T0);
+
+        assertThat(reservation.deliveries()).hasSize(1);
+        assertThat(more.deliveries()).hasSize(1);
+    }
+
+    @Test
+    void anEndpointWithNoSlotFreeGetsNoDeliveryBornClaimed() {
+        HandOff handOff = openHandOff(64, 64);
+        List<Deliveries.NewDelivery> batch = deliveriesTo("https://a.example/hook", 6);
+
+        HandOff.Reservation reservation = handOff.lot().reserve(batch, T0);
+
+        assertThat(reservation.deliveries()).containsExactlyElementsOf(batch.subList(0, 4));
+        assertThat(slots.heldAt("https://a.example/hook")).isEqualTo(4);
+    }
+
+    @Test
+    void nothingIsReservedWhileNoDispatcherIsOpen() {
+        HandOff handOff = new HandOff(64, signal, deliveries);
+        handOff.claimed(0);
+
+        HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
+
+        assertThat(reservation.isEmpty()).isTrue();
+        assertThat(slots.heldAt("https://a.example/hook")).isZero();
+    }
+
+    @Test
+    void aLotAbandonedAfterItsTransactionFailedFreesItsSlotsAndItsRoom() {
+        HandOff handOff = openHandOff(64, 64);
+        HandOff.Lot lot = handOff.lot();
+        List<Deliveries.NewDelivery> first = deliveriesTo("https://a.example/hook", 2);
+        lot.created(lot.reserve(first, T0), ids(first), T0);
+        lot.reserve(deliveriesTo("https://a.example/hook", 1), T0);
+
+        lot.abandon();
+
+        assertThat(slots.heldAt("https://a.example/hook")).isZero();
+        assertThat(handOff.held()).isZero();
+        assertThat(handOff.take()).isEmpty();
+    }
+
+    @Test
+    void aDeliveryThatExistedAlreadyIsNotHandedOverAndFreesItsSlot() {
+        HandOff handOff = openHandOff(64, 64);
+        HandOff.Lot lot = handOff.lot();
+        List<Deliveries.NewDelivery> batch = deliveriesTo("https://a.example/hook", 2);
+
+        lot.created(lot.reserve(batch, T0), Set.of(batch.get(1).id()), T0);
+        lot.handOver(T0);
+
+        assertThat(handOff.take()).extracting(h -> h.delivery().id()).containsExactly(batch.get(1).id());
+        assertThat(slots.heldAt("https://a.example/hook")).isEqualTo(1);
+    }
+
+    @Test
+    void whatIsHandedOverAfterTheDispatcherClosedIsGivenBackDueAtOnce() {
+        HandOff handOff = openHandOff(64, 64);
+        HandOff.Lot lot = handOff.lot();
+        List<Deliveries.NewDelivery> batch = deliveriesTo("https://a.example/hook", 1);
+        lot.created(lot.reserve(batch, T0), ids(batch), T0);
+        handOff.close(T0);
+
+        int handedOver = lot.handOver(T0.plusMillis(5));
+
+        assertThat(handedOver).isZero();
+        verify(deliveries).release(any(Delivery.Delivering.class), eq(T0.plusMillis(5)));
+        assertThat(slots.heldAt("https://a.example/hook")).isZero();
+        assertThat(handOff.held()).isZero();
+    }
+
+    @Test
+    void whatWaitsWhenTheDispatcherClosesIsGivenBackDueAtOnce() {
+        HandOff handOff = openHandOff(64, 64);
+        HandOff.Lot lot = handOff.lot();
+        List<Deliveries.NewDelivery> batch = deliveriesTo("https://a.example/hook", 1);
+        lot.created(lot.reserve(batch, T0), ids(batch), T0);
+        lot.handOver(T0);
+
+        handOff.close(T0.plusSeconds(1));
+
+        verify(deliveries).release(any(Delivery.Delivering.class), eq(T0.plusSeconds(1)));
+        assertThat(handOff.take()).isEmpty();
+        assertThat(slots.heldAt("https://a.example/hook")).isZero();
+    }
+
+    @Test
+    void aDisabledHandOffLeasesNothing() {
+        HandOff handOff = new HandOff(0, signal, deliveries);
+        handOff.open(taker(64));
+        handOff.claimed(0);
+
+        HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
+
+        assertThat(reservation.isEmpty()).isTrue();
+        verify(deliveries, never()).release(any(), any());
+    }
+
+    @Test
+    void noDeliveryIsBornClaimedWhileTheLastClaimFoundSome() {
+        HandOff handOff = openHandOff(64, 64);
+        handOff.claimed(3);
+
+        HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
+
+        assertThat(reservation.isEmpty()).isTrue();
+        assertThat(handOff.behindAQueue()).isTrue();
+        handOff.claimed(0);
+        assertThat(handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0).isEmpty()).isFalse();
+    }
+
+    @Test
+    void aFanOutThatLeftSomeToTheClaimHoldsTheNextBehindThem() {
+        HandOff handOff = openHandOff(2, 64);
+        handOff.lot().reserve(Stream.of("https://a.example/hook", "https://b.example/hook", "https://c.example/hook")
+                .flatMap(e -> deliveriesTo(e, 1).stream()).toList(), T0);
+
+        HandOff.Reservation next = handOff.lot().reserve(deliveriesTo("https://d.example/hook", 1), T0);
+
+        assertThat(next.isEmpty()).isTrue();
+        assertThat(handOff.behindAQueue()).isTrue();
+    }
+
+    private HandOff openHandOff(int capacity, int attempts) {
+        HandOff handOff = new HandOff(capacity, signal, deliveries);
+        handOff.open(taker(attempts));
+        // As after a claim that found nothing due.
+        handOff.claimed(0);
+        return handOff;
+    }
+
+    private HandOff.Taker taker(int attempts) {
+        return new HandOff.Taker() {
+            @Override
+            public Duration lease() {
+                return LEASE;
+            }
+
+            @Override
+            public int attempts() {
+                return attempts;
+            }
+
+            @Override
+            public HandOff.Slot holdSlot(String endpoint) {
+                return slots.hold(endpoint);
+            }
+        };
+    }
+
+    private static List<Deliveries.NewDelivery> deliveriesTo(String endpoint, int n) {
+        return Stream.generate(() -> new Deliveries.NewDelivery(DeliveryId.random(), new SubscriptionId(UUID.randomUUID()),
+                new Delivery.Sending(UUID.randomUUID(), "incident.opened", endpoint, new byte[] {'{', '}'}, T0, StoredTrace.NONE)))
+                .limit(n).toList();
+    }
+
+    private static Set<DeliveryId> ids(List<Deliveries.NewDelivery> batch) {
+        return batch.stream().map(Deliveries.NewDelivery::id).collect(Collectors.toSet());
+    }
+
+    /** Endpoint slots as the dispatcher's bulkheads keep them. */
+    private static final class Slots {
+
+        private final int perEndpoint;
+        private final Map<String, Integer> held = new HashMap<>();
+
+        Slots(int perEndpoint) {
+            this.perEndpoint = perEndpoint;
+        }
+
+        HandOff.Slot hold(String endpoint) {
+            if (heldAt(endpoint) >= perEndpoint) {
+                return null;
+            }
+            held.merge(endpoint, 1, Integer::sum);
+            return () -> held.merge(endpoint, -1, Integer::sum);
+        }
+
+        int heldAt(String endpoint) {
+            return held.getOrDefault(endpoint, 0);
+        }
+    }
+}
