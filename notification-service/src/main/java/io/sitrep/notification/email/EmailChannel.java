@@ -6,7 +6,6 @@ import io.sitrep.notification.delivery.DeliveryChannel;
 import io.sitrep.notification.delivery.Endpoints;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionDeliveries;
-import io.sitrep.notification.webhook.WebhookPayload;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,12 +17,12 @@ import java.util.concurrent.Executor;
 public final class EmailChannel implements DeliveryChannel {
 
     private final EmailSender sender;
-    private final WebhookPayload payloads;
+    private final PreparedEmails notifications;
     private final Executor mailExecutor;
 
-    public EmailChannel(EmailSender sender, WebhookPayload payloads, Executor mailExecutor) {
+    public EmailChannel(EmailSender sender, PreparedEmails notifications, Executor mailExecutor) {
         this.sender = sender;
-        this.payloads = payloads;
+        this.notifications = notifications;
         this.mailExecutor = mailExecutor;
     }
 
@@ -53,7 +52,7 @@ public final class EmailChannel implements DeliveryChannel {
                 : SubscriptionDeliveries.DISABLED_NOTICE.equals(type)
                 ? sender.sendDisabledNotice(attempt.id().value(), attempt.traceId(), s.id(), to, s.publicTarget(), s.disabledReason())
                 : sender.sendNotification(attempt.id().value(), attempt.traceId(), s.id(), s.target(),
-                        payloads.event(attempt.sending().payload()))), mailExecutor);
+                        notifications.of(attempt.sending().payload()))), mailExecutor);
     }
 
     /** A webhook's mails go to its contact address. */

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static io.sitrep.notification.notice.Notices.label;
 
@@ -84,11 +85,21 @@ public final class EmailRenderer {
 
     /** The email of an event that notifies, with a "Manage your subscription" link unless {@code manageUrl} is null. */
     public RenderedEmail notification(SitrepEvent event, String unsubscribeUrl, String manageUrl) {
+        return prepareNotification(event, manageUrl != null).fill(unsubscribeUrl, manageUrl);
+    }
+
+    /**
+     * The email of an event that notifies, rendered once for all its recipients (the event's Markdown included); each
+     * gets it with its own links from {@link PreparedEmail#fill}, byte for byte what {@link #notification} gives.
+     *
+     * @param withManage whether it carries a "Manage your subscription" link
+     */
+    public PreparedEmail prepareNotification(SitrepEvent event, boolean withManage) {
         if (event instanceof IncidentEvent incident) {
-            return incident(incident, unsubscribeUrl, manageUrl);
+            return prepareIncident(incident, withManage);
         }
         if (event instanceof MaintenanceEvent maintenance) {
-            return maintenance(maintenance, unsubscribeUrl, manageUrl);
+            return prepareMaintenance(maintenance, withManage);
         }
         throw new IllegalArgumentException(event.type().wireName() + " notifies nobody");
     }
@@ -105,6 +116,10 @@ public final class EmailRenderer {
     }
 
     public RenderedEmail incident(IncidentEvent event, String unsubscribeUrl, String manageUrl) {
+        return prepareIncident(event, manageUrl != null).fill(unsubscribeUrl, manageUrl);
+    }
+
+    private PreparedEmail prepareIncident(IncidentEvent event, boolean withManage) {
         IncidentSnapshot incident = event.incident();
         String message = event instanceof IncidentLifecycleEvent lifecycle ? lifecycle.update().message()
                 : event instanceof PostmortemPublished postmortem ? postmortem.postmortem().body() : "";
@@ -121,9 +136,7 @@ public final class EmailRenderer {
         values.put("affected", incident.components().isEmpty() ? null : "yes");
         values.put("components", incident.components().stream()
                 .map(c -> Map.of("componentname", c.name(), "componentstatus", label(c.status()))).toList());
-        values.put("unsubscribe", unsubscribeUrl);
-        values.put("manage", manageUrl);
-        return new RenderedEmail(subject, incidentText.render(values), incidentHtml.render(withMarkdown(values)));
+        return prepared(subject, incidentText, incidentHtml, values, withManage);
     }
 
     /** The subject of a maintenance email: "[Scheduled maintenance] title — what happened". */
@@ -136,6 +149,10 @@ public final class EmailRenderer {
     }
 
     public RenderedEmail maintenance(MaintenanceEvent event, String unsubscribeUrl, String manageUrl) {
+        return prepareMaintenance(event, manageUrl != null).fill(unsubscribeUrl, manageUrl);
+    }
+
+    private PreparedEmail prepareMaintenance(MaintenanceEvent event, boolean withManage) {
         MaintenanceSnapshot m = event.maintenance();
         MaintenanceUpdate update = event.postedUpdate();
         String subject = pageSubject(subject(event));
@@ -150,9 +167,14 @@ public final class EmailRenderer {
         values.put("components", String.join(", ", m.components().stream().map(MaintenanceComponent::name).toList()));
         values.put("posted", MaintenanceTimes.utc(event.occurredAt()));
         values.put("message", update == null ? null : update.message());
-        values.put("unsubscribe", unsubscribeUrl);
-        values.put("manage", manageUrl);
-        return new RenderedEmail(subject, maintenanceText.render(values), maintenanceHtml.render(withMarkdown(values)));
+        return prepared(subject, maintenanceText, maintenanceHtml, values, withManage);
+    }
+
+    /** Both parts rendered but for the recipient's links; without a manage link, its section is left out. */
+    private static PreparedEmail prepared(String subject, Template text, Template html, Map<String, Object> values, boolean withManage) {
+        values.put(PreparedEmail.MANAGE, null);
+        Set<String> later = withManage ? Set.of(PreparedEmail.UNSUBSCRIBE, PreparedEmail.MANAGE) : Set.of(PreparedEmail.UNSUBSCRIBE);
+        return new PreparedEmail(subject, text.prepare(values, later), html.prepare(withMarkdown(values), later), withManage);
     }
 
     /** The values for an HTML part: the message's Markdown rendered as sanitized HTML; the text part keeps the source. */

@@ -5,14 +5,15 @@ import io.sitrep.notification.subscription.EmailLinks;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.subscription.SubscriptionId;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,9 @@ public final class EmailSender {
     private final EmailSettings settings;
     private final PublicUrlSettings urls;
     private final Clock clock;
+    /** The sender and the List-Id, made at the first email and only read after that. */
+    private volatile InternetAddress from;
+    private volatile String listId;
 
     public EmailSender(SmtpSessions mail, EmailRenderer renderer, EmailLinks links, EmailSettings settings,
                        PublicUrlSettings urls, Clock clock) {
@@ -93,10 +97,20 @@ public final class EmailSender {
      * @param traceId the attempt's trace id, or null
      */
     public AttemptResult sendNotification(UUID deliveryId, String traceId, SubscriptionId subscription, String to, SitrepEvent event) {
+        return sendNotification(deliveryId, traceId, subscription, to, renderer.prepareNotification(event, true));
+    }
+
+    /**
+     * Sends the notification of an event, rendered once for all its recipients ({@link PreparedEmails}), with this
+     * recipient's own unsubscribe and manage links.
+     *
+     * @param traceId the attempt's trace id, or null
+     */
+    public AttemptResult sendNotification(UUID deliveryId, String traceId, SubscriptionId subscription, String to, PreparedEmail email) {
         Instant now = clock.instant();
         String unsubscribe = unsubscribeUrl(subscription, now);
         String manage = urls.url(MANAGE_PATH + links.token(EmailLinks.Purpose.MANAGE, subscription, now.plus(UNSUBSCRIBE_VALIDITY)));
-        return send(deliveryId, traceId, to, renderer.notification(event, unsubscribe, manage), unsubscribe);
+        return send(deliveryId, traceId, to, email.fill(unsubscribe, manage), unsubscribe);
     }
 
     private String unsubscribeUrl(SubscriptionId subscription, Instant now) {
@@ -106,11 +120,11 @@ public final class EmailSender {
     private AttemptResult send(UUID deliveryId, String traceId, String to, RenderedEmail email, String unsubscribeUrl) {
         long started = System.nanoTime();
         try {
+            // The headers Spring's MimeMessageHelper wrote, without it: it loaded the MIME types file anew for every message.
             MimeMessage message = mail.newMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_NO, "UTF-8");
-            helper.setFrom(from());
-            helper.setTo(to);
-            helper.setSubject(email.subject());
+            message.setFrom(from());
+            message.setRecipient(Message.RecipientType.TO, recipient(to));
+            message.setSubject(email.subject(), "UTF-8");
             // Nothing is attached: a plain multipart/alternative, which every client shows as one message.
             MimeMultipart alternative = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();
@@ -123,7 +137,7 @@ public final class EmailSender {
             // The delivery id: the same on every attempt, so a mail sent twice after a lost answer is recognisably one.
             message.setHeader("Message-ID", "<" + deliveryId + "@" + domain() + ">");
             message.setHeader("Auto-Submitted", "auto-generated");
-            message.setHeader("List-Id", listId());
+            message.setHeader("List-Id", cachedListId());
             message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             message.setHeader("X-Sitrep-Delivery-Id", deliveryId.toString());
@@ -137,8 +151,31 @@ public final class EmailSender {
         }
     }
 
-    /** The sender: {@code email.from}, named after the status page unless it has a name of its own. */
+    /** One address, as Spring's helper took it: exactly one, its personal name (if any) encoded in UTF-8. */
+    private static InternetAddress recipient(String to) throws MessagingException {
+        InternetAddress[] parsed = InternetAddress.parse(to);
+        if (parsed.length != 1) {
+            throw new AddressException("Illegal address", to);
+        }
+        try {
+            return new InternetAddress(parsed[0].getAddress(), parsed[0].getPersonal(), "UTF-8");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("every JVM has UTF-8", e);
+        }
+    }
+
+    /** The sender, made once: the same for every email, and its encoded name costs a lookup of Jakarta Mail's each time. */
     private InternetAddress from() throws MessagingException {
+        InternetAddress made = from;
+        if (made == null) {
+            made = sender();
+            from = made;
+        }
+        return made;
+    }
+
+    /** The sender: {@code email.from}, named after the status page unless it has a name of its own. */
+    private InternetAddress sender() throws MessagingException {
         InternetAddress from = new InternetAddress(settings.from(), true);
         if (from.getPersonal() == null || from.getPersonal().isBlank()) {
             try {
@@ -153,6 +190,15 @@ public final class EmailSender {
     /** The domain of Message-IDs and List-Id: {@code email.domain}, else the host of the public base URL. */
     String domain() {
         return settings.domain().isEmpty() ? urls.publicBaseUrl().getHost() : settings.domain();
+    }
+
+    private String cachedListId() {
+        String made = listId;
+        if (made == null) {
+            made = listId();
+            listId = made;
+        }
+        return made;
     }
 
     /** RFC 2919: the page's name, and a list id under the public domain. */

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,12 +54,22 @@ public final class Template {
      * values before the others.
      */
     public String render(Map<String, ?> values) {
+        return prepare(values, Set.of()).fill(Map.of());
+    }
+
+    /**
+     * The template rendered but for the values named {@code later}, which {@link Prepared#fill} puts in: for a text sent
+     * to many readers that differs only in a few values of each (a recipient's own links). A section of a later value is
+     * kept: that value must be there when filled. Filling gives exactly what {@link #render} gives with the same values.
+     */
+    public Prepared prepare(Map<String, ?> values, Set<String> later) {
         Matcher sections = SECTION.matcher(source);
-        StringBuilder out = new StringBuilder(source.length() + 512);
+        Pieces out = new Pieces(later);
         int from = 0;
         while (sections.find()) {
             substitute(source.substring(from, sections.start()), values, out);
-            Object value = values.get(sections.group(1));
+            String name = sections.group(1);
+            Object value = values.get(name);
             String inner = sections.group(2);
             if (value instanceof List<?> items) {
                 for (Object item : items) {
@@ -65,30 +77,98 @@ public final class Template {
                     ((Map<?, ?>) item).forEach((k, v) -> merged.put((String) k, v));
                     substitute(inner, merged, out);
                 }
-            } else if (value instanceof String text && !text.isEmpty() || value instanceof Markup markup && !markup.html().isEmpty()) {
+            } else if (later.contains(name) || value instanceof String text && !text.isEmpty()
+                    || value instanceof Markup markup && !markup.html().isEmpty()) {
                 substitute(inner, values, out);
             }
             from = sections.end();
         }
         substitute(source.substring(from), values, out);
-        return out.toString();
+        return out.prepared(escaper);
+    }
+
+    /**
+     * A rendered template with a few values still to put in: literal text between named slots. Immutable and
+     * thread-safe.
+     */
+    public static final class Prepared {
+
+        private final List<String> literals;
+        private final List<String> slots;
+        private final UnaryOperator<String> escaper;
+        private final int length;
+
+        private Prepared(List<String> literals, List<String> slots, UnaryOperator<String> escaper) {
+            this.literals = List.copyOf(literals);
+            this.slots = List.copyOf(slots);
+            this.escaper = escaper;
+            this.length = literals.stream().mapToInt(String::length).sum();
+        }
+
+        /** The text with the later values in place, escaped as the template escapes; each must be a string that is not empty. */
+        public String fill(Map<String, String> values) {
+            StringBuilder out = new StringBuilder(length + 128 * slots.size());
+            for (int i = 0; i < slots.size(); i++) {
+                out.append(literals.get(i));
+                String value = values.get(slots.get(i));
+                if (value == null || value.isEmpty()) {
+                    throw new IllegalArgumentException("no value for {{" + slots.get(i) + "}}");
+                }
+                out.append(escaper.apply(value));
+            }
+            return out.append(literals.get(slots.size())).toString();
+        }
+    }
+
+    /** What a rendering writes: text, and the slots of the values put in later. */
+    private static final class Pieces {
+
+        private final Set<String> later;
+        private final List<String> literals = new ArrayList<>();
+        private final List<String> slots = new ArrayList<>();
+        private StringBuilder current = new StringBuilder(1024);
+
+        Pieces(Set<String> later) {
+            this.later = later;
+        }
+
+        StringBuilder text() {
+            return current;
+        }
+
+        void slot(String name) {
+            literals.add(current.toString());
+            slots.add(name);
+            current = new StringBuilder(1024);
+        }
+
+        Prepared prepared(UnaryOperator<String> escaper) {
+            literals.add(current.toString());
+            return new Prepared(literals, slots, escaper);
+        }
     }
 
     /** Appends a piece of the template with its placeholders replaced: values are escaped and never read again. */
-    private void substitute(String piece, Map<String, ?> values, StringBuilder out) {
+    private void substitute(String piece, Map<String, ?> values, Pieces out) {
         Matcher m = PLACEHOLDER.matcher(piece);
         while (m.find()) {
-            Object value = values.get(m.group(1));
+            String name = m.group(1);
+            if (out.later.contains(name)) {
+                m.appendReplacement(out.text(), "");
+                out.slot(name);
+                continue;
+            }
+            Object value = values.get(name);
             if (value instanceof Markup markup) {
-                m.appendReplacement(out, Matcher.quoteReplacement(markup.html()));
+                m.appendReplacement(out.text(), Matcher.quoteReplacement(markup.html()));
                 continue;
             }
             if (!(value instanceof String text)) {
-                throw new IllegalArgumentException("no value for {{" + m.group(1) + "}}");
+                throw new IllegalArgumentException("no value for {{" + name + "}}");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(escaper.apply(text)));
+            m.appendReplacement(out.text(), Matcher.quoteReplacement(escaper.apply(text)));
         }
-        m.appendTail(out);
+        m.appendTail(out.text());
     }
 
     /** Text without control characters but line breaks and tabs (a carriage return goes: lines end in LF). */

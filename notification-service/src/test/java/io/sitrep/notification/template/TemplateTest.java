@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,5 +63,31 @@ class TemplateTest {
     @Test
     void aPlaceholderWithoutAValueIsAnError() {
         assertThatThrownBy(() -> new Template("{{missing}}", Template::plain).render(Map.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // Issue 17: a large list's email is rendered once, and only each recipient's links are put in per mail.
+    @Test
+    void aPreparedTemplateFilledWithTheLaterValuesGivesWhatRenderingWithThemGives() {
+        Template template = new Template("<p>{{title}}</p>{{#manage}}<a href=\"{{manage}}\">m</a> · {{/manage}}<a href=\"{{unsubscribe}}\">u</a>",
+                Template::escape);
+        Map<String, String> values = new HashMap<>(Map.of("title", "a<b"));
+        values.put("manage", null);
+        Map<String, String> links = Map.of("unsubscribe", "https://x/u?t=1&a", "manage", "https://x/m?t=\"2\"");
+
+        String filled = template.prepare(values, Set.of("unsubscribe", "manage")).fill(links);
+
+        assertThat(filled).isEqualTo(template.render(Map.of("title", "a<b", "unsubscribe", "https://x/u?t=1&a", "manage", "https://x/m?t=\"2\"")))
+                .isEqualTo("<p>a&lt;b</p><a href=\"https://x/m?t=&quot;2&quot;\">m</a> · <a href=\"https://x/u?t=1&amp;a\">u</a>");
+    }
+
+    @Test
+    void aPreparedTemplateIsFilledOnlyWithEveryLaterValue() {
+        Template.Prepared prepared = new Template("{{a}}-{{u}}", Template::plain).prepare(Map.of("a", "x"), Set.of("u"));
+
+        String filled = prepared.fill(Map.of("u", "y\u0007"));
+
+        assertThat(filled).isEqualTo("x-y ");
+        assertThatThrownBy(() -> prepared.fill(Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> prepared.fill(Map.of("u", ""))).isInstanceOf(IllegalArgumentException.class);
     }
 }
