@@ -18,17 +18,18 @@ import java.util.stream.Stream;
 
 /**
  * Runs the bench: {@code java -jar bench/target/bench.jar [--scenarios=1,2,…] [--duration=30s] [--warmup=60s]
- * [--backlog=100000] [--outage=60s] [--out=bench/target] [--list=50000]} from the repository root, after
+ * [--backlog=100000] [--outage=60s] [--isolation-rate=150] [--out=bench/target] [--list=50000]} from the repository root, after
  * {@code ./mvnw -q install -DskipTests}.
  */
 public final class Bench {
 
     /** Tells a run of the bench what to do. */
     record Options(Set<Integer> scenarios, Duration warmup, Duration duration, int backlog, Duration outage, Path out, int list,
-                   boolean classDataSharing) {
+                   boolean classDataSharing, int isolationRate) {
 
         static final String USAGE = "usage: java -jar bench/target/bench.jar [--scenarios=1,2,3,4,5,6,7,8,9,10,11,12,13,14] [--duration=30s] "
-                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--out=bench/target] [--list=50000] [--class-data-sharing=on|off]";
+                + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--isolation-rate=150] [--out=bench/target] [--list=50000] "
+                + "[--class-data-sharing=on|off]";
 
         static Options parse(String... args) {
             Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
@@ -40,6 +41,8 @@ public final class Bench {
             int list = 50_000;
             Path out = Path.of("bench", "target");
             boolean classDataSharing = true;
+            // 0: half of scenario 3's fan-out rate per receiver (20 events/s when scenario 3 does not run).
+            int isolationRate = 0;
             for (String arg : args) {
                 String[] pair = arg.split("=", 2);
                 if (pair.length != 2 || pair[1].isBlank()) {
@@ -66,6 +69,7 @@ public final class Bench {
                         case "off" -> false;
                         default -> throw new IllegalArgumentException("--class-data-sharing is on or off\n" + USAGE);
                     };
+                    case "--isolation-rate" -> isolationRate = Integer.parseInt(pair[1]);
                     case "--list" -> list = Integer.parseInt(pair[1].replace("_", "").replace(",", ""));
                     default -> throw new IllegalArgumentException("unknown option " + pair[0] + "\n" + USAGE);
                 }
@@ -76,7 +80,10 @@ public final class Bench {
             if (list < 1_000 || list > 1_000_000) {
                 throw new IllegalArgumentException("--list must be between 1,000 and 1,000,000");
             }
-            return new Options(scenarios, warmup, duration, backlog, outage, out, list, classDataSharing);
+            if (isolationRate < 0 || isolationRate > 1_000) {
+                throw new IllegalArgumentException("--isolation-rate must be between 1 and 1,000 events/s (0: half of scenario 3's fan-out)");
+            }
+            return new Options(scenarios, warmup, duration, backlog, outage, out, list, classDataSharing, isolationRate);
         }
 
         private static Duration duration(String text) {
@@ -94,6 +101,9 @@ public final class Bench {
             settings.put("measured", duration.toSeconds() + " s");
             settings.put("backlog", String.format("%,d", backlog));
             settings.put("outage", outage.toSeconds() + " s");
+            if (isolationRate > 0) {
+                settings.put("isolation rate", isolationRate + " events/s");
+            }
             settings.put("class data sharing", classDataSharing ? "on" : "off");
             settings.put("list", String.format("%,d", list));
             return settings;

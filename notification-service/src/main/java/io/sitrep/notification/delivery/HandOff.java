@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +24,10 @@ import java.util.UUID;
  * {@code capacity}, nor more than the attempts the dispatcher may start ({@link Taker#attempts}); each holds a slot of
  * its endpoint from the moment it is reserved ({@link Taker#holdSlot}), so an endpoint at its limit, or whose host is
  * shut off, gets none. Whatever does not fit is created unleased, for the claim, as without a hand-off. And none go
- * ahead of a queue: while due deliveries may wait (the last claim found some, or a fan-out left some to the claim),
- * none are born claimed; the path is for a dispatcher with nothing queued, as it is between bursts. While no
+ * ahead of a queue: while due deliveries may wait anywhere (the last claim stopped at its limit, or a fan-out ran out of
+ * room), none are born claimed; while they may wait at one endpoint (the last claim found some there, or the endpoint had
+ * no slot free for the claim or a fan-out), none of that endpoint's are, and the other endpoints' still are: one
+ * receiver's trouble does not send every other receiver's deliveries through the claim. While no
  * dispatcher is open here (none runs in this instance, or it stopped), nothing is leased; what is handed over after it
  * closed, or still waits when it closes, is given back due at once.
  */
@@ -65,8 +68,10 @@ public final class HandOff {
     private final ArrayDeque<Handed> waiting = new ArrayDeque<>();
     private int held;
     private Taker taker;
-    /** Whether due deliveries may be waiting for a claim: until a claim finds none, new ones do not go ahead of them. */
+    /** Whether due deliveries of any endpoint may be waiting for a claim: until a claim reaches every endpoint, none are born claimed. */
     private boolean queued = true;
+    /** The endpoints whose due deliveries may be waiting for a claim: until a claim finds none there, theirs are not born claimed. */
+    private final Set<String> queuedAt = new HashSet<>();
 
     /**
      * @param capacity   the most deliveries held at once; 0 leases none
@@ -103,16 +108,48 @@ public final class HandOff {
     }
 
     /**
-     * What the dispatcher's last claim found: while it found some, due deliveries may wait, and new ones are not born
-     * claimed, so that they do not go ahead of them; the claim takes them in their turn.
+     * What the dispatcher's last claim found, of endpoints it does not name: while it found some, due deliveries may wait
+     * anywhere, and new ones are not born claimed, so that they do not go ahead of them; the claim takes them in their turn.
      */
     public synchronized void claimed(int found) {
         queued = found > 0;
+        queuedAt.clear();
     }
 
-    /** Whether due deliveries may be waiting for a claim, so that none are born claimed now. */
+    /**
+     * What the dispatcher's last claim found, by endpoint. A claim that stopped at its limit may have left due deliveries
+     * anywhere: none are born claimed until one reaches every endpoint. One that did leaves them only where it found
+     * some (there may be more) and where it could take none (no slot free, or the host shut off): only those endpoints'
+     * new deliveries go to the claim, in their turn behind them.
+     *
+     * @param found      the endpoint of each delivery claimed
+     * @param freeSlots  the slots free at each endpoint when it claimed, as the claim saw them (an endpoint not listed had all)
+     * @param reachedAll whether it reached every endpoint with deliveries due (it claimed fewer than its limit)
+     */
+    public synchronized void claimed(Collection<String> found, Map<String, Integer> freeSlots, boolean reachedAll) {
+        if (!reachedAll) {
+            queued = true;
+            queuedAt.addAll(found);
+            return;
+        }
+        queued = false;
+        queuedAt.clear();
+        queuedAt.addAll(found);
+        freeSlots.forEach((endpoint, free) -> {
+            if (free <= 0) {
+                queuedAt.add(endpoint);
+            }
+        });
+    }
+
+    /** Whether due deliveries of any endpoint may be waiting for a claim, so that none are born claimed now. */
     public synchronized boolean behindAQueue() {
         return queued;
+    }
+
+    /** Whether due deliveries to the endpoint may be waiting for a claim, so that none of its are born claimed now. */
+    public synchronized boolean behindAQueue(String endpoint) {
+        return queued || queuedAt.contains(endpoint);
     }
 
     /** How many deliveries are held: reserved by a fan-out under way, or waiting to be taken. */
@@ -192,19 +229,26 @@ public final class HandOff {
                 }
                 lease = new Lease(UUID.randomUUID(), now.plus(taker.lease()));
                 int room = Math.min(capacity, taker.attempts()) - held;
+                int left = 0;
                 for (Deliveries.NewDelivery d : candidates) {
+                    String endpoint = d.sending().endpoint();
                     if (chosen.size() >= room) {
-                        break;
-                    }
-                    Slot slot = taker.holdSlot(d.sending().endpoint());
-                    if (slot != null) {
-                        chosen.add(d);
-                        reserved.put(d.id(), slot);
+                        left++;
+                    } else if (!queuedAt.contains(endpoint)) {
+                        Slot slot = taker.holdSlot(endpoint);
+                        if (slot != null) {
+                            chosen.add(d);
+                            reserved.put(d.id(), slot);
+                        } else {
+                            // No slot there, or its host shut off: the claim takes it in its turn, and the endpoint's next
+                            // ones wait behind it; the other endpoints' need not.
+                            queuedAt.add(endpoint);
+                        }
                     }
                 }
                 held += chosen.size();
-                // The others are created for the claim: until it found them, the next ones wait behind them.
-                queued = chosen.size() < candidates.size();
+                // Out of room: the others are created for the claim, and until it reached them all, every next one waits.
+                queued = left > 0;
             }
             return chosen.isEmpty() ? Reservation.NONE : new Reservation(lease, chosen);
         }

@@ -26,6 +26,10 @@ class HandOffTest {
 
     private static final Instant T0 = Instant.parse("2026-12-02T01:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final String A = "https://a.example/hook";
+    private static final String B = "https://b.example/hook";
+    private static final String C = "https://c.example/hook";
+    private static final String D = "https://d.example/hook";
 
     private final Deliveries deliveries = mock(Deliveries.class);
     private final DispatchSignal signal = new DispatchSignal();
@@ -196,6 +200,69 @@ class HandOffTest {
         HandOff.Reservation next = handOff.lot().reserve(deliveriesTo("https://d.example/hook", 1), T0);
 
         assertThat(next.isEmpty()).isTrue();
+        assertThat(handOff.behindAQueue()).isTrue();
+    }
+
+    // issue 17 (scenario 5, isolation): a delivery left to the claim because its endpoint had no slot free (a receiver
+    // hanging) or its host's breaker was open (a receiver answering 503) held every endpoint's next deliveries behind it,
+    // so the healthy receivers' went through the claim too.
+    @Test
+    void anEndpointWithNoSlotFreeHoldsBackOnlyItsOwnNextDeliveries() {
+        HandOff handOff = openHandOff(64, 64);
+        handOff.lot().reserve(deliveriesTo(A, 5), T0);
+
+        HandOff.Reservation other = handOff.lot().reserve(deliveriesTo(B, 1), T0);
+
+        assertThat(other.deliveries()).hasSize(1);
+        assertThat(handOff.behindAQueue(A)).isTrue();
+        assertThat(handOff.behindAQueue(B)).isFalse();
+        assertThat(handOff.behindAQueue()).isFalse();
+    }
+
+    @Test
+    void anEndpointsNextDeliveriesWaitBehindTheOneLeftToTheClaimEvenOnceASlotIsFree() {
+        HandOff handOff = openHandOff(64, 64);
+        HandOff.Lot lot = handOff.lot();
+        lot.reserve(deliveriesTo(A, 5), T0);
+        lot.abandon();
+
+        HandOff.Reservation next = handOff.lot().reserve(deliveriesTo(A, 1), T0);
+
+        assertThat(next.isEmpty()).isTrue();
+        assertThat(slots.heldAt(A)).isZero();
+    }
+
+    @Test
+    void aClaimThatReachedEveryEndpointHoldsBackOnlyThoseItFoundDeliveriesAtOrHadNoSlotFree() {
+        HandOff handOff = openHandOff(64, 64);
+
+        handOff.claimed(List.of(A), Map.of(B, 0, C, 3), true);
+
+        HandOff.Reservation reservation = handOff.lot().reserve(Stream.of(A, B, C, D).flatMap(e -> deliveriesTo(e, 1).stream()).toList(), T0);
+        assertThat(reservation.deliveries()).extracting(d -> d.sending().endpoint()).containsExactly(C, D);
+        assertThat(handOff.behindAQueue()).isFalse();
+    }
+
+    @Test
+    void aClaimThatFoundNothingAtAnEndpointWithASlotFreeLetsItsDeliveriesBeBornClaimedAgain() {
+        HandOff handOff = openHandOff(64, 64);
+        HandOff.Lot lot = handOff.lot();
+        lot.reserve(deliveriesTo(A, 5), T0);
+        lot.abandon();
+
+        handOff.claimed(List.of(), Map.of(A, 4), true);
+
+        assertThat(handOff.lot().reserve(deliveriesTo(A, 1), T0).deliveries()).hasSize(1);
+        assertThat(handOff.behindAQueue(A)).isFalse();
+    }
+
+    @Test
+    void aClaimThatStoppedAtItsLimitHoldsBackEveryEndpoint() {
+        HandOff handOff = openHandOff(64, 64);
+
+        handOff.claimed(List.of(A), Map.of(), false);
+
+        assertThat(handOff.lot().reserve(deliveriesTo(D, 1), T0).isEmpty()).isTrue();
         assertThat(handOff.behindAQueue()).isTrue();
     }
 

@@ -208,11 +208,14 @@ public final class Dispatcher implements SmartLifecycle {
                 int capacity = settings.maxInFlight() - inFlight.get() - handOff.held();
                 int claimed = 0;
                 if (capacity > 0) {
-                    List<Delivery.Delivering> due = deliveries.claimDue(Math.min(capacity, settings.batchSize()), isolation.freeSlots(),
-                            isolation.webhookSlots(), isolation.smtpSlots(), now, settings.lease());
+                    int limit = Math.min(capacity, settings.batchSize());
+                    Map<String, Integer> freeSlots = isolation.freeSlots();
+                    List<Delivery.Delivering> due = deliveries.claimDue(limit, freeSlots, isolation.webhookSlots(), isolation.smtpSlots(),
+                            now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
-                    handOff.claimed(claimed);
+                    // By endpoint: one whose deliveries wait (its host shut off, say) holds back its own new ones, not the others'.
+                    handOff.claimed(due.stream().map(d -> d.sending().endpoint()).toList(), freeSlots, claimed < limit);
                     Map<SubscriptionId, Subscription> found = subscriptions.findAll(
                             due.stream().map(Delivery.Delivering::subscriptionId).toList());
                     for (Delivery.Delivering delivery : due) {
