@@ -108,15 +108,6 @@ public final class HandOff {
     }
 
     /**
-     * What the dispatcher's last claim found, of endpoints it does not name: while it found some, due deliveries may wait
-     * anywhere, and new ones are not born claimed, so that they do not go ahead of them; the claim takes them in their turn.
-     */
-    public synchronized void claimed(int found) {
-        queued = found > 0;
-        queuedAt.clear();
-    }
-
-    /**
      * What the dispatcher's last claim found, by endpoint. A claim that stopped at its limit may have left due deliveries
      * anywhere: none are born claimed until one reaches every endpoint. One that did leaves them only where it found
      * some (there may be more) and where it could take none (no slot free, or the host shut off): only those endpoints'

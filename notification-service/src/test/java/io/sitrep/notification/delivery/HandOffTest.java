@@ -68,7 +68,7 @@ class HandOffTest {
         assertThat(reservation.deliveries()).containsExactlyElementsOf(batch.subList(0, 3));
         assertThat(reservation.others(batch)).containsExactlyElementsOf(batch.subList(3, 5));
         assertThat(handOff.held()).isEqualTo(3);
-        handOff.claimed(0);
+        handOff.claimed(List.of(), Map.of(), true);
         assertThat(handOff.lot().reserve(batch, T0).isEmpty()).as("the capacity is held").isTrue();
     }
 
@@ -99,7 +99,7 @@ class HandOffTest {
     @Test
     void nothingIsReservedWhileNoDispatcherIsOpen() {
         HandOff handOff = new HandOff(64, signal, deliveries);
-        handOff.claimed(0);
+        handOff.claimed(List.of(), Map.of(), true);
 
         HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
 
@@ -170,7 +170,7 @@ class HandOffTest {
     void aDisabledHandOffLeasesNothing() {
         HandOff handOff = new HandOff(0, signal, deliveries);
         handOff.open(taker(64));
-        handOff.claimed(0);
+        handOff.claimed(List.of(), Map.of(), true);
 
         HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
 
@@ -181,13 +181,13 @@ class HandOffTest {
     @Test
     void noDeliveryIsBornClaimedWhileTheLastClaimFoundSome() {
         HandOff handOff = openHandOff(64, 64);
-        handOff.claimed(3);
+        handOff.claimed(List.of(), Map.of(), false);
 
         HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
 
         assertThat(reservation.isEmpty()).isTrue();
         assertThat(handOff.behindAQueue()).isTrue();
-        handOff.claimed(0);
+        handOff.claimed(List.of(), Map.of(), true);
         assertThat(handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0).isEmpty()).isFalse();
     }
 
@@ -270,7 +270,7 @@ class HandOffTest {
         HandOff handOff = new HandOff(capacity, signal, deliveries);
         handOff.open(taker(attempts));
         // As after a claim that found nothing due.
-        handOff.claimed(0);
+        handOff.claimed(List.of(), Map.of(), true);
         return handOff;
     }
 

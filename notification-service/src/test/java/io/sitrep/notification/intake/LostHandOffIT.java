@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,7 +69,7 @@ class LostHandOffIT extends IntegrationTest {
                 }
             });
             // Whose last claim found nothing due.
-            handOff.claimed(0);
+            handOff.claimed(List.of(), Map.of(), true);
             intake.fanOut(List.of(new Fanout.Incoming(opened, StoredTrace.NONE)));
             lost = handOff.take();
             lost.forEach(h -> h.slot().free());
