@@ -117,7 +117,7 @@ public class Fanout {
         for (int i = 0; i < events.size(); i++) {
             deletes |= results.get(i) != Result.DUPLICATE && events.get(i).event() instanceof IncidentDeleted;
         }
-        int created = notifying.isEmpty() ? 0 : fanOut(notifying, deletes ? null : lot, now);
+        int created = notifying.isEmpty() ? 0 : fanOut(notifying, lot, !deletes, now);
         for (int i = 0; i < events.size(); i++) {
             if (results.get(i) != Result.DUPLICATE && events.get(i).event() instanceof IncidentDeleted deleted) {
                 deliveries.cancelOpenOfIncident(deleted.incidentId(), "the incident was deleted");
@@ -152,7 +152,7 @@ public class Fanout {
     }
 
     /** Creates the deliveries of the events, page by page of active subscriptions; returns how many. */
-    private int fanOut(List<Notifying> notifying, HandOff.Lot lot, Instant now) {
+    private int fanOut(List<Notifying> notifying, HandOff.Lot lot, boolean leasing, Instant now) {
         int created = 0;
         List<Deliveries.NewDelivery> batch = new ArrayList<>(INSERT_BATCH);
         SubscriptionId after = null;
@@ -164,7 +164,7 @@ public class Fanout {
                     if (candidate.filter().matches(n.incoming.event())) {
                         batch.add(n.deliveryTo(candidate));
                         if (batch.size() == INSERT_BATCH) {
-                            insert(batch, lot, now);
+                            insert(batch, lot, leasing, now);
                             created += batch.size();
                             batch.clear();
                         }
@@ -173,18 +173,22 @@ public class Fanout {
             }
             after = page.isEmpty() ? after : page.get(page.size() - 1).id();
         } while (page.size() == PAGE);
-        insert(batch, lot, now);
+        insert(batch, lot, leasing, now);
         created += batch.size();
         recordCounts(notifying);
         return created;
     }
 
-    /** Inserts a batch: those the dispatcher can start at once born claimed (none without a lot), the others due for the claim. */
-    private void insert(List<Deliveries.NewDelivery> batch, HandOff.Lot lot, Instant now) {
+    /**
+     * Inserts a batch: those the dispatcher can start at once born claimed (none unless {@code leasing}), the others due
+     * for the claim, their endpoints marked in the lot so that no later delivery there is born claimed ahead of them.
+     */
+    private void insert(List<Deliveries.NewDelivery> batch, HandOff.Lot lot, boolean leasing, Instant now) {
         if (batch.isEmpty()) {
             return;
         }
-        if (lot == null) {
+        if (!leasing) {
+            lot.leaveToTheClaim(batch);
             deliveries.insertAll(batch, now);
             return;
         }

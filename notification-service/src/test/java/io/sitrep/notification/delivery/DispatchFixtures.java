@@ -122,7 +122,7 @@ public final class DispatchFixtures {
     }
 
     private DeliveryOutcomes outcomes(List<Duration> retrySchedule, Clock clock) {
-        return new DeliveryOutcomes(deliveries, subscriptions, events, new DeliveryOutcomes.Policy(
+        return new DeliveryOutcomes(deliveries, subscriptions, events, new HandOff(0, new DispatchSignal(), deliveries), new DeliveryOutcomes.Policy(
                 new RetryPolicy(new RetrySchedule(retrySchedule, 0), settings.maxRetryAfter(), () -> 0.5),
                 new SubscriptionHealth.Rules(settings.failingAfter(), settings.disableAfter()), settings.autoRedriveWindow()), clock);
     }

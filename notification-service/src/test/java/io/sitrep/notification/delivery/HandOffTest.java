@@ -63,12 +63,15 @@ class HandOffTest {
         List<Deliveries.NewDelivery> batch = Stream.of("https://a.example/hook", "https://b.example/hook", "https://c.example/hook",
                 "https://d.example/hook", "https://e.example/hook").flatMap(e -> deliveriesTo(e, 1).stream()).toList();
 
-        HandOff.Reservation reservation = handOff.lot().reserve(batch, T0);
+        HandOff.Lot lot = handOff.lot();
+        HandOff.Reservation reservation = lot.reserve(batch, T0);
 
         assertThat(reservation.deliveries()).containsExactlyElementsOf(batch.subList(0, 3));
         assertThat(reservation.others(batch)).containsExactlyElementsOf(batch.subList(3, 5));
         assertThat(handOff.held()).isEqualTo(3);
-        handOff.claimed(List.of(), Map.of(), true);
+        lot.created(reservation, ids(reservation.deliveries()), T0);
+        lot.handOver(T0);
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
         assertThat(handOff.lot().reserve(batch, T0).isEmpty()).as("the capacity is held").isTrue();
     }
 
@@ -99,7 +102,7 @@ class HandOffTest {
     @Test
     void nothingIsReservedWhileNoDispatcherIsOpen() {
         HandOff handOff = new HandOff(64, signal, deliveries);
-        handOff.claimed(List.of(), Map.of(), true);
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
 
         HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
 
@@ -170,7 +173,7 @@ class HandOffTest {
     void aDisabledHandOffLeasesNothing() {
         HandOff handOff = new HandOff(0, signal, deliveries);
         handOff.open(taker(64));
-        handOff.claimed(List.of(), Map.of(), true);
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
 
         HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
 
@@ -181,14 +184,14 @@ class HandOffTest {
     @Test
     void noDeliveryIsBornClaimedWhileTheLastClaimFoundSome() {
         HandOff handOff = openHandOff(64, 64);
-        handOff.claimed(List.of(), Map.of(), false);
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), false);
 
-        HandOff.Reservation reservation = handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0);
+        boolean bornClaimed = aFanOutIsBornClaimed(handOff, A);
 
-        assertThat(reservation.isEmpty()).isTrue();
+        assertThat(bornClaimed).isFalse();
         assertThat(handOff.behindAQueue()).isTrue();
-        handOff.claimed(List.of(), Map.of(), true);
-        assertThat(handOff.lot().reserve(deliveriesTo("https://a.example/hook", 1), T0).isEmpty()).isFalse();
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
+        assertThat(aFanOutIsBornClaimed(handOff, A)).isTrue();
     }
 
     @Test
@@ -236,7 +239,7 @@ class HandOffTest {
     void aClaimThatReachedEveryEndpointHoldsBackOnlyThoseItFoundDeliveriesAtOrHadNoSlotFree() {
         HandOff handOff = openHandOff(64, 64);
 
-        handOff.claimed(List.of(A), Map.of(B, 0, C, 3), true);
+        handOff.claimed(handOff.ticket(), List.of(A), Map.of(B, 0, C, 3), true);
 
         HandOff.Reservation reservation = handOff.lot().reserve(Stream.of(A, B, C, D).flatMap(e -> deliveriesTo(e, 1).stream()).toList(), T0);
         assertThat(reservation.deliveries()).extracting(d -> d.sending().endpoint()).containsExactly(C, D);
@@ -250,7 +253,7 @@ class HandOffTest {
         lot.reserve(deliveriesTo(A, 5), T0);
         lot.abandon();
 
-        handOff.claimed(List.of(), Map.of(A, 4), true);
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(A, 4), true);
 
         assertThat(handOff.lot().reserve(deliveriesTo(A, 1), T0).deliveries()).hasSize(1);
         assertThat(handOff.behindAQueue(A)).isFalse();
@@ -260,18 +263,105 @@ class HandOffTest {
     void aClaimThatStoppedAtItsLimitHoldsBackEveryEndpoint() {
         HandOff handOff = openHandOff(64, 64);
 
-        handOff.claimed(List.of(A), Map.of(), false);
+        handOff.claimed(handOff.ticket(), List.of(A), Map.of(), false);
 
         assertThat(handOff.lot().reserve(deliveriesTo(D, 1), T0).isEmpty()).isTrue();
         assertThat(handOff.behindAQueue()).isTrue();
+    }
+
+    // issue 17: a claim's query reads a snapshot taken when it starts. Deliveries a fan-out left to the claim (here: the
+    // hand-off was behind a queue, so none were born claimed) and committed meanwhile are not in it; when that claim
+    // found nothing there, it forgot the endpoint, and the next fan-out's delivery there was born claimed ahead of them.
+    @Test
+    void aClaimThatBeganBeforeAFanOutCommittedDoesNotLetTheNextDeliveryThereBeBornClaimed() {
+        HandOff handOff = openHandOff(64, 64);
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), false);
+        HandOff.Ticket claim = handOff.ticket();
+        HandOff.Lot fanOut = handOff.lot();
+        List<Deliveries.NewDelivery> unleased = deliveriesTo(A, 1);
+        assertThat(fanOut.reserve(unleased, T0).isEmpty()).as("behind a queue: created unleased").isTrue();
+        fanOut.handOver(T0);
+
+        handOff.claimed(claim, List.of(), Map.of(), true);
+
+        assertThat(handOff.behindAQueue(A)).isTrue();
+        assertThat(aFanOutIsBornClaimed(handOff, A)).as("the next waits behind the one the claim did not see").isFalse();
+        assertThat(aFanOutIsBornClaimed(handOff, B)).as("the others' are born claimed again").isTrue();
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
+        assertThat(aFanOutIsBornClaimed(handOff, A)).as("a claim that began after the commit saw it").isTrue();
+    }
+
+    // issue 17: the same race, with a delivery left to the claim because its endpoint had no slot free for it.
+    @Test
+    void aClaimThatBeganBeforeAFanOutLeftADeliveryWithNoSlotFreeDoesNotForgetItsEndpoint() {
+        HandOff handOff = openHandOff(64, 64);
+        HandOff.Ticket claim = handOff.ticket();
+        HandOff.Lot fanOut = handOff.lot();
+        List<Deliveries.NewDelivery> batch = deliveriesTo(A, 5);
+        HandOff.Reservation reservation = fanOut.reserve(batch, T0);
+        fanOut.created(reservation, ids(reservation.deliveries()), T0);
+        fanOut.handOver(T0);
+        handOff.take().forEach(h -> h.slot().free());
+
+        handOff.claimed(claim, List.of(), Map.of(), true);
+
+        assertThat(reservation.others(batch)).hasSize(1);
+        assertThat(aFanOutIsBornClaimed(handOff, A)).isFalse();
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
+        assertThat(aFanOutIsBornClaimed(handOff, A)).isTrue();
+    }
+
+    // issue 17: while the fan-out's transaction runs, no claim can have seen what it created unleased.
+    @Test
+    void noClaimForgetsAnEndpointWhileAFanOutThatLeftDeliveriesThereIsUnderWay() {
+        HandOff handOff = openHandOff(64, 64);
+        HandOff.Lot fanOut = handOff.lot();
+        fanOut.leaveToTheClaim(deliveriesTo(A, 1));
+
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
+
+        assertThat(handOff.behindAQueue(A)).isTrue();
+        fanOut.abandon();
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
+        assertThat(handOff.behindAQueue(A)).as("a claim that began after the rollback").isFalse();
+    }
+
+    // issue 17: a fan-out that ran out of room holds back every endpoint until a claim that began after its commit.
+    @Test
+    void aClaimThatBeganBeforeAFanOutRanOutOfRoomKeepsEveryEndpointBehindIt() {
+        HandOff handOff = openHandOff(1, 64);
+        HandOff.Lot fanOut = handOff.lot();
+        HandOff.Reservation reservation = fanOut.reserve(Stream.of(A, B).flatMap(e -> deliveriesTo(e, 1).stream()).toList(), T0);
+        fanOut.created(reservation, ids(reservation.deliveries()), T0);
+        HandOff.Ticket claim = handOff.ticket();
+        fanOut.handOver(T0);
+        handOff.take().forEach(h -> h.slot().free());
+
+        handOff.claimed(claim, List.of(), Map.of(), true);
+
+        assertThat(handOff.behindAQueue()).isTrue();
+        assertThat(aFanOutIsBornClaimed(handOff, C)).isFalse();
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
+        assertThat(handOff.behindAQueue()).isFalse();
+        assertThat(aFanOutIsBornClaimed(handOff, C)).isTrue();
     }
 
     private HandOff openHandOff(int capacity, int attempts) {
         HandOff handOff = new HandOff(capacity, signal, deliveries);
         handOff.open(taker(attempts));
         // As after a claim that found nothing due.
-        handOff.claimed(List.of(), Map.of(), true);
+        handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
         return handOff;
+    }
+
+    /** A fan-out of one delivery to the endpoint, committed and its attempt over: whether the delivery was born claimed. */
+    private static boolean aFanOutIsBornClaimed(HandOff handOff, String endpoint) {
+        HandOff.Lot lot = handOff.lot();
+        HandOff.Reservation reservation = lot.reserve(deliveriesTo(endpoint, 1), T0);
+        lot.created(reservation, ids(reservation.deliveries()), T0);
+        lot.handOver(T0);
+        handOff.take().forEach(h -> h.slot().free());
+        return !reservation.isEmpty();
     }
 
     private HandOff.Taker taker(int attempts) {

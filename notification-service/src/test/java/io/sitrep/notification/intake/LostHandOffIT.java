@@ -69,7 +69,7 @@ class LostHandOffIT extends IntegrationTest {
                 }
             });
             // Whose last claim found nothing due.
-            handOff.claimed(List.of(), Map.of(), true);
+            handOff.claimed(handOff.ticket(), List.of(), Map.of(), true);
             intake.fanOut(List.of(new Fanout.Incoming(opened, StoredTrace.NONE)));
             lost = handOff.take();
             lost.forEach(h -> h.slot().free());

@@ -5,12 +5,11 @@ import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.delivery.DeliveryId;
 import io.sitrep.notification.delivery.DispatchSignal;
 import io.sitrep.notification.delivery.Endpoints;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.notification.subscription.SubscriptionDeliveries;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.support.tracing.Traces;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,11 +22,13 @@ class DeliveriesOfSubscriptions implements SubscriptionDeliveries {
 
     private final Deliveries deliveries;
     private final DispatchSignal signal;
+    private final HandOff handOff;
     private final Traces traces;
 
-    DeliveriesOfSubscriptions(Deliveries deliveries, DispatchSignal signal, Traces traces) {
+    DeliveriesOfSubscriptions(Deliveries deliveries, DispatchSignal signal, HandOff handOff, Traces traces) {
         this.deliveries = deliveries;
         this.signal = signal;
+        this.handOff = handOff;
         this.traces = traces;
     }
 
@@ -44,13 +45,7 @@ class DeliveriesOfSubscriptions implements SubscriptionDeliveries {
     @Override
     public void queueConfirmation(SubscriptionId id, UUID eventId, Instant now) {
         // The confirmation email continues the trace of the request that asked for it.
-        deliveries.insertAll(List.of(new Deliveries.NewDelivery(DeliveryId.random(), id, new Delivery.Sending(eventId, CONFIRMATION,
-                Endpoints.SMTP, "{}".getBytes(StandardCharsets.UTF_8), now, traces.current()))), now);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                signal.wake();
-            }
-        });
+        ForTheClaim.insert(deliveries, handOff, List.of(new Deliveries.NewDelivery(DeliveryId.random(), id, new Delivery.Sending(eventId,
+                CONFIRMATION, Endpoints.SMTP, "{}".getBytes(StandardCharsets.UTF_8), now, traces.current()))), now, signal::wake);
     }
 }

@@ -7,6 +7,7 @@ import io.sitrep.notification.delivery.Delivery;
 import io.sitrep.notification.delivery.DeliveryChanged;
 import io.sitrep.notification.delivery.DeliveryId;
 import io.sitrep.notification.delivery.Endpoints;
+import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.notification.delivery.RetryPolicy;
 import io.sitrep.notification.subscription.Subscription;
 import io.sitrep.notification.subscription.SubscriptionDeliveries;
@@ -74,13 +75,17 @@ public class DeliveryOutcomes {
     private final Deliveries deliveries;
     private final Subscriptions subscriptions;
     private final DeliveryEvents events;
+    private final HandOff handOff;
     private final Policy policy;
     private final Clock clock;
 
-    public DeliveryOutcomes(Deliveries deliveries, Subscriptions subscriptions, DeliveryEvents events, Policy policy, Clock clock) {
+    /** @param handOff where the disabled notice, created unleased, marks its endpoint (ADR 0020) */
+    public DeliveryOutcomes(Deliveries deliveries, Subscriptions subscriptions, DeliveryEvents events, HandOff handOff, Policy policy,
+                            Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.events = events;
+        this.handOff = handOff;
         this.policy = policy;
         this.clock = clock;
     }
@@ -219,8 +224,8 @@ public class DeliveryOutcomes {
         if (s.contactEmail() != null) {
             // In the same transaction: the contact is told exactly when the subscription was disabled.
             byte[] notice = ("{\"reason\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8);
-            deliveries.insertAll(List.of(new Deliveries.NewDelivery(DeliveryId.random(), s.id(),
-                    new Delivery.Sending(UUID.randomUUID(), DISABLED_NOTICE, Endpoints.SMTP, notice, now, StoredTrace.NONE))), now);
+            ForTheClaim.insert(deliveries, handOff, List.of(new Deliveries.NewDelivery(DeliveryId.random(), s.id(),
+                    new Delivery.Sending(UUID.randomUUID(), DISABLED_NOTICE, Endpoints.SMTP, notice, now, StoredTrace.NONE))), now, () -> { });
         }
     }
 }

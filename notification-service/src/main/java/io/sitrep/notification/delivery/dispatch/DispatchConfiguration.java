@@ -77,12 +77,12 @@ class DispatchConfiguration {
 
     @Bean
     DeliveryOutcomes deliveryOutcomes(Deliveries deliveries, Subscriptions subscriptions, DeliveryEvents events,
-                                      DeliverySettings settings, Clock clock) {
+                                      HandOff handOff, DeliverySettings settings, Clock clock) {
         DeliveryOutcomes.Policy policy = new DeliveryOutcomes.Policy(
                 new RetryPolicy(new RetrySchedule(settings.retrySchedule(), settings.jitter()), settings.maxRetryAfter(),
                         () -> ThreadLocalRandom.current().nextDouble()),
                 new SubscriptionHealth.Rules(settings.failingAfter(), settings.disableAfter()), settings.autoRedriveWindow());
-        return new DeliveryOutcomes(deliveries, subscriptions, events, policy, clock);
+        return new DeliveryOutcomes(deliveries, subscriptions, events, handOff, policy, clock);
     }
 
     @Bean

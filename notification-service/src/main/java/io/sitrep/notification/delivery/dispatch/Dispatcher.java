@@ -210,12 +210,14 @@ public final class Dispatcher implements SmartLifecycle {
                 if (capacity > 0) {
                     int limit = Math.min(capacity, settings.batchSize());
                     Map<String, Integer> freeSlots = isolation.freeSlots();
+                    // Before the query: what fan-outs commit after this, the claim's snapshot may not hold (ADR 0020).
+                    HandOff.Ticket ticket = handOff.ticket();
                     List<Delivery.Delivering> due = deliveries.claimDue(limit, freeSlots, isolation.webhookSlots(), isolation.smtpSlots(),
                             now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
                     // By endpoint: one whose deliveries wait (its host shut off, say) holds back its own new ones, not the others'.
-                    handOff.claimed(due.stream().map(d -> d.sending().endpoint()).toList(), freeSlots, claimed < limit);
+                    handOff.claimed(ticket, due.stream().map(d -> d.sending().endpoint()).toList(), freeSlots, claimed < limit);
                     Map<SubscriptionId, Subscription> found = subscriptions.findAll(
                             due.stream().map(Delivery.Delivering::subscriptionId).toList());
                     for (Delivery.Delivering delivery : due) {
