@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
  * The transfer encoding is chosen as Jakarta Mail chooses it for text: 7bit when every byte is US-ASCII and no line
  * is longer than 998 characters, base64 when most bytes are not US-ASCII, quoted-printable otherwise. A mail whose
  * values do not fit the chosen encoding (a 7bit line made too long, a value outside US-ASCII) has its part encoded
- * whole, which is what every part of a single mail has done anyway. Immutable and thread-safe.
+ * whole, its encoding chosen again for that mail's text, as every part of a mail without slots is. Immutable and
+ * thread-safe.
  */
 final class TextPart {
 
