@@ -9,15 +9,14 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import org.springframework.mail.MailException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -81,14 +80,15 @@ public final class EmailSender {
         Instant now = clock.instant();
         String confirm = urls.url(CONFIRM_PATH + links.token(EmailLinks.Purpose.CONFIRM, subscription, now.plus(settings.confirmationValidity())));
         String unsubscribe = unsubscribeUrl(subscription, now);
-        return send(deliveryId, traceId, to, renderer.confirmation(confirm, unsubscribe, components, webhook), unsubscribe);
+        return send(deliveryId, traceId, to, EncodedEmail.of(renderer.confirmation(confirm, unsubscribe, components, webhook)), Map.of(),
+                unsubscribe);
     }
 
     /** Tells a webhook's contact address that the webhook ({@code webhook}: its origin) was disabled, and why. */
     public AttemptResult sendDisabledNotice(UUID deliveryId, String traceId, SubscriptionId subscription, String to, String webhook,
                                             String reason) {
         String unsubscribe = unsubscribeUrl(subscription, clock.instant());
-        return send(deliveryId, traceId, to, renderer.disabledNotice(webhook, reason), unsubscribe);
+        return send(deliveryId, traceId, to, EncodedEmail.of(renderer.disabledNotice(webhook, reason)), Map.of(), unsubscribe);
     }
 
     /**
@@ -110,30 +110,23 @@ public final class EmailSender {
         Instant now = clock.instant();
         String unsubscribe = unsubscribeUrl(subscription, now);
         String manage = urls.url(MANAGE_PATH + links.token(EmailLinks.Purpose.MANAGE, subscription, now.plus(UNSUBSCRIBE_VALIDITY)));
-        return send(deliveryId, traceId, to, email.fill(unsubscribe, manage), unsubscribe);
+        return send(deliveryId, traceId, to, email.encoded(), email.links(unsubscribe, manage), unsubscribe);
     }
 
     private String unsubscribeUrl(SubscriptionId subscription, Instant now) {
         return urls.url(UNSUBSCRIBE_PATH + links.token(EmailLinks.Purpose.UNSUBSCRIBE, subscription, now.plus(UNSUBSCRIBE_VALIDITY)));
     }
 
-    private AttemptResult send(UUID deliveryId, String traceId, String to, RenderedEmail email, String unsubscribeUrl) {
+    /** Sends {@code email} with this recipient's {@code values} (its links) encoded into it. */
+    private AttemptResult send(UUID deliveryId, String traceId, String to, EncodedEmail email, Map<String, String> values,
+                               String unsubscribeUrl) {
         long started = System.nanoTime();
         try {
-            // The headers Spring's MimeMessageHelper wrote, without it: it loaded the MIME types file anew for every message.
-            MimeMessage message = mail.newMessage();
+            // Subject and body come encoded once per email; the headers are those Spring's MimeMessageHelper wrote, without it.
+            // Nothing is attached: a plain multipart/alternative, which every client shows as one message.
+            MimeMessage message = email.message(mail.session(), values);
             message.setFrom(from());
             message.setRecipient(Message.RecipientType.TO, recipient(to));
-            message.setSubject(email.subject(), "UTF-8");
-            // Nothing is attached: a plain multipart/alternative, which every client shows as one message.
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(email.text(), "UTF-8", "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(email.html(), "UTF-8", "html");
-            alternative.addBodyPart(text);
-            alternative.addBodyPart(html);
-            message.setContent(alternative);
             // The delivery id: the same on every attempt, so a mail sent twice after a lost answer is recognisably one.
             message.setHeader("Message-ID", "<" + deliveryId + "@" + domain() + ">");
             message.setHeader("Auto-Submitted", "auto-generated");

@@ -79,6 +79,11 @@ public final class SmtpSessions implements AutoCloseable {
         closer.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** The mail session messages are made in. */
+    public Session session() {
+        return session;
+    }
+
     /** A new message of the mail session, to be filled and then {@link #send sent}. */
     public MimeMessage newMessage() {
         return new MimeMessage(session);

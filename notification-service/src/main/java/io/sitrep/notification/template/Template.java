@@ -118,6 +118,21 @@ public final class Template {
             }
             return out.append(literals.get(slots.size())).toString();
         }
+
+        /** The literal text around the slots: one more than there are slots. */
+        public List<String> literals() {
+            return literals;
+        }
+
+        /** The names of the values put in between the literals, in order. */
+        public List<String> slots() {
+            return slots;
+        }
+
+        /** A value as {@link #fill} puts it in: escaped as the template escapes. */
+        public String escape(String value) {
+            return escaper.apply(value);
+        }
     }
 
     /** What a rendering writes: text, and the slots of the values put in later. */
