@@ -111,6 +111,16 @@ final class SitrepClient {
         http.expect("POST", notifications + link.group(1), null);
     }
 
+    /**
+     * Imports addresses as confirmed email subscribers of the component, the way an admin brings a list: one request
+     * (at most 1,000 addresses), no confirmation mail. Answers how many were created.
+     */
+    int importSubscribers(List<String> addresses, String component) {
+        String body = addresses.stream().map(a -> "{\"email\":\"" + a + "\",\"components\":[\"" + component + "\"]}")
+                .collect(java.util.stream.Collectors.joining(",", "{\"subscribers\":[", "]}"));
+        return JSON.readTree(http.expect("POST", notifications + "/api/v1/subscribers/import", body).body()).path("created").asInt();
+    }
+
     /** The sum of a metric's series in a service's Prometheus scrape; NaN when the service does not answer. */
     double metric(String service, String name) {
         String base = switch (service) {

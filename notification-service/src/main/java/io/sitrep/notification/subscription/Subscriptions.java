@@ -22,6 +22,23 @@ public interface Subscriptions {
     /** Stores a new subscription. */
     void insert(Subscription s);
 
+    /** Stores new subscriptions together, in batched statements; none of them a chat channel (their URLs are sealed one by one). */
+    void insertAll(List<Subscription> subscriptions);
+
+    /**
+     * Holds, until the transaction ends, the right to import subscribers: imports are taken one at a time, so that two
+     * with the same address cannot both create its subscription.
+     */
+    void lockImports();
+
+    /**
+     * Where these addresses stand as email subscribers, by {@link EmailAddress#key}: {@link SubscriptionStatus#ACTIVE}
+     * for an address with an active subscription of the status page's shape (every event type, any impact, public
+     * incidents only; whatever its components), else {@link SubscriptionStatus#UNSUBSCRIBED} for one that unsubscribed
+     * from any; the others are left out.
+     */
+    Map<String, SubscriptionStatus> emailStanding(Collection<String> addressKeys);
+
     /** The subscription unless it was deleted. */
     Optional<Subscription> find(SubscriptionId id);
 

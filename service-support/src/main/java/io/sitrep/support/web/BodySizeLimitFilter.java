@@ -10,24 +10,33 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Refuses request bodies over the limit: at once when Content-Length says so, and while reading
- * when the body comes chunked.
+ * when the body comes chunked. A path may have a limit of its own (an import of many records).
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final Map<String, Long> limitsByPath;
     private final ProblemWriter problems;
 
     public BodySizeLimitFilter(long limit, ProblemWriter problems) {
-        this.limit = limit;
+        this(limit, Map.of(), problems);
+    }
+
+    /** @param limitsByPath the limit of a request to exactly this path (no query), instead of {@code limit} */
+    public BodySizeLimitFilter(long limit, Map<String, Long> limitsByPath, ProblemWriter problems) {
+        this.defaultLimit = limit;
+        this.limitsByPath = Map.copyOf(limitsByPath);
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitsByPath.isEmpty() ? defaultLimit : limitsByPath.getOrDefault(request.getRequestURI(), defaultLimit);
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, 413, "payload-too-large", "Payload too large",
                     "The request body is larger than " + limit + " bytes.");

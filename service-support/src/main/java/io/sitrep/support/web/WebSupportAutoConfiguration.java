@@ -89,7 +89,9 @@ public class WebSupportAutoConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebSettings settings, ProblemWriter problems) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(settings.maxBodySize().toBytes(), problems));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(settings.maxBodySize().toBytes(),
+                        settings.maxBodySizeByPath().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                java.util.Map.Entry::getKey, e -> e.getValue().toBytes())), problems));
         // The APIs, and incident-service's PagerDuty-compatible /v2/enqueue.
         registration.addUrlPatterns("/api/*", "/v2/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

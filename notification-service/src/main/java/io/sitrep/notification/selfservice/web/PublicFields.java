@@ -1,10 +1,10 @@
 package io.sitrep.notification.selfservice.web;
 
 import io.sitrep.notification.selfservice.SelfService;
+import io.sitrep.notification.subscription.EmailAddress;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,16 +14,13 @@ import java.util.regex.Pattern;
  */
 final class PublicFields {
 
-    static final int MAX_EMAIL = 254;
+    static final int MAX_EMAIL = EmailAddress.MAX_LENGTH;
     static final int MAX_URL = 2000;
     static final int MAX_HONEYPOT = 200;
     static final int MAX_COMPONENTS = 100;
     static final String COMPONENT = "^[a-z0-9][a-z0-9._-]{0,63}$";
 
     private static final Pattern COMPONENT_ID = Pattern.compile(COMPONENT);
-    /** A plain address: a local part without spaces, quotes or brackets, and a domain name with a dot. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
     /** A field that breaks its rule. */
     static final class Rejected extends RuntimeException {
@@ -77,11 +74,7 @@ final class PublicFields {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String address = text.strip();
-        if (!EMAIL.matcher(address).matches()) {
-            throw new Rejected(field, "must be an email address such as someone@example.com");
-        }
-        return address.substring(0, address.indexOf('@') + 1) + address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return EmailAddress.of(text).orElseThrow(() -> new Rejected(field, "must be an email address such as someone@example.com"));
     }
 
     private static Set<String> components(List<String> components) {

@@ -1,2 +1,2 @@
-/** Subscription use cases, one transaction each: create, delete, rotate a secret, confirm and unsubscribe. */
+/** Subscription use cases, one transaction each: create, delete, rotate a secret, confirm, unsubscribe, import subscribers. */
 package io.sitrep.notification.subscription.application;

@@ -12,6 +12,7 @@ import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionStatus;
 import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.notification.subscription.WebhookFormat;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,33 +40,81 @@ class JdbcSubscriptions implements Subscriptions {
             id, channel, target, endpoint, components, event_types, min_impact, status, secret, previous_secret,
             previous_secret_expires_at, created_at, updated_at, disabled_reason, target_sealed, format, include_internal, contact_email""";
 
+    private static final String INSERT = """
+            INSERT INTO subscriptions (id, channel, target, endpoint, components, event_types, min_impact, status,
+                                       secret, created_at, updated_at, target_sealed, format, include_internal,
+                                       contact_email)
+            VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Imports lock this pair of keys; advisory locks of two keys never meet those of one ({@link #lockAddress}). */
+    private static final int IMPORT_LOCK_CLASS = 0x53495452;
+    private static final int IMPORT_LOCK = 1;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final SecretCipher cipher;
 
-    JdbcSubscriptions(JdbcClient jdbc, SecretCipher cipher) {
+    JdbcSubscriptions(JdbcClient jdbc, JdbcTemplate batches, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.cipher = cipher;
     }
 
     /** Stores a new subscription; a chat webhook's URL encrypted, and only its redacted form in clear. */
     @Override
     public void insert(Subscription s) {
+        jdbc.sql(INSERT).params(row(s)).update();
+    }
+
+    /** In one round trip. */
+    @Override
+    public void insertAll(List<Subscription> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(INSERT, subscriptions.stream().map(this::row).toList());
+    }
+
+    private Object[] row(Subscription s) {
         boolean chat = s.channel().isChat();
+        return new Object[] {s.id().value(), s.channel().wireName(), chat ? Subscription.redacted(s.target()) : s.target(), s.endpoint(),
+                textArray(s.filter().components()),
+                textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
+                s.filter().minImpact() == null ? null : s.filter().minImpact().wireName(),
+                s.status().wireName(),
+                s.secret() == null ? null : cipher.encrypt(s.secret().key(), s.id().value()),
+                Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()),
+                chat ? cipher.encryptText(s.target(), s.id().value()) : null, s.format().wireName(),
+                s.filter().includeInternal(), s.contactEmail()};
+    }
+
+    @Override
+    public void lockImports() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:class, :key)")
+                .param("class", IMPORT_LOCK_CLASS)
+                .param("key", IMPORT_LOCK)
+                .query((rs, n) -> 1)
+                .single();
+    }
+
+    /** One statement, along {@code subscriptions_email_address}. */
+    @Override
+    public Map<String, SubscriptionStatus> emailStanding(Collection<String> addressKeys) {
+        Map<String, SubscriptionStatus> standing = new LinkedHashMap<>();
+        if (addressKeys.isEmpty()) {
+            return standing;
+        }
         jdbc.sql("""
-                        INSERT INTO subscriptions (id, channel, target, endpoint, components, event_types, min_impact, status,
-                                                   secret, created_at, updated_at, target_sealed, format, include_internal,
-                                                   contact_email)
-                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id().value(), s.channel().wireName(), chat ? Subscription.redacted(s.target()) : s.target(), s.endpoint(),
-                        textArray(s.filter().components()),
-                        textArray(s.filter().eventTypes().stream().map(EventType::wireName).collect(Collectors.toSet())),
-                        s.filter().minImpact() == null ? null : s.filter().minImpact().wireName(),
-                        s.status().wireName(),
-                        s.secret() == null ? null : cipher.encrypt(s.secret().key(), s.id().value()),
-                        Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()),
-                        chat ? cipher.encryptText(s.target(), s.id().value()) : null, s.format().wireName(),
-                        s.filter().includeInternal(), s.contactEmail())
-                .update();
+                        SELECT lower(target) AS address,
+                               bool_or(status = 'active' AND event_types = '{}' AND min_impact IS NULL AND NOT include_internal) AS active
+                        FROM subscriptions
+                        WHERE channel = 'email' AND lower(target) = ANY (:addresses) AND status IN ('active', 'unsubscribed')
+                        GROUP BY lower(target)""")
+                .param("addresses", addressKeys.toArray(String[]::new))
+                .query((rs, n) -> standing.put(rs.getString("address"),
+                        rs.getBoolean("active") ? SubscriptionStatus.ACTIVE : SubscriptionStatus.UNSUBSCRIBED))
+                .list();
+        return standing;
     }
 
     /** The subscription unless it was deleted. */
