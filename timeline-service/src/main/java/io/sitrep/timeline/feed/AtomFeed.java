@@ -75,12 +75,14 @@ final class AtomFeed {
      * A feed of the given incidents and maintenance windows, newest first by {@code updated}.
      *
      * @param path  the feed's own path and query, e.g. {@code /feed.atom?component=api}: its id and self link
-     * @param title the feed's title
-     * @param kept  the incidents' entries and updates as written for the feeds of this build and the last
+     * @param title     the feed's title
+     * @param whenEmpty the feed's {@code updated} when it has no entry: the last change of what it reflects, never the
+     *                  build's time, so that a feed without entries keeps its bytes and its tag from build to build
+     * @param kept      the incidents' entries and updates as written for the feeds of this build and the last
      */
     static String write(PageSettings page, String path, String title, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
                         Map<UUID, PostmortemView> postmortems, List<MaintenanceView> maintenances,
-                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant now, Kept kept) {
+                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, Instant whenEmpty, Kept kept) {
         List<Entry> entries = new ArrayList<>();
         for (IncidentView incident : incidents) {
             Instant updated = updated(incident, timelines, postmortems);
@@ -104,7 +106,7 @@ final class AtomFeed {
             xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
             element(xml, "id", page.url() + path);
             element(xml, "title", title);
-            element(xml, "updated", (entries.isEmpty() ? now : entries.get(0).updated()).toString());
+            element(xml, "updated", (entries.isEmpty() ? whenEmpty : entries.get(0).updated()).toString());
             link(xml, "self", "application/atom+xml", page.url() + path);
             link(xml, "alternate", "text/html", page.url() + "/");
             xml.writeStartElement("author");

@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,17 +116,21 @@ class FeedController implements PublicSurface {
         Map<UUID, PostmortemView> postmortems = reads.postmortems(ids);
         Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates =
                 reads.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit());
+        List<ComponentView> components = reads.components();
+        // A feed without entries states the newest change of the page's state, not the build's time: that gave it new
+        // bytes and a new tag on every build.
+        Instant lastChange = components.stream().map(ComponentView::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         content.atom(FEED, AtomFeed.write(page, FEED, page.name() + " status", incidents, timelines, postmortems, maintenances,
-                maintenanceUpdates, content.now(), kept));
-        content.rss(HISTORY, RssHistory.write(page, incidents, timelines, postmortems, content.now(), kept));
-        for (ComponentView component : reads.components()) {
+                maintenanceUpdates, lastChange, kept));
+        content.rss(HISTORY, RssHistory.write(page, incidents, timelines, postmortems, lastChange, kept));
+        for (ComponentView component : components) {
             String id = component.id();
             List<IncidentView> affecting = incidents.stream()
                     .filter(incident -> incident.components().stream().anyMatch(affected -> affected.id().equals(id))).toList();
             List<MaintenanceView> planned = maintenances.stream()
                     .filter(maintenance -> maintenance.components().stream().anyMatch(affected -> affected.id().equals(id))).toList();
             content.atom(componentFeed(id), AtomFeed.write(page, componentFeed(id), page.name() + " status: " + component.name(),
-                    affecting, timelines, postmortems, planned, maintenanceUpdates, content.now(), kept));
+                    affecting, timelines, postmortems, planned, maintenanceUpdates, component.updatedAt(), kept));
         }
     }
 }

@@ -30,9 +30,12 @@ final class RssHistory {
     private RssHistory() {
     }
 
-    /** The history of these incidents; each item as {@code kept} holds it while the incident is unchanged. */
+    /**
+     * The history of these incidents; each item as {@code kept} holds it while the incident is unchanged. With no incident,
+     * {@code lastBuildDate} is {@code whenEmpty} (the last change of what it reflects), as for the Atom feed.
+     */
     static String write(PageSettings page, List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines,
-                        Map<UUID, PostmortemView> postmortems, Instant now, AtomFeed.Kept kept) {
+                        Map<UUID, PostmortemView> postmortems, Instant whenEmpty, AtomFeed.Kept kept) {
         List<IncidentView> newestFirst = incidents.stream()
                 .sorted(Comparator.comparing((IncidentView incident) -> AtomFeed.updated(incident, timelines, postmortems)).reversed()
                         .thenComparing(IncidentView::id))
@@ -48,7 +51,7 @@ final class RssHistory {
             AtomFeed.element(xml, "link", page.url() + "/");
             AtomFeed.element(xml, "description", "Incidents of " + page.name() + ", newest first");
             AtomFeed.element(xml, "language", "en");
-            Instant built = newestFirst.isEmpty() ? now : AtomFeed.updated(newestFirst.get(0), timelines, postmortems);
+            Instant built = newestFirst.isEmpty() ? whenEmpty : AtomFeed.updated(newestFirst.get(0), timelines, postmortems);
             AtomFeed.element(xml, "lastBuildDate", RFC_822.format(built));
             AtomFeed.element(xml, "generator", "Sitrep timeline-service");
             // The items as written on their own: every element before them is closed, so they follow as they are.

@@ -36,6 +36,7 @@ public final class PublicDocument {
     private final Object inputs;
     private volatile byte[] gzip;
     private volatile boolean gzipAskedFor;
+    private volatile ReadyHeaders ready;
 
     private PublicDocument(String path, String contentType, byte[] body, String etag, Instant lastModified, Object inputs) {
         this.path = path;
@@ -127,6 +128,16 @@ public final class PublicDocument {
             }
         }
         return compressed;
+    }
+
+    /** Its own header values as bytes, for {@link SnapshotFastPath}; made at the first call (a race makes equal ones). */
+    ReadyHeaders ready() {
+        ReadyHeaders headers = ready;
+        if (headers == null) {
+            headers = ReadyHeaders.of(this);
+            ready = headers;
+        }
+        return headers;
     }
 
     /** True once the gzipped bytes are made. */

@@ -1,13 +1,11 @@
 package io.sitrep.timeline.snapshot;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.List;
@@ -66,35 +64,10 @@ public class SnapshotAnswers {
     }
 
     /**
-     * Writes the answer straight to the response, for {@link SnapshotFastPath}: the same status, headers and bytes as
-     * {@link #answer(PublicDocument, HttpServletRequest)}, without building a {@link ResponseEntity}.
-     */
-    void write(PublicDocument document, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean gzip = acceptsGzip(request);
-        response.setHeader(HttpHeaders.ETAG, gzip ? document.gzipEtag() : document.etag());
-        response.setDateHeader(HttpHeaders.LAST_MODIFIED, document.lastModified().toEpochMilli());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-        if (notModified(request, document)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        byte[] body = gzip ? document.gzip() : document.body();
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(document.contentType());
-        if (gzip) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-        }
-        response.setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
-        }
-    }
-
-    /**
      * RFC 9110: If-None-Match compares weakly and wins over If-Modified-Since. Either representation's tag matches. Read in
      * place, without splitting the header: every revalidation of a busy path comes through here.
      */
-    private static boolean notModified(HttpServletRequest request, PublicDocument document) {
+    static boolean notModified(HttpServletRequest request, PublicDocument document) {
         Enumeration<String> ifNoneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && ifNoneMatch.hasMoreElements()) {
             String plain = document.etag();

@@ -2,15 +2,14 @@ package io.sitrep.timeline.snapshot;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
-import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,17 +48,24 @@ class SnapshotConfiguration {
     }
 
     /**
-     * Plain public reads answered from the snapshot ahead of the filter chain, while reads are public; first of all the
-     * filters, so that none of their work is spent on them. See {@link SnapshotFastPath}.
+     * Plain public reads answered from the snapshot ahead of the servlet context, while reads are public: a valve of
+     * Tomcat's engine, so that neither the context's valves nor any filter spend work on them. See {@link SnapshotFastPath}.
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "sitrep.timeline.public-reads", matchIfMissing = true)
-    FilterRegistrationBean<SnapshotFastPath> snapshotFastPath(PublicSnapshots snapshots, SnapshotAnswers answers, MeterRegistry registry) {
-        FilterRegistrationBean<SnapshotFastPath> registration = new FilterRegistrationBean<>(new SnapshotFastPath(snapshots, answers, registry));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.addUrlPatterns("/*");
-        return registration;
+    SnapshotFastPath snapshotFastPath(PublicSnapshots snapshots, SnapshotSettings settings, MeterRegistry registry) {
+        return new SnapshotFastPath(snapshots, settings, registry);
+    }
+
+    /**
+     * Adds the fast path to the engine's valves. Unordered, so it comes after Spring Boot's own customizer (order 0) and
+     * thus after the valve that applies forwarded headers when one is configured: the scheme it learns headers by is the
+     * client's.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "sitrep.timeline.public-reads", matchIfMissing = true)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> snapshotFastPathValve(SnapshotFastPath fastPath) {
+        return factory -> factory.addEngineValves(fastPath);
     }
 
     @Bean

@@ -203,6 +203,31 @@ class AtomFeedIT extends IntegrationTest {
         assertThat(again.header("ETag")).isEqualTo(response.header("ETag"));
     }
 
+    // issue 16: a feed without entries said it was updated when the snapshot was built, so its bytes and its ETag changed
+    // on every build although nothing it shows had changed.
+    @Test
+    void aFeedWithoutEntriesKeepsItsTagAcrossBuildsAndStatesTheLastChangeItReflects() throws Exception {
+        Instant defined = Instant.parse("2026-03-04T05:06:07Z");
+        ComponentStory component = ComponentStory.fresh("quiet");
+        events.publish(component.define("Quiet API", null, defined));
+        await().atMost(TIMEOUT).until(() -> api.get("/api/v1/components/" + component.id()).status() == 200);
+        awaitSnapshot();
+        Api.Response first = api.get("/feed.atom?component=" + component.id()).expect(200);
+        long builtBefore = snapshots.current().version();
+
+        IncidentStory elsewhere = IncidentStory.of("Elsewhere, to make new builds");
+        events.publish(elsewhere.open(Impact.MINOR, "Elsewhere."));
+        awaitIncidentVersion(elsewhere.id(), 1);
+        Api.Response second = api.get("/feed.atom?component=" + component.id()).expect(200);
+
+        assertThat(snapshots.current().version()).isGreaterThan(builtBefore);
+        Element feed = parse(second.body()).getDocumentElement();
+        assertThat(children(feed, "entry")).isEmpty();
+        assertThat(Instant.parse(text(feed, "updated"))).isEqualTo(defined);
+        assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(second.body()).isEqualTo(first.body());
+    }
+
     @Test
     void anUnknownComponentsFeedIsNotFoundAndAMalformedIdNamesTheParameter() {
         JsonNode unknown = api.get("/feed.atom?component=no-such-component").expectProblem(404, "unknown-component");
