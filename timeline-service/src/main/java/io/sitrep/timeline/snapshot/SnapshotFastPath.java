@@ -74,7 +74,8 @@ final class SnapshotFastPath extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        PublicDocument document = plainRead(request);
+        // A request the connector already refused (a request line it could not parse) goes on to its error answer.
+        PublicDocument document = response.getStatus() == HttpServletResponse.SC_OK ? plainRead(request) : null;
         if (document == null) {
             getNext().invoke(request, response);
             return;
@@ -103,7 +104,8 @@ final class SnapshotFastPath extends ValveBase {
         if (snapshot == null) {
             return null;
         }
-        PublicDocument document = snapshot.documents().get(request.getRequestURI());
+        String target = request.getRequestURI();
+        PublicDocument document = target == null ? null : snapshot.documents().get(target);
         return document != null && accepts(request.getHeaders(HttpHeaders.ACCEPT), document.contentType()) ? document : null;
     }
 
