@@ -51,10 +51,12 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void consumerGroupAndTopic(DynamicPropertyRegistry registry) {
-        // A group for each topic, so for each context that consumes a topic of its own: contexts of one run that shared a
-        // group would rebalance each other's consumers whenever one of them started, stopped or ran a second instance, and
-        // hold back what another test waits for. The placeholder resolves to the topic the context consumes.
-        registry.add("sitrep.timeline.ingest.group", () -> GROUP + ".${sitrep.timeline.ingest.topic:" + TOPIC + "}");
+        // A group for each context (this method runs once for each context made): every context is a deployment of its own,
+        // with a database of its own. Contexts that shared a group split the topic's partitions between them, so an event a
+        // test published could be applied by another cached context, into its database, and never reach the test's; and
+        // each start, stop or second instance rebalanced the others' consumers.
+        String group = GROUP + "." + UUID.randomUUID();
+        registry.add("sitrep.timeline.ingest.group", () -> group);
         TestTopics.created(TOPIC);
     }
 
