@@ -25,6 +25,13 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The JVM options of the services but timeline-service: a small serial heap, as on a 2-core machine beside the broker and the database. */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m");
+    /**
+     * timeline-service's: the same heap with the parallel collector, whose collections stopped a read storm's answers for
+     * about half as long in all as the serial one's, with a quarter of its full collections (docs/benchmarks.md, read storm).
+     */
+    private static final List<String> TIMELINE_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m");
     /** The services, in the order they start. */
     public static final List<String> SERVICES = List.of("incident", "notification", "timeline");
     /** The responders' console: a client of the services, started after them when asked for (see {@link Main}). */
@@ -61,14 +68,6 @@ public final class LocalStack implements AutoCloseable {
      * @param services         which of {@link #SERVICES} to run
      * @param extraEnvironment more environment per service, e.g. compressed retry schedules in tests
      */
-    /** The JVM options of the services but timeline-service: a small serial heap, as on a 2-core machine beside the broker and the database. */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m");
-    /**
-     * timeline-service's: the same heap with the parallel collector, whose collections stopped a read storm's answers for
-     * about half as long in all as the serial one's, with a quarter of its full collections (docs/benchmarks.md, read storm).
-     */
-    private static final List<String> TIMELINE_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-Xss512k", "-XX:MaxRAM=1g", "-Xmx384m");
-
     public record Settings(Path root, Path dataDirectory, int kafkaPort, int postgresPort, int smtpPort, int inboxPort,
                            int incidentPort, int notificationPort, int timelinePort, int consolePort, String apiKey, String smtpHost,
                            List<String> services, Map<String, Map<String, String>> extraEnvironment, boolean classDataSharing) {
