@@ -32,6 +32,13 @@ public interface Subscriptions {
     void lockImports();
 
     /**
+     * Holds imports off until the transaction ends, without holding off another that does the same: a confirmation
+     * that replaces an address's earlier subscriptions takes it before it reads them, so an import of the address is
+     * either committed and replaced, or waits and finds the confirmed subscription.
+     */
+    void holdOffImports();
+
+    /**
      * Where these addresses stand as email subscribers, by {@link EmailAddress#key}: {@link SubscriptionStatus#ACTIVE}
      * for an address with an active subscription of the status page's shape (every event type, any impact, public
      * incidents only; whatever its components), else {@link SubscriptionStatus#UNSUBSCRIBED} for one that unsubscribed

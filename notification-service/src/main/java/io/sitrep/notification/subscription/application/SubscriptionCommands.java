@@ -282,6 +282,8 @@ public class SubscriptionCommands {
             if (subscription.channel() == Channel.EMAIL && subscription.filter().eventTypes().isEmpty()
                     && subscription.filter().minImpact() == null && !subscription.filter().includeInternal()) {
                 // The address's latest choice of components replaces its earlier ones: one email per event, not two.
+                // An import of the address that has not committed yet would add one these reads cannot see.
+                subscriptions.holdOffImports();
                 for (SubscriptionId earlier : subscriptions.activeLikePublic(subscription.target(), id)) {
                     subscriptions.setStatus(earlier, SubscriptionStatus.UNSUBSCRIBED, null, now);
                     deliveries.cancelOpen(earlier, "replaced by a newer subscription of the address");

@@ -97,6 +97,15 @@ class JdbcSubscriptions implements Subscriptions {
                 .single();
     }
 
+    @Override
+    public void holdOffImports() {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(:class, :key)")
+                .param("class", IMPORT_LOCK_CLASS)
+                .param("key", IMPORT_LOCK)
+                .query((rs, n) -> 1)
+                .single();
+    }
+
     /** One statement, along {@code subscriptions_email_address}. */
     @Override
     public Map<String, SubscriptionStatus> emailStanding(Collection<String> addressKeys) {

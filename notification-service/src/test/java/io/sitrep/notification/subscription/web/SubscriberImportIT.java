@@ -6,8 +6,14 @@ import io.sitrep.events.IncidentUpdated;
 import io.sitrep.notification.Incidents;
 import io.sitrep.notification.IntegrationTest;
 import jakarta.mail.internet.MimeMessage;
+import io.sitrep.notification.subscription.Subscription;
+import io.sitrep.notification.subscription.application.SubscriberImport;
+import io.sitrep.notification.subscription.application.SubscriptionCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -15,7 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +38,13 @@ import static org.awaitility.Awaitility.await;
 class SubscriberImportIT extends IntegrationTest {
 
     private static final String IMPORT = "/api/v1/subscribers/import";
+
+    @Autowired
+    private SubscriberImport importer;
+    @Autowired
+    private SubscriptionCommands commands;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private final HttpClient http = HttpClient.newHttpClient();
     /** This test's addresses end so, for the clean-up and the counts. */
@@ -152,6 +169,45 @@ class SubscriberImportIT extends IntegrationTest {
         api.as(null).post(IMPORT, body).expect(401);
 
         assertThat(count("subscriptions WHERE target LIKE '%@" + domain + "'")).isZero();
+    }
+
+    @Test
+    void anAddressConfirmedWhileItsImportCommitsEndsWithOneActiveSubscription() throws Exception {
+        String address = "racing@" + domain;
+        Subscription pending = commands.subscribeEmailFromPage(address, Set.of()).subscription();
+        CountDownLatch imported = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        // The import has read the address as pending and created its subscription, and has not committed.
+        CompletableFuture<SubscriberImport.Imported> importing = CompletableFuture.supplyAsync(() -> new TransactionTemplate(transactions)
+                .execute(status -> {
+                    SubscriberImport.Imported result = importer.importEmails(List.of(new SubscriberImport.Subscriber(address, Set.of())), "test");
+                    imported.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return result;
+                }));
+        assertThat(imported.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Subscription> confirming;
+        try {
+            confirming = CompletableFuture.supplyAsync(() -> commands.confirm(pending.id()));
+            await("the confirmation waits for the import").atMost(TIMEOUT).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'""")
+                    .query(Long.class).single() >= 1);
+        } finally {
+            // Never leave the import's transaction open, whatever happened above.
+            commit.countDown();
+        }
+
+        assertThat(importing.get(30, TimeUnit.SECONDS).created()).isEqualTo(1);
+        assertThat(confirming.get(30, TimeUnit.SECONDS).status().wireName()).isEqualTo("active");
+        assertThat(jdbc.sql("SELECT id::text FROM subscriptions WHERE target = ? AND status = 'active'").param(address)
+                .query(String.class).list())
+                .as("the confirmed subscription replaced the imported one: one mail per event, not two")
+                .containsExactly(pending.id().value().toString());
     }
 
     private List<String> addresses(int n) {
