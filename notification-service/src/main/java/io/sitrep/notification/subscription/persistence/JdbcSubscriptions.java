@@ -90,16 +90,17 @@ class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public void lockImports() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:class, :key)")
-                .param("class", IMPORT_LOCK_CLASS)
-                .param("key", IMPORT_LOCK)
-                .query((rs, n) -> 1)
-                .single();
+        takeImportLock("pg_advisory_xact_lock");
     }
 
     @Override
     public void holdOffImports() {
-        jdbc.sql("SELECT pg_advisory_xact_lock_shared(:class, :key)")
+        takeImportLock("pg_advisory_xact_lock_shared");
+    }
+
+    /** Takes the imports' lock with {@code function}, exclusive or shared, until the transaction ends. */
+    private void takeImportLock(String function) {
+        jdbc.sql("SELECT " + function + "(:class, :key)")
                 .param("class", IMPORT_LOCK_CLASS)
                 .param("key", IMPORT_LOCK)
                 .query((rs, n) -> 1)
