@@ -31,6 +31,14 @@ public final class Bench {
                 + "[--warmup=60s] [--backlog=100000] [--outage=60s] [--isolation-rate=150] [--out=bench/target] [--list=50000] "
                 + "[--class-data-sharing=on|off]";
 
+        /**
+         * Whether the services write their path stamps ({@link PathLog}): only when the idle path runs alone, whose per-step
+         * breakdown they make, so that their log lines weigh on no scenario under load.
+         */
+        boolean pathStamps() {
+            return scenarios.equals(Set.of(11));
+        }
+
         static Options parse(String... args) {
             Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
             // The services' JIT compilers need about a minute of load on two cores before the code they run settles.
@@ -122,6 +130,22 @@ public final class Bench {
     private Bench() {
     }
 
+    /** {@link #ENVIRONMENT}, with the path stamps of incident-service and notification-service on when the options ask for them. */
+    static Map<String, Map<String, String>> environment(Options options) {
+        if (!options.pathStamps()) {
+            return ENVIRONMENT;
+        }
+        Map<String, Map<String, String>> environment = new LinkedHashMap<>();
+        ENVIRONMENT.forEach((service, variables) -> {
+            Map<String, String> more = new LinkedHashMap<>(variables);
+            if (!service.equals("timeline")) {
+                more.put("LOGGING_LEVEL_SITREP_PATH", "DEBUG");
+            }
+            environment.put(service, more);
+        });
+        return environment;
+    }
+
     public static void main(String[] args) {
         Options options;
         try {
@@ -143,7 +167,7 @@ public final class Bench {
         deleteRecursively(data);
         try (MailSink mail = new MailSink()) {
             LocalStack.Settings settings = LocalStack.Settings.defaults(root).withDataDirectory(data).onFreePorts()
-                    .withSmtp("127.0.0.1", mail.port()).withEnvironment(ENVIRONMENT).withClassDataSharing(options.classDataSharing());
+                    .withSmtp("127.0.0.1", mail.port()).withEnvironment(environment(options)).withClassDataSharing(options.classDataSharing());
             LocalStack stack = LocalStack.start(settings, line -> say("[local-stack] " + line));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop"));
             try {

@@ -3,6 +3,7 @@ package io.sitrep.bench;
 import io.sitrep.localstack.LocalStack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,11 +20,18 @@ final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final LocalStack stack;
+    private final boolean compilers;
     private Map<String, Long> start;
     private long startedAt;
 
     CpuMeter(LocalStack stack) {
+        this(stack, false);
+    }
+
+    /** @param compilers whether to show, beside each service, what its JIT compiler threads took of it */
+    CpuMeter(LocalStack stack, boolean compilers) {
         this.stack = stack;
+        this.compilers = compilers;
     }
 
     void start() {
@@ -45,6 +53,9 @@ final class CpuMeter {
         for (String service : LocalStack.SERVICES) {
             Process process = stack.process(service);
             ticks.put(service + "-service", process == null ? 0 : ticksOf(process.pid()));
+            if (compilers) {
+                ticks.put(service + "-service's JIT compiler threads", process == null ? 0 : compilerTicksOf(process.pid()));
+            }
         }
         ticks.put("PostgreSQL", postgresTicks());
         ticks.put("harness and Kafka broker", ticksOf(ProcessHandle.current().pid()));
@@ -70,10 +81,26 @@ final class CpuMeter {
         }
     }
 
+    /** utime + stime of a JVM's C1 and C2 compiler threads, in clock ticks; 0 when it is gone. */
+    private static long compilerTicksOf(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.filter(thread -> command(thread).matches("C[12] CompilerThre.*"))
+                    .mapToLong(thread -> ticksOf(thread.resolve("stat")))
+                    .sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     /** utime + stime of a process, in clock ticks; 0 when it is gone. */
     static long ticksOf(long pid) {
+        return ticksOf(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** utime + stime of a process or thread from its {@code stat} file, in clock ticks; 0 when it is gone. */
+    private static long ticksOf(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException | RuntimeException e) {

@@ -702,8 +702,11 @@ final class Scenarios {
             });
             int connectionsBefore = receiver.connections();
             long offsetBefore = Stamp.wallClockOffset();
+            CpuMeter cpu = new CpuMeter(stack, true);
+            cpu.start();
             Load.Outcome sent = Load.open(IDLE_RATE, options.duration(), 4, 0, updates(run, incidents));
             Run.Receipts got = run.receipts(0);
+            cpuRows(scenario, Report.number(IDLE_RATE) + " events/s", cpu, IDLE_RATE);
             boolean complete = awaitQuietly(Duration.ofMinutes(1), () -> got.distinct() >= sent.accepted());
             awaitQuietly(Duration.ofSeconds(30), () -> run.publishedCount() >= sent.accepted());
             long offsetAfter = Stamp.wallClockOffset();
@@ -720,6 +723,9 @@ final class Scenarios {
             Latency createdToAttempt = new Latency();
             Latency attemptToReceived = new Latency();
             int retried = 0;
+            PathLog stamps = options.pathStamps() ? PathLog.read(stack.settings().dataDirectory().resolve("logs")) : null;
+            Map<String, Latency> steps = new java.util.LinkedHashMap<>();
+            int stamped = 0;
             for (JsonNode delivery : client.deliveries(subscription)) {
                 Long seq = seqOf.get(delivery.path("id").asString());
                 if (seq == null || run.acceptedAt(seq) == 0 || run.publishedAt(seq) == 0 || got.receivedAt(seq) == 0) {
@@ -736,6 +742,22 @@ final class Scenarios {
                 topicToCreated.record(created - run.publishedAt(seq));
                 createdToAttempt.record(attempted - created);
                 attemptToReceived.record(got.receivedAt(seq) - attempted);
+                if (stamps != null) {
+                    Map<String, Instant> path = stamps.ofDelivery(delivery.path("id").asString());
+                    if (path.keySet().containsAll(PathLog.STEPS)) {
+                        stamped++;
+                        String previous = null;
+                        for (Map.Entry<String, Instant> step : path.entrySet()) {
+                            if (previous != null) {
+                                steps.computeIfAbsent(previous + " → " + step.getKey(), hop -> new Latency())
+                                        .record(Stamp.onThisClock(step.getValue(), offset) - Stamp.onThisClock(path.get(previous), offset));
+                            }
+                            previous = step.getKey();
+                        }
+                        steps.computeIfAbsent(previous + " → webhook received", hop -> new Latency())
+                                .record(got.receivedAt(seq) - Stamp.onThisClock(path.get(previous), offset));
+                    }
+                }
             }
             String at = Report.number(IDLE_RATE) + " events/s × 1";
             report.add(scenario, "2xx → webhook received p50, " + at, total.percentile(50), "ms", Target.atMost(6), "");
@@ -751,6 +773,14 @@ final class Scenarios {
                             + " by webhook-id, %d with retries left out; wall clock ↔ harness clock drifted %.2f ms over the run",
                             receiver.connections() - connectionsBefore, got.distinct(), toTopic.count(), retried,
                             Math.abs(offsetAfter - offsetBefore) / 1e6));
+            if (stamps == null) {
+                report.add(scenario, "path steps", Double.NaN, "", Target.NONE,
+                        "the services' path stamps are written only when scenario 11 runs alone (--scenarios=11)");
+            } else {
+                int joined = stamped;
+                steps.forEach((hop, latency) -> hopRows(scenario, "path: " + hop, latency,
+                        joined + " deliveries with every step stamped (sitrep.path), joined by event and delivery id"));
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.sitrep.notification.subscription.SubscriptionFilter;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.Subscriptions;
 import io.sitrep.notification.webhook.WebhookPayload;
+import io.sitrep.support.path.PathStamps;
 import io.sitrep.support.tracing.StoredTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,6 +97,9 @@ public class Fanout {
     @Transactional
     public Outcome accept(List<Incoming> events, HandOff.Lot lot) {
         Instant now = clock.instant();
+        if (PathStamps.enabled()) {
+            events.forEach(incoming -> PathStamps.stamp("fanout.begun", incoming.event().eventId()));
+        }
         Set<UUID> fresh = recordSeen(events, now);
         List<Result> results = new ArrayList<>(events.size());
         List<Notifying> notifying = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.sitrep.notification.delivery.HandOff;
 import io.sitrep.support.consumer.BatchConsumer;
 import io.sitrep.support.consumer.RecordFailure;
 import io.sitrep.support.consumer.UnreadableRecord;
+import io.sitrep.support.path.PathStamps;
 import io.sitrep.support.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -61,7 +62,9 @@ public class IncidentEventConsumer implements BatchConsumer.Steps<Object, Fanout
     @Override
     public Fanout.Incoming decode(ConsumerRecord<Object, byte[]> record) {
         try {
-            return new Fanout.Incoming(codec.decode(cloudEventHeaders(record), record.value()), traces.current());
+            Fanout.Incoming incoming = new Fanout.Incoming(codec.decode(cloudEventHeaders(record), record.value()), traces.current());
+            PathStamps.stamp("intake.polled", incoming.event().eventId());
+            return incoming;
         } catch (UndecodableEvent e) {
             throw new UnreadableRecord(e instanceof UnknownEventType ? "unknown_type" : "malformed", e.getMessage(), e);
         }
@@ -87,6 +90,9 @@ public class IncidentEventConsumer implements BatchConsumer.Steps<Object, Fanout
         } catch (RuntimeException e) {
             lot.abandon();
             throw e;
+        }
+        if (PathStamps.enabled()) {
+            events.forEach(incoming -> PathStamps.stamp("fanout.committed", incoming.event().eventId()));
         }
         int handedOver = lot.handOver(clock.instant());
         if (outcome.deliveries() > handedOver) {

@@ -6,6 +6,7 @@ import io.sitrep.notification.target.TargetRefused;
 import io.sitrep.notification.delivery.AttemptResult;
 import io.sitrep.notification.delivery.RetryAfter;
 import io.sitrep.notification.subscription.SigningSecret;
+import io.sitrep.support.path.PathStamps;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -123,6 +124,7 @@ public final class WebhookSender {
         long started = System.nanoTime();
         CompletableFuture<Message<HttpResponse, String>> exchange = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
+            PathStamps.stamp("webhook.sending", attempt.webhookId());
             try {
                 Future<?> sent = client.execute(request(attempt), new BasicResponseConsumer<>(new BoundedTextConsumer(MAX_ANSWER_BYTES)),
                         new FutureCallback<Message<HttpResponse, String>>() {

@@ -2,14 +2,18 @@ package io.sitrep.support.outbox;
 
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.events.wire.EventCodec;
+import io.sitrep.support.path.PathStamps;
 import io.sitrep.support.tracing.StoredTrace;
 import io.sitrep.support.tracing.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Appends events to the outbox table in the caller's transaction. They reach Kafka only if that
@@ -40,6 +44,15 @@ public class Outbox {
                     .params(event.eventId(), event.type().wireName(), event.aggregateId(),
                             Timestamp.from(event.occurredAt()), codec.encode(event), trace.traceparent(), trace.tracestate())
                     .update();
+        }
+        if (PathStamps.enabled()) {
+            List<UUID> ids = events.stream().map(SitrepEvent::eventId).toList();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    ids.forEach(id -> PathStamps.stamp("outbox.committed", id));
+                }
+            });
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sitrep.support.outbox;
 
 import io.sitrep.events.EventType;
 import io.sitrep.events.wire.CloudEventHeaders;
+import io.sitrep.support.path.PathStamps;
 import io.sitrep.support.tracing.StoredTrace;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -66,6 +67,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Instant lastSuccess;
     private volatile String lastError;
     private Connection listener;
+    /** When the relay last woke from waiting for a commit (or went on without waiting), for the path stamps of what it reads. */
+    private Instant woken = Instant.now();
 
     public OutboxRelay(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
                        KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, OutboxMetrics metrics,
@@ -149,6 +152,8 @@ public class OutboxRelay implements SmartLifecycle {
                 backoffMillis = 0;
                 if (published < settings.batchSize()) {
                     awaitCommit(settings.pollInterval());
+                } else {
+                    woken = Instant.now();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -205,12 +210,20 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return BatchOutcome.ok(0);
             }
+            if (PathStamps.enabled()) {
+                Instant read = Instant.now();
+                rows.forEach(row -> {
+                    PathStamps.stamp("relay.woken", row.eventId(), woken);
+                    PathStamps.stamp("relay.read", row.eventId(), read);
+                });
+            }
             try {
                 send(rows);
             } catch (ExecutionException | TimeoutException | InterruptedException e) {
                 status.setRollbackOnly();
                 return BatchOutcome.failed(e);
             }
+            rows.forEach(row -> PathStamps.stamp("relay.acked", row.eventId()));
             // The lag is measured on the database's clock alone: insert to the delete that follows the acknowledgement.
             jdbc.sql("DELETE FROM outbox WHERE id = ANY (?) RETURNING extract(epoch FROM clock_timestamp() - created_at)")
                     .param(rows.stream().map(Row::id).toArray(Long[]::new))
@@ -257,6 +270,7 @@ public class OutboxRelay implements SmartLifecycle {
                 throw new InterruptedException();
             }
         }
+        woken = Instant.now();
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }

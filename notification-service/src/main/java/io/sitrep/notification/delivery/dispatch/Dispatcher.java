@@ -15,6 +15,7 @@ import io.sitrep.notification.subscription.SubscriptionDeliveries;
 import io.sitrep.notification.subscription.SubscriptionId;
 import io.sitrep.notification.subscription.SubscriptionStatus;
 import io.sitrep.notification.subscription.Subscriptions;
+import io.sitrep.support.path.PathStamps;
 import io.sitrep.support.tracing.StoredTrace;
 import io.sitrep.support.tracing.Traces;
 import org.slf4j.Logger;
@@ -192,6 +193,7 @@ public final class Dispatcher implements SmartLifecycle {
                 // Deliveries born claimed go first, and need no claim: only a wake-up or the poll asks for one.
                 List<HandOff.Handed> handed = handOff.take();
                 if (!handed.isEmpty()) {
+                    taken(handed.stream().map(HandOff.Handed::delivery).toList());
                     dispatchHanded(handed);
                 }
                 if (!claim) {
@@ -216,6 +218,7 @@ public final class Dispatcher implements SmartLifecycle {
                             now, settings.lease());
                     lastClaim = now;
                     claimed = due.size();
+                    taken(due);
                     // By endpoint: one whose deliveries wait (its host shut off, say) holds back its own new ones, not the others'.
                     handOff.claimed(ticket, due.stream().map(d -> d.sending().endpoint()).toList(), freeSlots, claimed < limit);
                     Map<SubscriptionId, Subscription> found = subscriptions.findAll(
@@ -301,6 +304,7 @@ public final class Dispatcher implements SmartLifecycle {
         }
         inFlight.incrementAndGet();
         Instant attemptedAt = clock.instant();
+        PathStamps.stamp("attempt.started", d.id(), d.sending().eventId(), attemptedAt);
         Span span = attemptSpan(d, channelName);
         StoredTrace trace = traces.of(span);
         CompletableFuture<AttemptResult> attempt;
@@ -318,6 +322,14 @@ public final class Dispatcher implements SmartLifecycle {
         attempt.exceptionally(e -> AttemptResult.error(channel.describe(e), Duration.between(attemptedAt, clock.instant())))
                 .thenAccept(result -> ended(new Ended(d, s, result, attemptedAt, span), permit));
         return "sent";
+    }
+
+    /** The path stamps of deliveries the dispatcher took: handed over, or claimed. */
+    private static void taken(List<Delivery.Delivering> deliveries) {
+        if (PathStamps.enabled()) {
+            Instant now = Instant.now();
+            deliveries.forEach(d -> PathStamps.stamp("dispatch.taken", d.id(), d.sending().eventId(), now));
+        }
     }
 
     private static void free(EndpointIsolation.HeldSlot held) {
