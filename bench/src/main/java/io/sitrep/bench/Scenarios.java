@@ -750,7 +750,7 @@ final class Scenarios {
                         for (Map.Entry<String, Instant> step : path.entrySet()) {
                             if (previous != null) {
                                 steps.computeIfAbsent(previous + " → " + step.getKey(), hop -> new Latency())
-                                        .record(Stamp.onThisClock(step.getValue(), offset) - Stamp.onThisClock(path.get(previous), offset));
+                                        .record(Duration.between(path.get(previous), step.getValue()).toNanos());
                             }
                             previous = step.getKey();
                         }
