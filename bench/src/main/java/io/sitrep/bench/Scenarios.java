@@ -702,11 +702,17 @@ final class Scenarios {
             });
             int connectionsBefore = receiver.connections();
             long offsetBefore = Stamp.wallClockOffset();
+            double buildsBefore = client.metric("timeline", "sitrep_timeline_snapshot_build_seconds_count");
+            double buildSecondsBefore = client.metric("timeline", "sitrep_timeline_snapshot_build_seconds_sum");
             CpuMeter cpu = new CpuMeter(stack, true);
             cpu.start();
             Load.Outcome sent = Load.open(IDLE_RATE, options.duration(), 4, 0, updates(run, incidents));
             Run.Receipts got = run.receipts(0);
             cpuRows(scenario, Report.number(IDLE_RATE) + " events/s", cpu, IDLE_RATE);
+            double builds = client.metric("timeline", "sitrep_timeline_snapshot_build_seconds_count") - buildsBefore;
+            report.add(scenario, "timeline-service's public snapshot build, mean, " + Report.number(IDLE_RATE) + " events/s",
+                    (client.metric("timeline", "sitrep_timeline_snapshot_build_seconds_sum") - buildSecondsBefore) * 1_000 / builds, "ms",
+                    Target.NONE, String.format(java.util.Locale.ROOT, "%.0f builds while the events went in", builds));
             boolean complete = awaitQuietly(Duration.ofMinutes(1), () -> got.distinct() >= sent.accepted());
             awaitQuietly(Duration.ofSeconds(30), () -> run.publishedCount() >= sent.accepted());
             long offsetAfter = Stamp.wallClockOffset();
