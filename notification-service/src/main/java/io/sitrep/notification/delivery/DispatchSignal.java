@@ -56,6 +56,27 @@ public final class DispatchSignal {
         }
     }
 
+    /**
+     * Waits out what is left of the claim interval, or less: deliveries handed over meanwhile end the wait, since they need
+     * no claim and are sent at once. A wake-up does not end it, and is kept for the claim the wait comes before.
+     *
+     * @return whether deliveries were handed over (take them before claiming)
+     */
+    public boolean pauseUnlessHandedOver(Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (!handedOver && nanos > 0) {
+                nanos = signalled.awaitNanos(nanos);
+            }
+            boolean handed = handedOver;
+            handedOver = false;
+            return handed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits without a wake-up, e.g. to back off after an error. */
     public void pause(Duration timeout) throws InterruptedException {
         TimeUnit.NANOSECONDS.sleep(timeout.toNanos());

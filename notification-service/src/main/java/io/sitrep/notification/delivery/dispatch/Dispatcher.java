@@ -202,8 +202,10 @@ public final class Dispatcher implements SmartLifecycle {
                 }
                 // Every attempt that ends wakes the dispatcher; claiming for each would cost a claim per delivery.
                 long sinceLastClaim = System.nanoTime() - lastClaimNanos;
-                if (sinceLastClaim < settings.claimInterval().toNanos()) {
-                    signal.pause(settings.claimInterval().minusNanos(sinceLastClaim));
+                // Deliveries handed over meanwhile need no claim: they end the pause and are sent first.
+                if (sinceLastClaim < settings.claimInterval().toNanos()
+                        && signal.pauseUnlessHandedOver(settings.claimInterval().minusNanos(sinceLastClaim))) {
+                    continue;
                 }
                 lastClaimNanos = System.nanoTime();
                 Instant now = clock.instant();
