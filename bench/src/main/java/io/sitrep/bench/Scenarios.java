@@ -783,9 +783,10 @@ final class Scenarios {
                 report.add(scenario, "path steps", Double.NaN, "", Target.NONE,
                         "the services' path stamps are written only when scenario 11 runs alone (--scenarios=11)");
             } else {
-                int joined = stamped;
-                steps.forEach((hop, latency) -> hopRows(scenario, "path: " + hop, latency,
-                        joined + " deliveries with every step stamped (sitrep.path), joined by event and delivery id"));
+                // None joined means the services' step names and PathLog.STEPS no longer agree: it shows here, not as missing rows.
+                report.add(scenario, "path: deliveries with every step stamped", stamped, "", Target.NONE,
+                        "of " + toTopic.count() + "; the services' sitrep.path stamps, joined by event and delivery id");
+                steps.forEach((hop, latency) -> hopRows(scenario, "path: " + hop, latency, ""));
             }
         }
     }
