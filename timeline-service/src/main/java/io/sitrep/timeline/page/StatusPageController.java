@@ -241,7 +241,7 @@ class StatusPageController implements PublicSurface {
     private PageRenderer.Model model(SnapshotReads reads, Instant now, Map<UUID, String> titles) {
         List<ComponentView> components = reads.components();
         List<IncidentView> open = reads.openIncidents();
-        List<IncidentView> history = readModels.resolvedSince(now.minus(Duration.ofDays(page.historyDays())), page.incidentsLimit());
+        List<IncidentView> history = reads.resolvedSince(now.minus(Duration.ofDays(page.historyDays())), page.incidentsLimit());
         List<UUID> ids = new ArrayList<>();
         open.forEach(incident -> ids.add(incident.id()));
         history.forEach(incident -> ids.add(incident.id()));

@@ -64,6 +64,8 @@ public class PublicSnapshots implements SmartLifecycle {
     private volatile String lastFailure;
     private volatile Instant lastFailureAt;
     private volatile Duration lastBuildDuration;
+    /** What the last build read by incident version; touched only by builds, which run one at a time. */
+    private SnapshotReads.Carried carried;
 
     PublicSnapshots(Supplier<List<PublicSurface>> surfaces, TransactionTemplate transactions, JsonMapper json, Clock clock,
                     SnapshotSettings settings, ApplicationEventPublisher events, MeterRegistry registry) {
@@ -174,7 +176,7 @@ public class PublicSnapshots implements SmartLifecycle {
 
     private PublicSnapshot read(PublicSnapshot previous, long covers) {
         Instant now = clock.instant();
-        SnapshotContent content = new SnapshotContent(now, json, previous == null ? Map.of() : previous.documents());
+        SnapshotContent content = new SnapshotContent(now, json, previous == null ? Map.of() : previous.documents(), carried);
         if (resolved == null) {
             resolved = List.copyOf(surfaces.get());
         }
@@ -189,6 +191,7 @@ public class PublicSnapshots implements SmartLifecycle {
                 took.append(took.isEmpty() ? "" : ", ").append(surface.phase()).append(' ').append(nanos / 1_000_000).append(" ms");
             }
         }
+        carried = content.carriedOver();
         if (took != null) {
             log.debug("Public snapshot {} rendered {} documents: {}", version, content.documents().size(), took);
         }

@@ -22,6 +22,8 @@ public final class SnapshotContent {
     /** The documents of the snapshot in service, whose unchanged bytes are taken over as they are; empty for the first. */
     private final Map<String, PublicDocument> earlier;
     private final Map<String, PublicDocument> documents = new LinkedHashMap<>();
+    /** What the build before read by incident version, taken over where the versions are unchanged; null for none. */
+    private final SnapshotReads.Carried carried;
     private SnapshotReads reads;
 
     SnapshotContent(Instant now, JsonMapper json) {
@@ -29,9 +31,14 @@ public final class SnapshotContent {
     }
 
     SnapshotContent(Instant now, JsonMapper json, Map<String, PublicDocument> earlier) {
+        this(now, json, earlier, null);
+    }
+
+    SnapshotContent(Instant now, JsonMapper json, Map<String, PublicDocument> earlier, SnapshotReads.Carried carried) {
         this.now = now;
         this.json = json;
         this.earlier = earlier;
+        this.carried = carried;
     }
 
     /** The moment the snapshot's read began: the "now" of every document in it. */
@@ -45,7 +52,7 @@ public final class SnapshotContent {
      */
     public SnapshotReads reads(ReadModels readModels) {
         if (reads == null) {
-            reads = new SnapshotReads(readModels);
+            reads = new SnapshotReads(readModels, carried);
         } else if (reads.readModels() != readModels) {
             throw new IllegalStateException("the surfaces of one snapshot read through different read models");
         }
@@ -95,6 +102,11 @@ public final class SnapshotContent {
         if (documents.putIfAbsent(path, document) != null) {
             throw new IllegalStateException("two answers for " + path);
         }
+    }
+
+    /** What this build read by incident version, for the next build; what it was given when it read nothing. */
+    SnapshotReads.Carried carriedOver() {
+        return reads == null ? carried : reads.carriedOver();
     }
 
     Map<String, PublicDocument> documents() {

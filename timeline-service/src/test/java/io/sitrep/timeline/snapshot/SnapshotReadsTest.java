@@ -1,11 +1,15 @@
 package io.sitrep.timeline.snapshot;
 
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
 import io.sitrep.timeline.readmodel.ComponentView;
+import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.ReadModels;
 import io.sitrep.timeline.readmodel.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,7 +19,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The reads of one build, shared by the surfaces: each is made once, each timeline read once. */
+/** The reads of one build, shared by the surfaces: each is made once, each timeline read once, and only when its incident's version changed since the build before. */
 class SnapshotReadsTest {
 
     private final UUID first = UUID.randomUUID();
@@ -24,6 +28,9 @@ class SnapshotReadsTest {
     private final UUID without = UUID.randomUUID();
     private final List<String> calls = new ArrayList<>();
     private final SnapshotReads reads = new SnapshotReads(readModels());
+    /** What the read models list as open, and the generation they answer from. */
+    private List<IncidentView> open = List.of();
+    private long generation = 1;
 
     @Test
     void readsTheComponentsOncePerBuild() {
@@ -41,7 +48,7 @@ class SnapshotReadsTest {
 
         Map<UUID, List<TimelineEntry>> answered = reads.timelines(List.of(third, second, first), 100, false);
 
-        assertThat(calls).containsExactly("timelines " + List.of(first, second), "timelines " + List.of(third));
+        assertThat(calls).containsExactly("generation", "timelines " + List.of(first, second), "timelines " + List.of(third));
         assertThat(answered.keySet()).containsExactly(third, second, first);
     }
 
@@ -52,7 +59,7 @@ class SnapshotReadsTest {
         Map<UUID, List<TimelineEntry>> answered = reads.timelines(List.of(without), 100, false);
 
         assertThat(answered).isEmpty();
-        assertThat(calls).containsExactly("timelines " + List.of(without));
+        assertThat(calls).containsExactly("generation", "timelines " + List.of(without));
     }
 
     @Test
@@ -61,13 +68,102 @@ class SnapshotReadsTest {
 
         reads.timelines(List.of(first), 100, true);
 
-        assertThat(calls).containsExactly("timelines " + List.of(first), "timelines " + List.of(first));
+        assertThat(calls).containsExactly("generation", "timelines " + List.of(first), "timelines " + List.of(first));
+    }
+
+    @Test
+    void takesOverTheTimelineOfAnIncidentListedAtTheSameVersionAsInTheBuildBefore() {
+        open = List.of(incident(first, 3), incident(second, 7));
+        reads.openIncidents();
+        Map<UUID, List<TimelineEntry>> before = reads.timelines(List.of(first, second), 100, false);
+        calls.clear();
+        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
+
+        next.openIncidents();
+        Map<UUID, List<TimelineEntry>> taken = next.timelines(List.of(first, second), 100, false);
+
+        assertThat(calls).containsExactly("open", "generation");
+        assertThat(taken.get(first)).isSameAs(before.get(first));
+        assertThat(taken.get(second)).isSameAs(before.get(second));
+    }
+
+    @Test
+    void readsAgainTheTimelineOfAnIncidentWhoseVersionChanged() {
+        open = List.of(incident(first, 3), incident(second, 7));
+        reads.openIncidents();
+        reads.timelines(List.of(first, second), 100, false);
+        calls.clear();
+        open = List.of(incident(first, 4), incident(second, 7));
+        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
+
+        next.openIncidents();
+        next.timelines(List.of(first, second), 100, false);
+
+        assertThat(calls).containsExactly("open", "generation", "timelines " + List.of(first));
+    }
+
+    @Test
+    void readsEveryTimelineAgainAfterANewGenerationTookOver() {
+        open = List.of(incident(first, 3));
+        reads.openIncidents();
+        reads.timelines(List.of(first), 100, false);
+        calls.clear();
+        generation = 2;
+        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
+
+        next.openIncidents();
+        next.timelines(List.of(first), 100, false);
+
+        assertThat(calls).containsExactly("open", "generation", "timelines " + List.of(first));
+    }
+
+    @Test
+    void readsEveryBuildTheTimelineOfAnIncidentNoListShowedAndHandsOnOnlyWhatTheBuildUsed() {
+        open = List.of(incident(first, 3), incident(second, 7));
+        reads.openIncidents();
+        reads.timelines(List.of(first, second, third), 100, false);
+        calls.clear();
+        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
+
+        next.openIncidents();
+        next.timelines(List.of(first, third), 100, false);
+
+        assertThat(calls).containsExactly("open", "generation", "timelines " + List.of(third));
+        assertThat(next.carriedOver().size()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsAnIncidentWithoutTimelineAsReadAtItsVersion() {
+        open = List.of(incident(without, 2));
+        reads.openIncidents();
+        reads.timelines(List.of(without), 100, false);
+        calls.clear();
+        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
+
+        next.openIncidents();
+        Map<UUID, List<TimelineEntry>> answered = next.timelines(List.of(without), 100, false);
+
+        assertThat(answered).isEmpty();
+        assertThat(calls).containsExactly("open", "generation");
+    }
+
+    private static IncidentView incident(UUID id, long version) {
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        return new IncidentView(id, "Checkout errors", IncidentStatus.INVESTIGATING, Impact.MAJOR, List.of(), at, at, null, version);
     }
 
     /** Read models that answer an empty timeline for every incident but {@link #without}, and record what they were asked. */
     private ReadModels readModels() {
         return (ReadModels) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{ReadModels.class}, (proxy, method, args) -> {
             switch (method.getName()) {
+                case "openIncidents" -> {
+                    calls.add("open");
+                    return open;
+                }
+                case "currentGeneration" -> {
+                    calls.add("generation");
+                    return generation;
+                }
                 case "components" -> {
                     calls.add("components");
                     return List.of();
@@ -77,7 +173,7 @@ class SnapshotReadsTest {
                     Collection<UUID> ids = (Collection<UUID>) args[0];
                     calls.add("timelines " + List.copyOf(ids));
                     Map<UUID, List<TimelineEntry>> timelines = new LinkedHashMap<>();
-                    ids.stream().filter(id -> !id.equals(without)).forEach(id -> timelines.put(id, List.of()));
+                    ids.stream().filter(id -> !id.equals(without)).forEach(id -> timelines.put(id, new ArrayList<>()));
                     return timelines;
                 }
                 default -> throw new UnsupportedOperationException(method.getName());
