@@ -74,13 +74,10 @@ class SnapshotReadsTest {
     @Test
     void takesOverTheTimelineOfAnIncidentListedAtTheSameVersionAsInTheBuildBefore() {
         open = List.of(incident(first, 3), incident(second, 7));
-        reads.openIncidents();
-        Map<UUID, List<TimelineEntry>> before = reads.timelines(List.of(first, second), 100, false);
-        calls.clear();
-        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
+        Map<UUID, List<TimelineEntry>> before = listThenRead(reads, List.of(first, second));
+        SnapshotReads next = nextBuild();
 
-        next.openIncidents();
-        Map<UUID, List<TimelineEntry>> taken = next.timelines(List.of(first, second), 100, false);
+        Map<UUID, List<TimelineEntry>> taken = listThenRead(next, List.of(first, second));
 
         assertThat(calls).containsExactly("open", "generation");
         assertThat(taken.get(first)).isSameAs(before.get(first));
@@ -90,14 +87,11 @@ class SnapshotReadsTest {
     @Test
     void readsAgainTheTimelineOfAnIncidentWhoseVersionChanged() {
         open = List.of(incident(first, 3), incident(second, 7));
-        reads.openIncidents();
-        reads.timelines(List.of(first, second), 100, false);
-        calls.clear();
+        listThenRead(reads, List.of(first, second));
+        SnapshotReads next = nextBuild();
         open = List.of(incident(first, 4), incident(second, 7));
-        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
 
-        next.openIncidents();
-        next.timelines(List.of(first, second), 100, false);
+        listThenRead(next, List.of(first, second));
 
         assertThat(calls).containsExactly("open", "generation", "timelines " + List.of(first));
     }
@@ -105,14 +99,11 @@ class SnapshotReadsTest {
     @Test
     void readsEveryTimelineAgainAfterANewGenerationTookOver() {
         open = List.of(incident(first, 3));
-        reads.openIncidents();
-        reads.timelines(List.of(first), 100, false);
-        calls.clear();
+        listThenRead(reads, List.of(first));
+        SnapshotReads next = nextBuild();
         generation = 2;
-        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
 
-        next.openIncidents();
-        next.timelines(List.of(first), 100, false);
+        listThenRead(next, List.of(first));
 
         assertThat(calls).containsExactly("open", "generation", "timelines " + List.of(first));
     }
@@ -120,13 +111,10 @@ class SnapshotReadsTest {
     @Test
     void readsEveryBuildTheTimelineOfAnIncidentNoListShowedAndHandsOnOnlyWhatTheBuildUsed() {
         open = List.of(incident(first, 3), incident(second, 7));
-        reads.openIncidents();
-        reads.timelines(List.of(first, second, third), 100, false);
-        calls.clear();
-        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
+        listThenRead(reads, List.of(first, second, third));
+        SnapshotReads next = nextBuild();
 
-        next.openIncidents();
-        next.timelines(List.of(first, third), 100, false);
+        listThenRead(next, List.of(first, third));
 
         assertThat(calls).containsExactly("open", "generation", "timelines " + List.of(third));
         assertThat(next.carriedOver().size()).isEqualTo(1);
@@ -135,16 +123,25 @@ class SnapshotReadsTest {
     @Test
     void keepsAnIncidentWithoutTimelineAsReadAtItsVersion() {
         open = List.of(incident(without, 2));
-        reads.openIncidents();
-        reads.timelines(List.of(without), 100, false);
-        calls.clear();
-        SnapshotReads next = new SnapshotReads(readModels(), reads.carriedOver());
+        listThenRead(reads, List.of(without));
+        SnapshotReads next = nextBuild();
 
-        next.openIncidents();
-        Map<UUID, List<TimelineEntry>> answered = next.timelines(List.of(without), 100, false);
+        Map<UUID, List<TimelineEntry>> answered = listThenRead(next, List.of(without));
 
         assertThat(answered).isEmpty();
         assertThat(calls).containsExactly("open", "generation");
+    }
+
+    /** What a surface does: lists the open incidents, then reads the timelines of these. */
+    private static Map<UUID, List<TimelineEntry>> listThenRead(SnapshotReads build, List<UUID> ids) {
+        build.openIncidents();
+        return build.timelines(ids, 100, false);
+    }
+
+    /** The next build's reads, handed what this one read; what the read models were asked so far is forgotten. */
+    private SnapshotReads nextBuild() {
+        calls.clear();
+        return new SnapshotReads(readModels(), reads.carriedOver());
     }
 
     private static IncidentView incident(UUID id, long version) {
