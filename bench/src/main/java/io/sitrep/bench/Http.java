@@ -41,10 +41,16 @@ final class Http {
 
     /** Idle connections per host and port; a connection serves one request at a time. */
     private final Map<String, Deque<Connection>> idle = new ConcurrentHashMap<>();
+    /** Sent as a bearer key with every request; null for a reader of the public page, who has none. */
     private final String apiKey;
 
     Http(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    /** A client without a key, as a customer's browser or a status widget reads the public answers. */
+    static Http anonymous() {
+        return new Http(null);
     }
 
     Response get(String url) {
@@ -71,8 +77,10 @@ final class Http {
         StringBuilder head = new StringBuilder(256)
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
-                .append("Authorization: Bearer ").append(apiKey).append("\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n");
+        if (apiKey != null) {
+            head.append("Authorization: Bearer ").append(apiKey).append("\r\n");
+        }
         if (json != null) {
             head.append("Content-Type: application/json\r\n");
         }

@@ -17,6 +17,7 @@ final class SitrepClient {
     private static final Pattern CONFIRM = Pattern.compile("https?://[^/\\s]+(/api/v1/subscriptions/confirm\\?token=[^\\s\"<>]+)");
 
     private final Http http;
+    private final Http anonymous = Http.anonymous();
     private final String incidents;
     private final String notifications;
     private final String timeline;
@@ -30,6 +31,11 @@ final class SitrepClient {
 
     Http http() {
         return http;
+    }
+
+    /** For the public page's answers, read as its readers do: without a key. */
+    Http publicHttp() {
+        return anonymous;
     }
 
     /** A component of its own for a scenario, so that its subscribers see only its events. */
