@@ -8,6 +8,7 @@ import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -41,5 +42,15 @@ public record TimelineEntry(
     public TimelineEntry {
         componentChanges = componentChanges == null ? List.of() : List.copyOf(componentChanges);
         visibility = visibility == null ? Visibility.PUBLIC : visibility;
+    }
+
+    /**
+     * The entry's id and version alone, consistent with the record's equality over every component: the public snapshot
+     * looks its parts up by the timelines they are rendered from, and hashing every entry's message and times for each
+     * look-up took a third of a build's time in a profile at 500 events/s.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(id) + Long.hashCode(version);
     }
 }

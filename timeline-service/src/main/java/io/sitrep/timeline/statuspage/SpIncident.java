@@ -7,6 +7,7 @@ import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Statuspage's incident object, its updates newest first. */
@@ -41,6 +42,15 @@ record SpIncident(
             @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("posted_by")
             @Schema(description = "Not in Statuspage's shape: who posted the update; present only when the page is set to show it "
                     + "(sitrep.timeline.page.show-actor)") String postedBy) {
+
+        /**
+         * The update's id alone, consistent with the record's equality: an incident's JSON is kept by its updates, and
+         * hashing each update's text and times for every look-up was a large part of a snapshot's build when many were new.
+         */
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(id);
+        }
     }
 
     /** A component an update changed: its id as {@code code}, and its status before and after. */

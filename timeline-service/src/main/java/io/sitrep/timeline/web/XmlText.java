@@ -35,8 +35,12 @@ public final class XmlText {
     }
 
     private static int firstForbidden(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, length = text.length(); i < length; i++) {
             char c = text.charAt(i);
+            // Nearly every character of a page lies here, allowed and not part of a surrogate pair: one test for them.
+            if (c >= 0x20 && c < Character.MIN_SURROGATE) {
+                continue;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (!allowed(c)) {

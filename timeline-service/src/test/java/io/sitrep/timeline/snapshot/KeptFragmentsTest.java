@@ -1,10 +1,16 @@
 package io.sitrep.timeline.snapshot;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.Visibility;
+import io.sitrep.timeline.readmodel.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +43,30 @@ class KeptFragmentsTest {
 
         assertThat(rendered).containsExactly("incident v1", "incident v2");
         assertThat(changed).isEqualTo("<incident v2>");
+    }
+
+    @Test
+    void aTimelineEntryCorrectedUnderItsIdAndVersionIsRenderedAgain() {
+        KeptFragments<TimelineEntry> entries = new KeptFragments<>();
+        TimelineEntry original = entry("Investigting the checkout errors");
+        TimelineEntry corrected = new TimelineEntry(original.id(), original.eventId(), original.type(), original.version(), original.status(),
+                null, original.impact(), null, "Investigating the checkout errors", List.of(), original.occurredAt(), original.publishedAt(),
+                Visibility.PUBLIC, null);
+        entries.nextBuild();
+        entries.get(original, TimelineEntry::message);
+
+        entries.nextBuild();
+        String after = entries.get(corrected, TimelineEntry::message);
+
+        assertThat(corrected.hashCode()).isEqualTo(original.hashCode());
+        assertThat(after).isEqualTo("Investigating the checkout errors");
+        assertThat(entries.rendered()).isEqualTo(2);
+    }
+
+    private static TimelineEntry entry(String message) {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        return new TimelineEntry(UUID.randomUUID(), UUID.randomUUID(), "incident.opened", 1, IncidentStatus.INVESTIGATING, null, Impact.MAJOR,
+                null, message, List.of(), at, at, Visibility.PUBLIC, null);
     }
 
     @Test

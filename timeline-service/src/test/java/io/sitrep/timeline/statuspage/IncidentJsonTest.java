@@ -56,6 +56,22 @@ class IncidentJsonTest {
         assertThat(changed).contains(json.writeValueAsString(first));
     }
 
+    @Test
+    void writesAgainAnUpdateCorrectedUnderItsId() {
+        SpIncident.SpIncidentUpdate original = update("Investigting", "investigating", null);
+        SpIncident.SpIncidentUpdate corrected = new SpIncident.SpIncidentUpdate(original.id(), original.status(), "Investigating",
+                original.incidentId(), original.createdAt(), original.updatedAt(), original.displayAt(), original.affectedComponents(),
+                true, null, null, null);
+        kept.nextBuild();
+        kept.of(incident(original));
+
+        kept.nextBuild();
+        String after = kept.of(incident(corrected));
+
+        assertThat(corrected.hashCode()).isEqualTo(original.hashCode());
+        assertThat(after).isEqualTo(json.writeValueAsString(incident(corrected))).doesNotContain("Investigting");
+    }
+
     private SpIncident incident(SpIncident.SpIncidentUpdate... updates) {
         return new SpIncident(id, "Checkout errors", updates[0].status(), AT, AT.plusSeconds(60), null, null, "major",
                 "https://status.example.com/incidents/" + id, AT, "sitrep", List.of(updates),

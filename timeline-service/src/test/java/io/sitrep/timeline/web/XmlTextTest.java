@@ -20,6 +20,14 @@ class XmlTextTest {
     }
 
     @Test
+    void keepsTheCharactersAtTheEdgesOfWhatXmlAllows() {
+        String allowed = " ~\u007F\u0080\uD7FF\uE000\uFFFD";
+
+        assertThat(XmlText.clean(allowed)).isSameAs(allowed);
+        assertThat(XmlText.clean("\u001F \uDFFF\uD7FF\uFFFE")).isEqualTo("\uFFFD \uFFFD\uD7FF\uFFFD");
+    }
+
+    @Test
     void aLoneSurrogateAtTheEndIsReplaced() {
         assertThat(XmlText.clean("end\uD83D")).isEqualTo("end\uFFFD");
         assertThat(XmlText.clean(null)).isNull();
