@@ -101,14 +101,14 @@ class FeedController implements PublicSurface {
     }
 
     /**
-     * Runs within the snapshot's read, through the build's shared reads. A component's feed is filtered from what the page's
-     * feed read, so it costs no read of its own: it holds those of the most recent incidents and maintenance windows that
-     * affect the component. An incident's entry is written once for all the feeds that hold it, and kept while it is unchanged.
+     * Reads within the snapshot's read, through the build's shared reads, and renders after it. A component's feed is
+     * filtered from what the page's feed read, so it costs no read of its own: it holds those of the most recent incidents
+     * and maintenance windows that affect the component. An incident's entry is written once for all the feeds that hold
+     * it, and kept while it is unchanged.
      */
     @Override
-    public void render(SnapshotContent content) {
+    public Rendering read(SnapshotContent content) {
         SnapshotReads reads = content.reads(readModels);
-        kept.nextBuild();
         List<IncidentView> incidents = reads.recentIncidents(page.incidentsLimit());
         List<UUID> ids = incidents.stream().map(IncidentView::id).toList();
         List<MaintenanceView> maintenances = reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ALL, page.incidentsLimit(), null));
@@ -117,6 +117,13 @@ class FeedController implements PublicSurface {
         Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates =
                 reads.maintenanceUpdates(maintenances.stream().map(MaintenanceView::id).toList(), timeline.timelineLimit());
         List<ComponentView> components = reads.components();
+        return () -> render(content, incidents, maintenances, timelines, postmortems, maintenanceUpdates, components);
+    }
+
+    private void render(SnapshotContent content, List<IncidentView> incidents, List<MaintenanceView> maintenances,
+                        Map<UUID, List<TimelineEntry>> timelines, Map<UUID, PostmortemView> postmortems,
+                        Map<UUID, List<MaintenanceUpdateEntry>> maintenanceUpdates, List<ComponentView> components) {
+        kept.nextBuild();
         // A feed without entries states the newest change of the page's state, not the build's time: that gave it new
         // bytes and a new tag on every build.
         Instant lastChange = components.stream().map(ComponentView::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);

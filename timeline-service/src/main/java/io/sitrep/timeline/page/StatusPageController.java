@@ -167,40 +167,37 @@ class StatusPageController implements PublicSurface {
 
     /**
      * The page, the history months, and a page for each incident the snapshot's page, feed or API lists: the open ones, the
-     * recent history and the most recent ones. Runs within the snapshot's read.
+     * recent history and the most recent ones. Reads within the snapshot's read; renders after it.
      */
     @Override
-    public void render(SnapshotContent content) {
-        renderer.build(() -> renderInto(content));
-    }
-
-    private void renderInto(SnapshotContent content) {
+    public Rendering read(SnapshotContent content) {
         Instant now = content.now();
         SnapshotReads reads = content.reads(readModels);
         List<IncidentView> all = allIncidents();
         Map<UUID, String> titles = new LinkedHashMap<>();
         all.forEach(incident -> titles.put(incident.id(), incident.title()));
         PageRenderer.Model model = model(reads, now, titles);
-        renderer.status(model).forEach((path, page) -> html(content, path, page));
-        content.css("/assets/brand.css", ":root{--accent:" + page.accentColor() + "}\n");
-        history(content, all, now);
         Set<IncidentView> shown = new LinkedHashSet<>(model.open());
         shown.addAll(model.history());
-        List<IncidentView> recent = reads.recentIncidents(page.incidentsLimit());
-        shown.addAll(recent);
+        shown.addAll(reads.recentIncidents(page.incidentsLimit()));
         List<UUID> ids = shown.stream().map(IncidentView::id).toList();
         Map<UUID, List<TimelineEntry>> timelines = reads.timelines(ids, timeline.timelineLimit(), page.showActor());
         Map<UUID, PostmortemView> postmortems = reads.postmortems(ids);
-        Set<UUID> rendered = new LinkedHashSet<>();
-        for (IncidentView incident : shown) {
-            if (rendered.add(incident.id())) {
-                List<TimelineEntry> entries = timelines.getOrDefault(incident.id(), List.of());
-                html(content, "/incidents/" + incident.id(), renderer.incident(incident, entries, postmortems.get(incident.id()), now));
-                // Kept by its own text: an article taken over is the same string, so its document is taken over unencoded.
-                String fragment = renderer.incidentFragment(incident, entries, postmortems.get(incident.id()));
-                content.html("/fragments/incidents/" + incident.id(), fragment, updated -> fragment);
+        return () -> renderer.build(() -> {
+            renderer.status(model).forEach((path, page) -> html(content, path, page));
+            content.css("/assets/brand.css", ":root{--accent:" + page.accentColor() + "}\n");
+            history(content, all, now);
+            Set<UUID> rendered = new LinkedHashSet<>();
+            for (IncidentView incident : shown) {
+                if (rendered.add(incident.id())) {
+                    List<TimelineEntry> entries = timelines.getOrDefault(incident.id(), List.of());
+                    html(content, "/incidents/" + incident.id(), renderer.incident(incident, entries, postmortems.get(incident.id()), now));
+                    // Kept by its own text: an article taken over is the same string, so its document is taken over unencoded.
+                    String fragment = renderer.incidentFragment(incident, entries, postmortems.get(incident.id()));
+                    content.html("/fragments/incidents/" + incident.id(), fragment, updated -> fragment);
+                }
             }
-        }
+        });
     }
 
     /**

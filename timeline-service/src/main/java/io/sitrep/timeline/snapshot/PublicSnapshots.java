@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.function.Supplier;
  * Keeps the public snapshot of this instance. A change of the read models only asks for a build: the build runs on
  * the snapshot's own thread, never on a consumer's, at most one at a time and at least {@code min-interval} apart, so a
  * burst of batches costs one read. A build renders every {@link PublicSurface} from one read-only repeatable-read
- * transaction. A build that fails leaves the last good snapshot in service, is counted and shown in health, and is
+ * transaction, after the transaction has ended. A build that fails leaves the last good snapshot in service, is counted and shown in health, and is
  * tried again after a backoff.
  */
 public class PublicSnapshots implements SmartLifecycle {
@@ -149,7 +150,7 @@ public class PublicSnapshots implements SmartLifecycle {
         long started = System.nanoTime();
         try {
             PublicSnapshot previous = current.get();
-            PublicSnapshot next = transactions.execute(status -> read(previous, covers));
+            PublicSnapshot next = readThenRender(previous, covers);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             built.record(took);
             lastBuildDuration = took;
@@ -174,21 +175,37 @@ public class PublicSnapshots implements SmartLifecycle {
         }
     }
 
-    private PublicSnapshot read(PublicSnapshot previous, long covers) {
+    /**
+     * Every surface reads within the one transaction; the transaction ends; then every surface renders what it read. Each
+     * phase's time is its read and its rendering together.
+     */
+    private PublicSnapshot readThenRender(PublicSnapshot previous, long covers) {
         Instant now = clock.instant();
         SnapshotContent content = new SnapshotContent(now, json, previous == null ? Map.of() : previous.documents(), carried);
         if (resolved == null) {
             resolved = List.copyOf(surfaces.get());
         }
+        long[] nanos = new long[resolved.size()];
+        List<PublicSurface.Rendering> renderings = transactions.execute(status -> {
+            List<PublicSurface.Rendering> read = new ArrayList<>(resolved.size());
+            for (int i = 0; i < resolved.size(); i++) {
+                long started = System.nanoTime();
+                read.add(resolved.get(i).read(content));
+                nanos[i] = System.nanoTime() - started;
+            }
+            content.readEnded();
+            return read;
+        });
         long version = previous == null ? 1 : previous.version() + 1;
         StringBuilder took = log.isDebugEnabled() ? new StringBuilder() : null;
-        for (PublicSurface surface : resolved) {
+        for (int i = 0; i < resolved.size(); i++) {
+            PublicSurface surface = resolved.get(i);
             long started = System.nanoTime();
-            surface.render(content);
-            long nanos = System.nanoTime() - started;
-            phase(surface.phase()).record(nanos, TimeUnit.NANOSECONDS);
+            renderings.get(i).render();
+            nanos[i] += System.nanoTime() - started;
+            phase(surface.phase()).record(nanos[i], TimeUnit.NANOSECONDS);
             if (took != null) {
-                took.append(took.isEmpty() ? "" : ", ").append(surface.phase()).append(' ').append(nanos / 1_000_000).append(" ms");
+                took.append(took.isEmpty() ? "" : ", ").append(surface.phase()).append(' ').append(nanos[i] / 1_000_000).append(" ms");
             }
         }
         carried = content.carriedOver();

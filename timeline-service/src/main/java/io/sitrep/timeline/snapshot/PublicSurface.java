@@ -5,10 +5,25 @@ package io.sitrep.timeline.snapshot;
  * snapshot. It reads through the same read models its live answers use, within the snapshot's one read-only
  * repeatable-read transaction, so their filters apply and every part sees the same state; what several parts read, they
  * read through {@link SnapshotContent#reads}, once per build.
+ *
+ * <p>A build has two steps: every part reads what it shows, within the transaction, and then, once the transaction has
+ * ended, renders it. Rendering takes most of a build and on a busy machine can take seconds; it never holds the read open,
+ * so it can neither run past the read's time limit nor keep PostgreSQL's snapshot of the moment alive meanwhile.
  */
 public interface PublicSurface {
 
-    void render(SnapshotContent content);
+    /**
+     * Reads, within the snapshot's read, everything this part renders, and returns how it renders that into {@code content}
+     * after the read has ended. What the rendering asks of {@link SnapshotContent#reads} then must have been read here.
+     */
+    Rendering read(SnapshotContent content);
+
+    /** What a part renders from what it read. */
+    @FunctionalInterface
+    interface Rendering {
+
+        void render();
+    }
 
     /** What the snapshot's build timings call this part ({@code sitrep.timeline.snapshot.build.phase{phase}}): its class's name. */
     default String phase() {

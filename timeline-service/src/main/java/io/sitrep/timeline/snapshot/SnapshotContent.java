@@ -25,6 +25,7 @@ public final class SnapshotContent {
     /** What the build before read by incident version, taken over where the versions are unchanged; null for none. */
     private final SnapshotReads.Carried carried;
     private SnapshotReads reads;
+    private boolean readEnded;
 
     SnapshotContent(Instant now, JsonMapper json) {
         this(now, json, Map.of());
@@ -51,6 +52,9 @@ public final class SnapshotContent {
      * from within the same build. Every surface reads through the same read models.
      */
     public SnapshotReads reads(ReadModels readModels) {
+        if (reads == null && readEnded) {
+            throw new IllegalStateException("the snapshot's read has ended: a surface must read in PublicSurface.read");
+        }
         if (reads == null) {
             reads = new SnapshotReads(readModels, carried);
         } else if (reads.readModels() != readModels) {
@@ -101,6 +105,14 @@ public final class SnapshotContent {
     private void put(String path, PublicDocument document) {
         if (documents.putIfAbsent(path, document) != null) {
             throw new IllegalStateException("two answers for " + path);
+        }
+    }
+
+    /** The snapshot's transaction has ended: from now on the shared reads answer only what was read. */
+    void readEnded() {
+        readEnded = true;
+        if (reads != null) {
+            reads.end();
         }
     }
 

@@ -45,6 +45,8 @@ public final class SnapshotReads {
     /** Per family, what this build read or took over by version: handed to the next build. */
     private final Map<Object, Map<UUID, Held>> carry = new HashMap<>();
     private Long generation;
+    /** Set when the build's transaction has ended: a read not made by then would read outside it, so it is refused. */
+    private boolean ended;
 
     SnapshotReads(ReadModels readModels) {
         this(readModels, null);
@@ -83,6 +85,17 @@ public final class SnapshotReads {
     /** What this build read by incident version, to hand to the next; the build before's when this one read none. */
     Carried carriedOver() {
         return generation == null ? earlier : new Carried(generation, carry);
+    }
+
+    /** The build's transaction has ended: what was read is still answered, anything else is refused. */
+    void end() {
+        ended = true;
+    }
+
+    private void mustBeReading(Object what) {
+        if (ended) {
+            throw new IllegalStateException("the snapshot's read has ended; " + what + " was not read within it");
+        }
     }
 
     ReadModels readModels() {
@@ -161,6 +174,7 @@ public final class SnapshotReads {
 
     private long generation() {
         if (generation == null) {
+            mustBeReading("the generation");
             generation = readModels.currentGeneration();
         }
         return generation;
@@ -171,6 +185,7 @@ public final class SnapshotReads {
         if (values.containsKey(key)) {
             return (T) values.get(key);
         }
+        mustBeReading(key);
         T value = read.get();
         values.put(key, value);
         return value;
@@ -187,6 +202,7 @@ public final class SnapshotReads {
             }
         }
         if (!missing.isEmpty()) {
+            mustBeReading(family + " of " + missing);
             Map<UUID, V> answered = read.apply(List.copyOf(missing));
             for (UUID id : missing) {
                 known.put(id, answered.get(id));

@@ -30,6 +30,7 @@ import tools.jackson.databind.util.RawValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Atlassian Statuspage's public status API, same paths and shapes, so that widgets and dashboards
@@ -179,33 +180,42 @@ class StatuspageController implements PublicSurface {
     }
 
     /**
-     * Every document of this API, rendered within the snapshot's read from the build's shared reads. An incident's JSON is
-     * written once per build and kept while it does not change; the documents that list incidents are assembled from it.
+     * Every document of this API, read within the snapshot's read from the build's shared reads and rendered after it. An
+     * incident's JSON is written once per build and kept while it does not change; the documents that list incidents are
+     * assembled from it.
      */
     @Override
-    public void render(SnapshotContent content) {
+    public Rendering read(SnapshotContent content) {
         SnapshotReads reads = content.reads(readModels);
-        incidentJson.nextBuild();
         List<ComponentView> components = reads.components();
         List<IncidentView> open = reads.openIncidents();
         List<IncidentView> recent = reads.recentIncidents(settings.incidentsLimit());
         List<MaintenanceView> active = reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ACTIVE, LISTED_MAINTENANCES, null));
         List<MaintenanceView> upcoming = reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.UPCOMING, LISTED_MAINTENANCES, null));
+        List<MaintenanceView> all = reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ALL, RECENT_MAINTENANCES, null));
         List<MaintenanceView> windows = new ArrayList<>(active);
         windows.addAll(upcoming);
-        RawValue openIncidents = incidents(reads, open, components);
-        ObjectNode summary = json.valueToTree(new Summary(views.page(components, open, windows), views.components(components), List.of(),
-                maintenances(reads, windows, components), views.status(components, open)));
-        summary.putRawValue("incidents", openIncidents);
-        content.json("/api/v2/summary.json", json.writeValueAsBytes(summary));
-        content.json("/api/v2/scheduled-maintenances.json", maintenancesDocument(reads,
-                reads.maintenances(new MaintenanceQuery(MaintenanceQuery.Status.ALL, RECENT_MAINTENANCES, null)), components));
-        content.json("/api/v2/scheduled-maintenances/upcoming.json", maintenancesDocument(reads, upcoming, components));
-        content.json("/api/v2/scheduled-maintenances/active.json", maintenancesDocument(reads, active, components));
-        content.json("/api/v2/status.json", new StatusDocument(views.page(components, open), views.status(components, open)));
-        content.json("/api/v2/components.json", new ComponentsDocument(views.page(components, List.of()), views.components(components)));
-        content.json("/api/v2/incidents.json", incidentsDocument(views.page(components, recent), incidents(reads, recent, components)));
-        content.json("/api/v2/incidents/unresolved.json", incidentsDocument(views.page(components, open), openIncidents));
+        List<UUID> listed = new ArrayList<>(open.stream().map(IncidentView::id).toList());
+        recent.forEach(incident -> listed.add(incident.id()));
+        reads.timelines(listed, timeline.timelineLimit(), settings.showActor());
+        List<UUID> maintenanceIds = new ArrayList<>(windows.stream().map(MaintenanceView::id).toList());
+        all.forEach(maintenance -> maintenanceIds.add(maintenance.id()));
+        reads.maintenanceUpdates(maintenanceIds, timeline.timelineLimit());
+        return () -> {
+            incidentJson.nextBuild();
+            RawValue openIncidents = incidents(reads, open, components);
+            ObjectNode summary = json.valueToTree(new Summary(views.page(components, open, windows), views.components(components), List.of(),
+                    maintenances(reads, windows, components), views.status(components, open)));
+            summary.putRawValue("incidents", openIncidents);
+            content.json("/api/v2/summary.json", json.writeValueAsBytes(summary));
+            content.json("/api/v2/scheduled-maintenances.json", maintenancesDocument(reads, all, components));
+            content.json("/api/v2/scheduled-maintenances/upcoming.json", maintenancesDocument(reads, upcoming, components));
+            content.json("/api/v2/scheduled-maintenances/active.json", maintenancesDocument(reads, active, components));
+            content.json("/api/v2/status.json", new StatusDocument(views.page(components, open), views.status(components, open)));
+            content.json("/api/v2/components.json", new ComponentsDocument(views.page(components, List.of()), views.components(components)));
+            content.json("/api/v2/incidents.json", incidentsDocument(views.page(components, recent), incidents(reads, recent, components)));
+            content.json("/api/v2/incidents/unresolved.json", incidentsDocument(views.page(components, open), openIncidents));
+        };
     }
 
     private ResponseEntity<byte[]> answer(String path, HttpServletRequest request) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** How the snapshot is built: off the caller's thread, coalesced, and never replaced by a failed build. */
@@ -32,7 +34,7 @@ class PublicSnapshotsTest {
         if (failing.get()) {
             throw new IllegalStateException("the database is away");
         }
-        content.html("/", "<p>render " + renders.incrementAndGet() + "</p>");
+        return () -> content.html("/", "<p>render " + renders.incrementAndGet() + "</p>");
     };
     private PublicSnapshots snapshots;
 
@@ -92,7 +94,7 @@ class PublicSnapshotsTest {
 
     @Test
     void unchangedBytesKeepTheirTagAndLastModified() {
-        PublicSurface same = content -> content.json("/same.json", List.of("unchanged"));
+        PublicSurface same = content -> () -> content.json("/same.json", List.of("unchanged"));
         snapshots = new PublicSnapshots(() -> List.of(same), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
                 Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
         PublicDocument first = snapshots.current().document("/same.json").orElseThrow();
@@ -113,8 +115,10 @@ class PublicSnapshotsTest {
         AtomicInteger build = new AtomicInteger();
         PublicSurface changing = content -> {
             int n = build.incrementAndGet();
-            content.html("/", "<p>page " + n + "</p>");
-            content.json("/api/v2/incidents.json", List.of("incidents " + n));
+            return () -> {
+                content.html("/", "<p>page " + n + "</p>");
+                content.json("/api/v2/incidents.json", List.of("incidents " + n));
+            };
         };
         snapshots = new PublicSnapshots(() -> List.of(changing), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
                 Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
@@ -152,7 +156,7 @@ class PublicSnapshotsTest {
                 reading.countDown();
                 awaitQuietly(release);
             }
-            content.html("/", "<p>applied " + read + "</p>");
+            return () -> content.html("/", "<p>applied " + read + "</p>");
         };
         snapshots = new PublicSnapshots(() -> List.of(slow), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
                 Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
@@ -195,6 +199,38 @@ class PublicSnapshotsTest {
         var phase = registry.find("sitrep.timeline.snapshot.build.phase").tag("phase", "PublicSnapshotsTest").timer();
         assertThat(phase).isNotNull();
         assertThat(phase.count()).isEqualTo(2);
+    }
+
+    /**
+     * issue 16 (read storm): under a write storm a build's rendering took over ten seconds of a starved core, ran past the
+     * read's time limit and was thrown away, three times in a row. Surfaces read within the transaction and render after it.
+     */
+    @Test
+    void surfacesReadWithinTheTransactionAndRenderAfterItHasEnded() {
+        List<String> steps = new CopyOnWriteArrayList<>();
+        PublicSurface twoSteps = content -> {
+            steps.add("read, in a transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
+            return () -> {
+                steps.add("render, in a transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
+                content.html("/", "<p>rendered</p>");
+            };
+        };
+        snapshots = new PublicSnapshots(() -> List.of(twoSteps), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
+                Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
+
+        PublicSnapshot built = snapshots.current();
+
+        assertThat(steps).containsExactly("read, in a transaction: true", "render, in a transaction: false");
+        assertThat(built.document("/")).isPresent();
+    }
+
+    @Test
+    void aRenderingThatAsksForTheReadsAfterTheTransactionFailsTheBuild() {
+        snapshots = new PublicSnapshots(() -> List.of(content -> () -> content.reads(null)), new TransactionTemplate(new NoTransactions()),
+                JsonMapper.builder().build(), Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
+
+        assertThatThrownBy(snapshots::current).isInstanceOf(IllegalStateException.class).hasMessageContaining("read has ended");
+        assertThat(snapshots.consecutiveFailures()).isEqualTo(1);
     }
 
     private PublicSnapshots started(Duration minInterval) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reads of one build, shared by the surfaces: each is made once, each timeline read once, and only when its incident's version changed since the build before. */
 class SnapshotReadsTest {
@@ -130,6 +131,20 @@ class SnapshotReadsTest {
 
         assertThat(answered).isEmpty();
         assertThat(calls).containsExactly("open", "generation");
+    }
+
+    @Test
+    void afterTheTransactionAnswersWhatWasReadAndRefusesTheRest() {
+        List<ComponentView> read = reads.components();
+        reads.timelines(List.of(first), 100, false);
+        reads.end();
+
+        assertThat(reads.components()).isSameAs(read);
+        assertThat(reads.timelines(List.of(first), 100, false)).containsOnlyKeys(first);
+        assertThatThrownBy(() -> reads.timelines(List.of(second), 100, false)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("read has ended");
+        assertThatThrownBy(reads::openIncidents).isInstanceOf(IllegalStateException.class);
+        assertThat(calls).containsExactly("components", "generation", "timelines " + List.of(first));
     }
 
     /** What a surface does: lists the open incidents, then reads the timelines of these. */

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnobservedSnapshotAnswersTest {
 
     private final PublicSnapshots snapshots = new PublicSnapshots(
-            () -> List.of(content -> {
+            () -> List.<PublicSurface>of(content -> () -> {
                 content.html("/", "<p>page</p>");
                 content.json("/api/v2/summary.json", List.of());
             }),
