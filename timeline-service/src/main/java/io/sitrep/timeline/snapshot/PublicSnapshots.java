@@ -20,11 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,13 +38,19 @@ import java.util.function.Supplier;
  * Keeps the public snapshot of this instance. A change of the read models only asks for a build: the build runs on
  * the snapshot's own thread, never on a consumer's, at most one at a time and at least {@code min-interval} apart, so a
  * burst of batches costs one read. A build renders every {@link PublicSurface} from one read-only repeatable-read
- * transaction, after the transaction has ended. A build that fails leaves the last good snapshot in service, is counted and shown in health, and is
- * tried again after a backoff.
+ * transaction, after the transaction has ended, the surfaces side by side. A build that fails leaves the last good
+ * snapshot in service, is counted and shown in health, and is tried again after a backoff.
  */
 public class PublicSnapshots implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PublicSnapshots.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    /**
+     * Threads that render surfaces beside the snapshot's own: two, so that the three surfaces (page, feed, API) render at
+     * once. On a busy machine the scheduler shares the cores by thread, so three threads get three times one thread's
+     * share; on an idle one a build takes its longest surface rather than the sum.
+     */
+    private static final int RENDERERS = 2;
 
     /** Resolved at the first build: the surfaces answer from this holder, so they cannot be handed to it when it is made. */
     private final Supplier<List<PublicSurface>> surfaces;
@@ -60,6 +70,8 @@ public class PublicSnapshots implements SmartLifecycle {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ReentrantLock building = new ReentrantLock();
     private volatile ScheduledExecutorService executor;
+    /** Render all but the first surface of a build, beside the snapshot's thread; null while stopped. */
+    private volatile ExecutorService renderers;
     private volatile long lastStartNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private volatile int consecutiveFailures;
     private volatile String lastFailure;
@@ -197,12 +209,10 @@ public class PublicSnapshots implements SmartLifecycle {
             return read;
         });
         long version = previous == null ? 1 : previous.version() + 1;
+        render(renderings, nanos);
         StringBuilder took = log.isDebugEnabled() ? new StringBuilder() : null;
         for (int i = 0; i < resolved.size(); i++) {
             PublicSurface surface = resolved.get(i);
-            long started = System.nanoTime();
-            renderings.get(i).render();
-            nanos[i] += System.nanoTime() - started;
             phase(surface.phase()).record(nanos[i], TimeUnit.NANOSECONDS);
             if (took != null) {
                 took.append(took.isEmpty() ? "" : ", ").append(surface.phase()).append(' ').append(nanos[i] / 1_000_000).append(" ms");
@@ -213,6 +223,62 @@ public class PublicSnapshots implements SmartLifecycle {
             log.debug("Public snapshot {} rendered {} documents: {}", version, content.documents().size(), took);
         }
         return new PublicSnapshot(version, now, covers, Map.copyOf(content.documents()));
+    }
+
+    /**
+     * Runs the renderings side by side: the first on this thread, the others on the renderers while they run (one after
+     * the other before {@link #start} and after {@link #stop}). Returns when every one has ended; the first failure is
+     * thrown then, so that no rendering of this build still runs when the next begins. Adds each one's time to {@code nanos}.
+     */
+    private void render(List<PublicSurface.Rendering> renderings, long[] nanos) {
+        ExecutorService pool = renderers;
+        List<Future<?>> others = new ArrayList<>();
+        for (int i = 1; i < renderings.size(); i++) {
+            int index = i;
+            Runnable task = () -> nanos[index] += timed(renderings.get(index));
+            Future<?> submitted = null;
+            if (pool != null) {
+                try {
+                    submitted = pool.submit(task);
+                } catch (RejectedExecutionException e) {
+                    // Stopping: rendered here instead.
+                }
+            }
+            if (submitted != null) {
+                others.add(submitted);
+            } else {
+                task.run();
+            }
+        }
+        RuntimeException failure = null;
+        try {
+            nanos[0] += timed(renderings.get(0));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = new IllegalStateException("interrupted while the snapshot rendered", e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static long timed(PublicSurface.Rendering rendering) {
+        long started = System.nanoTime();
+        rendering.render();
+        return System.nanoTime() - started;
     }
 
     private Timer phase(String name) {
@@ -269,6 +335,12 @@ public class PublicSnapshots implements SmartLifecycle {
 
     @Override
     public void start() {
+        AtomicInteger rendererNumber = new AtomicInteger();
+        renderers = Executors.newFixedThreadPool(RENDERERS, runnable -> {
+            Thread thread = new Thread(runnable, "timeline-snapshot-render-" + rendererNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "timeline-snapshot");
             thread.setDaemon(true);
@@ -284,13 +356,22 @@ public class PublicSnapshots implements SmartLifecycle {
     public void stop() {
         ScheduledExecutorService running = executor;
         executor = null;
-        if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        // The snapshot's thread first, since it waits for the renderers; then the renderers.
+        stopped(running);
+        ExecutorService rendering = renderers;
+        renderers = null;
+        stopped(rendering);
+    }
+
+    private static void stopped(ExecutorService pool) {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -7,14 +7,16 @@ package io.sitrep.timeline.snapshot;
  * read through {@link SnapshotContent#reads}, once per build.
  *
  * <p>A build has two steps: every part reads what it shows, within the transaction, and then, once the transaction has
- * ended, renders it. Rendering takes most of a build and on a busy machine can take seconds; it never holds the read open,
- * so it can neither run past the read's time limit nor keep PostgreSQL's snapshot of the moment alive meanwhile.
+ * ended, renders it, every part at once. Rendering takes most of a build and on a busy machine can take seconds; it never
+ * holds the read open, so it can neither run past the read's time limit nor keep PostgreSQL's snapshot of the moment
+ * alive meanwhile.
  */
 public interface PublicSurface {
 
     /**
      * Reads, within the snapshot's read, everything this part renders, and returns how it renders that into {@code content}
-     * after the read has ended. What the rendering asks of {@link SnapshotContent#reads} then must have been read here.
+     * after the read has ended. The renderings of a build run side by side on different threads, so a rendering uses what
+     * this method read and its own part's state only; the shared reads refuse anything not read by then.
      */
     Rendering read(SnapshotContent content);
 

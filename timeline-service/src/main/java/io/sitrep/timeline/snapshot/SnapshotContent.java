@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** What the public surfaces render into while a snapshot is built: answers by path, all as of one moment. */
+/**
+ * What the public surfaces render into while a snapshot is built: answers by path, all as of one moment. The surfaces read
+ * one after the other and render side by side, each into its own paths.
+ */
 public final class SnapshotContent {
 
     public static final String HTML = "text/html;charset=UTF-8";
@@ -51,7 +54,7 @@ public final class SnapshotContent {
      * The build's reads through these read models, shared by every surface: what one surface read, the next one is answered
      * from within the same build. Every surface reads through the same read models.
      */
-    public SnapshotReads reads(ReadModels readModels) {
+    public synchronized SnapshotReads reads(ReadModels readModels) {
         if (reads == null && readEnded) {
             throw new IllegalStateException("the snapshot's read has ended: a surface must read in PublicSurface.read");
         }
@@ -102,14 +105,15 @@ public final class SnapshotContent {
         put(path, PublicDocument.next(earlier.get(path), path, contentType, body, now));
     }
 
-    private void put(String path, PublicDocument document) {
+    /** Synchronized: the surfaces render side by side. */
+    private synchronized void put(String path, PublicDocument document) {
         if (documents.putIfAbsent(path, document) != null) {
             throw new IllegalStateException("two answers for " + path);
         }
     }
 
     /** The snapshot's transaction has ended: from now on the shared reads answer only what was read. */
-    void readEnded() {
+    synchronized void readEnded() {
         readEnded = true;
         if (reads != null) {
             reads.end();
@@ -121,7 +125,7 @@ public final class SnapshotContent {
         return reads == null ? carried : reads.carriedOver();
     }
 
-    Map<String, PublicDocument> documents() {
+    synchronized Map<String, PublicDocument> documents() {
         return documents;
     }
 }

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.timeline.readmodel.ComponentView;
 import io.sitrep.timeline.readmodel.IncidentView;
 import io.sitrep.timeline.readmodel.MaintenanceQuery;
+import io.sitrep.timeline.readmodel.MaintenanceUpdateEntry;
 import io.sitrep.timeline.readmodel.MaintenanceView;
 import io.sitrep.timeline.readmodel.ReadModels;
+import io.sitrep.timeline.readmodel.TimelineEntry;
 import io.sitrep.timeline.page.PageSettings;
 import io.sitrep.timeline.snapshot.PublicSurface;
 import io.sitrep.timeline.snapshot.SnapshotAnswers;
@@ -30,6 +32,7 @@ import tools.jackson.databind.util.RawValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -197,23 +200,24 @@ class StatuspageController implements PublicSurface {
         windows.addAll(upcoming);
         List<UUID> listed = new ArrayList<>(open.stream().map(IncidentView::id).toList());
         recent.forEach(incident -> listed.add(incident.id()));
-        reads.timelines(listed, timeline.timelineLimit(), settings.showActor());
+        Map<UUID, List<TimelineEntry>> timelines = reads.timelines(listed, timeline.timelineLimit(), settings.showActor());
         List<UUID> maintenanceIds = new ArrayList<>(windows.stream().map(MaintenanceView::id).toList());
         all.forEach(maintenance -> maintenanceIds.add(maintenance.id()));
-        reads.maintenanceUpdates(maintenanceIds, timeline.timelineLimit());
+        Map<UUID, List<MaintenanceUpdateEntry>> updates = reads.maintenanceUpdates(maintenanceIds, timeline.timelineLimit());
+        // The rendering uses only what was read here: it runs after the read, possibly beside the other surfaces' renderings.
         return () -> {
             incidentJson.nextBuild();
-            RawValue openIncidents = incidents(reads, open, components);
+            RawValue openIncidents = incidents(open, timelines, components);
             ObjectNode summary = json.valueToTree(new Summary(views.page(components, open, windows), views.components(components), List.of(),
-                    maintenances(reads, windows, components), views.status(components, open)));
+                    views.maintenances(windows, updates, components), views.status(components, open)));
             summary.putRawValue("incidents", openIncidents);
             content.json("/api/v2/summary.json", json.writeValueAsBytes(summary));
-            content.json("/api/v2/scheduled-maintenances.json", maintenancesDocument(reads, all, components));
-            content.json("/api/v2/scheduled-maintenances/upcoming.json", maintenancesDocument(reads, upcoming, components));
-            content.json("/api/v2/scheduled-maintenances/active.json", maintenancesDocument(reads, active, components));
+            content.json("/api/v2/scheduled-maintenances.json", maintenancesDocument(all, updates, components));
+            content.json("/api/v2/scheduled-maintenances/upcoming.json", maintenancesDocument(upcoming, updates, components));
+            content.json("/api/v2/scheduled-maintenances/active.json", maintenancesDocument(active, updates, components));
             content.json("/api/v2/status.json", new StatusDocument(views.page(components, open), views.status(components, open)));
             content.json("/api/v2/components.json", new ComponentsDocument(views.page(components, List.of()), views.components(components)));
-            content.json("/api/v2/incidents.json", incidentsDocument(views.page(components, recent), incidents(reads, recent, components)));
+            content.json("/api/v2/incidents.json", incidentsDocument(views.page(components, recent), incidents(recent, timelines, components)));
             content.json("/api/v2/incidents/unresolved.json", incidentsDocument(views.page(components, open), openIncidents));
         };
     }
@@ -228,18 +232,13 @@ class StatuspageController implements PublicSurface {
         return json.writeValueAsBytes(document);
     }
 
-    private MaintenancesDocument maintenancesDocument(SnapshotReads reads, List<MaintenanceView> windows, List<ComponentView> components) {
-        return new MaintenancesDocument(views.page(components, List.of(), windows), maintenances(reads, windows, components));
-    }
-
-    private List<SpScheduledMaintenance> maintenances(SnapshotReads reads, List<MaintenanceView> windows, List<ComponentView> components) {
-        return views.maintenances(windows, reads.maintenanceUpdates(windows.stream().map(MaintenanceView::id).toList(),
-                timeline.timelineLimit()), components);
+    private MaintenancesDocument maintenancesDocument(List<MaintenanceView> windows, Map<UUID, List<MaintenanceUpdateEntry>> updates,
+                                                      List<ComponentView> components) {
+        return new MaintenancesDocument(views.page(components, List.of(), windows), views.maintenances(windows, updates, components));
     }
 
     /** The incidents as a JSON array, each incident's JSON as kept while the incident, as this API shows it, is unchanged. */
-    private RawValue incidents(SnapshotReads reads, List<IncidentView> incidents, List<ComponentView> components) {
-        return incidentJson.array(views.incidents(incidents, reads.timelines(incidents.stream().map(IncidentView::id).toList(),
-                timeline.timelineLimit(), settings.showActor()), components));
+    private RawValue incidents(List<IncidentView> incidents, Map<UUID, List<TimelineEntry>> timelines, List<ComponentView> components) {
+        return incidentJson.array(views.incidents(incidents, timelines, components));
     }
 }

@@ -179,11 +179,12 @@ class PublicSnapshotsTest {
         assertThat(renders.get()).as("the first build, the one held, and one for both batches").isEqualTo(3);
     }
 
-    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    private static boolean awaitQuietly(java.util.concurrent.CountDownLatch latch) {
         try {
-            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            return latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -231,6 +232,57 @@ class PublicSnapshotsTest {
 
         assertThatThrownBy(snapshots::current).isInstanceOf(IllegalStateException.class).hasMessageContaining("read has ended");
         assertThat(snapshots.consecutiveFailures()).isEqualTo(1);
+    }
+
+    /**
+     * issue 16 (read storm): a build's surfaces render at once, each on its own thread, so that a busy machine gives a build
+     * three threads' share and an idle one its longest surface's time. Each rendering here waits for the others to begin.
+     */
+    @Test
+    void onceStartedTheSurfacesRenderSideBySide() {
+        java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(3);
+        List<String> met = new CopyOnWriteArrayList<>();
+        List<PublicSurface> three = new java.util.ArrayList<>();
+        for (String path : List.of("/", "/feed.atom", "/api/v2/summary.json")) {
+            three.add(content -> () -> {
+                begun.countDown();
+                if (awaitQuietly(begun)) {
+                    met.add(Thread.currentThread().getName());
+                }
+                content.html(path, "<p>" + path + "</p>");
+            });
+        }
+        snapshots = new PublicSnapshots(() -> three, new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
+                Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
+
+        snapshots.start();
+
+        await().until(() -> snapshots.inService() != null);
+        assertThat(met).as("every rendering saw the others begin").hasSize(3).doesNotHaveDuplicates()
+                .contains("timeline-snapshot").anyMatch(name -> name.startsWith("timeline-snapshot-render-"));
+        assertThat(snapshots.current().documents()).containsOnlyKeys("/", "/feed.atom", "/api/v2/summary.json");
+    }
+
+    @Test
+    void aRenderingThatFailsBesideTheOthersFailsTheBuildOnceAllHaveEnded() {
+        AtomicInteger ended = new AtomicInteger();
+        PublicSurface fine = content -> () -> {
+            ended.incrementAndGet();
+            content.html("/", "<p>page</p>");
+        };
+        PublicSurface broken = content -> () -> {
+            ended.incrementAndGet();
+            throw new IllegalStateException("a template is broken");
+        };
+        snapshots = new PublicSnapshots(() -> List.of(fine, broken, fine), new TransactionTemplate(new NoTransactions()),
+                JsonMapper.builder().build(), Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
+
+        snapshots.start();
+
+        await().until(() -> snapshots.consecutiveFailures() >= 1);
+        assertThat(snapshots.inService()).isNull();
+        assertThat(snapshots.describe()).containsEntry("lastFailure", "IllegalStateException");
+        assertThat(ended.get()).isGreaterThanOrEqualTo(3);
     }
 
     private PublicSnapshots started(Duration minInterval) {
