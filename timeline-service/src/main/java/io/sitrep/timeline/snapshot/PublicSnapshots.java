@@ -26,12 +26,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -335,17 +337,8 @@ public class PublicSnapshots implements SmartLifecycle {
 
     @Override
     public void start() {
-        AtomicInteger rendererNumber = new AtomicInteger();
-        renderers = Executors.newFixedThreadPool(RENDERERS, runnable -> {
-            Thread thread = new Thread(runnable, "timeline-snapshot-render-" + rendererNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "timeline-snapshot");
-            thread.setDaemon(true);
-            return thread;
-        });
+        renderers = Executors.newFixedThreadPool(RENDERERS, daemons(n -> "timeline-snapshot-render-" + n));
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(daemons(n -> "timeline-snapshot"));
         executor = started;
         long refresh = settings.refreshInterval().toMillis();
         started.scheduleWithFixedDelay(this::requestBuild, refresh, refresh, TimeUnit.MILLISECONDS);
@@ -361,6 +354,16 @@ public class PublicSnapshots implements SmartLifecycle {
         ExecutorService rendering = renderers;
         renderers = null;
         stopped(rendering);
+    }
+
+    /** Daemon threads named by their number, from 1. */
+    private static ThreadFactory daemons(IntFunction<String> name) {
+        AtomicInteger made = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name.apply(made.incrementAndGet()));
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void stopped(ExecutorService pool) {
