@@ -22,17 +22,20 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * What notification-service does with the records of {@code sitrep.incident-events}, a poll at a time through
  * {@link BatchConsumer}. It never waits on a receiver: it only writes to this service's database, hands the
- * deliveries born claimed to the dispatcher and wakes it for the others. The poll's events fan out in one transaction ({@link Fanout}); the deliveries an event creates keep
+ * deliveries born claimed to the dispatcher and wakes it for the others. The poll's events fan out a page of subscriptions per transaction ({@link Fanout}); the deliveries an event creates keep
  * the context of its record's span, which continues the trace of its {@code traceparent}.
  *
  * <p>A record that cannot be decoded (unknown type, malformed data), or that fails to fan out alone for a reason
  * other than the database, is parked in {@code dead_lettered_events} with the reason ({@link #recover}), and the
  * others go on. A database failure redelivers the poll after the backoff ({@code sitrep.consumer.backoff.*}):
- * nothing accepted is lost, and what was fanned out already is a duplicate event id that creates nothing.
+ * nothing accepted is lost: what was fanned out already is a duplicate event id that creates nothing, and a fan-out
+ * cut short goes on from its cursor.
  */
 public class IncidentEventConsumer implements BatchConsumer.Steps<Object, Fanout.Incoming> {
 
@@ -79,23 +82,42 @@ public class IncidentEventConsumer implements BatchConsumer.Steps<Object, Fanout
     }
 
     /**
-     * Fans out a poll's events in one transaction; once it committed, hands the deliveries born claimed to the dispatcher
-     * ({@link HandOff}) and wakes it to claim the others, if any.
+     * Fans out a poll's events, a page of subscriptions per transaction ({@link Fanout}); after each commit, hands the
+     * deliveries born claimed to the dispatcher ({@link HandOff}) and wakes it to claim the others, if any. Returns once
+     * the fan-out is complete, so that the poll's offsets are committed only then.
+     *
+     * @return the first transaction's outcome, with every page's deliveries counted
      */
     public Fanout.Outcome fanOut(List<Fanout.Incoming> events) {
+        Fanout.Outcome first = inOneLot(lot -> fanout.accept(events, lot), Fanout.Outcome::deliveries);
+        if (PathStamps.enabled()) {
+            events.forEach(incoming -> PathStamps.stamp("fanout.committed", incoming.event().eventId()));
+        }
+        Fanout.UnderWay underWay = first.underWay();
+        int deliveries = first.deliveries();
+        int transactions = 1;
+        while (!underWay.done()) {
+            deliveries += inOneLot(lot -> fanout.proceed(underWay, lot), created -> created);
+            transactions++;
+        }
+        if (transactions > 1) {
+            log.info("Fanned out a poll of {} records in {} transactions, a page of subscriptions each: {} deliveries",
+                    events.size(), transactions, deliveries);
+        }
+        return new Fanout.Outcome(first.results(), deliveries, underWay);
+    }
+
+    /** Runs one step of a fan-out, its transaction, with a lot of its own: handed over after it committed, else abandoned. */
+    private <T> T inOneLot(Function<HandOff.Lot, T> step, ToIntFunction<T> deliveries) {
         HandOff.Lot lot = handOff.lot();
-        Fanout.Outcome outcome;
+        T outcome;
         try {
-            outcome = fanout.accept(events, lot);
+            outcome = step.apply(lot);
         } catch (RuntimeException e) {
             lot.abandon();
             throw e;
         }
-        if (PathStamps.enabled()) {
-            events.forEach(incoming -> PathStamps.stamp("fanout.committed", incoming.event().eventId()));
-        }
-        int handedOver = lot.handOver(clock.instant());
-        if (outcome.deliveries() > handedOver) {
+        if (deliveries.applyAsInt(outcome) > lot.handOver(clock.instant())) {
             signal.wake();
         }
         return outcome;

@@ -55,7 +55,7 @@ class IncidentEventConsumerTest {
 
     @Test
     void aPollFansOutInOneCallInRecordOrder() {
-        when(fanout.accept(any(), any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED, Fanout.Result.DUPLICATE), 1));
+        when(fanout.accept(any(), any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED, Fanout.Result.DUPLICATE), 1, Fanout.UnderWay.none()));
 
         consumer.accept(message(record(0, opened), record(1, other)));
 
@@ -66,7 +66,7 @@ class IncidentEventConsumerTest {
     @Test
     void anUnreadableRecordIsNamedForTheRecovererOnceTheEventsBeforeItAreFannedOut() {
         ConsumerRecord<String, byte[]> poison = record(1, "incident.opened", "not json".getBytes(StandardCharsets.UTF_8));
-        when(fanout.accept(any(), any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 1));
+        when(fanout.accept(any(), any())).thenReturn(new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 1, Fanout.UnderWay.none()));
 
         assertThatThrownBy(() -> consumer.accept(message(record(0, opened), poison, record(2, other))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
@@ -97,7 +97,7 @@ class IncidentEventConsumerTest {
             if (events.stream().anyMatch(e -> e.event().equals(other))) {
                 throw new IllegalStateException("a bug");
             }
-            return new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 0);
+            return new Fanout.Outcome(List.of(Fanout.Result.ACCEPTED), 0, Fanout.UnderWay.none());
         });
 
         assertThatThrownBy(() -> consumer.accept(message(record(0, opened), faulty)))
