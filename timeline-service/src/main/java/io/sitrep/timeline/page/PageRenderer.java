@@ -33,7 +33,6 @@ import io.sitrep.timeline.readmodel.UptimeReport;
 import io.sitrep.timeline.snapshot.KeptFragments;
 import io.sitrep.timeline.stream.EventStream;
 import io.sitrep.timeline.web.RenderedMarkdown;
-import io.sitrep.timeline.web.XmlText;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -245,9 +244,10 @@ final class PageRenderer {
 
     private String render(String template, Map<String, Object> parameters) {
         StringOutput output = new StringOutput(32_768);
-        templates.render(template, parameters, output);
-        // Characters HTML must not carry (NUL among them) become U+FFFD; the templates themselves hold none.
-        return XmlText.clean(output.toString());
+        // Characters HTML must not carry (NUL among them) become U+FFFD as they are written, fragments excepted: those
+        // were cleaned when they were rendered.
+        templates.render(template, parameters, new CleanHtmlOutput(output));
+        return output.toString();
     }
 
     /** The history link goes to this month's page by its own path, so that it works in the static export as well. */

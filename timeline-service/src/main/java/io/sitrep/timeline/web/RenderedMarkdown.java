@@ -31,10 +31,13 @@ public final class RenderedMarkdown {
         }
     }
 
-    /** The sanitized HTML of {@code source}, as {@link Markdown#toHtml} renders it. */
+    /**
+     * The sanitized HTML of {@code source}, as {@link Markdown#toHtml} renders it, with no character XML 1.0 forbids
+     * ({@link XmlText}): pages and feeds write it as it is.
+     */
     public static String toHtml(String source) {
         if (source == null || source.length() > LONGEST_KEPT) {
-            return Markdown.toHtml(source);
+            return XmlText.clean(Markdown.toHtml(source));
         }
         synchronized (KEPT) {
             String html = KEPT.get(source);
@@ -42,7 +45,7 @@ public final class RenderedMarkdown {
                 return html;
             }
         }
-        String html = Markdown.toHtml(source);
+        String html = XmlText.clean(Markdown.toHtml(source));
         synchronized (KEPT) {
             if (KEPT.putIfAbsent(source, html) == null) {
                 kept += source.length() + html.length();

@@ -34,14 +34,23 @@ public final class XmlText {
         return out.toString();
     }
 
+    /** Whether the characters of {@code text} from {@code begin} to {@code end} hold none that XML 1.0 forbids. */
+    public static boolean isClean(String text, int begin, int end) {
+        return firstForbidden(text, begin, end) < 0;
+    }
+
     private static int firstForbidden(String text) {
-        for (int i = 0, length = text.length(); i < length; i++) {
+        return firstForbidden(text, 0, text.length());
+    }
+
+    private static int firstForbidden(String text, int begin, int end) {
+        for (int i = begin; i < end; i++) {
             char c = text.charAt(i);
             // Nearly every character of a page lies here, allowed and not part of a surrogate pair: one test for them.
             if (c >= 0x20 && c < Character.MIN_SURROGATE) {
                 continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (!allowed(c)) {
                 return i;

@@ -3,6 +3,8 @@ package io.sitrep.timeline.web;
 import io.sitrep.support.markdown.Markdown;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Kept renderings of update messages: the same HTML as rendering again, and no unbounded memory. */
@@ -18,6 +20,18 @@ class RenderedMarkdownTest {
         // issue 16: the snapshot's builds reuse what an unchanged message rendered to; it must be exactly that.
         assertThat(first).isEqualTo(Markdown.toHtml(message));
         assertThat(again).isSameAs(first);
+    }
+
+    @Test
+    void theHtmlHoldsNoCharacterXmlForbidsSoPagesWriteItAsItIs() {
+        // issue 16: the page's templates write this HTML without cleaning it again (CleanHtmlOutput).
+        for (String message : List.of("Odd \u0000 bell \u0007 nonchar \uFFFE lone \uD800 end " + System.nanoTime(),
+                "long \u0001 " + "c".repeat(RenderedMarkdown.LONGEST_KEPT))) {
+            String html = RenderedMarkdown.toHtml(message);
+
+            assertThat(XmlText.isClean(html, 0, html.length())).as(html.substring(0, 40)).isTrue();
+            assertThat(html).contains(message.split(" ")[0]).doesNotContain("\u0000", "\u0001", "\u0007", "\uFFFE");
+        }
     }
 
     @Test

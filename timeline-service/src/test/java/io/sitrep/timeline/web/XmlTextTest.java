@@ -32,4 +32,17 @@ class XmlTextTest {
         assertThat(XmlText.clean("end\uD83D")).isEqualTo("end\uFFFD");
         assertThat(XmlText.clean(null)).isNull();
     }
+
+    @Test
+    void aRangeIsCleanWhenItHoldsNoForbiddenCharacterAndAPairItCutsIsNot() {
+        String text = "a\u0000b emoji \uD83D\uDE00 end";
+        int pair = text.indexOf('\uD83D');
+
+        assertThat(XmlText.isClean(text, 0, 1)).isTrue();
+        assertThat(XmlText.isClean(text, 0, 2)).isFalse();
+        assertThat(XmlText.isClean(text, 2, text.length())).isTrue();
+        assertThat(XmlText.isClean(text, 2, pair + 1)).as("the high surrogate alone").isFalse();
+        assertThat(XmlText.isClean(text, 2, pair + 2)).isTrue();
+        assertThat(XmlText.isClean(text, 3, 3)).isTrue();
+    }
 }
