@@ -191,7 +191,11 @@ public class Fanout {
         Map<UUID, UUID> cursors = cursors(underWay.events.stream().map(n -> n.incoming.event().eventId()).toList());
         underWay.events.removeIf(n -> {
             UUID cursor = cursors.get(n.incoming.event().eventId());
-            n.after = cursor == null ? null : new SubscriptionId(cursor);
+            // The stored cursor may lag this one (pages that created nothing for the event leave it), or lead it (another
+            // consumer went further): everything up to the further of the two is done.
+            if (cursor != null && compare(cursor, n.after.value()) > 0) {
+                n.after = new SubscriptionId(cursor);
+            }
             return cursor == null;
         });
         return underWay.done() ? 0 : page(underWay.events, lot, true, clock.instant());
@@ -299,11 +303,13 @@ public class Fanout {
 
     /**
      * Adds the deliveries each event created in the page to its count, and stores its cursor: the page's last
-     * subscription, or none once complete. An event that created none and has no cursor to store or clear is left as
-     * it is.
+     * subscription, or none once complete. An event whose page created none is written only to store its first cursor
+     * or to clear it: a stored cursor that lags behind pages with nothing for the event is resumed from at the cost of
+     * reading them again, and a poll of many events to a long list does not rewrite every event's row at every page.
      */
     private void recordProgress(List<Notifying> notifying) {
-        List<Notifying> changed = notifying.stream().filter(n -> n.created > 0 || n.cursorStored || n.after != null).toList();
+        List<Notifying> changed = notifying.stream()
+                .filter(n -> n.created > 0 || n.cursorStored != (n.after != null)).toList();
         if (!changed.isEmpty()) {
             jdbc.sql("""
                             UPDATE seen_events s SET deliveries = s.deliveries + c.deliveries, fanout_after = c.after

@@ -90,6 +90,7 @@ public class IncidentEventConsumer implements BatchConsumer.Steps<Object, Fanout
      */
     public Fanout.Outcome fanOut(List<Fanout.Incoming> events) {
         Fanout.Outcome first = inOneLot(lot -> fanout.accept(events, lot), Fanout.Outcome::deliveries);
+        // The first page's commit: what its deliveries waited for.
         if (PathStamps.enabled()) {
             events.forEach(incoming -> PathStamps.stamp("fanout.committed", incoming.event().eventId()));
         }
@@ -100,7 +101,7 @@ public class IncidentEventConsumer implements BatchConsumer.Steps<Object, Fanout
             deliveries += inOneLot(lot -> fanout.proceed(underWay, lot), created -> created);
             transactions++;
         }
-        if (transactions > 1) {
+        if (transactions > 1 && deliveries > 0) {
             log.info("Fanned out a poll of {} records in {} transactions, a page of subscriptions each: {} deliveries",
                     events.size(), transactions, deliveries);
         }

@@ -150,8 +150,8 @@ class LargeListFanoutIT extends IntegrationTest {
             double resumed = resumedCount();
 
             publish(opened);
-            await().atMost(TIMEOUT).until(() -> cursor(opened.eventId()) == null);
-            assertThat(resumedCount()).isEqualTo(resumed + 1);
+            // Counted once the consumer's fan-out returned, after the last page's commit.
+            await().atMost(TIMEOUT).until(() -> cursor(opened.eventId()) == null && resumedCount() == resumed + 1);
             assertThat(jdbc.sql("SELECT count(DISTINCT subscription_id) FROM deliveries WHERE event_id = ?").param(opened.eventId())
                     .query(Long.class).single()).isEqualTo(SUBSCRIBERS);
             assertThat(count("deliveries WHERE event_id = '" + opened.eventId() + "'")).isEqualTo(SUBSCRIBERS);
@@ -164,6 +164,46 @@ class LargeListFanoutIT extends IntegrationTest {
             late.handOver(Instant.now());
             assertThat(first.underWay().done()).isTrue();
             assertThat(count("deliveries WHERE event_id = '" + opened.eventId() + "'")).isEqualTo(SUBSCRIBERS);
+        } finally {
+            list.forEach(commands::delete);
+        }
+    }
+
+    @Test
+    void anEventThatPagesGaveNothingKeepsItsFirstCursorAndResumesFromItCreatingExactlyWhatIsLacking() {
+        String component = freshComponent("lagging-list");
+        List<SubscriptionId> list = subscribe(component, aReceiver());
+        IncidentOpened toTheList = Incidents.opened(component, Impact.MINOR);
+        IncidentOpened toNobody = Incidents.opened(freshComponent("nobody"), Impact.MINOR);
+        try {
+            // Two pages committed, then the consumer stopped, as if killed.
+            HandOff.Lot lot = handOff.lot();
+            Fanout.Outcome first = fanout.accept(List.of(new Fanout.Incoming(toTheList, StoredTrace.NONE),
+                    new Fanout.Incoming(toNobody, StoredTrace.NONE)), lot);
+            lot.handOver(Instant.now());
+            UUID firstCursor = cursor(toNobody.eventId());
+            assertThat(cursor(toTheList.eventId())).isEqualTo(firstCursor).isNotNull();
+            HandOff.Lot second = handOff.lot();
+            fanout.proceed(first.underWay(), second);
+            second.handOver(Instant.now());
+            assertThat(first.underWay().done()).isFalse();
+
+            UUID listCursor = cursor(toTheList.eventId());
+            assertThat(Fanout.compare(listCursor, firstCursor)).as("the list's event is a page further").isPositive();
+            assertThat(cursor(toNobody.eventId())).as("a page that gave nothing leaves the cursor").isEqualTo(firstCursor);
+            assertThat(count("deliveries WHERE event_id = '" + toTheList.eventId() + "'"))
+                    .isEqualTo(list.stream().filter(id -> Fanout.compare(id.value(), listCursor) <= 0).count());
+
+            double resumed = resumedCount();
+            publish(toTheList, toNobody);
+            await().atMost(TIMEOUT).until(() -> cursor(toTheList.eventId()) == null && cursor(toNobody.eventId()) == null
+                    && resumedCount() == resumed + 2);
+            assertThat(count("deliveries WHERE event_id = '" + toTheList.eventId() + "'")).isEqualTo(SUBSCRIBERS);
+            assertThat(jdbc.sql("SELECT deliveries FROM seen_events WHERE event_id = ?").param(toTheList.eventId())
+                    .query(Integer.class).single()).isEqualTo(SUBSCRIBERS);
+            assertThat(count("deliveries WHERE event_id = '" + toNobody.eventId() + "'")).isZero();
+            assertThat(jdbc.sql("SELECT deliveries FROM seen_events WHERE event_id = ?").param(toNobody.eventId())
+                    .query(Integer.class).single()).isZero();
         } finally {
             list.forEach(commands::delete);
         }

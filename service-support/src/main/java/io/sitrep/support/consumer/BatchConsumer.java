@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * One way to consume a poll of a batch binding. Each record is decoded in an observation of its own (a span that
- * continues the trace of its {@code traceparent}); the decoded items are applied together, in one transaction. A
+ * continues the trace of its {@code traceparent}); the decoded items are applied together, in one transaction or in
+ * steps a redelivery of the poll can resume. A
  * failure is thrown as a {@link BatchListenerFailedException} naming the first record not durably handled, for the
  * error handler of {@link BatchErrorHandlers}: the container commits the offsets before it and polls again from it.
  * <ul>
@@ -48,7 +49,8 @@ public final class BatchConsumer<K, E> implements Consumer<Message<List<byte[]>>
         E decode(ConsumerRecord<K, byte[]> record);
 
         /**
-         * Applies items durably, in one transaction, in the order of their records.
+         * Applies items durably, in the order of their records: in one transaction, or in several that leave, should
+         * a failure or a crash come between them, what applying the poll again completes.
          *
          * @param items   the decoded items, in order
          * @param records every record the items cover, decoded or skipped
