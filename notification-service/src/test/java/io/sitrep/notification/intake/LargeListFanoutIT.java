@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -70,10 +71,10 @@ class LargeListFanoutIT extends IntegrationTest {
             await().atMost(TIMEOUT).until(() -> fannedOut(after.eventId()));
 
             for (UUID event : List.of(opened.eventId(), identified.eventId(), after.eventId())) {
-                assertThat(count("deliveries WHERE event_id = '" + event + "'")).as("deliveries of " + event).isEqualTo(SUBSCRIBERS);
+                assertThat(deliveriesOf(event)).as("deliveries of " + event).isEqualTo(SUBSCRIBERS);
                 assertThat(jdbc.sql("SELECT count(DISTINCT subscription_id) FROM deliveries WHERE event_id = ?").param(event)
                         .query(Long.class).single()).isEqualTo(SUBSCRIBERS);
-                assertThat(jdbc.sql("SELECT deliveries FROM seen_events WHERE event_id = ?").param(event).query(Integer.class).single())
+                assertThat(counted(event))
                         .isEqualTo(SUBSCRIBERS);
                 assertThat(cursor(event)).as("the fan-out is complete").isNull();
                 assertThat(jdbc.sql("""
@@ -110,7 +111,7 @@ class LargeListFanoutIT extends IntegrationTest {
                 await("the fan-out waits on the held delivery").atMost(TIMEOUT).until(() -> cursor(opened.eventId()) != null
                         && waitingOnALock());
                 UUID cursor = cursor(opened.eventId());
-                assertThat(count("deliveries WHERE event_id = '" + opened.eventId() + "'"))
+                assertThat(deliveriesOf(opened.eventId()))
                         .as("every subscriber up to the cursor has its delivery, committed, and none after it")
                         .isEqualTo(list.stream().filter(id -> Fanout.compare(id.value(), cursor) <= 0).count())
                         .isGreaterThan(0).isLessThan(SUBSCRIBERS);
@@ -124,8 +125,8 @@ class LargeListFanoutIT extends IntegrationTest {
             await().atMost(TIMEOUT).until(() -> cursor(opened.eventId()) == null);
             list.forEach(commands::delete);
         }
-        assertThat(count("deliveries WHERE event_id = '" + opened.eventId() + "'")).isEqualTo(SUBSCRIBERS);
-        assertThat(jdbc.sql("SELECT deliveries FROM seen_events WHERE event_id = ?").param(opened.eventId()).query(Integer.class).single())
+        assertThat(deliveriesOf(opened.eventId())).isEqualTo(SUBSCRIBERS);
+        assertThat(counted(opened.eventId()))
                 .isEqualTo(SUBSCRIBERS);
     }
 
@@ -138,15 +139,13 @@ class LargeListFanoutIT extends IntegrationTest {
         try {
             // The consumer committed the first page and stopped there, as if killed: its record's offset was never
             // committed, so the event comes again.
-            HandOff.Lot lot = handOff.lot();
-            Fanout.Outcome first = fanout.accept(List.of(new Fanout.Incoming(opened, StoredTrace.NONE)), lot);
-            lot.handOver(Instant.now());
+            Fanout.Outcome first = firstPage(opened);
             assertThat(first.results()).containsExactly(Fanout.Result.ACCEPTED);
             assertThat(first.underWay().done()).isFalse();
             UUID cursor = cursor(opened.eventId());
             assertThat(cursor).isNotNull();
             long before = list.stream().filter(id -> Fanout.compare(id.value(), cursor) <= 0).count();
-            assertThat(count("deliveries WHERE event_id = '" + opened.eventId() + "'")).isEqualTo(before).isLessThan(SUBSCRIBERS);
+            assertThat(deliveriesOf(opened.eventId())).isEqualTo(before).isLessThan(SUBSCRIBERS);
             double resumed = resumedCount();
 
             publish(opened);
@@ -154,16 +153,14 @@ class LargeListFanoutIT extends IntegrationTest {
             await().atMost(TIMEOUT).until(() -> cursor(opened.eventId()) == null && resumedCount() == resumed + 1);
             assertThat(jdbc.sql("SELECT count(DISTINCT subscription_id) FROM deliveries WHERE event_id = ?").param(opened.eventId())
                     .query(Long.class).single()).isEqualTo(SUBSCRIBERS);
-            assertThat(count("deliveries WHERE event_id = '" + opened.eventId() + "'")).isEqualTo(SUBSCRIBERS);
-            assertThat(jdbc.sql("SELECT deliveries FROM seen_events WHERE event_id = ?").param(opened.eventId()).query(Integer.class).single())
+            assertThat(deliveriesOf(opened.eventId())).isEqualTo(SUBSCRIBERS);
+            assertThat(counted(opened.eventId()))
                     .as("each page counted once").isEqualTo(SUBSCRIBERS);
 
             // The first consumer, had it lived on, finds the fan-out complete and creates nothing.
-            HandOff.Lot late = handOff.lot();
-            assertThat(fanout.proceed(first.underWay(), late)).isZero();
-            late.handOver(Instant.now());
+            assertThat(nextPage(first.underWay())).isZero();
             assertThat(first.underWay().done()).isTrue();
-            assertThat(count("deliveries WHERE event_id = '" + opened.eventId() + "'")).isEqualTo(SUBSCRIBERS);
+            assertThat(deliveriesOf(opened.eventId())).isEqualTo(SUBSCRIBERS);
         } finally {
             list.forEach(commands::delete);
         }
@@ -177,33 +174,26 @@ class LargeListFanoutIT extends IntegrationTest {
         IncidentOpened toNobody = Incidents.opened(freshComponent("nobody"), Impact.MINOR);
         try {
             // Two pages committed, then the consumer stopped, as if killed.
-            HandOff.Lot lot = handOff.lot();
-            Fanout.Outcome first = fanout.accept(List.of(new Fanout.Incoming(toTheList, StoredTrace.NONE),
-                    new Fanout.Incoming(toNobody, StoredTrace.NONE)), lot);
-            lot.handOver(Instant.now());
+            Fanout.Outcome first = firstPage(toTheList, toNobody);
             UUID firstCursor = cursor(toNobody.eventId());
             assertThat(cursor(toTheList.eventId())).isEqualTo(firstCursor).isNotNull();
-            HandOff.Lot second = handOff.lot();
-            fanout.proceed(first.underWay(), second);
-            second.handOver(Instant.now());
+            nextPage(first.underWay());
             assertThat(first.underWay().done()).isFalse();
 
             UUID listCursor = cursor(toTheList.eventId());
             assertThat(Fanout.compare(listCursor, firstCursor)).as("the list's event is a page further").isPositive();
             assertThat(cursor(toNobody.eventId())).as("a page that gave nothing leaves the cursor").isEqualTo(firstCursor);
-            assertThat(count("deliveries WHERE event_id = '" + toTheList.eventId() + "'"))
+            assertThat(deliveriesOf(toTheList.eventId()))
                     .isEqualTo(list.stream().filter(id -> Fanout.compare(id.value(), listCursor) <= 0).count());
 
             double resumed = resumedCount();
             publish(toTheList, toNobody);
             await().atMost(TIMEOUT).until(() -> cursor(toTheList.eventId()) == null && cursor(toNobody.eventId()) == null
                     && resumedCount() == resumed + 2);
-            assertThat(count("deliveries WHERE event_id = '" + toTheList.eventId() + "'")).isEqualTo(SUBSCRIBERS);
-            assertThat(jdbc.sql("SELECT deliveries FROM seen_events WHERE event_id = ?").param(toTheList.eventId())
-                    .query(Integer.class).single()).isEqualTo(SUBSCRIBERS);
-            assertThat(count("deliveries WHERE event_id = '" + toNobody.eventId() + "'")).isZero();
-            assertThat(jdbc.sql("SELECT deliveries FROM seen_events WHERE event_id = ?").param(toNobody.eventId())
-                    .query(Integer.class).single()).isZero();
+            assertThat(deliveriesOf(toTheList.eventId())).isEqualTo(SUBSCRIBERS);
+            assertThat(counted(toTheList.eventId())).isEqualTo(SUBSCRIBERS);
+            assertThat(deliveriesOf(toNobody.eventId())).isZero();
+            assertThat(counted(toNobody.eventId())).isZero();
         } finally {
             list.forEach(commands::delete);
         }
@@ -239,6 +229,31 @@ class LargeListFanoutIT extends IntegrationTest {
             list.add(commands.subscribeWebhook(receiver.url("/list/" + i), filter).subscription().id());
         }
         return list;
+    }
+
+    /** The first transaction of the events' fan-out, its deliveries handed over, and nothing after it. */
+    private Fanout.Outcome firstPage(IncidentOpened... events) {
+        HandOff.Lot lot = handOff.lot();
+        Fanout.Outcome first = fanout.accept(Arrays.stream(events).map(e -> new Fanout.Incoming(e, StoredTrace.NONE)).toList(), lot);
+        lot.handOver(Instant.now());
+        return first;
+    }
+
+    /** The next transaction of a fan-out under way, its deliveries handed over; returns how many it created. */
+    private int nextPage(Fanout.UnderWay underWay) {
+        HandOff.Lot lot = handOff.lot();
+        int created = fanout.proceed(underWay, lot);
+        lot.handOver(Instant.now());
+        return created;
+    }
+
+    private long deliveriesOf(UUID eventId) {
+        return count("deliveries WHERE event_id = '" + eventId + "'");
+    }
+
+    /** The deliveries the event's fan-out counted, with its id. */
+    private int counted(UUID eventId) {
+        return jdbc.sql("SELECT deliveries FROM seen_events WHERE event_id = ?").param(eventId).query(Integer.class).single();
     }
 
     private UUID cursor(UUID eventId) {
