@@ -28,8 +28,9 @@ import java.util.function.ToIntFunction;
 /**
  * What notification-service does with the records of {@code sitrep.incident-events}, a poll at a time through
  * {@link BatchConsumer}. It never waits on a receiver: it only writes to this service's database, hands the
- * deliveries born claimed to the dispatcher and wakes it for the others. The poll's events fan out a page of subscriptions per transaction ({@link Fanout}); the deliveries an event creates keep
- * the context of its record's span, which continues the trace of its {@code traceparent}.
+ * deliveries born claimed to the dispatcher and wakes it for the others. The poll's events fan out a page of
+ * subscriptions per transaction ({@link Fanout}); the deliveries an event creates keep the context of its record's
+ * span, which continues the trace of its {@code traceparent}.
  *
  * <p>A record that cannot be decoded (unknown type, malformed data), or that fails to fan out alone for a reason
  * other than the database, is parked in {@code dead_lettered_events} with the reason ({@link #recover}), and the
