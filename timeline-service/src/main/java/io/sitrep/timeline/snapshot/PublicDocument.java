@@ -15,7 +15,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * One public answer, ready to send: its bytes, the same gzipped, and its validators. The entity tag is strong: it is a
- * digest of the exact bytes, so two instances that read the same state give the same tag.
+ * digest of the exact bytes, so two instances that read the same state give the same tag. It is made the first time it
+ * is asked for (by an answer, or the static export), not when the document is built: most documents a build renders
+ * anew are replaced by the next build before anyone asks for them, and digesting each on the build thread cost the
+ * builds more than a tenth of their time. The successor of a document whose tag was asked for is digested on the build
+ * thread, as its gzipped bytes are.
  *
  * <p>The gzipped bytes are made the first time they are asked for, once, and kept: most documents of a snapshot (incident
  * pages nobody opens, the feed, the smaller API answers) are never asked for gzipped before the next snapshot replaces
@@ -28,9 +32,10 @@ public final class PublicDocument {
     private final String path;
     private final String contentType;
     private final byte[] body;
-    private final String etag;
+    /** Made at the first call; a race makes equal ones. */
+    private volatile String etag;
     /** Made once: every revalidation compares both tags. */
-    private final String gzipEtag;
+    private volatile String gzipEtag;
     private final Instant lastModified;
     /** What the document was rendered from, when it says when it last changed; null when its bytes are all it is known by. */
     private final Object inputs;
@@ -38,12 +43,10 @@ public final class PublicDocument {
     private volatile boolean gzipAskedFor;
     private volatile ReadyHeaders ready;
 
-    private PublicDocument(String path, String contentType, byte[] body, String etag, Instant lastModified, Object inputs) {
+    private PublicDocument(String path, String contentType, byte[] body, Instant lastModified, Object inputs) {
         this.path = path;
         this.contentType = contentType;
         this.body = body;
-        this.etag = etag;
-        this.gzipEtag = etag.substring(0, etag.length() - 1) + "-gz\"";
         this.lastModified = lastModified;
         this.inputs = inputs;
     }
@@ -53,7 +56,7 @@ public final class PublicDocument {
     }
 
     private static PublicDocument of(String path, String contentType, byte[] body, Instant readAt, Object inputs) {
-        return new PublicDocument(path, contentType, body, etagOf(body), readAt.truncatedTo(ChronoUnit.SECONDS), inputs);
+        return new PublicDocument(path, contentType, body, readAt.truncatedTo(ChronoUnit.SECONDS), inputs);
     }
 
     /**
@@ -86,6 +89,10 @@ public final class PublicDocument {
         if (earlier != null && earlier.gzipAskedFor) {
             document.gzip();
         }
+        // A path that is asked for: its answers do not wait for the digest.
+        if (earlier != null && earlier.etag != null) {
+            document.etag();
+        }
         return document;
     }
 
@@ -104,9 +111,14 @@ public final class PublicDocument {
         return body;
     }
 
-    /** The strong entity tag of {@link #body()}, quoted; the gzipped form's is {@link #gzipEtag()}. */
+    /** The strong entity tag of {@link #body()}, quoted; the gzipped form's is {@link #gzipEtag()}. Made at the first call. */
     public String etag() {
-        return etag;
+        String tag = etag;
+        if (tag == null) {
+            tag = etagOf(body);
+            etag = tag;
+        }
+        return tag;
     }
 
     /** When the snapshot that first had these bytes was read, to the second. */
@@ -145,9 +157,20 @@ public final class PublicDocument {
         return gzip != null;
     }
 
+    /** True once the entity tag is made. */
+    boolean tagged() {
+        return etag != null;
+    }
+
     /** The entity tag of the gzipped representation: another representation, so another strong tag. */
     public String gzipEtag() {
-        return gzipEtag;
+        String tag = gzipEtag;
+        if (tag == null) {
+            String plain = etag();
+            tag = plain.substring(0, plain.length() - 1) + "-gz\"";
+            gzipEtag = tag;
+        }
+        return tag;
     }
 
     static String etagOf(byte[] body) {
@@ -171,18 +194,18 @@ public final class PublicDocument {
 
     @Override
     public String toString() {
-        return "PublicDocument[" + path + ", " + contentType + ", " + body.length + " bytes, " + etag + "]";
+        return "PublicDocument[" + path + ", " + contentType + ", " + body.length + " bytes, " + etag() + "]";
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PublicDocument that && path.equals(that.path) && etag.equals(that.etag)
-                && contentType.equals(that.contentType) && Arrays.equals(body, that.body);
+        return other instanceof PublicDocument that && path.equals(that.path) && contentType.equals(that.contentType)
+                && Arrays.equals(body, that.body);
     }
 
     @Override
     public int hashCode() {
-        return path.hashCode() * 31 + etag.hashCode();
+        return path.hashCode() * 31 + body.length;
     }
 
     /** Text as UTF-8 bytes. */
