@@ -112,25 +112,10 @@ class PublicSnapshotsTest {
      */
     @Test
     void onlyDocumentsAskedForGzippedAreCompressedAndTheirSuccessorsAreCompressedWhenBuilt() {
-        AtomicInteger build = new AtomicInteger();
-        PublicSurface changing = content -> {
-            int n = build.incrementAndGet();
-            return () -> {
-                content.html("/", "<p>page " + n + "</p>");
-                content.json("/api/v2/incidents.json", List.of("incidents " + n));
-            };
-        };
-        snapshots = new PublicSnapshots(() -> List.of(changing), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
-                Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
-        PublicSnapshot first = snapshots.current();
+        PublicSnapshot first = changingSnapshots();
         // Asked for before the builds start: start() builds at once, and a build that ran first would not know of it.
         first.document("/").orElseThrow().gzip();
-        snapshots.start();
-
-        long request = snapshots.requestBuild();
-
-        await().until(() -> snapshots.current().covers(request) && snapshots.current().version() > 1);
-        PublicSnapshot next = snapshots.current();
+        PublicSnapshot next = nextSnapshot();
         assertThat(next.document("/").orElseThrow().compressed()).as("asked for before: compressed when built").isTrue();
         assertThat(next.document("/api/v2/incidents.json").orElseThrow().compressed()).as("never asked for").isFalse();
         assertThat(first.document("/api/v2/incidents.json").orElseThrow().compressed()).isFalse();
@@ -145,6 +130,21 @@ class PublicSnapshotsTest {
      */
     @Test
     void onlyDocumentsAskedForTheirTagAreDigestedAndTheirSuccessorsAreDigestedWhenBuilt() {
+        PublicSnapshot first = changingSnapshots();
+        first.document("/").orElseThrow().etag();
+        PublicSnapshot next = nextSnapshot();
+        PublicDocument page = next.document("/").orElseThrow();
+        PublicDocument incidents = next.document("/api/v2/incidents.json").orElseThrow();
+        assertThat(page.tagged()).as("asked for before: digested when built").isTrue();
+        assertThat(incidents.tagged()).as("never asked for").isFalse();
+        assertThat(incidents.etag()).isEqualTo(PublicDocument.etagOf(incidents.body())).startsWith("\"").endsWith("\"");
+        assertThat(incidents.tagged()).isTrue();
+        assertThat(incidents.gzipEtag()).isEqualTo(incidents.etag().substring(0, incidents.etag().length() - 1) + "-gz\"");
+        assertThat(page.etag()).isNotEqualTo(first.document("/").orElseThrow().etag());
+    }
+
+    /** Snapshots of a page and an API answer that change at every build, not started; returns the first. */
+    private PublicSnapshot changingSnapshots() {
         AtomicInteger build = new AtomicInteger();
         PublicSurface changing = content -> {
             int n = build.incrementAndGet();
@@ -155,22 +155,15 @@ class PublicSnapshotsTest {
         };
         snapshots = new PublicSnapshots(() -> List.of(changing), new TransactionTemplate(new NoTransactions()), JsonMapper.builder().build(),
                 Clock.systemUTC(), settings(Duration.ZERO), published::add, registry);
-        PublicSnapshot first = snapshots.current();
-        first.document("/").orElseThrow().etag();
+        return snapshots.current();
+    }
+
+    /** Starts the snapshots and returns one built after a request made once they started. */
+    private PublicSnapshot nextSnapshot() {
         snapshots.start();
-
         long request = snapshots.requestBuild();
-
         await().until(() -> snapshots.current().covers(request) && snapshots.current().version() > 1);
-        PublicSnapshot next = snapshots.current();
-        PublicDocument page = next.document("/").orElseThrow();
-        PublicDocument incidents = next.document("/api/v2/incidents.json").orElseThrow();
-        assertThat(page.tagged()).as("asked for before: digested when built").isTrue();
-        assertThat(incidents.tagged()).as("never asked for").isFalse();
-        assertThat(incidents.etag()).isEqualTo(PublicDocument.etagOf(incidents.body())).startsWith("\"").endsWith("\"");
-        assertThat(incidents.tagged()).isTrue();
-        assertThat(incidents.gzipEtag()).isEqualTo(incidents.etag().substring(0, incidents.etag().length() - 1) + "-gz\"");
-        assertThat(page.etag()).isNotEqualTo(first.document("/").orElseThrow().etag());
+        return snapshots.current();
     }
 
     /**
