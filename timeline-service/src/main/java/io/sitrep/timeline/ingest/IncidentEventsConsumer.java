@@ -25,6 +25,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What the live consumer does with the incident events, a poll at a time through {@link BatchConsumer}: the
@@ -94,7 +97,7 @@ public class IncidentEventsConsumer implements BatchConsumer.Steps<String, Consu
             ApplyResult result = results.get(i);
             items.get(i).observation().scoped(() -> counted(consumed, result));
         }
-        announce();
+        announce(items.stream().map(item -> item.item().event().eventId()).collect(Collectors.toSet()));
     }
 
     /**
@@ -117,9 +120,9 @@ public class IncidentEventsConsumer implements BatchConsumer.Steps<String, Consu
     }
 
     /** Tells the in-process views of the read models that they may have changed; never fails the batch. */
-    private void announce() {
+    private void announce(Set<UUID> events) {
         try {
-            changes.publishEvent(new ReadModelsChanged("batch"));
+            changes.publishEvent(ReadModelsChanged.batch(events));
         } catch (RuntimeException e) {
             log.warn("Announcing an applied batch failed; the views catch up at their next refresh: {}", e.toString());
         }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import io.sitrep.timeline.readmodel.ReadModelsChanged;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -12,9 +13,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * a minute and streamed if they appear (most never do: a rolled-back or conflicting insert uses up a
  * number too). On start, the last {@code buffer-size} events fill the buffer, so clients can resume
  * across a restart. Also deletes rows older than {@code retention}. When a poll finds events it announces
- * {@link ReadModelsChanged}: this is how an instance learns of what another instance's consumer applied.
+ * {@link ReadModelsChanged}: this is how an instance learns of what another instance's consumer applied. The events
+ * this instance's own consumer applied and announced already are not announced again: every view was asked to read
+ * them when their batch committed, and a second read of the same change would be a whole snapshot build for nothing.
  */
 class StreamFeed {
 
@@ -51,6 +56,12 @@ class StreamFeed {
     });
     /** Numbers skipped over, each with when it was first missed. Only the scheduler's thread touches the state. */
     private final Map<Long, Instant> skipped = new LinkedHashMap<>();
+    /**
+     * The events this instance's consumer applied and announced, each with when, until the feed finds them: shared with
+     * the consumers' threads, so guarded by itself. Kept for as long as a skipped number is watched, since some never
+     * reach the feed (an internal incident's events are not streamed); a full map only costs builds announced twice.
+     */
+    private final Map<String, Instant> announcedHere = new LinkedHashMap<>();
     private long last = -1;
     private Instant lastPrune = Instant.now();
 
@@ -70,12 +81,31 @@ class StreamFeed {
         scheduler.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private void poll() {
+    /** Notes the events a batch of this instance's consumer applied: their views were asked to read them already. */
+    @EventListener
+    void readModelsChanged(ReadModelsChanged change) {
+        if (change.events().isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        synchronized (announcedHere) {
+            for (UUID event : change.events()) {
+                if (announcedHere.size() >= MAX_WATCHED) {
+                    break;
+                }
+                announcedHere.put(event.toString(), now);
+            }
+        }
+    }
+
+    /** Polls the table once; package-private for tests, otherwise only on the feed's own thread. */
+    void poll() {
         try {
             if (last < 0) {
                 fillBuffer();
             }
             Instant now = Instant.now();
+            forgetAnnouncedBefore(now.minus(WATCH_SKIPPED));
             boolean found = false;
             if (!skipped.isEmpty()) {
                 List<Row> late = jdbc.sql("SELECT seq, event_id, type, data FROM stream_events WHERE seq IN (:seqs) ORDER BY seq")
@@ -84,8 +114,8 @@ class StreamFeed {
                 for (Row row : late) {
                     skipped.remove(row.seq());
                     publish(row);
+                    found |= !wasAnnouncedHere(row);
                 }
-                found = !late.isEmpty();
                 skipped.values().removeIf(missedAt -> missedAt.isBefore(now.minus(WATCH_SKIPPED)));
             }
             List<Row> rows;
@@ -99,7 +129,7 @@ class StreamFeed {
                     }
                     publish(row);
                     last = row.seq();
-                    found = true;
+                    found |= !wasAnnouncedHere(row);
                 }
             } while (rows.size() == BATCH);
             if (found) {
@@ -113,6 +143,23 @@ class StreamFeed {
             }
         } catch (RuntimeException e) {
             log.debug("Stream feed poll failed, trying again: {}", e.toString());
+        }
+    }
+
+    /** Whether this instance's consumer announced the row's event already; forgets it either way. */
+    private boolean wasAnnouncedHere(Row row) {
+        synchronized (announcedHere) {
+            return announcedHere.remove(row.eventId()) != null;
+        }
+    }
+
+    private void forgetAnnouncedBefore(Instant cutoff) {
+        synchronized (announcedHere) {
+            // In the order they were noted, so the oldest come first.
+            Iterator<Instant> noted = announcedHere.values().iterator();
+            while (noted.hasNext() && noted.next().isBefore(cutoff)) {
+                noted.remove();
+            }
         }
     }
 

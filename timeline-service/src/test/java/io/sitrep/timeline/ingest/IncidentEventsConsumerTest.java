@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,7 +74,7 @@ class IncidentEventsConsumerTest {
         consumer.accept(message(record(0, 7, "incident.opened", new EventCodec().encode(opened))));
         consumer.accept(message());
 
-        assertThat(announced).containsExactly(new ReadModelsChanged("batch"));
+        assertThat(announced).containsExactly(ReadModelsChanged.batch(Set.of(opened.eventId())));
     }
 
     @Test
