@@ -364,13 +364,17 @@ final class PageRenderer {
         };
     }
 
+    /**
+     * The status's symbol as an HTML character reference (✓ ▲ ◆ ✕ ⚙): the page's own text is ASCII, so that a page of
+     * ASCII content is built, kept and encoded as one byte a character instead of two.
+     */
     private static String symbol(ComponentStatus status) {
         return switch (status) {
-            case OPERATIONAL -> "✓";
-            case DEGRADED_PERFORMANCE -> "▲";
-            case PARTIAL_OUTAGE -> "◆";
-            case MAJOR_OUTAGE -> "✕";
-            case UNDER_MAINTENANCE -> "⚙";
+            case OPERATIONAL -> "&#x2713;";
+            case DEGRADED_PERFORMANCE -> "&#x25B2;";
+            case PARTIAL_OUTAGE -> "&#x25C6;";
+            case MAJOR_OUTAGE -> "&#x2715;";
+            case UNDER_MAINTENANCE -> "&#x2699;";
         };
     }
 

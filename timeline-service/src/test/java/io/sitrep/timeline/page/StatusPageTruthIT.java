@@ -45,6 +45,20 @@ class StatusPageTruthIT extends IntegrationTest {
     }
 
     @Test
+    void aComponentsStatusSymbolIsACharacterReferenceBesideItsLabel() {
+        ComponentStory component = ComponentStory.fresh("symbol");
+        events.publish(component.define("Symbol " + component.id(), null, Instant.now().minusSeconds(60)),
+                component.status(ComponentStatus.MAJOR_OUTAGE, null, Instant.now().minusSeconds(30)));
+        await().atMost(TIMEOUT).until(() -> api.get("/api/v1/components/" + component.id()).body().contains("\"major_outage\""));
+        awaitSnapshot();
+
+        String html = api.get("/").expect(200).body();
+
+        String row = html.substring(html.indexOf("<li id=\"component-" + component.id() + "\""));
+        assertThat(row.substring(0, row.indexOf("</li>"))).contains("&#x2715; Major outage");
+    }
+
+    @Test
     void anOutageDayIsMarkedAndDaysBeforeTheComponentAreNoData() {
         Instant now = Instant.now();
         Instant created = now.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(1));

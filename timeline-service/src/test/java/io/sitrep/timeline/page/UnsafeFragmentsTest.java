@@ -44,6 +44,8 @@ class UnsafeFragmentsTest {
                 // its updates, rendered by PageRenderer
                 "incidentCard.jte: updatesHtml.get(0)", "incidentCard.jte: html",
                 // Markdown, by RenderedMarkdown
-                "update.jte: update.html()", "incidentCard.jte: incident.postmortem().html()");
+                "update.jte: update.html()", "incidentCard.jte: incident.postmortem().html()",
+                // a status symbol, one of five character references, by PageRenderer
+                "components.jte: component.symbol()");
     }
 }

@@ -219,7 +219,7 @@ class PublicSnapshotIT extends IntegrationTest {
             if (!article.contains("id=\"incident-" + id + "\"")) {
                 continue;
             }
-            Matcher status = Pattern.compile("<p class=\"meta\">([^<·]+) · impact").matcher(article);
+            Matcher status = Pattern.compile("<p class=\"meta\">([^<&]+) &middot; impact").matcher(article);
             Matcher newestEntry = Pattern.compile("<li><strong>([^<]+)</strong>\\s*(?:<[^>]+>)*step (\\d+)").matcher(article);
             assertThat(status.find()).as(path + " shows a status").isTrue();
             assertThat(newestEntry.find()).as(path + " shows an update").isTrue();
