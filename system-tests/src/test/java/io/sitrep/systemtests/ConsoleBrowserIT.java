@@ -209,7 +209,7 @@ class ConsoleBrowserIT {
         awaitText(By.id("component-" + componentId + "-status"), "Operational");
         assertFitsThePhone();
 
-        // Schedule a window that starts at the next full minute (a minute or less ahead) and lasts two.
+        // Schedule a window that starts at the next full minute (a minute or less ahead) and lasts one.
         Instant start = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MINUTES);
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
         browser.get(console + "/maintenance/new");
@@ -218,7 +218,7 @@ class ConsoleBrowserIT {
         zone.clear();
         zone.sendKeys("UTC");
         typeDateTime("scheduledFor", local.format(start));
-        typeDateTime("scheduledUntil", local.format(start.plus(Duration.ofMinutes(2))));
+        typeDateTime("scheduledUntil", local.format(start.plus(Duration.ofMinutes(1))));
         browser.findElement(By.id("component-" + componentId)).click();
         browser.findElement(By.id("message")).sendKeys("Writes pause for a moment.");
         assertThat(browser.findElement(By.id("autoStart")).isSelected()).isTrue();
