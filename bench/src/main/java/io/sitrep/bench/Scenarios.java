@@ -693,6 +693,8 @@ final class Scenarios {
             String subscription = client.webhook(receiver.url(), component);
             // Warm at scenario 3's rate, so that the path's code is compiled before it is timed.
             Load.open(IDLE_WARMUP_RATE, options.warmup(), 16, 0, updates(Run.start("warm-up", capacity(IDLE_WARMUP_RATE, options.warmup())), incidents));
+            // Then at the idle rate itself, untimed, so that what a poll of one record and a build per event run is compiled too.
+            Load.open(IDLE_RATE, options.warmup(), 4, 0, updates(Run.start("idle warm-up", capacity(IDLE_RATE, options.warmup())), incidents));
             settle();
             Run run = Run.start("idle-path", capacity(IDLE_RATE, options.duration()));
             Map<String, Long> seqOf = new java.util.concurrent.ConcurrentHashMap<>();
