@@ -97,7 +97,7 @@ public class IncidentEventsConsumer implements BatchConsumer.Steps<String, Consu
             ApplyResult result = results.get(i);
             items.get(i).observation().scoped(() -> counted(consumed, result));
         }
-        announce(items.stream().map(item -> item.item().event().eventId()).collect(Collectors.toSet()));
+        announce(items.stream().map(item -> item.item().event().eventId()).collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
